@@ -1,0 +1,292 @@
+package io.github.specpipeline.core.ddl;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.github.specpipeline.core.sql.SqlLexer;
+import io.github.specpipeline.core.sql.SqlToken;
+import io.github.specpipeline.core.sql.TextPositions;
+
+/**
+ * Reads the source tables of a pipeline from a directory of BigQuery DDL files.
+ *
+ * <p>Every {@code *.sql} file directly in the directory is read, in file-name order, as UTF-8 (a byte order
+ * mark is accepted). A file holds any number of {@code CREATE TABLE} statements separated by {@code ;}, with
+ * {@code --}, {@code #} and {@code /* *}{@code /} comments.
+ *
+ * <p>Each statement is read twice. {@link CreateTableReader}, a small token-based reader of BigQuery's CREATE
+ * TABLE grammar, decides whether the statement is acceptable and locates every name: JSqlParser 5.3 records no
+ * DDL positions, rejects common BigQuery forms ({@code STRUCT<...>}, {@code ARRAY<ARRAY<...>>},
+ * {@code NOT ENFORCED}, {@code PARTITION BY DATE(ts)}) and accepts non-BigQuery text. JSqlParser's reading of
+ * names, types and NOT NULL is then preferred whenever it parsed the statement to the same table and columns.
+ *
+ * <p>Problems in the input are returned, never thrown: a missing directory, a file that is not UTF-8, a
+ * statement that is not a readable CREATE TABLE, a table without a dataset, a table defined twice, a column
+ * defined twice. A bad statement does not stop the others from being read.
+ */
+public final class SourceDdlReader {
+
+    /** Largest DDL file read: DDL is small; a bigger file is almost certainly not DDL. */
+    static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    private final List<DdlProblem> problems = new ArrayList<>();
+    private final Map<String, SourceTable> tables = new LinkedHashMap<>();
+
+    private SourceDdlReader() {
+    }
+
+    /** Reads every {@code *.sql} file in {@code dir}. */
+    public static DdlReadResult read(Path dir) {
+        SourceDdlReader reader = new SourceDdlReader();
+        reader.readDirectory(dir);
+        return reader.result();
+    }
+
+    /** Reads DDL text as if it were the file {@code file}; for callers that hold the text already. */
+    public static DdlReadResult readText(Path file, String text) {
+        SourceDdlReader reader = new SourceDdlReader();
+        reader.readStatements(file, stripBom(text));
+        return reader.result();
+    }
+
+    private DdlReadResult result() {
+        return new DdlReadResult(new SourceCatalog(tables.values()), problems);
+    }
+
+    private void readDirectory(Path dir) {
+        if (dir == null) {
+            problems.add(new DdlProblem(null, 0, 0, "no source DDL directory was given"));
+            return;
+        }
+        if (!Files.exists(dir)) {
+            problems.add(new DdlProblem(dir, 0, 0, "the source DDL directory " + dir + " does not exist"));
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            problems.add(new DdlProblem(dir, 0, 0, "the source DDL path " + dir + " is not a directory"));
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                    .filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            problems.add(new DdlProblem(dir, 0, 0, "cannot list the source DDL directory " + dir + ": " + reason(e)));
+            return;
+        }
+        if (files.isEmpty()) {
+            problems.add(new DdlProblem(dir, 0, 0, "the source DDL directory " + dir + " has no *.sql files"));
+            return;
+        }
+        for (Path file : files) {
+            readFile(file).ifPresent(text -> readStatements(file, text));
+        }
+    }
+
+    /** The file's text, or empty after recording why it cannot be read. */
+    private Optional<String> readFile(Path file) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                problems.add(new DdlProblem(file, 0, 0, "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                        + " MB; it is not read as source DDL"));
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            problems.add(new DdlProblem(file, 0, 0, "cannot read " + file + ": " + reason(e)));
+            return Optional.empty();
+        }
+        return decodeUtf8(file, bytes);
+    }
+
+    /** Strict UTF-8 decoding; the problem names the position of the first bad byte. */
+    private Optional<String> decodeUtf8(Path file, byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            problems.add(new DdlProblem(file, 1, 1, "the file is not valid UTF-8 (it starts with a UTF-16 byte order mark);"
+                    + " save it as UTF-8"));
+            return Optional.empty();
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            String before = out.flip().toString();
+            TextPositions positions = new TextPositions(before);
+            int badByte = bytes[in.position()] & 0xFF;
+            problems.add(new DdlProblem(file, positions.line(before.length()), positions.column(before.length()),
+                    String.format("the file is not valid UTF-8 (byte 0x%02X at offset %d); save it as UTF-8",
+                            badByte, in.position())));
+            return Optional.empty();
+        }
+        return Optional.of(stripBom(out.flip().toString()));
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Splits the file into statements at top-level ';' and reads each. */
+    private void readStatements(Path file, String text) {
+        TextPositions positions = new TextPositions(text);
+        List<SqlToken> tokens;
+        try {
+            tokens = SqlLexer.tokenize(text);
+        } catch (SqlLexer.LexicalError e) {
+            // without reliable token boundaries no statement of the file can be trusted
+            problems.add(new DdlProblem(file, e.line(), e.column(), e.getMessage()));
+            return;
+        }
+        List<SqlToken> statement = new ArrayList<>();
+        for (SqlToken t : tokens) {
+            if (t.kind() == SqlToken.Kind.COMMENT) {
+                continue;
+            }
+            if (t.isSymbol(';')) {
+                readStatement(file, text, positions, statement);
+                statement = new ArrayList<>();
+            } else {
+                statement.add(t);
+            }
+        }
+        readStatement(file, text, positions, statement);
+    }
+
+    private void readStatement(Path file, String text, TextPositions positions, List<SqlToken> statement) {
+        if (statement.isEmpty()) {
+            return;
+        }
+        CreateTableReader.TableDef def;
+        try {
+            def = CreateTableReader.read(statement);
+        } catch (CreateTableReader.Failure f) {
+            // Not overridden when JSqlParser accepts the statement: it also accepts non-BigQuery DDL
+            // ("CREATE TABLE raw.t (a INT64) ENGINE=InnoDB") and text that is no table ("CREATE TABLE t a INT64").
+            problems.add(new DdlProblem(file, positions.line(f.offset), positions.column(f.offset), f.getMessage()));
+            return;
+        }
+        // JSqlParser's reading is preferred wherever it read the same table; the token reader supplies positions
+        Optional<JSqlCreateTable.Result> viaJSql = JSqlCreateTable.read(statementText(text, statement));
+        if (viaJSql.isPresent() && agrees(viaJSql.get(), def)) {
+            def = preferJSql(viaJSql.get(), def);
+        }
+        addTable(file, def);
+    }
+
+    /** The statement's source text with comments blanked (JSqlParser does not know BigQuery's '#' comments). */
+    private static String statementText(String text, List<SqlToken> statement) {
+        int start = statement.get(0).offset();
+        int end = statement.get(statement.size() - 1).end();
+        StringBuilder sb = new StringBuilder(end - start);
+        int copied = start;
+        for (SqlToken t : statement) {
+            for (int k = copied; k < t.offset(); k++) {
+                char c = text.charAt(k); // between code tokens there is only whitespace and comments
+                sb.append(Character.isWhitespace(c) ? c : ' ');
+            }
+            sb.append(t.text());
+            copied = t.end();
+        }
+        return sb.toString();
+    }
+
+    /** Both readers saw the same table and the same column names. */
+    private static boolean agrees(JSqlCreateTable.Result j, CreateTableReader.TableDef def) {
+        if (!lowerAll(j.nameParts()).equals(lowerAll(def.nameParts())) || j.columnNames().size() != def.columns().size()) {
+            return false;
+        }
+        for (int k = 0; k < def.columns().size(); k++) {
+            if (!j.columnNames().get(k).equalsIgnoreCase(def.columns().get(k).name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** JSqlParser's reading with the token reader's positions. */
+    private static CreateTableReader.TableDef preferJSql(JSqlCreateTable.Result j, CreateTableReader.TableDef def) {
+        List<CreateTableReader.ColumnDef> columns = new ArrayList<>();
+        for (int k = 0; k < def.columns().size(); k++) {
+            columns.add(new CreateTableReader.ColumnDef(j.columnNames().get(k), j.types().get(k), j.notNull().get(k),
+                    def.columns().get(k).nameToken()));
+        }
+        return new CreateTableReader.TableDef(j.nameParts(), def.nameToken(), columns);
+    }
+
+    private void addTable(Path file, CreateTableReader.TableDef def) {
+        SqlToken at = def.nameToken();
+        List<String> parts = def.nameParts();
+        String written = String.join(".", parts);
+        if (parts.size() == 1) {
+            problems.add(new DdlProblem(file, at.line(), at.column(), "table '" + written
+                    + "' has no dataset: qualify the table as dataset.table"));
+            return;
+        }
+        if (parts.size() > 3) {
+            problems.add(new DdlProblem(file, at.line(), at.column(), "table name '" + written
+                    + "' has too many parts: write dataset.table or project.dataset.table"));
+            return;
+        }
+        String schema = parts.get(parts.size() - 2);
+        String name = parts.get(parts.size() - 1);
+        List<SourceColumn> columns = new ArrayList<>();
+        Map<String, SourceColumn> seen = new HashMap<>();
+        for (CreateTableReader.ColumnDef c : def.columns()) {
+            SqlToken ct = c.nameToken();
+            SourceColumn column = new SourceColumn(c.name(), c.type(), c.notNull(), ct.line(), ct.column());
+            SourceColumn first = seen.putIfAbsent(c.name().toLowerCase(Locale.ROOT), column);
+            if (first != null) {
+                problems.add(new DdlProblem(file, ct.line(), ct.column(), "column '" + c.name() + "' is defined twice in table "
+                        + schema + "." + name + " (first at line " + first.line() + ")"));
+            } else {
+                columns.add(column);
+            }
+        }
+        SourceTable table = new SourceTable(schema, name, columns, file, at.line());
+        SourceTable earlier = tables.putIfAbsent(table.key(), table);
+        if (earlier != null) {
+            problems.add(new DdlProblem(file, at.line(), at.column(), "table " + table.qualifiedName()
+                    + " is defined twice; it is already defined at " + where(earlier)));
+        }
+    }
+
+    private static String where(SourceTable t) {
+        Path name = t.file() == null ? null : t.file().getFileName();
+        return (name == null ? "" : name + ":") + t.line();
+    }
+
+    private static List<String> lowerAll(List<String> parts) {
+        return parts.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String reason(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.specpipeline.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One pipeline model: a table built from its sources.
+ *
+ * @param index           position in the spec's {@code models} array, for locating diagnostics
+ * @param materialization as declared, or null for the target's default (a table)
+ */
+public record Model(
+        int index, String name, Layer layer, String description, String owner, List<String> tags,
+        Materialization materialization, List<SourceRef> sources, List<ColumnMapping> columns, List<Join> joins,
+        List<Filter> filters, List<Aggregation> aggregations, List<String> groupBy, Constraints constraints,
+        List<UnitTest> unitTests) {
+
+    public Model {
+        tags = List.copyOf(tags);
+        sources = List.copyOf(sources);
+        columns = List.copyOf(columns);
+        joins = List.copyOf(joins);
+        filters = List.copyOf(filters);
+        aggregations = List.copyOf(aggregations);
+        groupBy = List.copyOf(groupBy);
+        unitTests = List.copyOf(unitTests);
+    }
+
+    /** JSON pointer of this model in the spec. */
+    public String pointer() {
+        return "/models/" + index;
+    }
+
+    /** The source whose table name is {@code table}. */
+    public Optional<SourceRef> source(String table) {
+        return sources.stream().filter(s -> s.table().equals(table)).findFirst();
+    }
+
+    /**
+     * The model's declared output column names in output order: the group keys then the metrics for an
+     * aggregate model, else the mapped columns then the metrics. An SCD2 pass-through model declares none;
+     * its columns come from its source (see the catalog).
+     */
+    public List<String> declaredOutputColumns() {
+        List<String> out = new ArrayList<>();
+        if (!aggregations.isEmpty() && !groupBy.isEmpty() && columns.isEmpty()) {
+            out.addAll(groupBy);
+        }
+        columns.forEach(c -> out.add(c.targetColumn()));
+        aggregations.forEach(a -> out.add(a.metricColumn()));
+        return out;
+    }
+
+    public Materialization effectiveMaterialization() {
+        if (constraints.isScd2()) {
+            return Materialization.INCREMENTAL;
+        }
+        return materialization == null ? Materialization.TABLE : materialization;
+    }
+}

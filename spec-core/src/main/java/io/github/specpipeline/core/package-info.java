@@ -1,0 +1,2 @@
+/** spec-pipeline core library. */
+package io.github.specpipeline.core;

@@ -1,0 +1,425 @@
+package io.github.specpipeline.core.sql;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import net.sf.jsqlparser.expression.CaseExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.parser.ASTNodeAccess;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.SimpleNode;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.schema.Column;
+
+/**
+ * Parses the SQL fragments of a spec (a column {@code transform}, a join {@code condition}, a filter
+ * {@code predicate}, an aggregation {@code formula}): each must be exactly one BigQuery expression.
+ *
+ * <p>How a fragment is read:
+ * <ol>
+ * <li>It is lexed with {@link SqlLexer} to catch what JSqlParser reports poorly or not at all: an unterminated
+ * literal, an unbalanced bracket (JSqlParser silently stops before {@code x) OR (1=1}), a {@code ;}, a statement
+ * keyword, and to find {@code {from}} placeholders outside literals and comments.</li>
+ * <li>Each {@code {from}} is replaced by {@code fromReplacement}; comments are blanked (JSqlParser does not
+ * know BigQuery's {@code #} comments). Blanking keeps every other char in place, so positions JSqlParser
+ * reports map back to the original text exactly; a position inside a substituted {@code {from}} maps to that
+ * {@code {from}}.</li>
+ * <li>JSqlParser parses the result as one expression; the whole input must be consumed (its own
+ * {@code parseExpression(s)} silently drops trailing text). Like {@link CCJSqlParserUtil}, a fast parse is tried
+ * first and the slower "complex" parse only for shallow nesting, which bounds backtracking time.</li>
+ * <li>The tree is walked ({@code FragmentAnalyzer}) to collect columns, functions and aggregates and to reject
+ * subqueries and a bare {@code *}.</li>
+ * </ol>
+ */
+public final class SqlFragments {
+
+    /** Longest fragment accepted, in chars: a guard against pasted garbage, far above any real expression. */
+    public static final int MAX_LENGTH = 100_000;
+
+    /** The placeholder for the mapped source column in a transform. */
+    public static final String FROM_PLACEHOLDER = "{from}";
+
+    /** CCJSqlParserUtil's bound: deeper input skips the complex parse, whose backtracking can explode. */
+    private static final int MAX_COMPLEX_PARSE_NESTING = CCJSqlParserUtil.ALLOWED_NESTING_DEPTH;
+
+    /** Words that start a statement, never an expression: a clearer message than "unexpected SELECT". */
+    private static final Set<String> STATEMENT_KEYWORDS = Set.of(
+            "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "CREATE", "DROP", "ALTER", "TRUNCATE",
+            "DECLARE", "SET", "BEGIN", "CALL", "EXECUTE", "GRANT", "REVOKE", "EXPORT", "LOAD", "USE");
+
+    /** BigQuery aggregate functions (SAFE. prefix removed before lookup). */
+    private static final Set<String> AGGREGATES = Set.of(
+            "ANY_VALUE", "ARRAY_AGG", "ARRAY_CONCAT_AGG", "AVG", "BIT_AND", "BIT_OR", "BIT_XOR", "COUNT", "COUNTIF",
+            "GROUPING", "LOGICAL_AND", "LOGICAL_OR", "MAX", "MAX_BY", "MIN", "MIN_BY", "STRING_AGG", "SUM",
+            "APPROX_COUNT_DISTINCT", "APPROX_QUANTILES", "APPROX_TOP_COUNT", "APPROX_TOP_SUM",
+            "CORR", "COVAR_POP", "COVAR_SAMP", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP", "VAR_SAMP",
+            "HLL_COUNT.INIT", "HLL_COUNT.MERGE", "HLL_COUNT.MERGE_PARTIAL",
+            "KLL_QUANTILES.INIT_INT64", "KLL_QUANTILES.INIT_UINT64", "KLL_QUANTILES.INIT_DOUBLE",
+            "KLL_QUANTILES.MERGE_PARTIAL", "KLL_QUANTILES.MERGE_INT64", "KLL_QUANTILES.MERGE_UINT64",
+            "KLL_QUANTILES.MERGE_DOUBLE", "ST_UNION_AGG", "ST_CENTROID_AGG", "ST_EXTENT",
+            "GROUP_CONCAT", "LISTAGG", "MEDIAN");
+
+    private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+
+    private SqlFragments() {
+    }
+
+    /**
+     * Parses {@code text} as exactly one BigQuery expression.
+     *
+     * @param text            the fragment as written in the spec
+     * @param fromReplacement the SQL substituted for every {@code {from}} (e.g. {@code crm_customers.phone});
+     *                        null when the fragment has no mapped source column, which makes {@code {from}} an error
+     * @throws SqlFragmentException with the 1-based line and column in {@code text} of the problem: the position
+     *                              of the offending token, of an unclosed bracket, or of the {@code {from}} whose
+     *                              substitution failed to parse
+     */
+    public static ParsedFragment parse(String text, String fromReplacement) throws SqlFragmentException {
+        if (text == null || text.isBlank()) {
+            throw new SqlFragmentException("the SQL expression is empty", 1, 1);
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new SqlFragmentException("the SQL expression is " + text.length() + " characters long; the limit is "
+                    + MAX_LENGTH, 1, 1);
+        }
+        TextPositions original = new TextPositions(text);
+        List<SqlToken> tokens;
+        try {
+            tokens = SqlLexer.tokenize(text);
+        } catch (SqlLexer.LexicalError e) {
+            throw new SqlFragmentException(e.getMessage(), e.line(), e.column());
+        }
+        List<SqlToken> code = tokens.stream().filter(t -> t.kind() != SqlToken.Kind.COMMENT).toList();
+        if (code.isEmpty()) {
+            throw new SqlFragmentException("the SQL expression is empty (it only has comments)", 1, 1);
+        }
+        int nesting = checkStructure(code);
+        Substitution substitution = substitute(text, tokens, fromReplacement);
+
+        Attempt attempt = attempt(substitution.parserInput, false);
+        if (attempt.failure != null && nesting <= MAX_COMPLEX_PARSE_NESTING) {
+            Attempt complex = attempt(substitution.parserInput, true);
+            // keep the failure that got further: it is nearer the real mistake
+            if (complex.failure == null || complex.failure.offset >= attempt.failure.offset) {
+                attempt = complex;
+            }
+        }
+        if (attempt.failure != null) {
+            Failure f = attempt.failure;
+            int at = f.atEnd ? code.get(code.size() - 1).end() : substitution.toOriginal(f.offset);
+            throw new SqlFragmentException(f.message, original.line(at), original.column(at));
+        }
+
+        Expression expression = attempt.expression;
+        FragmentAnalyzer analyzer;
+        try {
+            analyzer = FragmentAnalyzer.analyze(expression);
+        } catch (FragmentAnalyzer.Rejection r) {
+            FragmentPosition p = position(r.node, substitution, original);
+            throw new SqlFragmentException(r.getMessage(), p.line(), p.column());
+        }
+        Map<ColumnRef, FragmentPosition> positions = new LinkedHashMap<>();
+        for (Map.Entry<ColumnRef, Column> e : analyzer.columns().entrySet()) {
+            positions.put(e.getKey(), position(e.getValue(), substitution, original));
+        }
+        return new ParsedFragment(text, substitution.sql, expression, new ArrayList<>(positions.keySet()), positions,
+                analyzer.containsAggregate(), analyzer.functions(), caseLiteralOutputs(expression));
+    }
+
+    /**
+     * Whether {@code name} is a BigQuery aggregate function (case-insensitive; a {@code SAFE.} prefix is ignored).
+     * Beyond the listed names, every {@code STDDEV*}, {@code VAR_*} and {@code APPROX_*} function counts.
+     */
+    public static boolean isAggregateFunction(String name) {
+        if (name == null) {
+            return false;
+        }
+        String n = SqlLiterals.upper(name.strip());
+        if (n.startsWith("SAFE.")) {
+            n = n.substring(5);
+        }
+        return AGGREGATES.contains(n) || n.startsWith("STDDEV") || n.startsWith("VAR_") || n.startsWith("APPROX_");
+    }
+
+    // ---- lexical checks ------------------------------------------------------------------------------------
+
+    /**
+     * Rejects what is not one expression before JSqlParser sees it, and returns the bracket nesting depth.
+     * Brackets are checked here because JSqlParser parses {@code x) OR (1=1} as {@code x} and would only
+     * complain about the leftover text, and reports {@code SUM(} at the wrong place.
+     */
+    private static int checkStructure(List<SqlToken> code) throws SqlFragmentException {
+        SqlToken first = code.get(0);
+        if (first.kind() == SqlToken.Kind.IDENTIFIER && STATEMENT_KEYWORDS.contains(first.upper())) {
+            throw at(first, "a SQL expression is expected, not a " + first.upper() + " statement");
+        }
+        Deque<SqlToken> open = new ArrayDeque<>();
+        int depth = 0;
+        for (SqlToken t : code) {
+            if (t.isSymbol(';')) {
+                throw at(t, "not exactly one expression: ';' ends a statement; a fragment is a single expression");
+            }
+            if (t.isSymbol('(') || t.isSymbol('[')) {
+                open.push(t);
+                depth = Math.max(depth, open.size());
+            } else if (t.isSymbol(')') || t.isSymbol(']')) {
+                char expected = t.isSymbol(')') ? '(' : '[';
+                if (open.isEmpty()) {
+                    throw at(t, "not exactly one expression: '" + t.text() + "' has no matching '" + expected + "'");
+                }
+                SqlToken opener = open.pop();
+                if (!opener.isSymbol(expected)) {
+                    throw at(t, "'" + t.text() + "' does not match '" + opener.text() + "' opened at line "
+                            + opener.line() + ", column " + opener.column());
+                }
+            }
+        }
+        if (!open.isEmpty()) {
+            SqlToken unclosed = open.getLast(); // the outermost one still open
+            throw at(unclosed, "'" + unclosed.text() + "' is never closed");
+        }
+        return depth;
+    }
+
+    private static SqlFragmentException at(SqlToken t, String message) {
+        return new SqlFragmentException(message, t.line(), t.column());
+    }
+
+    // ---- {from} substitution -----------------------------------------------------------------------------------
+
+    /** The parser input, the SQL for generation and the offset map between parser input and original text. */
+    private static final class Substitution {
+        final String parserInput;
+        final String sql;
+        /** Each substituted {from}: {original start, original end, input start, input end}. */
+        final List<int[]> segments;
+
+        Substitution(String parserInput, String sql, List<int[]> segments) {
+            this.parserInput = parserInput;
+            this.sql = sql;
+            this.segments = segments;
+        }
+
+        /** Maps an offset in the parser input to the original text; inside a substitution: its {from}. */
+        int toOriginal(int inputOffset) {
+            int delta = 0;
+            for (int[] s : segments) {
+                if (inputOffset < s[2]) {
+                    break;
+                }
+                if (inputOffset < s[3]) {
+                    return s[0];
+                }
+                delta = s[1] - s[3];
+            }
+            return inputOffset + delta;
+        }
+    }
+
+    private static Substitution substitute(String text, List<SqlToken> tokens, String fromReplacement)
+            throws SqlFragmentException {
+        StringBuilder input = new StringBuilder(text.length());
+        StringBuilder sql = new StringBuilder(text.length());
+        List<int[]> segments = new ArrayList<>();
+        int copied = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken t = tokens.get(i);
+            boolean comment = t.kind() == SqlToken.Kind.COMMENT;
+            boolean placeholder = isPlaceholder(tokens, i);
+            if (!comment && !placeholder) {
+                continue;
+            }
+            input.append(text, copied, t.offset());
+            sql.append(text, copied, t.offset());
+            if (comment) {
+                for (char c : t.text().toCharArray()) {
+                    input.append(c == '\n' || c == '\r' ? c : ' ');
+                }
+                sql.append(' ');
+                copied = t.end();
+            } else {
+                if (fromReplacement == null) {
+                    throw at(t, FROM_PLACEHOLDER + " used but no from_table/from_column");
+                }
+                int end = tokens.get(i + 2).end();
+                segments.add(new int[] {t.offset(), end, input.length(), input.length() + fromReplacement.length()});
+                input.append(fromReplacement);
+                sql.append(fromReplacement);
+                copied = end;
+                i += 2;
+            }
+        }
+        input.append(text, copied, text.length());
+        sql.append(text, copied, text.length());
+        return new Substitution(input.toString(), sql.toString().strip(), segments);
+    }
+
+    /** {@code {from}} written as three adjacent tokens outside any literal or comment. */
+    private static boolean isPlaceholder(List<SqlToken> tokens, int i) {
+        if (i + 2 >= tokens.size()) {
+            return false;
+        }
+        SqlToken open = tokens.get(i);
+        SqlToken word = tokens.get(i + 1);
+        SqlToken close = tokens.get(i + 2);
+        return open.isSymbol('{') && word.kind() == SqlToken.Kind.IDENTIFIER && word.text().equals("from")
+                && close.isSymbol('}') && word.offset() == open.end() && close.offset() == word.end();
+    }
+
+    // ---- JSqlParser ------------------------------------------------------------------------------------------
+
+    /** Where and why a parse failed, as an offset in the parser input (or "at the end"). */
+    private record Failure(String message, int offset, boolean atEnd) {
+    }
+
+    private record Attempt(Expression expression, Failure failure) {
+    }
+
+    private static Attempt attempt(String input, boolean complex) {
+        TextPositions positions = new TextPositions(input);
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(input)
+                .withAllowComplexParsing(complex)
+                .withBackslashEscapeCharacter(true); // BigQuery escapes quotes with a backslash: 'it\'s'
+        try {
+            Expression expression = parser.Expression();
+            Token next = parser.getNextToken();
+            if (next.kind != CCJSqlParserConstants.EOF) {
+                // JSqlParser backtracks to the longest expression it can: "a b" stops before b, "f(a,,b)" before "("
+                return new Attempt(null, new Failure("not exactly one expression: cannot parse the text from "
+                        + describe(next) + " on", positions.offset(next.beginLine, next.beginColumn), false));
+            }
+            if (expression == null) {
+                return new Attempt(null, new Failure("not a SQL expression", 0, false));
+            }
+            return new Attempt(expression, null);
+        } catch (ParseException e) {
+            Token bad = e.currentToken == null ? null : (e.currentToken.next != null ? e.currentToken.next : e.currentToken);
+            if (bad == null) {
+                return new Attempt(null, new Failure("syntax error: " + firstLine(e.getMessage()), 0, false));
+            }
+            if (bad.kind == CCJSqlParserConstants.EOF) {
+                return new Attempt(null, new Failure("unexpected end of the expression", input.length(), true));
+            }
+            return new Attempt(null, new Failure("syntax error: unexpected " + describe(bad),
+                    positions.offset(bad.beginLine, bad.beginColumn), false));
+        } catch (StackOverflowError e) {
+            return new Attempt(null, new Failure("the expression is nested too deeply to parse", 0, false));
+        } catch (RuntimeException e) {
+            // TokenMgrException (a char JSqlParser cannot lex) and JSqlParser's internal failures land here
+            String message = firstLine(String.valueOf(e.getMessage()));
+            Matcher m = LEXICAL_POSITION.matcher(message);
+            int offset = m.find() ? positions.offset(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))) : 0;
+            return new Attempt(null, new Failure("syntax error: " + message, offset, false));
+        }
+    }
+
+    private static String describe(Token t) {
+        String image = t.image;
+        if (image.equals("{")) {
+            return "'{' (the only placeholder is " + FROM_PLACEHOLDER + ", written exactly so)";
+        }
+        return "'" + (image.length() > 40 ? image.substring(0, 40) + "..." : image) + "'";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** The original-text position of a parsed node, or the fragment start when JSqlParser did not record one. */
+    private static FragmentPosition position(Object node, Substitution substitution, TextPositions original) {
+        if (node instanceof ASTNodeAccess access) {
+            SimpleNode ast = access.getASTNode();
+            Token first = ast == null ? null : ast.jjtGetFirstToken();
+            if (first != null) {
+                int offset = substitution.toOriginal(new TextPositions(substitution.parserInput)
+                        .offset(first.beginLine, first.beginColumn));
+                return new FragmentPosition(original.line(offset), original.column(offset));
+            }
+        }
+        return FragmentPosition.START;
+    }
+
+    // ---- CASE outputs ----------------------------------------------------------------------------------------
+
+    private static List<String> caseLiteralOutputs(Expression expression) {
+        Expression top = unwrap(expression);
+        if (!(top instanceof CaseExpression c)) {
+            return List.of();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (WhenClause when : c.getWhenClauses()) {
+            literal(when.getThenExpression()).ifPresent(values::add);
+        }
+        if (c.getElseExpression() != null) {
+            literal(c.getElseExpression()).ifPresent(values::add);
+        }
+        return new ArrayList<>(values);
+    }
+
+    private static Expression unwrap(Expression e) {
+        Expression x = e;
+        while (x instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+            x = p.get(0);
+        }
+        return x;
+    }
+
+    /** The value of a string or number literal; empty for NULL and anything computed. */
+    private static Optional<String> literal(Expression expression) {
+        Expression e = unwrap(expression);
+        if (e instanceof StringValue s) {
+            return Optional.of(stringValue(s));
+        }
+        if (e instanceof LongValue n) {
+            return Optional.of(n.getStringValue());
+        }
+        if (e instanceof DoubleValue d) {
+            return Optional.of(d.toString());
+        }
+        if (e instanceof SignedExpression s && (s.getExpression() instanceof LongValue || s.getExpression() instanceof DoubleValue)) {
+            return literal(s.getExpression()).map(v -> s.getSign() == '-' ? "-" + v : v);
+        }
+        if (e instanceof Column c && c.getTable() == null) {
+            String name = c.getColumnName();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                return SqlLiterals.stringValue(name); // BigQuery "text" is a string
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A string literal's value. JSqlParser keeps escapes and mangles triple quotes, so the value is decoded
+     * from the source token when the parser recorded it.
+     */
+    private static String stringValue(StringValue s) {
+        SimpleNode ast = s.getASTNode();
+        if (ast != null && ast.jjtGetFirstToken() != null && ast.jjtGetFirstToken() == ast.jjtGetLastToken()) {
+            Optional<String> decoded = SqlLiterals.stringValue(ast.jjtGetFirstToken().image);
+            if (decoded.isPresent()) {
+                return decoded.get();
+            }
+        }
+        return s.getPrefix() != null && s.getPrefix().toUpperCase(java.util.Locale.ROOT).contains("R")
+                ? s.getValue() : SqlLiterals.unescape(s.getValue());
+    }
+}

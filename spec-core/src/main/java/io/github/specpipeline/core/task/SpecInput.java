@@ -1,0 +1,20 @@
+package io.github.specpipeline.core.task;
+
+import java.nio.file.Path;
+
+/**
+ * Where a task reads its spec from.
+ *
+ * @param specFile      the JSON spec
+ * @param sourceDdl     a directory of CREATE TABLE files, or null
+ * @param baseDirectory the project directory; file names in messages are shown relative to it
+ */
+public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory) {
+    /** The spec file as shown in diagnostics: relative to the base directory when inside it, with '/'. */
+    public String displayName(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
+        Path shown = base != null && abs.startsWith(base) ? base.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.specpipeline.core.task;
+
+import io.github.specpipeline.core.ddl.DdlProblem;
+import io.github.specpipeline.core.ddl.DdlReadResult;
+import io.github.specpipeline.core.ddl.SourceCatalog;
+import io.github.specpipeline.core.ddl.SourceDdlReader;
+import io.github.specpipeline.core.diag.Diagnostic;
+import io.github.specpipeline.core.diag.DiagnosticCode;
+import io.github.specpipeline.core.diag.Diagnostics;
+import io.github.specpipeline.core.diag.Reporter;
+import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.json.JsonDocument;
+import io.github.specpipeline.core.json.LocatedJsonReader;
+import io.github.specpipeline.core.model.Spec;
+import io.github.specpipeline.core.parse.SpecBinder;
+import io.github.specpipeline.core.validate.SpecValidator;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads, binds and validates a spec: the first step of every goal. */
+public final class SpecLoader {
+    private SpecLoader() {
+    }
+
+    /**
+     * The outcome of loading.
+     *
+     * @param spec        present when the spec could be read and bound (it may still have errors)
+     * @param diagnostics everything found, sorted
+     */
+    public record Result(Optional<ValidatedSpec> spec, List<Diagnostic> diagnostics) {
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+
+        public long count(Severity severity) {
+            return diagnostics.stream().filter(d -> d.severity() == severity).count();
+        }
+    }
+
+    public static Result load(SpecInput input) {
+        Diagnostics sink = new Diagnostics();
+        String file = input.displayName(input.specFile());
+        Reporter early = new Reporter(file, null, sink);
+        LocatedJsonReader reader = new LocatedJsonReader(
+                (severity, code, location, pointer, message, hint) -> early.at(severity, code, location, pointer, message, hint));
+        Optional<JsonDocument> doc = reader.read(input.specFile());
+        SourceCatalog catalog = readDdl(input, sink);
+        if (doc.isEmpty()) {
+            return new Result(Optional.empty(), sink.sorted());
+        }
+        Reporter reporter = new Reporter(file, doc.get().sourceMap(), sink);
+        Optional<Spec> spec = new SpecBinder(reporter).bind(doc.get().root());
+        if (spec.isEmpty()) {
+            return new Result(Optional.empty(), sink.sorted());
+        }
+        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter);
+        return new Result(Optional.of(validated), validated.diagnostics());
+    }
+
+    private static SourceCatalog readDdl(SpecInput input, Diagnostics sink) {
+        if (input.sourceDdl() == null) {
+            return null;
+        }
+        DdlReadResult result = SourceDdlReader.read(input.sourceDdl());
+        for (DdlProblem p : result.problems()) {
+            String shown = p.file() == null ? input.displayName(input.sourceDdl()) : input.displayName(p.file());
+            sink.add(new Diagnostic(Severity.ERROR, DiagnosticCode.SP007, p.message(), shown, p.line(), p.column(), "",
+                    DiagnosticCode.SP007.fix()));
+        }
+        return result.catalog();
+    }
+}

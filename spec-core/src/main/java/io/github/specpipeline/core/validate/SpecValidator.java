@@ -1,0 +1,866 @@
+package io.github.specpipeline.core.validate;
+
+import io.github.specpipeline.core.ddl.SourceCatalog;
+import io.github.specpipeline.core.ddl.SourceColumn;
+import io.github.specpipeline.core.ddl.SourceTable;
+import io.github.specpipeline.core.diag.DiagnosticCode;
+import io.github.specpipeline.core.diag.Reporter;
+import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.model.Aggregation;
+import io.github.specpipeline.core.model.ColumnMapping;
+import io.github.specpipeline.core.model.Constraints;
+import io.github.specpipeline.core.model.DataTest;
+import io.github.specpipeline.core.model.Filter;
+import io.github.specpipeline.core.model.Join;
+import io.github.specpipeline.core.model.JoinType;
+import io.github.specpipeline.core.model.Literal;
+import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.model.Spec;
+import io.github.specpipeline.core.model.UnitTest;
+import io.github.specpipeline.core.parse.Names;
+import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.sql.ParsedFragment;
+import io.github.specpipeline.core.sql.SqlFragmentException;
+import io.github.specpipeline.core.sql.SqlFragments;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a bound spec the way a compiler checks a program: names, references, SQL fragments, the model
+ * graph, constraints and tests. Models are checked upstream first, so that a model's output columns are
+ * known when a downstream model reads them. Every problem is reported; nothing stops at the first.
+ */
+public final class SpecValidator {
+    private final Reporter r;
+    private final Spec spec;
+    private final SourceCatalog ddl;
+    private final ModelGraph graph;
+    private final Map<String, Model> modelsByName = new LinkedHashMap<>();
+    /** Output columns per model; absent when they cannot be known (a pass-through of an unknown source). */
+    private final Map<String, List<Column>> outputs = new LinkedHashMap<>();
+
+    private SpecValidator(Spec spec, SourceCatalog ddl, Reporter reporter) {
+        this.spec = spec;
+        this.ddl = ddl;
+        this.r = reporter;
+        this.graph = new ModelGraph(spec);
+        spec.models().forEach(m -> modelsByName.putIfAbsent(m.name(), m));
+    }
+
+    /**
+     * Validates {@code spec}.
+     *
+     * @param ddl the source DDL catalog, or null when none was given (source columns are then unknown)
+     */
+    public static ValidatedSpec validate(Spec spec, SourceCatalog ddl, Reporter reporter) {
+        SpecValidator v = new SpecValidator(spec, ddl, reporter);
+        v.run();
+        Map<String, List<Column>> known = new LinkedHashMap<>(v.outputs);
+        return new ValidatedSpec(reporter.file(), spec, v.graph, Optional.ofNullable(ddl), known,
+                reporter.sink().sorted());
+    }
+
+    private void run() {
+        checkSchemaNames();
+        checkModelNames();
+        for (List<String> cycle : graph.cycles()) {
+            Model first = modelsByName.get(cycle.get(0));
+            r.error(DiagnosticCode.SP209, first.pointer() + "/sources", "models depend on each other in a cycle: "
+                    + String.join(" -> ", cycle), "remove one of these sources");
+        }
+        for (Model m : graph.order()) {
+            new ModelCheck(m).run();
+        }
+        if (spec.models().isEmpty()) {
+            r.warning(DiagnosticCode.SP404, "/models", "the spec has no models", "add a model to 'models'");
+        }
+    }
+
+    private void checkSchemaNames() {
+        checkIdentifier(spec.schema().raw(), "/schema/raw_schema", "schema name");
+        checkIdentifier(spec.schema().staging(), "/schema/staging_schema", "schema name");
+        checkIdentifier(spec.schema().finalSchema(), "/schema/final_schema", "schema name");
+    }
+
+    private void checkModelNames() {
+        Map<String, Model> seen = new HashMap<>();
+        for (Model m : spec.models()) {
+            if (m.name().isEmpty()) {
+                continue; // already reported as missing
+            }
+            if (!Identifiers.isSafeFileName(m.name())) {
+                r.error(DiagnosticCode.SP201, m.pointer() + "/name", "model name " + Names.show(m.name())
+                        + " is not a valid identifier", DiagnosticCode.SP201.fix() + " Model names also become file names.");
+                continue;
+            }
+            Model previous = seen.putIfAbsent(m.name().toLowerCase(Locale.ROOT), m);
+            if (previous != null) {
+                r.error(DiagnosticCode.SP202, m.pointer() + "/name", "duplicate model name '" + m.name()
+                        + "' (also models[" + previous.index() + "])", "rename one of them");
+            }
+        }
+    }
+
+    private boolean checkIdentifier(String name, String pointer, String what) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        if (!Identifiers.isValid(name)) {
+            r.error(DiagnosticCode.SP201, pointer, what + " " + Names.show(name) + " is not a valid SQL identifier",
+                    DiagnosticCode.SP201.fix());
+            return false;
+        }
+        return true;
+    }
+
+    /** A source of the model under check, with the columns it provides when they are known. */
+    private record Relation(SourceRef ref, List<Column> columns, boolean isModel) {
+        String alias() {
+            return ref.table();
+        }
+
+        boolean known() {
+            return columns != null;
+        }
+
+        Optional<Column> column(String name) {
+            if (columns == null) {
+                return Optional.empty();
+            }
+            return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+        }
+
+        List<String> names() {
+            return columns == null ? List.of() : columns.stream().map(Column::name).toList();
+        }
+    }
+
+    /** The checks of one model; holds what the model's parts need to see of each other. */
+    private final class ModelCheck {
+        private final Model m;
+        private final String p;
+        /** The model's name for messages; models[i] when it has none. */
+        private final String name;
+        private final Map<String, Relation> relations = new LinkedHashMap<>();
+        private final Set<String> usedAliases = new HashSet<>();
+        private boolean usageUnknown;
+        private final Map<String, Column> outputsByName = new LinkedHashMap<>();
+        private boolean outputsKnown = true;
+        private final Map<String, ParsedFragment> transforms = new HashMap<>();
+
+        ModelCheck(Model m) {
+            this.m = m;
+            this.p = m.pointer();
+            this.name = m.name().isEmpty() ? "models[" + m.index() + "]" : m.name();
+        }
+
+        void run() {
+            resolveSources();
+            checkColumnMappings();
+            checkJoins();
+            checkFilters();
+            checkAggregations();
+            checkGroupBy();
+            computeOutputs();
+            checkConstraints();
+            checkTests();
+            checkUnitTests();
+            checkGrain();
+            checkUnusedSources();
+            if (m.columns().isEmpty() && m.aggregations().isEmpty() && !m.constraints().isScd2()) {
+                r.error(DiagnosticCode.SP404, p, "model '" + name + "' has no output columns", DiagnosticCode.SP404.fix());
+            }
+        }
+
+        private void resolveSources() {
+            for (int i = 0; i < m.sources().size(); i++) {
+                SourceRef s = m.sources().get(i);
+                String sp = p + "/sources/" + i;
+                if (s.isQualified()) {
+                    if (!Identifiers.isValid(s.schema()) || !Identifiers.isValid(s.table())) {
+                        r.error(DiagnosticCode.SP201, sp, "source " + Names.show(s.text())
+                                + " is not <schema>.<table> with valid identifiers", DiagnosticCode.SP201.fix());
+                        continue;
+                    }
+                    if (!s.schema().equals(spec.schema().raw())) {
+                        r.error(DiagnosticCode.SP205, sp, "source '" + s.text() + "' is not in the raw schema '"
+                                + spec.schema().raw() + "' and is not a model",
+                                "write raw tables as " + spec.schema().raw() + ".<table>, other models by their bare name");
+                        continue;
+                    }
+                    List<Column> columns = null;
+                    if (ddl != null) {
+                        Optional<SourceTable> t = ddl.table(s.schema(), s.table());
+                        if (t.isEmpty()) {
+                            r.error(DiagnosticCode.SP212, sp, "raw table '" + s.text() + "' has no CREATE TABLE in the source DDL",
+                                    Names.closest(s.table(), ddl.tables().stream().map(SourceTable::name).toList())
+                                            .map(c -> "did you mean '" + spec.schema().raw() + "." + c + "'?")
+                                            .orElse("add a DDL file for it"));
+                        } else {
+                            columns = new ArrayList<>();
+                            for (SourceColumn c : t.get().columns()) {
+                                columns.add(new Column(c.name(), c.type()));
+                            }
+                        }
+                    }
+                    addRelation(new Relation(s, columns, false), sp);
+                } else {
+                    if (!Identifiers.isValid(s.table())) {
+                        r.error(DiagnosticCode.SP201, sp, "source " + Names.show(s.text()) + " is not a valid name",
+                                DiagnosticCode.SP201.fix());
+                        continue;
+                    }
+                    if (!modelsByName.containsKey(s.table())) {
+                        String hint = Names.closest(s.table(), modelsByName.keySet()).map(c -> "did you mean '" + c + "'?")
+                                .orElse("raw tables are written " + spec.schema().raw() + "." + s.table());
+                        r.error(DiagnosticCode.SP205, sp, "source '" + s.text() + "' is not a model of this spec", hint);
+                        continue;
+                    }
+                    if (s.table().equals(m.name())) {
+                        continue; // reported as a cycle
+                    }
+                    addRelation(new Relation(s, outputs.get(s.table()), true), sp);
+                }
+            }
+        }
+
+        private void addRelation(Relation rel, String pointer) {
+            if (relations.containsKey(rel.alias())) {
+                r.error(DiagnosticCode.SP204, pointer, "two sources are both called '" + rel.alias() + "'",
+                        "a model cannot read two tables with the same name");
+                return;
+            }
+            relations.put(rel.alias(), rel);
+        }
+
+        private String sourceList() {
+            return relations.isEmpty() ? "none" : String.join(", ", relations.keySet());
+        }
+
+        /** Checks that {@code table} is one of the model's sources; reports otherwise. */
+        private Optional<Relation> relation(String table, String pointer, String what) {
+            if (table == null || table.isEmpty()) {
+                return Optional.empty();
+            }
+            Relation rel = relations.get(table);
+            if (rel == null) {
+                rel = relations.values().stream().filter(x -> x.ref().text().equals(table)).findFirst().orElse(null);
+            }
+            if (rel == null) {
+                boolean isSource = m.sources().stream().anyMatch(s -> s.table().equals(table) || s.text().equals(table));
+                if (!isSource && !m.sources().isEmpty()) {
+                    String hint = Names.closest(table, relations.keySet()).map(c -> "did you mean '" + c + "'?")
+                            .orElse("add it to the model's sources");
+                    r.error(DiagnosticCode.SP204, pointer, what + " references unknown table " + Names.show(table)
+                            + " (sources: " + sourceList() + ")", hint);
+                }
+                return Optional.empty();
+            }
+            usedAliases.add(rel.alias());
+            return Optional.of(rel);
+        }
+
+        private void checkColumnMappings() {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < m.columns().size(); i++) {
+                ColumnMapping c = m.columns().get(i);
+                String cp = p + "/column_mapping/" + i;
+                if (checkIdentifier(c.targetColumn(), cp + "/target_column", "column name")
+                        && !seen.add(c.targetColumn().toLowerCase(Locale.ROOT))) {
+                    r.error(DiagnosticCode.SP203, cp + "/target_column", "model '" + name + "' outputs column '"
+                            + c.targetColumn() + "' twice", "rename or remove one of them");
+                }
+                checkType(c.type(), cp + "/type");
+                String fromTable = c.fromTable();
+                if (fromTable == null && c.fromColumn() != null && relations.size() == 1) {
+                    fromTable = relations.keySet().iterator().next();
+                }
+                Optional<Relation> rel = Optional.empty();
+                boolean fromOk = true;
+                if (fromTable != null && checkIdentifier(fromTable, cp + "/from_table", "table name")) {
+                    rel = relation(fromTable, cp + "/from_table", "column '" + c.targetColumn() + "'");
+                    fromOk = rel.isPresent();
+                } else if (fromTable != null) {
+                    fromOk = false;
+                }
+                if (c.fromColumn() != null && checkIdentifier(c.fromColumn(), cp + "/from_column", "column name")) {
+                    if (rel.isPresent() && rel.get().known() && rel.get().column(c.fromColumn()).isEmpty()) {
+                        r.error(DiagnosticCode.SP206, cp + "/from_column", "column '" + c.fromColumn()
+                                + "' does not exist in '" + rel.get().alias() + "'", suggestColumn(c.fromColumn(), rel.get()));
+                    }
+                } else if (c.fromColumn() != null) {
+                    fromOk = false;
+                }
+                if (c.fromColumn() != null && fromTable == null && relations.size() > 1) {
+                    r.error(DiagnosticCode.SP102, cp, "column '" + c.targetColumn()
+                            + "' sets from_column but not from_table, and the model has several sources",
+                            "set from_table to one of: " + sourceList());
+                    fromOk = false;
+                }
+                boolean hasFrom = fromTable != null && c.fromColumn() != null;
+                if (c.transform() == null) {
+                    if (!hasFrom) {
+                        r.error(DiagnosticCode.SP102, cp, "column '" + c.targetColumn()
+                                + "' has neither a transform nor from_table and from_column", "map it from a source column or give a transform");
+                    }
+                    continue;
+                }
+                if (c.transform().contains("{from}") && !hasFrom) {
+                    r.error(DiagnosticCode.SP102, cp + "/transform", "transform of '" + c.targetColumn()
+                            + "' uses {from} but from_table/from_column are not set", "set from_table and from_column");
+                    continue;
+                }
+                String replacement = hasFrom && fromOk ? fromTable + "." + c.fromColumn() : hasFrom ? "__from__.__from__" : null;
+                fragment(c.transform(), replacement, cp + "/transform", "transform of '" + c.targetColumn() + "'",
+                        List.copyOf(relations.values()), List.of()).ifPresent(f -> transforms.put(c.targetColumn(), f));
+            }
+        }
+
+        private void checkType(String type, String pointer) {
+            if (type != null && !SqlTypes.isValid(type)) {
+                r.error(DiagnosticCode.SP106, pointer, "unknown type " + Names.show(type), DiagnosticCode.SP106.fix());
+            }
+        }
+
+        private String suggestColumn(String column, Relation rel) {
+            return Names.closest(column, rel.names()).map(x -> "did you mean '" + x + "'?")
+                    .orElse("columns of " + rel.alias() + ": " + abbreviate(rel.names()));
+        }
+
+        private void checkJoins() {
+            Set<String> joined = new LinkedHashSet<>();
+            if (!m.sources().isEmpty()) {
+                joined.add(m.sources().get(0).table());
+            }
+            for (int i = 0; i < m.joins().size(); i++) {
+                Join j = m.joins().get(i);
+                String jp = p + "/joins/" + i;
+                boolean leftOk = checkIdentifier(j.leftTable(), jp + "/left_table", "table name")
+                        && relation(j.leftTable(), jp + "/left_table", "join").isPresent();
+                boolean rightOk = checkIdentifier(j.rightTable(), jp + "/right_table", "table name")
+                        && relation(j.rightTable(), jp + "/right_table", "join").isPresent();
+                if (leftOk && rightOk && j.leftTable().equals(j.rightTable())) {
+                    r.error(DiagnosticCode.SP204, jp, "join of '" + j.leftTable() + "' with itself",
+                            "a model's sources are joined once each; self-joins need a separate model");
+                }
+                if (j.type() == JoinType.CROSS) {
+                    if (j.condition() != null) {
+                        r.warning(DiagnosticCode.SP104, jp + "/condition", "a CROSS join has no condition; it is ignored",
+                                "remove the condition or use an INNER join");
+                    }
+                } else if (j.condition() != null) {
+                    List<Relation> scope = new ArrayList<>();
+                    for (String t : List.of(j.leftTable(), j.rightTable())) {
+                        if (relations.containsKey(t)) {
+                            scope.add(relations.get(t));
+                        }
+                    }
+                    fragment(j.condition(), null, jp + "/condition", "join condition", List.copyOf(relations.values()), List.of())
+                            .ifPresent(f -> {
+                                if (f.containsAggregate()) {
+                                    r.error(DiagnosticCode.SP303, jp + "/condition", "join condition uses an aggregate function",
+                                            DiagnosticCode.SP303.fix());
+                                }
+                            });
+                }
+                joined.add(j.leftTable());
+                joined.add(j.rightTable());
+            }
+        }
+
+        private void checkFilters() {
+            for (int i = 0; i < m.filters().size(); i++) {
+                Filter f = m.filters().get(i);
+                String fp = p + "/filters/" + i;
+                List<Relation> scope = List.copyOf(relations.values());
+                if (f.appliesTo() != null && !f.appliesTo().equals(m.name())) {
+                    Optional<Relation> rel = checkIdentifier(f.appliesTo(), fp + "/applies_to", "table name")
+                            ? relation(f.appliesTo(), fp + "/applies_to", "filter") : Optional.empty();
+                    if (rel.isEmpty()) {
+                        continue;
+                    }
+                    scope = List.of(rel.get());
+                }
+                if (f.predicate().isEmpty()) {
+                    continue;
+                }
+                String name = f.appliesTo() == null ? "filter" : "filter on '" + f.appliesTo() + "'";
+                fragment(f.predicate(), null, fp + "/predicate", name, scope, List.of()).ifPresent(x -> {
+                    if (x.containsAggregate()) {
+                        r.error(DiagnosticCode.SP303, fp + "/predicate", "filter predicate uses an aggregate function",
+                                "filters apply to rows before grouping; test aggregates with an expression test instead");
+                    }
+                });
+            }
+        }
+
+        private void checkAggregations() {
+            for (int i = 0; i < m.aggregations().size(); i++) {
+                Aggregation a = m.aggregations().get(i);
+                String ap = p + "/aggregations/" + i;
+                checkIdentifier(a.metricColumn(), ap + "/metric_column", "metric name");
+                checkType(a.type(), ap + "/type");
+                if (a.formula().isEmpty()) {
+                    continue;
+                }
+                fragment(a.formula(), null, ap + "/formula", "formula of '" + a.metricColumn() + "'",
+                        List.copyOf(relations.values()), List.of()).ifPresent(f -> {
+                            if (!f.containsAggregate()) {
+                                r.error(DiagnosticCode.SP302, ap + "/formula", "formula of '" + a.metricColumn()
+                                        + "' is not an aggregate: " + Names.show(a.formula()), DiagnosticCode.SP302.fix());
+                            }
+                        });
+            }
+        }
+
+        private void checkGroupBy() {
+            Set<String> mapped = m.columns().stream().map(c -> c.targetColumn().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            for (int i = 0; i < m.groupBy().size(); i++) {
+                String g = m.groupBy().get(i);
+                String gp = p + "/group_by/" + i;
+                if (!checkIdentifier(g, gp, "group_by column")) {
+                    continue;
+                }
+                if (mapped.contains(g.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                List<Relation> having = relations.values().stream().filter(x -> x.column(g).isPresent()).toList();
+                having.forEach(x -> usedAliases.add(x.alias()));
+                boolean allKnown = relations.values().stream().allMatch(Relation::known);
+                if (having.isEmpty() && allKnown && !relations.isEmpty()) {
+                    r.error(DiagnosticCode.SP213, gp, "group_by column '" + g + "' is not a column of any source (sources: "
+                            + sourceList() + ")", DiagnosticCode.SP213.fix());
+                }
+                if (!allKnown) {
+                    usageUnknown = true;
+                }
+            }
+        }
+
+        private void computeOutputs() {
+            List<Column> out = new ArrayList<>();
+            if (m.columns().isEmpty() && !m.aggregations().isEmpty()) {
+                for (String g : m.groupBy()) {
+                    out.add(new Column(g, sourceColumnType(g)));
+                }
+            }
+            if (m.columns().isEmpty() && m.aggregations().isEmpty() && m.constraints().isScd2()) {
+                // SCD2 pass-through: the single source's columns, then the validity columns
+                if (relations.size() == 1 && relations.values().iterator().next().known()) {
+                    out.addAll(relations.values().iterator().next().columns());
+                } else {
+                    outputsKnown = false;
+                }
+            }
+            for (ColumnMapping c : m.columns()) {
+                if (c.targetColumn().isEmpty()) {
+                    continue;
+                }
+                String type = c.type();
+                if (type == null && c.transform() == null && c.fromTable() != null && relations.containsKey(c.fromTable())) {
+                    type = relations.get(c.fromTable()).column(c.fromColumn() == null ? "" : c.fromColumn())
+                            .map(Column::type).orElse(null);
+                }
+                out.add(new Column(c.targetColumn(), type == null ? null : SqlTypes.normalise(type)));
+            }
+            for (Aggregation a : m.aggregations()) {
+                if (a.metricColumn().isEmpty()) {
+                    continue;
+                }
+                out.add(new Column(a.metricColumn(), a.type() == null ? null : SqlTypes.normalise(a.type())));
+            }
+            Constraints k = m.constraints();
+            if (k.isScd2()) {
+                for (String[] scd : new String[][] {{k.effectiveAt(), "TIMESTAMP"}, {k.expiryAt(), "TIMESTAMP"}, {k.currentFlag(), "BOOL"}}) {
+                    if (scd[0] != null && out.stream().noneMatch(c -> c.name().equalsIgnoreCase(scd[0]))) {
+                        out.add(new Column(scd[0], scd[1]));
+                    }
+                }
+            }
+            Set<String> seen = new HashSet<>();
+            for (Column c : out) {
+                if (seen.add(c.name().toLowerCase(Locale.ROOT))) {
+                    outputsByName.put(c.name().toLowerCase(Locale.ROOT), c);
+                } else if (m.columns().stream().noneMatch(x -> x.targetColumn().equalsIgnoreCase(c.name()))
+                        || m.aggregations().stream().anyMatch(x -> x.metricColumn().equalsIgnoreCase(c.name()))) {
+                    // mapped duplicates are reported in checkColumnMappings; here: metric vs column or key clashes
+                    int idx = indexOfMetric(c.name());
+                    r.error(DiagnosticCode.SP203, idx >= 0 ? p + "/aggregations/" + idx + "/metric_column" : p,
+                            "model '" + name + "' outputs column '" + c.name() + "' twice", "rename one of them");
+                }
+            }
+            if (outputsKnown) {
+                outputs.put(m.name(), List.copyOf(outputsByName.values()));
+            }
+        }
+
+        private int indexOfMetric(String name) {
+            for (int i = 0; i < m.aggregations().size(); i++) {
+                if (m.aggregations().get(i).metricColumn().equalsIgnoreCase(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private String sourceColumnType(String column) {
+            return relations.values().stream().map(x -> x.column(column)).flatMap(Optional::stream)
+                    .map(Column::type).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+
+        private boolean isOutput(String column) {
+            return !outputsKnown || outputsByName.containsKey(column.toLowerCase(Locale.ROOT));
+        }
+
+        private String outputList() {
+            return abbreviate(outputsByName.values().stream().map(Column::name).toList());
+        }
+
+        private void checkConstraints() {
+            Constraints k = m.constraints();
+            String kp = p + "/constraints";
+            for (String pk : k.primaryKey()) {
+                if (checkIdentifier(pk, kp + "/primary_key", "primary key column") && !isOutput(pk)) {
+                    r.error(DiagnosticCode.SP208, kp + "/primary_key", "primary key '" + pk + "' is not an output column of '"
+                            + name + "'", "output columns: " + outputList());
+                }
+            }
+            for (String c : k.clusterBy()) {
+                if (checkIdentifier(c, kp + "/cluster_by", "cluster_by column") && !isOutput(c)) {
+                    r.error(DiagnosticCode.SP207, kp + "/cluster_by", "cluster_by column '" + c + "' is not an output column of '"
+                            + name + "'", "output columns: " + outputList());
+                }
+            }
+            if (k.partitionBy() != null) {
+                fragment(k.partitionBy(), null, kp + "/partition_by", "partition_by", null, outputColumnsForScope());
+            }
+            if (k.isScd2()) {
+                checkScd2(k, kp);
+            } else if (k.naturalKey().size() + (k.effectiveAt() == null ? 0 : 1) + (k.expiryAt() == null ? 0 : 1)
+                    + (k.currentFlag() == null ? 0 : 1) > 0) {
+                r.warning(DiagnosticCode.SP214, kp, "SCD2 fields are set but scd_type is not 2; they are ignored",
+                        "set \"scd_type\": 2 or remove natural_key/effective_at/expiry_at/current_flag");
+            }
+        }
+
+        private void checkScd2(Constraints k, String kp) {
+            if (k.naturalKey().isEmpty()) {
+                r.error(DiagnosticCode.SP214, kp, "SCD2 model '" + name + "' has no natural_key", DiagnosticCode.SP214.fix());
+            }
+            for (String nk : k.naturalKey()) {
+                if (checkIdentifier(nk, kp + "/natural_key", "natural key column") && !isOutput(nk)) {
+                    r.error(DiagnosticCode.SP214, kp + "/natural_key", "natural key '" + nk + "' is not a column of '"
+                            + name + "'", "output columns: " + outputList());
+                }
+            }
+            String[][] fields = {{"effective_at", k.effectiveAt()}, {"expiry_at", k.expiryAt()}, {"current_flag", k.currentFlag()}};
+            Set<String> names = new HashSet<>();
+            for (String[] f : fields) {
+                if (f[1] == null) {
+                    r.error(DiagnosticCode.SP214, kp, "SCD2 model '" + name + "' has no " + f[0], DiagnosticCode.SP214.fix());
+                } else if (checkIdentifier(f[1], kp + "/" + f[0], f[0] + " column")) {
+                    if (!names.add(f[1].toLowerCase(Locale.ROOT))) {
+                        r.error(DiagnosticCode.SP214, kp + "/" + f[0], "SCD2 column '" + f[1] + "' is used twice",
+                                "effective_at, expiry_at and current_flag need three different names");
+                    }
+                    boolean mapped = m.columns().stream().anyMatch(c -> c.targetColumn().equalsIgnoreCase(f[1]));
+                    Relation only = relations.size() == 1 ? relations.values().iterator().next() : null;
+                    if (mapped || (m.columns().isEmpty() && only != null && only.column(f[1]).isPresent())) {
+                        r.error(DiagnosticCode.SP214, kp + "/" + f[0], "SCD2 column '" + f[1]
+                                + "' clashes with a column the model already outputs", "choose another name for " + f[0]);
+                    }
+                }
+            }
+            if (m.columns().isEmpty() && m.aggregations().isEmpty() && relations.size() > 1) {
+                r.error(DiagnosticCode.SP214, p + "/sources", "an SCD2 model without column_mapping passes its source through, "
+                        + "so it needs exactly one source (found " + relations.size() + ")", "map the columns explicitly");
+            }
+            if (!k.primaryKey().isEmpty()) {
+                r.warning(DiagnosticCode.SP214, kp + "/primary_key", "an SCD2 model keeps several rows per natural key; "
+                        + "primary_key is checked per version", "leave primary_key out; natural_key + effective_at identify a row");
+            }
+        }
+
+        private List<Column> outputColumnsForScope() {
+            return outputsKnown ? List.copyOf(outputsByName.values()) : null;
+        }
+
+        private void checkTests() {
+            for (int i = 0; i < m.columns().size(); i++) {
+                ColumnMapping c = m.columns().get(i);
+                checkColumnTests(c.targetColumn(), c.tests(), p + "/column_mapping/" + i + "/tests", transforms.get(c.targetColumn()));
+            }
+            for (int i = 0; i < m.aggregations().size(); i++) {
+                Aggregation a = m.aggregations().get(i);
+                checkColumnTests(a.metricColumn(), a.tests(), p + "/aggregations/" + i + "/tests", null);
+            }
+        }
+
+        private void checkColumnTests(String column, List<DataTest> tests, String tp, ParsedFragment transform) {
+            // tests that failed to bind are already reported and left out, so indexes may shift: locate at the list
+            for (DataTest t : tests) {
+                if (t instanceof DataTest.AcceptedValues av && av.values().isEmpty()) {
+                    List<String> derived = transform == null ? List.of() : transform.caseLiteralOutputs();
+                    if (av.fromTransform() && !derived.isEmpty()) {
+                        String values = derived.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
+                        r.warning(DiagnosticCode.SP402, tp, "accepted_values on '" + column + "' lists no values; the CASE transform yields "
+                                + derived.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", ")) + ", which are used",
+                                "write {\"accepted_values\": {\"values\": [" + values + "]}} to make the list explicit");
+                    } else {
+                        r.error(DiagnosticCode.SP402, tp, "accepted_values on '" + column + "' lists no values and its transform is not a CASE"
+                                + " with literal results", "write {\"accepted_values\": {\"values\": [...]}}");
+                    }
+                } else if (t instanceof DataTest.Relationships rel) {
+                    checkRelationship(column, rel, tp);
+                } else if (t instanceof DataTest.Expression ex) {
+                    fragment(ex.sql(), null, tp, "expression test on '" + column + "'", null, outputColumnsForScope())
+                            .ifPresent(f -> {
+                                if (f.containsAggregate()) {
+                                    r.error(DiagnosticCode.SP303, tp, "expression test on '" + column + "' uses an aggregate function",
+                                            "expression tests are checked row by row");
+                                }
+                            });
+                }
+            }
+        }
+
+        private void checkRelationship(String column, DataTest.Relationships rel, String tp) {
+            if (rel.to().isEmpty() || rel.field().isEmpty()) {
+                return;
+            }
+            SourceRef to = SourceRef.parse(rel.to());
+            List<Column> target = null;
+            if (to.isQualified()) {
+                if (!to.schema().equals(spec.schema().raw()) || !Identifiers.isValid(to.table())) {
+                    r.error(DiagnosticCode.SP211, tp, "relationships test on '" + column + "' points at " + Names.show(rel.to())
+                            + ", which is neither a model nor a raw table", "write a model name or " + spec.schema().raw() + ".<table>");
+                    return;
+                }
+                if (ddl != null) {
+                    Optional<SourceTable> t = ddl.table(to.schema(), to.table());
+                    if (t.isEmpty()) {
+                        r.error(DiagnosticCode.SP211, tp, "relationships test on '" + column + "' points at unknown raw table '"
+                                + rel.to() + "'", "add its DDL or fix the name");
+                        return;
+                    }
+                    target = t.get().columns().stream().map(c -> new Column(c.name(), c.type())).toList();
+                }
+            } else {
+                if (!modelsByName.containsKey(to.table())) {
+                    r.error(DiagnosticCode.SP211, tp, "relationships test on '" + column + "' points at unknown model "
+                            + Names.show(rel.to()), Names.closest(to.table(), modelsByName.keySet()).map(c -> "did you mean '" + c + "'?")
+                            .orElse("models: " + abbreviate(List.copyOf(modelsByName.keySet()))));
+                    return;
+                }
+                target = outputs.get(to.table());
+                if (target == null && !graph.ancestors(m.name()).contains(to.table())) {
+                    target = null; // not computed yet (a downstream model) or unknown: do not guess
+                }
+            }
+            if (target != null && target.stream().noneMatch(c -> c.name().equalsIgnoreCase(rel.field()))) {
+                r.error(DiagnosticCode.SP211, tp, "relationships test on '" + column + "': '" + rel.to() + "' has no column '"
+                        + rel.field() + "'", "columns: " + abbreviate(target.stream().map(Column::name).toList()));
+            }
+        }
+
+        private void checkUnitTests() {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < m.unitTests().size(); i++) {
+                UnitTest t = m.unitTests().get(i);
+                String up = p + "/unit_tests/" + i;
+                if (!t.name().isEmpty() && !names.add(t.name())) {
+                    r.error(DiagnosticCode.SP215, up + "/name", "unit test name '" + t.name() + "' is used twice in '" + name + "'",
+                            "give each unit test its own name");
+                }
+                if (!t.name().isEmpty() && !Identifiers.isValid(t.name())) {
+                    r.error(DiagnosticCode.SP201, up + "/name", "unit test name " + Names.show(t.name())
+                            + " is not a valid identifier", "unit test names become test case and file names");
+                }
+                Set<String> inputs = new HashSet<>();
+                for (int g = 0; g < t.given().size(); g++) {
+                    UnitTest.Input in = t.given().get(g);
+                    String gp = up + "/given/" + g;
+                    Relation rel = relations.values().stream()
+                            .filter(x -> x.ref().text().equals(in.input()) || x.alias().equals(in.input())).findFirst().orElse(null);
+                    if (rel == null) {
+                        if (!in.input().isEmpty()) {
+                            r.error(DiagnosticCode.SP215, gp + "/input", "unit test '" + t.name() + "' gives rows for "
+                                    + Names.show(in.input()) + ", which is not a source of '" + name + "'",
+                                    "sources: " + m.sources().stream().map(SourceRef::text).collect(Collectors.joining(", ")));
+                        }
+                        continue;
+                    }
+                    if (!inputs.add(rel.alias())) {
+                        r.error(DiagnosticCode.SP215, gp + "/input", "unit test '" + t.name() + "' gives rows for '" + in.input()
+                                + "' twice", "merge the two row lists");
+                    }
+                    checkRows(in.rows(), gp + "/rows", rel.known() ? rel.columns() : null, "'" + rel.ref().text() + "'", t.name());
+                }
+                checkRows(t.expect(), up + "/expect/rows", outputColumnsForScope(), "the output of '" + name + "'", t.name());
+            }
+        }
+
+        private void checkRows(List<java.util.Map<String, Literal>> rows, String rp, List<Column> columns, String what, String test) {
+            if (columns == null) {
+                return;
+            }
+            Set<String> known = columns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            Set<String> reported = new TreeSet<>();
+            for (int i = 0; i < rows.size(); i++) {
+                for (String col : rows.get(i).keySet()) {
+                    if (!known.contains(col.toLowerCase(Locale.ROOT)) && reported.add(col)) {
+                        r.report(Severity.ERROR, DiagnosticCode.SP215, rp + "/" + i + "/" + io.github.specpipeline.core.json.SourceMap.token(col), true,
+                                "unit test '" + test + "': " + what + " has no column '" + col + "'",
+                                Names.closest(col, columns.stream().map(Column::name).toList()).map(c -> "did you mean '" + c + "'?")
+                                        .orElse("columns: " + abbreviate(columns.stream().map(Column::name).toList())));
+                    }
+                }
+            }
+        }
+
+        /** Warnings about the grain: disconnected sources and implicit grouping. */
+        private void checkGrain() {
+            if (relations.size() > 1) {
+                Map<String, String> parent = new HashMap<>();
+                relations.keySet().forEach(a -> parent.put(a, a));
+                for (Join j : m.joins()) {
+                    if (parent.containsKey(j.leftTable()) && parent.containsKey(j.rightTable())) {
+                        parent.put(find(parent, j.leftTable()), find(parent, j.rightTable()));
+                    }
+                }
+                Map<String, List<String>> groups = new LinkedHashMap<>();
+                relations.keySet().forEach(a -> groups.computeIfAbsent(find(parent, a), x -> new ArrayList<>()).add(a));
+                if (groups.size() > 1) {
+                    String parts = groups.values().stream().map(g -> String.join(" + ", g)).collect(Collectors.joining("; "));
+                    String hint = m.groupBy().isEmpty()
+                            ? "add joins between them; without a join path the sources would be cross-joined"
+                            : "add joins between them, or keep it: each source is aggregated by " + String.join(", ", m.groupBy())
+                            + " separately and the results are joined on those keys";
+                    r.warning(DiagnosticCode.SP401, p + "/joins", "sources of '" + name + "' are not connected by joins: " + parts, hint);
+                }
+            }
+            if (m.groupBy().isEmpty()) {
+                List<String> aggregated = new ArrayList<>();
+                List<String> plain = new ArrayList<>();
+                for (ColumnMapping c : m.columns()) {
+                    ParsedFragment f = transforms.get(c.targetColumn());
+                    if (f != null && f.containsAggregate()) {
+                        aggregated.add(c.targetColumn());
+                    } else if (c.transform() == null || f != null) {
+                        plain.add(c.targetColumn());
+                    }
+                }
+                m.aggregations().forEach(a -> aggregated.add(a.metricColumn()));
+                if (!aggregated.isEmpty() && !plain.isEmpty()) {
+                    r.warning(DiagnosticCode.SP403, m.columns().isEmpty() ? p : p + "/column_mapping",
+                            "model '" + name + "' mixes aggregated columns (" + abbreviate(aggregated) + ") with plain columns ("
+                                    + abbreviate(plain) + ") and has no group_by; it is grouped by the plain columns",
+                            "add \"group_by\": [" + plain.stream().map(x -> "\"" + x + "\"").collect(Collectors.joining(", ")) + "]");
+                }
+            }
+        }
+
+        private String find(Map<String, String> parent, String a) {
+            String x = a;
+            while (!parent.get(x).equals(x)) {
+                x = parent.get(x);
+            }
+            return x;
+        }
+
+        private void checkUnusedSources() {
+            if (relations.size() < 2 || usageUnknown) {
+                return;
+            }
+            for (int i = 0; i < m.sources().size(); i++) {
+                String alias = m.sources().get(i).table();
+                if (relations.containsKey(alias) && !usedAliases.contains(alias)) {
+                    r.warning(DiagnosticCode.SP405, p + "/sources/" + i, "source '" + m.sources().get(i).text()
+                            + "' of '" + name + "' is never read", DiagnosticCode.SP405.fix());
+                }
+            }
+        }
+
+        /**
+         * Parses a fragment and resolves its columns. Qualified columns resolve against the model's sources;
+         * unqualified ones against {@code scope} (sources) or {@code outputScope} (output columns, for tests).
+         * A null {@code outputScope} means the output columns are unknown: nothing is checked against them.
+         */
+        private Optional<ParsedFragment> fragment(String text, String fromReplacement, String pointer, String what,
+                                                  List<Relation> scope, List<Column> outputScope) {
+            boolean onOutput = scope == null;
+            if (onOutput) {
+                scope = List.of();
+            }
+            ParsedFragment f;
+            try {
+                f = SqlFragments.parse(text, fromReplacement);
+            } catch (SqlFragmentException e) {
+                r.inString(Severity.ERROR, DiagnosticCode.SP301, pointer, e.line(), e.column(),
+                        what + " is not a valid SQL expression: " + e.getMessage(), DiagnosticCode.SP301.fix());
+                return Optional.empty();
+            }
+            for (ColumnRef ref : f.columns()) {
+                if (ref.qualifier() != null) {
+                    if ("__from__".equals(ref.qualifier())) {
+                        continue;
+                    }
+                    if (onOutput) {
+                        r.error(DiagnosticCode.SP207, pointer, what + " qualifies column '" + ref.qualifier() + "." + ref.column()
+                                + "'; it is evaluated on the model's output, so write the bare column name", "");
+                        continue;
+                    }
+                    Optional<Relation> rel = relation(ref.qualifier(), pointer, what);
+                    if (rel.isPresent() && rel.get().known() && rel.get().column(ref.column()).isEmpty()) {
+                        r.error(DiagnosticCode.SP207, pointer, what + " references '" + ref.qualifier() + "." + ref.column()
+                                + "', but '" + rel.get().alias() + "' has no column '" + ref.column() + "'", suggestColumn(ref.column(), rel.get()));
+                    }
+                    continue;
+                }
+                if (!onOutput) {
+                    List<Relation> having = scope.stream().filter(x -> x.column(ref.column()).isPresent()).toList();
+                    boolean allKnown = scope.stream().allMatch(Relation::known);
+                    having.forEach(x -> usedAliases.add(x.alias()));
+                    if (!allKnown) {
+                        usageUnknown = true;
+                    }
+                    if (having.isEmpty() && allKnown && !scope.isEmpty()) {
+                        List<String> all = scope.stream().flatMap(x -> x.names().stream()).distinct().toList();
+                        r.error(DiagnosticCode.SP207, pointer, what + " references unknown column '" + ref.column() + "' (sources: "
+                                + scope.stream().map(Relation::alias).collect(Collectors.joining(", ")) + ")",
+                                Names.closest(ref.column(), all).map(c -> "did you mean '" + c + "'?").orElse(DiagnosticCode.SP207.fix()));
+                    } else if (having.size() > 1 && !m.groupBy().contains(ref.column())) {
+                        r.warning(DiagnosticCode.SP216, pointer, what + ": column '" + ref.column() + "' is ambiguous; it exists in "
+                                + having.stream().map(Relation::alias).collect(Collectors.joining(" and ")),
+                                "qualify it, e.g. " + having.get(0).alias() + "." + ref.column());
+                    }
+                } else if (outputScope != null
+                        && outputScope.stream().noneMatch(c -> c.name().equalsIgnoreCase(ref.column()))) {
+                    r.error(DiagnosticCode.SP207, pointer, what + " references '" + ref.column() + "', which is not an output column of '"
+                            + name + "'", Names.closest(ref.column(), outputScope.stream().map(Column::name).toList())
+                            .map(c -> "did you mean '" + c + "'?").orElse("output columns: " + outputList()));
+                }
+            }
+            return Optional.of(f);
+        }
+    }
+
+    private static String abbreviate(List<String> names) {
+        if (names.size() <= 12) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 12)) + ", ... (" + names.size() + " in all)";
+    }
+}

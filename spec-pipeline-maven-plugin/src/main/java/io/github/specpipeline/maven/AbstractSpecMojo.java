@@ -1,0 +1,79 @@
+package io.github.specpipeline.maven;
+
+import io.github.specpipeline.core.task.SpecInput;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+
+/**
+ * Parameters every goal shares, and the mapping of core outcomes onto Maven's: a user mistake is a
+ * {@link MojoFailureException} (BUILD FAILURE, no stack trace), an environment problem a
+ * {@link MojoExecutionException}.
+ */
+abstract class AbstractSpecMojo extends AbstractMojo {
+    /** The JSON spec of the pipeline. */
+    @Parameter(property = "specpipeline.spec", defaultValue = "${basedir}/src/main/spec/spec.json")
+    protected File spec;
+
+    /**
+     * A directory of BigQuery {@code CREATE TABLE} files for the raw source tables. Optional: when the default
+     * directory does not exist, source columns are simply unknown.
+     */
+    @Parameter(property = "specpipeline.sourceDdl", defaultValue = "${basedir}/src/main/spec/source_ddl")
+    protected File sourceDdl;
+
+    /** Where everything the plugin writes goes. */
+    @Parameter(property = "specpipeline.outputDirectory", defaultValue = "${project.build.directory}/spec-pipeline")
+    protected File outputDirectory;
+
+    /** Skips the goal. */
+    @Parameter(property = "specpipeline.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("spec-pipeline: skipped (specpipeline.skip)");
+            return;
+        }
+        try {
+            run();
+        } catch (IOException e) {
+            throw new MojoExecutionException("spec-pipeline: I/O error: " + e.getMessage(), e);
+        }
+    }
+
+    protected abstract void run() throws IOException, MojoFailureException, MojoExecutionException;
+
+    /** The inputs as core sees them. A source DDL directory that does not exist counts as none given. */
+    protected SpecInput specInput() {
+        File ddl = sourceDdl != null && sourceDdl.exists() ? sourceDdl : null;
+        if (sourceDdl != null && ddl == null && isExplicit("specpipeline.sourceDdl")) {
+            ddl = sourceDdl; // named by the user: let core report it missing
+        }
+        return new SpecInput(spec.toPath(), ddl == null ? null : ddl.toPath(), basedir.toPath());
+    }
+
+    /**
+     * The output directory. Without a pom, Maven's stub project leaves {@code ${project.build.directory}}
+     * uninterpolated; the documented fallback is {@code ./target/spec-pipeline}.
+     */
+    protected java.nio.file.Path outputPath() {
+        String path = outputDirectory == null ? "" : outputDirectory.getPath();
+        if (path.isEmpty() || path.contains("${")) {
+            return basedir.toPath().resolve("target").resolve("spec-pipeline");
+        }
+        return outputDirectory.toPath();
+    }
+
+    private static boolean isExplicit(String property) {
+        return System.getProperty(property) != null;
+    }
+}
