@@ -77,6 +77,9 @@ public final class SqlFragments {
             "KLL_QUANTILES.MERGE_DOUBLE", "ST_UNION_AGG", "ST_CENTROID_AGG", "ST_EXTENT",
             "GROUP_CONCAT", "LISTAGG", "MEDIAN");
 
+    private static final String TOO_DEEP = "the expression is nested too deeply (thousands of operators or brackets);"
+            + " simplify it";
+
     private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
     private SqlFragments() {
@@ -135,6 +138,10 @@ public final class SqlFragments {
         } catch (FragmentAnalyzer.Rejection r) {
             FragmentPosition p = position(r.node, substitution, original);
             throw new SqlFragmentException(r.getMessage(), p.line(), p.column());
+        } catch (StackOverflowError e) {
+            // JSqlParser builds "a + b + c ..." iteratively, but every tree walk (ours, toString) recurses:
+            // thousands of chained operators parse yet cannot be processed
+            throw new SqlFragmentException(TOO_DEEP, 1, 1);
         }
         Map<ColumnRef, FragmentPosition> positions = new LinkedHashMap<>();
         for (Map.Entry<ColumnRef, Column> e : analyzer.columns().entrySet()) {
@@ -321,7 +328,7 @@ public final class SqlFragments {
             return new Attempt(null, new Failure("syntax error: unexpected " + describe(bad),
                     positions.offset(bad.beginLine, bad.beginColumn), false));
         } catch (StackOverflowError e) {
-            return new Attempt(null, new Failure("the expression is nested too deeply to parse", 0, false));
+            return new Attempt(null, new Failure(TOO_DEEP, 0, false));
         } catch (RuntimeException e) {
             // TokenMgrException (a char JSqlParser cannot lex) and JSqlParser's internal failures land here
             String message = firstLine(String.valueOf(e.getMessage()));
@@ -333,7 +340,7 @@ public final class SqlFragments {
 
     private static String describe(Token t) {
         String image = t.image;
-        if (image.equals("{")) {
+        if (image.startsWith("{")) { // JSqlParser lexes "{t" and "{d" as JDBC escapes
             return "'{' (the only placeholder is " + FROM_PLACEHOLDER + ", written exactly so)";
         }
         return "'" + (image.length() > 40 ? image.substring(0, 40) + "..." : image) + "'";
