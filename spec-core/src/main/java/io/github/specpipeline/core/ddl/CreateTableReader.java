@@ -229,7 +229,9 @@ final class CreateTableReader {
         if (angles > 0 || parens > 0) {
             throw fail(type.get(0), "the type of column '" + name + "' is not closed (unbalanced '<' or '(')");
         }
+        // NOT NULL belongs to the column schema, before DEFAULT: after it, "IS NOT NULL" is part of the expression
         boolean notNull = false;
+        boolean inDefault = false;
         parens = 0;
         while (true) {
             SqlToken t = peekOrEnd();
@@ -240,7 +242,9 @@ final class CreateTableReader {
                 parens++;
             } else if (t.isSymbol(')')) {
                 parens--;
-            } else if (parens == 0 && t.isWord("NOT") && i + 1 < tokens.size() && tokens.get(i + 1).isWord("NULL")) {
+            } else if (parens == 0 && t.isWord("DEFAULT")) {
+                inDefault = true;
+            } else if (parens == 0 && !inDefault && t.isWord("NOT") && i + 1 < tokens.size() && tokens.get(i + 1).isWord("NULL")) {
                 notNull = true;
             }
             i++;

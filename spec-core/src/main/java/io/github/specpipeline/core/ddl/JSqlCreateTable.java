@@ -72,7 +72,11 @@ final class JSqlCreateTable {
             return false;
         }
         for (int k = 0; k + 1 < specs.size(); k++) {
-            if (specs.get(k).toUpperCase(Locale.ROOT).equals("NOT") && specs.get(k + 1).toUpperCase(Locale.ROOT).equals("NULL")) {
+            String spec = specs.get(k).toUpperCase(Locale.ROOT);
+            if (spec.equals("DEFAULT")) {
+                return false; // what follows is the default expression, e.g. "x IS NOT NULL"
+            }
+            if (spec.equals("NOT") && specs.get(k + 1).toUpperCase(Locale.ROOT).equals("NULL")) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package io.github.specpipeline.core.ddl;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public final class SourceCatalog {
         for (SourceTable t : tables) {
             byKey.putIfAbsent(t.key(), t);
         }
-        this.tables = java.util.Collections.unmodifiableMap(byKey);
+        this.tables = Collections.unmodifiableMap(byKey);
     }
 
     public static SourceCatalog empty() {

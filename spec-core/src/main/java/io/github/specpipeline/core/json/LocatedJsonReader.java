@@ -107,7 +107,9 @@ public final class LocatedJsonReader {
             return Optional.empty();
         }
         sourceMap = new SourceMap();
+        JsonParser parser = null;
         try (JsonParser p = FACTORY.createParser(text)) {
+            parser = p;
             JsonToken first = p.nextToken();
             JsonNode root = readValue(p, first, "");
             JsonToken trailing = p.nextToken();
@@ -118,7 +120,9 @@ public final class LocatedJsonReader {
             }
             return Optional.of(new JsonDocument(root, sourceMap));
         } catch (StreamConstraintsException e) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP006, location(e.getLocation()), "",
+            // limits are checked before a location is attached: use where the parser stood
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
+            problems.report(Severity.ERROR, DiagnosticCode.SP006, location(at), "",
                     limitMessage(e.getOriginalMessage()), "");
             return Optional.empty();
         } catch (JsonProcessingException e) {

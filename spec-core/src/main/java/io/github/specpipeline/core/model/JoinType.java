@@ -10,11 +10,11 @@ public enum JoinType {
     /** Accepts {@code LEFT}, {@code left}, {@code LEFT OUTER}, {@code FULL OUTER}. */
     public static Optional<JoinType> parse(String text) {
         String t = text.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-        if (t.endsWith(" OUTER") && !t.startsWith("INNER") && !t.startsWith("CROSS")) {
-            t = t.substring(0, t.length() - " OUTER".length());
-        }
         if (t.endsWith(" JOIN")) {
             t = t.substring(0, t.length() - " JOIN".length());
+        }
+        if (t.endsWith(" OUTER") && !t.startsWith("INNER") && !t.startsWith("CROSS")) {
+            t = t.substring(0, t.length() - " OUTER".length());
         }
         for (JoinType type : values()) {
             if (type.name().equals(t)) {

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,10 +61,16 @@ public final class SqlFragments {
     /** CCJSqlParserUtil's bound: deeper input skips the complex parse, whose backtracking can explode. */
     private static final int MAX_COMPLEX_PARSE_NESTING = CCJSqlParserUtil.ALLOWED_NESTING_DEPTH;
 
-    /** Words that start a statement, never an expression: a clearer message than "unexpected SELECT". */
-    private static final Set<String> STATEMENT_KEYWORDS = Set.of(
-            "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "CREATE", "DROP", "ALTER", "TRUNCATE",
-            "DECLARE", "SET", "BEGIN", "CALL", "EXECUTE", "GRANT", "REVOKE", "EXPORT", "LOAD", "USE");
+    /** Reserved words that start a statement, never an expression: a clearer message than "unexpected SELECT". */
+    private static final Set<String> STATEMENT_KEYWORDS = Set.of("SELECT", "WITH", "MERGE", "CREATE", "SET");
+
+    /**
+     * Unreserved words that start a statement when a name follows ({@code DROP TABLE}, {@code DELETE FROM});
+     * alone they may be a column ({@code update + 1}).
+     */
+    private static final Set<String> STATEMENT_WORDS = Set.of(
+            "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "DECLARE", "BEGIN", "CALL", "EXECUTE", "GRANT",
+            "REVOKE", "EXPORT", "LOAD");
 
     /** BigQuery aggregate functions (SAFE. prefix removed before lookup). */
     private static final Set<String> AGGREGATES = Set.of(
@@ -175,7 +182,10 @@ public final class SqlFragments {
      */
     private static int checkStructure(List<SqlToken> code) throws SqlFragmentException {
         SqlToken first = code.get(0);
-        if (first.kind() == SqlToken.Kind.IDENTIFIER && STATEMENT_KEYWORDS.contains(first.upper())) {
+        boolean nameFollows = code.size() > 1 && (code.get(1).kind() == SqlToken.Kind.IDENTIFIER
+                || code.get(1).kind() == SqlToken.Kind.QUOTED_IDENTIFIER);
+        if (first.kind() == SqlToken.Kind.IDENTIFIER && (STATEMENT_KEYWORDS.contains(first.upper())
+                || (nameFollows && STATEMENT_WORDS.contains(first.upper())))) {
             throw at(first, "a SQL expression is expected, not a " + first.upper() + " statement");
         }
         Deque<SqlToken> open = new ArrayDeque<>();
@@ -215,12 +225,14 @@ public final class SqlFragments {
     /** The parser input, the SQL for generation and the offset map between parser input and original text. */
     private static final class Substitution {
         final String parserInput;
+        final TextPositions inputPositions;
         final String sql;
         /** Each substituted {from}: {original start, original end, input start, input end}. */
         final List<int[]> segments;
 
         Substitution(String parserInput, String sql, List<int[]> segments) {
             this.parserInput = parserInput;
+            this.inputPositions = new TextPositions(parserInput);
             this.sql = sql;
             this.segments = segments;
         }
@@ -357,8 +369,7 @@ public final class SqlFragments {
             SimpleNode ast = access.getASTNode();
             Token first = ast == null ? null : ast.jjtGetFirstToken();
             if (first != null) {
-                int offset = substitution.toOriginal(new TextPositions(substitution.parserInput)
-                        .offset(first.beginLine, first.beginColumn));
+                int offset = substitution.toOriginal(substitution.inputPositions.offset(first.beginLine, first.beginColumn));
                 return new FragmentPosition(original.line(offset), original.column(offset));
             }
         }
@@ -426,7 +437,7 @@ public final class SqlFragments {
                 return decoded.get();
             }
         }
-        return s.getPrefix() != null && s.getPrefix().toUpperCase(java.util.Locale.ROOT).contains("R")
+        return s.getPrefix() != null && s.getPrefix().toUpperCase(Locale.ROOT).contains("R")
                 ? s.getValue() : SqlLiterals.unescape(s.getValue());
     }
 }

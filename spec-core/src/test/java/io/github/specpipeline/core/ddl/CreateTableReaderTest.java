@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +27,8 @@ class CreateTableReaderTest {
             "CREATE OR REPLACE TABLE `proj.raw.t` (a numeric(10,2), b STRING(100), c ARRAY<STRING>, d BIGNUMERIC(38, 9))",
             "CREATE TABLE `raw`.`t` (a INT64 OPTIONS(description=\"x\"), b STRING NOT NULL OPTIONS(description='y'))",
             "CREATE TABLE raw.t (a INT64 NOT NULL, b STRING DEFAULT 'x', c STRING COLLATE 'und:ci', PRIMARY KEY (a))",
-            "CREATE TABLE raw.t (a INT64) OPTIONS(description='x')"})
+            "CREATE TABLE raw.t (a INT64) OPTIONS(description='x')",
+            "CREATE TABLE raw.t (b INT64 NOT NULL DEFAULT 0, c INT64 DEFAULT 0)"})
     void bothReadersAgree(String ddl) throws Exception {
         CreateTableReader.TableDef tokens = CreateTableReader.read(code(ddl));
         Optional<JSqlCreateTable.Result> jsql = JSqlCreateTable.read(ddl);
@@ -47,6 +49,13 @@ class CreateTableReaderTest {
     void formsOnlyTheTokenReaderReads(String ddl) throws Exception {
         assertThat(JSqlCreateTable.read(ddl)).isEmpty();
         assertThat(CreateTableReader.read(code(ddl)).columns()).isNotEmpty();
+    }
+
+    @Test
+    void notNullInADefaultExpressionIsNotAConstraint() throws Exception {
+        CreateTableReader.TableDef t = CreateTableReader.read(code("CREATE TABLE raw.t (a BOOL DEFAULT x IS NOT NULL, b INT64)"));
+
+        assertThat(t.columns()).extracting(CreateTableReader.ColumnDef::notNull).containsExactly(false, false);
     }
 
     @ParameterizedTest

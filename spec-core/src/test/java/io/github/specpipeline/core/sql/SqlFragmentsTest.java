@@ -276,6 +276,13 @@ class SqlFragmentsTest {
         }
 
         @Test
+        void unreservedStatementWordsAreColumnsWhenNoNameFollows() throws SqlFragmentException {
+            assertThat(parse("`update` + 1").columns()).containsExactly(new ColumnRef(null, "update"));
+            assertThat(rejection("DROP TABLE b", null).getMessage()).contains("not a DROP statement");
+            assertThat(rejection("DELETE FROM b", null).getMessage()).contains("not a DELETE statement");
+        }
+
+        @Test
         void fromWithoutReplacement() {
             SqlFragmentException e = rejection("LOWER(\n  {from})", null);
 

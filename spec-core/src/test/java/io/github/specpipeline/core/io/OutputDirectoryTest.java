@@ -1,0 +1,53 @@
+package io.github.specpipeline.core.io;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutputDirectoryTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../x", "a/../../x", "/etc/passwd", "a//b", "./a", "a\\..\\b", "C:x", "a/\0b", ""})
+    void refusesPathsThatCouldLeaveTheDirectory(String path) {
+        OutputDirectory out = new OutputDirectory(dir.resolve("out"));
+        assertThatThrownBy(() -> out.writeString(path, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void writesUtf8AndReplacesAtomicallyWithoutLeavingTemporaryFiles() throws IOException {
+        OutputDirectory out = new OutputDirectory(dir);
+        out.writeString("a/b/c.txt", "first ü\n");
+        Path file = out.writeString("a/b/c.txt", "second ü\n");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("second ü\n");
+        try (Stream<Path> files = Files.list(dir.resolve("a/b"))) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aFailingWriterLeavesThePreviousFileIntact() throws IOException {
+        OutputDirectory out = new OutputDirectory(dir);
+        Path file = out.writeString("report.json", "{\"ok\": true}\n");
+        assertThatThrownBy(() -> out.write("report.json", o -> {
+            o.write("{\"half".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("renderer failed");
+        })).hasMessage("renderer failed");
+        assertThat(Files.readString(file)).isEqualTo("{\"ok\": true}\n");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+}

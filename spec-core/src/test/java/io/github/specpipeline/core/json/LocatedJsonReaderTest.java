@@ -1,0 +1,63 @@
+package io.github.specpipeline.core.json;
+
+import io.github.specpipeline.core.diag.DiagnosticCode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocatedJsonReaderTest {
+    final List<String> problems = new ArrayList<>();
+    final LocatedJsonReader reader = new LocatedJsonReader((severity, code, location, pointer, message, hint) ->
+            problems.add(code + "@" + location.line() + ":" + location.column() + " " + message));
+
+    @Test
+    void recordsTheLocationOfEveryValueAndKey() {
+        Optional<JsonDocument> doc = reader.parse("{\n  \"models\": [\n    {\"name\": \"a\"},\n    {\"na/me\": 1}\n  ]\n}");
+        assertThat(problems).isEmpty();
+        SourceMap map = doc.orElseThrow().sourceMap();
+        assertThat(map.value("/models")).isEqualTo(new Location(2, 13));
+        assertThat(map.value("/models/0/name")).isEqualTo(new Location(3, 14));
+        assertThat(map.key("/models/0/name")).isEqualTo(new Location(3, 6));
+        assertThat(map.value("/models/1/na~1me")).isEqualTo(new Location(4, 15));
+        // an unknown pointer falls back to its nearest located ancestor
+        assertThat(map.value("/models/0/name/deeper")).isEqualTo(new Location(3, 14));
+    }
+
+    @Test
+    void aHugeStringIsRefusedWithALimitMessageNotAnOutOfMemoryError() {
+        String huge = "{\"description\": \"" + "x".repeat(LocatedJsonReader.MAX_STRING_CHARS + 10) + "\"}";
+        assertThat(reader.parse(huge.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(problems).singleElement().asString()
+                .startsWith(DiagnosticCode.SP006 + "@1:").contains("longer than 1000000 characters");
+    }
+
+    @Test
+    void deepNestingIsRefusedWithoutAStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThat(reader.parse(deep)).isEmpty();
+        assertThat(problems).singleElement().asString().contains("nested deeper than 64 levels");
+    }
+
+    @Test
+    void aByteOrderMarkIsAcceptedAndColumnsStayTrue() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, 3);
+        System.arraycopy(body, 0, all, 3, body.length);
+        SourceMap map = reader.parse(all).orElseThrow().sourceMap();
+        assertThat(problems).isEmpty();
+        assertThat(map.value("/a")).isEqualTo(new Location(1, 8));
+    }
+
+    @Test
+    void duplicateKeysAreReportedAtTheSecondKey() {
+        reader.parse("{\"a\": 1,\n \"a\": 2}");
+        assertThat(problems).containsExactly("SP005@2:2 duplicate key 'a'");
+    }
+}
