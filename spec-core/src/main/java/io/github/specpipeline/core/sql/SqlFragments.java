@@ -158,6 +158,62 @@ public final class SqlFragments {
                 analyzer.containsAggregate(), analyzer.functions(), caseLiteralOutputs(expression));
     }
 
+    /** Stands for {@code {from}} in cached templates; a name no spec column has. */
+    private static final String SENTINEL_TABLE = "__spec_pipeline_from__";
+    private static final ColumnRef SENTINEL = new ColumnRef(SENTINEL_TABLE, SENTINEL_TABLE);
+    private static final Pattern QUALIFIED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
+    private static final int CACHE_LIMIT = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Like {@link #parse} but for analysis only, and fast on large specs: a transform is a template
+     * ({@code {from}} is a placeholder precisely so that it can be reused), so each distinct text is parsed once
+     * and the result is specialised for {@code fromReplacement}. Columns, positions, aggregates, functions,
+     * CASE outputs and {@code sql} are exactly those of {@link #parse}; the {@code expression} tree is the
+     * shared template's, whose {@code {from}} column is a placeholder, so code generation must use
+     * {@link #parse}. Thread-safe.
+     */
+    public static ParsedFragment analyze(String text, String fromReplacement) throws SqlFragmentException {
+        java.util.regex.Matcher m = fromReplacement == null ? null : QUALIFIED.matcher(fromReplacement);
+        if (text == null || (m != null && !m.matches()) || text.length() > MAX_LENGTH) {
+            return parse(text, fromReplacement);
+        }
+        boolean hasFrom = text.contains(FROM_PLACEHOLDER);
+        String key = (hasFrom && fromReplacement == null ? "0" : "1") + text;
+        Object cached = TEMPLATES.get(key);
+        if (cached == null) {
+            try {
+                cached = parse(text, hasFrom && fromReplacement != null ? SENTINEL.qualifiedName() : fromReplacement);
+            } catch (SqlFragmentException e) {
+                cached = e;
+            }
+            if (TEMPLATES.size() >= CACHE_LIMIT) {
+                TEMPLATES.clear();
+            }
+            TEMPLATES.put(key, cached);
+        }
+        if (cached instanceof SqlFragmentException e) {
+            throw new SqlFragmentException(e.getMessage(), e.line(), e.column());
+        }
+        ParsedFragment template = (ParsedFragment) cached;
+        if (!hasFrom || fromReplacement == null) {
+            return template;
+        }
+        ColumnRef actual = new ColumnRef(m.group(1), m.group(2));
+        Map<ColumnRef, FragmentPosition> positions = new LinkedHashMap<>();
+        for (ColumnRef c : template.columns()) {
+            ColumnRef mapped = c.equals(SENTINEL) ? actual : c;
+            FragmentPosition at = template.columnPositions().get(c);
+            FragmentPosition before = positions.get(mapped);
+            if (before == null || at.line() < before.line() || (at.line() == before.line() && at.column() < before.column())) {
+                positions.put(mapped, at);
+            }
+        }
+        List<ColumnRef> columns = new ArrayList<>(positions.keySet());
+        return new ParsedFragment(text, template.sql().replace(SENTINEL.qualifiedName(), fromReplacement), template.expression(),
+                columns, positions, template.containsAggregate(), template.functions(), template.caseLiteralOutputs());
+    }
+
     /**
      * Whether {@code name} is a BigQuery aggregate function (case-insensitive; a {@code SAFE.} prefix is ignored).
      * Beyond the listed names, every {@code STDDEV*}, {@code VAR_*} and {@code APPROX_*} function counts.

@@ -806,7 +806,7 @@ public final class SpecValidator {
             }
             ParsedFragment f;
             try {
-                f = SqlFragments.parse(text, fromReplacement);
+                f = SqlFragments.analyze(text, fromReplacement);
             } catch (SqlFragmentException e) {
                 r.inString(Severity.ERROR, DiagnosticCode.SP301, pointer, e.line(), e.column(),
                         what + " is not a valid SQL expression: " + e.getMessage(), DiagnosticCode.SP301.fix());

@@ -1,0 +1,49 @@
+package io.github.specpipeline.core.sql;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The cached analysis must say exactly what a fresh parse says, for every replacement of {from}. */
+class SqlFragmentsAnalyzeTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "LOWER(TRIM({from}))|customers.email",
+            "LOWER(TRIM({from}))|orders.status",
+            "{from} * fx.rate + {from}|orders.amount",
+            "{from} + orders.amount|orders.amount",
+            "CASE WHEN {from} = 'a' THEN 'x' ELSE 'y' END|t.c",
+            "SUM({from}) * fx.rate|items.qty",
+            "COUNTIF(status = 'OPEN')|",
+            "'{from}' || {from}|t.c",
+    })
+    void analyzeAgreesWithParse(String text, String replacement) throws SqlFragmentException {
+        for (int i = 0; i < 2; i++) { // the second round is served from the cache
+            ParsedFragment parsed = SqlFragments.parse(text, replacement);
+            ParsedFragment analyzed = SqlFragments.analyze(text, replacement);
+            assertThat(analyzed.columns()).isEqualTo(parsed.columns());
+            assertThat(analyzed.columnPositions()).isEqualTo(parsed.columnPositions());
+            assertThat(analyzed.sql()).isEqualTo(parsed.sql());
+            assertThat(analyzed.containsAggregate()).isEqualTo(parsed.containsAggregate());
+            assertThat(analyzed.functions()).isEqualTo(parsed.functions());
+            assertThat(analyzed.caseLiteralOutputs()).isEqualTo(parsed.caseLiteralOutputs());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"{from} b c|t.c", "LOWER({from}|t.c", "LOWER({from})|"})
+    void errorsAreTheSameFromTheCache(String text, String replacement) {
+        for (int i = 0; i < 2; i++) {
+            SqlFragmentException parsed = org.junit.jupiter.api.Assertions.assertThrows(SqlFragmentException.class,
+                    () -> SqlFragments.parse(text, replacement));
+            assertThatThrownBy(() -> SqlFragments.analyze(text, replacement))
+                    .isInstanceOfSatisfying(SqlFragmentException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo(parsed.getMessage());
+                        assertThat(e.line()).isEqualTo(parsed.line());
+                        assertThat(e.column()).isEqualTo(parsed.column());
+                    });
+        }
+    }
+}
