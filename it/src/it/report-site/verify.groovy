@@ -1,0 +1,37 @@
+// mvn site adds the spec report: the overview under Project Reports, a page per model, the diagnostics page
+// and the Mermaid script, copied into the site so that the diagrams render offline.
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD SUCCESS')
+assert log.contains('spec report: 8 pages for 6 models of src/main/spec/spec.json')
+
+def site = new File(basedir, 'target/site')
+def overview = new File(site, 'spec-pipeline.html')
+assert overview.isFile()
+def html = overview.getText('UTF-8')
+assert html.contains('<pre class="mermaid">')
+assert html.contains('<script src="spec-pipeline/assets/mermaid.min.js"></script>')
+assert html.contains('<script src="spec-pipeline/assets/spec-pipeline-report.js"></script>')
+assert !html.contains('cdn.jsdelivr') && !html.contains('unpkg.com')
+assert html.contains('valid: 0 errors, 3 warnings')
+['stg_customers', 'stg_orders', 'stg_web_activity', 'fact_orders', 'fact_customer_value', 'dim_customers'].each { m ->
+    assert html.contains("href=\"spec-pipeline/model-${m}.html\"")
+    def page = new File(site, "spec-pipeline/model-${m}.html")
+    assert page.isFile() : page
+    def text = page.getText('UTF-8')
+    assert text.contains('<pre class="mermaid">')
+    assert text.contains('<script src="assets/mermaid.min.js"></script>')
+    assert text.contains('href="../spec-pipeline.html"')
+}
+// a transform with quotes and a regular expression is shown escaped, not as markup
+def customers = new File(site, 'spec-pipeline/model-stg_customers.html').getText('UTF-8')
+assert customers.contains('address_type = &apos;billing&apos;') || customers.contains('address_type = &#39;billing&#39;') || customers.contains("address_type = 'billing'")
+assert customers.contains('billing_address_and_contact_normalisation')
+
+def diagnostics = new File(site, 'spec-pipeline/diagnostics.html').getText('UTF-8')
+['SP401', 'SP402', 'SP403'].each { assert diagnostics.contains(it) }
+
+def mermaid = new File(site, 'spec-pipeline/assets/mermaid.min.js')
+assert mermaid.isFile() && mermaid.length() > 1_000_000
+assert new File(site, 'spec-pipeline/assets/mermaid-LICENSE.txt').isFile()
+// listed under Project Reports
+assert new File(site, 'project-reports.html').getText('UTF-8').contains('spec-pipeline.html')
