@@ -547,18 +547,14 @@ public final class ReportBuilder {
         if (files.isEmpty()) {
             return List.of(para(Inline.text("No generated code is shown for this model.")));
         }
-        List<Block> out = new ArrayList<>();
-        String target = null;
-        List<Block> current = null;
+        Map<String, List<Block>> byTarget = new java.util.LinkedHashMap<>();
         for (ReportExtras.CodeFile f : files) {
-            if (!f.target().equals(target)) {
-                target = f.target();
-                current = new ArrayList<>();
-                out.add(new Section("code-" + safeId(target), target, current));
-            }
-            current.add(para(Inline.code(f.path())));
-            current.add(new Code(f.language(), f.content()));
+            List<Block> blocks = byTarget.computeIfAbsent(f.target(), t -> new ArrayList<>());
+            blocks.add(para(Inline.code(f.path())));
+            blocks.add(new Code(f.language(), f.content()));
         }
+        List<Block> out = new ArrayList<>();
+        byTarget.forEach((target, blocks) -> out.add(new Section("code-" + safeId(target), target, blocks)));
         return out;
     }
 
