@@ -13,9 +13,9 @@ import org.apache.maven.doxia.tools.SiteToolException;
 import org.apache.maven.reporting.MavenReportException;
 
 import java.io.File;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,9 +40,16 @@ final class StandaloneSubPages {
         try {
             SinkPageRenderer.render(page, sink);
             new OutputDirectory(site.toPath()).write(page.fileName(), out -> {
-                Writer writer = new OutputStreamWriter(out, mojo.encoding());
+                // the renderer closes the writer it is given: it gets one that only flushes, and the file itself is
+                // closed (and moved into place) by OutputDirectory
+                OutputStreamWriter writer = new OutputStreamWriter(out, mojo.encoding());
                 try {
-                    mojo.siteRenderer().mergeDocumentIntoSite(writer, sink, ctx);
+                    mojo.siteRenderer().mergeDocumentIntoSite(new FilterWriter(writer) {
+                        @Override
+                        public void close() throws IOException {
+                            flush();
+                        }
+                    }, sink, ctx);
                 } catch (RendererException e) {
                     throw new IOException(e.getMessage(), e);
                 }
