@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code generate/golden/<case>/}. Run with {@code -Dgolden.update=true} to rewrite them, then review the diff.
  * The library version in headers is written {@code @VERSION@} in the golden files.
  */
-class GenerateGoldenTest {
+public class GenerateGoldenTest {
     static final Path ROOT = Path.of("src/test/resources/generate");
     static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-    static Map<String, String> generate(String name, Path out) throws IOException {
+    public static Map<String, String> generate(String name, Path out) throws IOException {
         Path dir = ROOT.resolve(name);
         Path ddl = dir.resolve("source_ddl");
         GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(dir.resolve("spec.json"),

@@ -305,7 +305,8 @@ public final class DbtGenerator {
         if (check instanceof TestCase.AcceptedValues a) {
             boolean numbers = !a.values().isEmpty() && a.values().stream().allMatch(l -> l.kind() == Literal.Kind.NUMBER
                     && NUMBER.matcher(l.text()).matches());
-            String values = a.values().stream().map(DbtGenerator::yamlLiteral).collect(Collectors.joining(", "));
+            // dbt's schema wants strings; numbers are written unquoted into the SQL with quote: false
+            String values = a.values().stream().map(l -> l.isNull() ? "null" : s(l.text())).collect(Collectors.joining(", "));
             return "          - accepted_values:\n              values: [" + values + "]\n"
                     + (numbers ? "              quote: false\n" : "");
         }
