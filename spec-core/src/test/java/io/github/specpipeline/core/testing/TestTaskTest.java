@@ -162,6 +162,67 @@ class TestTaskTest {
     }
 
     @Test
+    void aModelThatDoesNotBuildIsAnErrorAndItsTestsAndDownstreamModelsAreSkipped() throws IOException {
+        MiniProject p = new MiniProject(dir).withCleanSeeds();
+        DuckDbPlanner broken = new DuckDbPlanner() {
+            public DuckDbPlan plan(ValidatedSpec spec) {
+                DuckDbPlan plan = new MiniPlanner().plan(spec);
+                List<DuckDbPlan.ModelBuild> models = new java.util.ArrayList<>(plan.models());
+                models.set(0, new DuckDbPlan.ModelBuild("stg_customers", MiniPlanner.CUSTOMERS,
+                        List.of("CREATE OR REPLACE TABLE " + MiniPlanner.CUSTOMERS + " AS SELECT no_such_column FROM raw.customers")));
+                List<io.github.specpipeline.core.plan.DataTestQuery> tests = new java.util.ArrayList<>(plan.tests());
+                return new DuckDbPlan(plan.setupStatements(), plan.rawTables(), models, tests);
+            }
+
+            public String modelSelect(ValidatedSpec spec, Model model, Map<String, String> inputs) {
+                return new MiniPlanner().modelSelect(spec, model, inputs);
+            }
+        };
+        MiniProject.Log log = new MiniProject.Log();
+        TestTask.Result r = TestTask.run(p.options(), broken, log);
+        assertThat(r.failed()).isTrue();
+        TestResults.Suite stg = r.results().suites().get(0);
+        assertThat(stg.buildError()).startsWith("model 'stg_customers' could not be built: Binder Error: Referenced column \"no_such_column\" not found");
+        assertThat(stg.cases().get(0).name()).isEqualTo("build__stg_customers");
+        assertThat(stg.cases().get(0).status()).isEqualTo(TestResults.Status.ERROR);
+        assertThat(stg.cases().get(0).sql()).contains("no_such_column");
+        assertThat(stg.cases().subList(1, 6)).allMatch(c -> c.status() == TestResults.Status.SKIPPED);
+        // unit tests do not need the built tables
+        assertThat(stg.cases().get(6).status()).isEqualTo(TestResults.Status.PASSED);
+        TestResults.Suite fact = r.results().suites().get(1);
+        assertThat(fact.cases().get(0).status()).isEqualTo(TestResults.Status.SKIPPED);
+        assertThat(fact.cases().get(0).message()).isEqualTo("not built: upstream model 'stg_customers' could not be built");
+        assertThat(r.summary()).startsWith("1 of 15 spec tests did not pass: build__stg_customers (2 models not built)");
+        assertThat(log.lines).anyMatch(l -> l.matches("INFO   ERROR   staging\\.stg_customers\\s+1 of 7 failed, 5 skipped.*"));
+    }
+
+    @Test
+    void aTestQueryThatFailsIsAnError() throws IOException {
+        MiniProject p = new MiniProject(dir).withCleanSeeds();
+        DuckDbPlanner bad = new DuckDbPlanner() {
+            public DuckDbPlan plan(ValidatedSpec spec) {
+                DuckDbPlan plan = new MiniPlanner().plan(spec);
+                List<io.github.specpipeline.core.plan.DataTestQuery> tests = new java.util.ArrayList<>(plan.tests());
+                var t = tests.get(0);
+                tests.set(0, new io.github.specpipeline.core.plan.DataTestQuery(t.id(), t.model(), t.column(), t.kind(),
+                        t.description(), t.pointer(), "SELECT * FROM nowhere"));
+                return new DuckDbPlan(plan.setupStatements(), plan.rawTables(), plan.models(), tests);
+            }
+
+            public String modelSelect(ValidatedSpec spec, Model model, Map<String, String> inputs) {
+                return new MiniPlanner().modelSelect(spec, model, inputs);
+            }
+        };
+        TestTask.Result r = TestTask.run(p.options(), bad, new MiniProject.Log());
+        TestResults.Case c = r.results().suites().get(0).cases().get(0);
+        assertThat(c.status()).isEqualTo(TestResults.Status.ERROR);
+        assertThat(c.message()).startsWith("the test query failed: Catalog Error: Table with name nowhere does not exist");
+        // the next test still runs on the same session
+        assertThat(r.results().suites().get(0).cases().get(1).status()).isEqualTo(TestResults.Status.PASSED);
+        assertThat(r.failed()).isTrue();
+    }
+
+    @Test
     void failIfNoTestsFailsASpecWithoutTests() throws IOException {
         MiniProject p = new MiniProject(dir).withCleanSeeds();
         p.write("src/main/spec/spec.json", """
