@@ -1,5 +1,6 @@
 package io.github.specpipeline.maven;
 
+import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.task.TestTask;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -10,7 +11,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ServiceLoader;
 
 /**
  * Runs the spec's data tests and unit tests on an embedded, in-memory DuckDB: creates the raw tables from the
@@ -57,9 +57,8 @@ public class TestMojo extends AbstractSpecMojo {
         getLog().info(result.summary());
     }
 
-    /** The DuckDB code generator. */
-    private DuckDbPlanner planner() throws MojoExecutionException {
-        return ServiceLoader.load(DuckDbPlanner.class, getClass().getClassLoader()).findFirst()
-                .orElseThrow(() -> new MojoExecutionException("spec-pipeline: no DuckDB code generator is available"));
+    /** The DuckDB code generator: the test goal runs exactly the SQL the generate goal writes. */
+    private static DuckDbPlanner planner() {
+        return new DuckDbGenerator();
     }
 }
