@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The {@code test} goal: runs the spec's pipeline and every data test and unit test on an embedded, in-memory
@@ -70,6 +72,32 @@ public final class TestTask {
 
     public static Result run(Options options, DuckDbPlanner planner, SpecLog log) throws IOException {
         Phases phases = new Phases();
+        // the first DuckDB of a JVM loads a native library: do that while the spec is read and the SQL generated
+        CompletableFuture<DuckDbSession> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DuckDbSession.open();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            return run(options, planner, log, phases, opening);
+        } finally {
+            // closes the session if it was not used (invalid spec, bad seeds); closing twice is harmless
+            opening.whenComplete((session, error) -> {
+                if (session != null) {
+                    try {
+                        session.close();
+                    } catch (SQLException e) {
+                        // nothing to do: the in-memory database is gone either way
+                    }
+                }
+            });
+        }
+    }
+
+    private static Result run(Options options, DuckDbPlanner planner, SpecLog log, Phases phases,
+                              CompletableFuture<DuckDbSession> opening) throws IOException {
         SpecInput input = options.input();
         SpecLoader.Result load = SpecLoader.load(input);
         String file = input.displayName(input.specFile());
@@ -79,6 +107,7 @@ public final class TestTask {
                     + "; no test ran (run the validate goal for the full report)");
         }
         ValidatedSpec spec = load.spec().get();
+        phases.mark("load spec");
         DuckDbPlan plan;
         try {
             plan = planner.plan(spec);
@@ -94,7 +123,7 @@ public final class TestTask {
             return failed(load, List.of(), "the test goal creates raw tables from their DDL, but " + where + ": "
                     + String.join(", ", noDdl));
         }
-        phases.mark("load spec");
+        phases.mark("generate SQL");
         int modelsCount = spec.spec().models().size();
         int unitTests = spec.spec().models().stream().mapToInt(m -> m.unitTests().size()).sum();
         log.info("spec-pipeline test: " + file + ": " + modelsCount + " model" + (modelsCount == 1 ? "" : "s") + ", "
@@ -103,7 +132,7 @@ public final class TestTask {
 
         TestResults results;
         Set<String> synthetic = new TreeSet<>();
-        try (DuckDbSession session = open()) {
+        try (DuckDbSession session = open(opening)) {
             phases.mark("start DuckDB");
             String setupError = setup(session, plan, raw);
             if (setupError != null) {
@@ -181,11 +210,12 @@ public final class TestTask {
         return new Result(load, results, List.of(), reports, synthetic, failed, summary);
     }
 
-    private static DuckDbSession open() throws IOException {
+    private static DuckDbSession open(CompletableFuture<DuckDbSession> opening) throws IOException {
         try {
-            return DuckDbSession.open();
-        } catch (SQLException | RuntimeException | UnsatisfiedLinkError e) {
-            throw new IOException("could not start the embedded DuckDB: " + e.getMessage(), e);
+            return opening.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("could not start the embedded DuckDB: " + cause.getMessage(), cause);
         }
     }
 
