@@ -1,7 +1,10 @@
 package io.github.specpipeline.core.testing;
 
+import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.DataTest;
+import io.github.specpipeline.core.model.Join;
+import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
@@ -23,21 +26,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Deterministic rows for raw tables that have no seed, derived from the DDL types and from the data tests of
  * the models that read them: a model column's tests are traced back through pass-through mappings to the raw
  * column it comes from. Then
  * <ul>
- * <li>columns that must not be null (DDL {@code NOT NULL}, {@code not_null}, {@code nullable: false}, keys)
- * are always filled; other columns are NULL in every {@code nullEvery}-th row;</li>
+ * <li>columns that must not be null (DDL {@code NOT NULL}, {@code not_null}, {@code nullable: false}, keys, and
+ * every column the transform or formula of such a column reads) are always filled; other columns are NULL in
+ * every {@code nullEvery}-th row;</li>
+ * <li>a join {@code left.a = right.b} makes {@code right.b} distinct (a lookup does not multiply rows) and
+ * {@code left.a} take its values, so rows match;</li>
  * <li>columns whose model column must be unique (a {@code unique} test, a one-column primary key, the last
  * column of a composite one) get distinct values;</li>
- * <li>{@code accepted_values} lists are used round-robin;</li>
+ * <li>{@code accepted_values} lists are used round-robin (also through transforms that only clean values:
+ * LOWER, UPPER, TRIM, COALESCE, NULLIF, IFNULL, CAST);</li>
  * <li>a {@code relationships} test makes the column take values of the referenced column (generated first, or
  * read from its seed);</li>
  * <li>whole numbers without a rule are drawn from 1..rows, so id columns of different tables overlap and joins
- * match; strings are {@code <column>_<n>}, or an e-mail address for columns named like one;</li>
+ * match; strings are {@code <column>_<n>}, an e-mail address for columns named like one, or digits only for
+ * key columns (so UPPER, LOWER and TRIM in a join condition keep them equal);</li>
  * <li>dates and timestamps of one row increase with the column's position, so {@code created_at <= updated_at}
  * style checks hold.</li>
  * </ul>
@@ -63,6 +73,8 @@ public final class SyntheticData {
         boolean unique;
         final List<String> accepted = new ArrayList<>();
         Origin references;
+        /** Compared with another table's column (a join key or a relationships target): no NULLs, case-proof text. */
+        boolean key;
     }
 
     /** A raw column: table name and column name. */
@@ -165,7 +177,7 @@ public final class SyntheticData {
 
     private List<String> column(RawTable t, RawTable.Column c, Hint h, List<String> target, int[] day, int[] hour, int position) {
         Random random = new Random(SEED ^ (t.name() + "." + c.name()).toLowerCase(Locale.ROOT).hashCode());
-        boolean notNull = c.notNull() || h.notNull || h.unique || !h.accepted.isEmpty() || h.references != null;
+        boolean notNull = c.notNull() || h.notNull || h.unique || !h.accepted.isEmpty() || h.references != null || h.key;
         List<String> accepted = new ArrayList<>();
         for (String a : h.accepted) {
             try {
@@ -185,7 +197,8 @@ public final class SyntheticData {
                 v = h.unique ? target.get(i % target.size()) : target.get(random.nextInt(target.size()));
             } else {
                 int k = h.unique ? i + 1 : random.nextInt(rows) + 1;
-                v = value(c, k, h.unique ? i : day[i], hour[i], position, i);
+                v = h.key && c.type().kind() == ColumnType.Kind.STRING ? String.format(Locale.ROOT, "%04d", k)
+                        : value(c, k, h.unique ? i : day[i], hour[i], position, i);
             }
             values.add(v);
         }
@@ -271,6 +284,16 @@ public final class SyntheticData {
     private void collectHints() {
         for (Model m : spec.spec().models()) {
             for (ColumnMapping c : m.columns()) {
+                if (!c.nullable() || c.tests().stream().anyMatch(t -> t instanceof DataTest.NotNull)) {
+                    filledFrom(m, c.transform());
+                }
+            }
+            for (Aggregation a : m.aggregations()) {
+                if (a.tests().stream().anyMatch(t -> t instanceof DataTest.NotNull)) {
+                    filledFrom(m, a.formula());
+                }
+            }
+            for (ColumnMapping c : m.columns()) {
                 Optional<Traced> traced = trace(m, c.targetColumn(), 0);
                 if (traced.isEmpty()) {
                     continue;
@@ -282,6 +305,11 @@ public final class SyntheticData {
                 }
                 for (DataTest t : c.tests()) {
                     apply(h, t, identity);
+                    if (!identity && c.transform() != null && t instanceof DataTest.AcceptedValues a && !a.fromTransform()
+                            && h.accepted.isEmpty() && keepsValues(c.transform())) {
+                        a.values().stream().filter(l -> !l.isNull()).map(Literal::text)
+                                .filter(v -> survives(v, c.transform())).forEach(h.accepted::add);
+                    }
                 }
             }
             List<String> pk = m.constraints().primaryKey();
@@ -298,6 +326,76 @@ public final class SyntheticData {
             for (String key : m.constraints().naturalKey()) {
                 trace(m, key, 0).ifPresent(t -> hint(t.origin()).notNull = true);
             }
+            for (Join j : m.joins()) {
+                joinHints(m, j);
+            }
+        }
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*(\\.\\s*([A-Za-z_][A-Za-z0-9_]*))?\\b(?!\\s*\\()");
+
+    /** Every source column an expression reads is filled, so a column that must not be NULL is not NULL by accident. */
+    private void filledFrom(Model m, String sql) {
+        if (sql == null) {
+            return;
+        }
+        Matcher matcher = IDENTIFIER.matcher(sql.replaceAll("'[^']*'", "''").replace("{from}", " "));
+        while (matcher.find()) {
+            Optional<Traced> t;
+            if (matcher.group(3) != null) {
+                t = m.source(matcher.group(1)).flatMap(s -> fromSource(s, matcher.group(3), true, 0));
+            } else {
+                t = Optional.empty();
+                for (SourceRef s : m.sources()) {
+                    t = fromSource(s, matcher.group(1), true, 0);
+                    if (t.isPresent()) {
+                        break;
+                    }
+                }
+            }
+            t.ifPresent(x -> hint(x.origin()).notNull = true);
+        }
+    }
+
+    private static final Pattern QUALIFIED = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\b");
+
+    /**
+     * A join {@code left.a = right.b}: rows should match, and the right side (usually a lookup) should not
+     * multiply the left rows. So the right column gets distinct values and the left column takes its values
+     * from them; both are keys (no NULLs; text made of digits only, which survives UPPER, LOWER and TRIM).
+     */
+    private void joinHints(Model m, Join j) {
+        if (j.condition() == null || j.type() == JoinType.CROSS) {
+            return;
+        }
+        List<Origin> left = new ArrayList<>();
+        List<Origin> right = new ArrayList<>();
+        Matcher matcher = QUALIFIED.matcher(j.condition().replaceAll("'[^']*'", "''"));
+        while (matcher.find()) {
+            String table = matcher.group(1);
+            String column = matcher.group(2);
+            Optional<Traced> t = m.source(table).flatMap(s -> fromSource(s, column, true, 0));
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (table.equals(j.rightTable())) {
+                right.add(t.get().origin());
+            } else if (table.equals(j.leftTable())) {
+                left.add(t.get().origin());
+            }
+        }
+        if (left.size() != 1 || right.size() != 1 || left.get(0).table().equalsIgnoreCase(right.get(0).table())) {
+            return;
+        }
+        Hint r = hint(right.get(0));
+        r.key = true;
+        if (j.type() == JoinType.LEFT || j.type() == JoinType.INNER) {
+            r.unique = true;
+        }
+        Hint l = hint(left.get(0));
+        l.key = true;
+        if (l.references == null && !l.unique) {
+            l.references = right.get(0);
         }
     }
 
@@ -323,7 +421,46 @@ public final class SyntheticData {
                 h.references = spec.spec().model(r.to()).flatMap(tm -> trace(tm, r.field(), 0))
                         .map(Traced::origin).orElse(null);
             }
+            if (h.references != null) {
+                h.key = true;
+                hint(h.references).key = true;
+            }
         }
+    }
+
+    private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    private static final Set<String> CLEANING = Set.of("LOWER", "UPPER", "TRIM", "LTRIM", "RTRIM", "COALESCE", "NULLIF",
+            "IFNULL", "CAST", "SAFE_CAST");
+
+    /** Whether a transform only cleans values (case, spaces, NULL handling), so accepted values pass through it. */
+    static boolean keepsValues(String transform) {
+        if (transform == null) {
+            return true;
+        }
+        Matcher m = FUNCTION.matcher(transform);
+        boolean any = false;
+        while (m.find()) {
+            any = true;
+            if (!CLEANING.contains(m.group(1).toUpperCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return any && !transform.contains("||") && !transform.matches("(?s).*[+*/-].*");
+    }
+
+    /** Whether an accepted value comes out of a cleaning transform unchanged. */
+    static boolean survives(String value, String transform) {
+        if (transform == null) {
+            return true;
+        }
+        String upper = transform.toUpperCase(Locale.ROOT);
+        if (upper.contains("LOWER(") && !value.equals(value.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (upper.contains("UPPER(") && !value.equals(value.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        return !upper.contains("TRIM(") || value.equals(value.strip());
     }
 
     private Hint hint(Origin o) {

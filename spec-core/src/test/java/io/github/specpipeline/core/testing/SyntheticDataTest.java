@@ -84,4 +84,16 @@ class SyntheticDataTest {
             }
         }
     }
+
+    @Test
+    void acceptedValuesPassThroughCleaningTransformsOnly() {
+        assertThat(SyntheticData.keepsValues("COALESCE(NULLIF(LOWER(TRIM({from})), ''), 'unknown')")).isTrue();
+        assertThat(SyntheticData.keepsValues("UPPER({from})")).isTrue();
+        assertThat(SyntheticData.keepsValues("CONCAT({from}, 'x')")).isFalse();
+        assertThat(SyntheticData.keepsValues("{from} * 2")).isFalse();
+        assertThat(SyntheticData.survives("web", "LOWER(TRIM({from}))")).isTrue();
+        assertThat(SyntheticData.survives("Web", "LOWER(TRIM({from}))")).isFalse();
+        assertThat(SyntheticData.survives("EUR", "UPPER({from})")).isTrue();
+        assertThat(SyntheticData.survives(" a", "TRIM({from})")).isFalse();
+    }
 }
