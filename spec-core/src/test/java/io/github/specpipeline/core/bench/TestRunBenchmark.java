@@ -33,9 +33,11 @@ import java.util.Map;
  * excluded from the comparison (the direct run has no equivalent of their comparison).
  *
  * <pre>
- * ./mvnw -pl spec-core -Pbenchmark-test verify -Dbench.models=1000 -Dbench.rows=100
+ * ./mvnw -q -pl spec-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+ * java -cp "$(cat spec-core/target/bench.cp):spec-core/target/classes:spec-core/target/test-classes" \
+ *     io.github.specpipeline.core.bench.TestRunBenchmark 1000 100 3
  * </pre>
- * or {@code java -cp <test classpath> io.github.specpipeline.core.bench.TestRunBenchmark [models] [rows] [runs] [planner class]}.
+ * Arguments: models (1000), rows per raw table (100), runs (3), planner class (the DuckDB generator).
  */
 public final class TestRunBenchmark {
     private TestRunBenchmark() {
@@ -55,6 +57,7 @@ public final class TestRunBenchmark {
 
         double bestTask = Double.MAX_VALUE;
         double bestComparable = Double.MAX_VALUE;
+        double bestSql = Double.MAX_VALUE;
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             TestTask.Result r = TestTask.run(options, planner, SpecLog.NONE);
@@ -64,9 +67,13 @@ public final class TestRunBenchmark {
                 throw new IllegalStateException(r.summary());
             }
             double unit = res.phases().getOrDefault("unit tests", 0L) / 1e9;
+            // what the direct run also does: open DuckDB, create and load the raw tables, build, test
+            double sql = (res.phases().getOrDefault("start DuckDB", 0L) + res.phases().getOrDefault("load data", 0L)
+                    + res.phases().getOrDefault("build models", 0L) + res.phases().getOrDefault("data tests", 0L)) / 1e9;
             System.out.printf(Locale.ROOT, "test goal run %d: %.2f s (%s) - %s%n", i + 1, total, phases(res), r.summary());
             bestTask = Math.min(bestTask, total);
             bestComparable = Math.min(bestComparable, total - unit);
+            bestSql = Math.min(bestSql, sql);
         }
 
         // the same SQL directly: plan and rows are made outside the timing
@@ -82,8 +89,10 @@ public final class TestRunBenchmark {
             System.out.printf(Locale.ROOT, "direct JDBC run %d: %.2f s (%d failing rows)%n", i + 1, total, failing);
             bestDirect = Math.min(bestDirect, total);
         }
-        System.out.printf(Locale.ROOT, "best: test goal %.2f s (%.2f s without unit tests), direct %.2f s, ratio %.2f%n",
-                bestTask, bestComparable, bestDirect, bestComparable / bestDirect);
+        System.out.printf(Locale.ROOT, "best: test goal %.2f s (%.2f s without unit tests; its SQL phases %.2f s), direct %.2f s%n",
+                bestTask, bestComparable, bestSql, bestDirect);
+        System.out.printf(Locale.ROOT, "ratio SQL phases / direct: %.2f; whole goal without unit tests / direct: %.2f%n",
+                bestSql / bestDirect, bestComparable / bestDirect);
     }
 
     private static String phases(TestResults r) {
