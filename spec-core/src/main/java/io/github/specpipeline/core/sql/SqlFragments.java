@@ -482,6 +482,32 @@ public final class SqlFragments {
     }
 
     /**
+     * The value of a string literal node of a parsed fragment (escapes resolved, raw strings kept verbatim), for
+     * generators that re-render literals in another dialect.
+     */
+    public static String stringLiteralValue(StringValue s) {
+        return stringValue(s);
+    }
+
+    /** The value of a string literal token as written ({@code 'a'}, {@code r'\d'}); the text itself if it is none. */
+    public static String parseLiteralText(String token) {
+        return SqlLiterals.stringValue(token).orElse(token);
+    }
+
+    /**
+     * The value of a BigQuery double-quoted string ({@code "text"}) that JSqlParser read as a column, or empty
+     * when {@code column} is a real column reference.
+     */
+    public static Optional<String> doubleQuotedString(Column column) {
+        String name = column.getColumnName();
+        boolean unqualified = column.getTable() == null || column.getTable().getNameParts().isEmpty();
+        if (unqualified && name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            return SqlLiterals.stringValue(name);
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A string literal's value. JSqlParser keeps escapes and mangles triple quotes, so the value is decoded
      * from the source token when the parser recorded it.
      */

@@ -1,0 +1,161 @@
+package io.github.specpipeline.core.generate;
+
+import io.github.specpipeline.core.generate.ModelPlan.Branch;
+import io.github.specpipeline.core.generate.ModelPlan.Combine;
+import io.github.specpipeline.core.generate.ModelPlan.Expr;
+import io.github.specpipeline.core.generate.ModelPlan.JoinStep;
+import io.github.specpipeline.core.generate.ModelPlan.OutputColumn;
+import io.github.specpipeline.core.generate.ModelPlan.SelectItem;
+import io.github.specpipeline.core.generate.ModelPlan.Source;
+import io.github.specpipeline.core.model.JoinType;
+import io.github.specpipeline.core.sql.dialect.Dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Writes a {@link ModelPlan} as one SQL query in a dialect: a CTE per source (with the filters that apply to
+ * it), then the joined, filtered and grouped select; a model whose sources are aggregated apart gets a CTE per
+ * branch and a final FULL OUTER JOIN on the group keys. The same text shape for every target.
+ */
+public final class SqlQueryWriter {
+    private static final String INDENT = "    ";
+
+    private final Dialect d;
+    private final Function<Source, String> relation;
+
+    private SqlQueryWriter(Dialect dialect, Function<Source, String> relation) {
+        this.d = dialect;
+        this.relation = relation;
+    }
+
+    /**
+     * The model's query.
+     *
+     * @param relation the relation each source is read from, as it must appear after FROM
+     */
+    public static String select(ModelPlan plan, Dialect dialect, Function<Source, String> relation) {
+        return new SqlQueryWriter(dialect, relation).write(plan);
+    }
+
+    private String write(ModelPlan plan) {
+        List<String> ctes = new ArrayList<>();
+        for (Source s : plan.sources()) {
+            StringBuilder cte = new StringBuilder();
+            cte.append(q(s.alias())).append(" AS (\n");
+            cte.append(INDENT).append("SELECT *\n");
+            cte.append(INDENT).append("FROM ").append(relation.apply(s)).append(" AS ").append(q(s.alias())).append('\n');
+            appendWhere(cte, s.filters(), INDENT);
+            cte.append(')');
+            ctes.add(cte.toString());
+        }
+        String main;
+        if (plan.combine() == Combine.SINGLE) {
+            main = branchSelect(plan.branches().get(0), "");
+        } else {
+            for (Branch b : plan.branches()) {
+                ctes.add(q(b.name()) + " AS (\n" + branchSelect(b, INDENT) + ")");
+            }
+            main = combine(plan);
+        }
+        StringBuilder sb = new StringBuilder();
+        if (!ctes.isEmpty()) {
+            sb.append("WITH\n").append(String.join(",\n", ctes)).append('\n');
+        }
+        return sb.append(main).toString();
+    }
+
+    private String branchSelect(Branch b, String indent) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(indent).append("SELECT\n");
+        List<String> items = new ArrayList<>();
+        for (SelectItem item : b.select()) {
+            items.add(indent + INDENT + selectItem(item));
+        }
+        sb.append(String.join(",\n", items)).append('\n');
+        if (b.from() != null) {
+            sb.append(indent).append("FROM ").append(q(b.from())).append('\n');
+        }
+        for (JoinStep j : b.joins()) {
+            sb.append(indent).append(j.type().sql()).append(' ').append(q(j.table()));
+            if (j.type() != JoinType.CROSS && j.condition() != null) {
+                sb.append(" ON ").append(j.condition().sql(d));
+            }
+            sb.append('\n');
+        }
+        appendWhere(sb, b.where(), indent);
+        if (!b.groupBy().isEmpty()) {
+            List<String> groups = new ArrayList<>();
+            for (Expr e : b.groupBy()) {
+                groups.add(e.sql(d));
+            }
+            sb.append(indent).append("GROUP BY ").append(String.join(", ", groups)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** {@code expr AS name}, with a cast to the declared type where the expression does not have it. */
+    String selectItem(SelectItem item) {
+        String sql = item.expr().sql(d);
+        if (item.castType() != null) {
+            String type = d.type(item.castType()).orElse(null);
+            if (type != null) {
+                sql = "CAST(" + sql + " AS " + type + ")";
+            }
+        }
+        return sql + " AS " + q(item.name());
+    }
+
+    private void appendWhere(StringBuilder sb, List<Expr> predicates, String indent) {
+        for (int i = 0; i < predicates.size(); i++) {
+            String p = predicates.get(i).sql(d);
+            String text = predicates.size() == 1 ? p : "(" + p + ")";
+            sb.append(indent).append(i == 0 ? "WHERE " : "  AND ").append(text).append('\n');
+        }
+    }
+
+    private String combine(ModelPlan plan) {
+        List<Branch> branches = plan.branches();
+        List<String> keys = plan.model().groupBy();
+        StringBuilder sb = new StringBuilder("SELECT\n");
+        List<String> items = new ArrayList<>();
+        for (OutputColumn c : plan.outputs()) {
+            if (c.branch() < 0) {
+                List<String> parts = new ArrayList<>();
+                for (Branch b : branches) {
+                    parts.add(q(b.name()) + "." + q(c.name()));
+                }
+                items.add(INDENT + "COALESCE(" + String.join(", ", parts) + ") AS " + q(c.name()));
+            } else {
+                String ref = q(branches.get(c.branch()).name()) + "." + q(c.name());
+                items.add(INDENT + (c.emptyValue() == null ? ref : "COALESCE(" + ref + ", " + c.emptyValue() + ")")
+                        + " AS " + q(c.name()));
+            }
+        }
+        sb.append(String.join(",\n", items)).append('\n');
+        sb.append("FROM ").append(q(branches.get(0).name())).append('\n');
+        for (int i = 1; i < branches.size(); i++) {
+            String name = q(branches.get(i).name());
+            if (plan.combine() == Combine.CROSS) {
+                sb.append("CROSS JOIN ").append(name).append('\n');
+                continue;
+            }
+            List<String> conditions = new ArrayList<>();
+            for (String key : keys) {
+                List<String> earlier = new ArrayList<>();
+                for (int j = 0; j < i; j++) {
+                    earlier.add(q(branches.get(j).name()) + "." + q(key));
+                }
+                String left = earlier.size() == 1 ? earlier.get(0) : "COALESCE(" + String.join(", ", earlier) + ")";
+                conditions.add(left + " = " + name + "." + q(key));
+            }
+            sb.append("FULL OUTER JOIN ").append(name).append(" ON ").append(String.join(" AND ", conditions)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String q(String identifier) {
+        return d.quote(identifier);
+    }
+}

@@ -1,0 +1,281 @@
+package io.github.specpipeline.core.generate.duckdb;
+
+import io.github.specpipeline.core.ddl.SourceColumn;
+import io.github.specpipeline.core.ddl.SourceTable;
+import io.github.specpipeline.core.generate.GeneratedFile;
+import io.github.specpipeline.core.generate.Headers;
+import io.github.specpipeline.core.generate.ModelPlan;
+import io.github.specpipeline.core.generate.ModelPlanner;
+import io.github.specpipeline.core.generate.SqlQueryWriter;
+import io.github.specpipeline.core.generate.Text;
+import io.github.specpipeline.core.model.DataTest;
+import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.plan.DataTestQuery;
+import io.github.specpipeline.core.plan.DuckDbPlan;
+import io.github.specpipeline.core.plan.DuckDbPlanner;
+import io.github.specpipeline.core.plan.DuckDbTypes;
+import io.github.specpipeline.core.sql.dialect.Dialect;
+import io.github.specpipeline.core.tests.TestCase;
+import io.github.specpipeline.core.tests.TestCatalog;
+import io.github.specpipeline.core.tests.TestSql;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The DuckDB target: each model as {@code CREATE OR REPLACE TABLE <schema>.<model> AS <select>} (an SCD2 model
+ * as a script that keeps history), in dependency order, and every data test as a query returning failing rows.
+ * Also the plan the {@code test} goal runs.
+ *
+ * <p>Setup sets the session time zone to UTC, BigQuery's: casting a TIMESTAMP to a DATE and truncating it then
+ * give BigQuery's results.
+ */
+public final class DuckDbGenerator implements DuckDbPlanner {
+    /** The DuckDB variable that, when set, is the SCD2 run timestamp (instead of the current time). */
+    public static final String RUN_AT_VARIABLE = "specpipeline_run_at";
+
+    private static final Dialect D = Dialect.DUCKDB;
+    private static final String RUN_AT = "COALESCE(CAST(getvariable('" + RUN_AT_VARIABLE + "') AS TIMESTAMPTZ), current_timestamp)";
+
+    @Override
+    public DuckDbPlan plan(ValidatedSpec spec) {
+        DuckDbNames names = new DuckDbNames(spec.spec().schema());
+        List<String> setup = setup(names);
+        Map<String, String> raw = new TreeMap<>();
+        for (String table : rawTables(spec)) {
+            raw.put(table, DuckDbNames.quoted(names.rawSchema(), table));
+        }
+        List<DuckDbPlan.ModelBuild> builds = new ArrayList<>();
+        for (Model m : spec.graph().order()) {
+            builds.add(new DuckDbPlan.ModelBuild(m.name(), DuckDbNames.quoted(names.modelSchema(m), m.name()),
+                    statements(spec, m, names)));
+        }
+        TestSql sql = new TestSql(spec, D, relations(spec, names));
+        List<DataTestQuery> tests = new ArrayList<>();
+        for (TestCase t : TestCatalog.of(spec).tests()) {
+            tests.add(new DataTestQuery(t.id(), t.model(), t.column(), t.kind(), t.description(), t.pointer(),
+                    sql.failingRows(t)));
+        }
+        return new DuckDbPlan(setup, raw, builds, tests);
+    }
+
+    @Override
+    public String modelSelect(ValidatedSpec spec, Model model, Map<String, String> inputs) {
+        ModelPlan plan = ModelPlanner.planOrThrow(spec, model);
+        String select = SqlQueryWriter.select(plan, D, s -> {
+            String relation = inputs.get(s.ref().text());
+            if (relation == null) {
+                throw new IllegalArgumentException("no input relation for source '" + s.ref().text() + "' of " + model.name());
+            }
+            return relation;
+        });
+        if (plan.scd2() == null) {
+            return select;
+        }
+        // an SCD2 model's first run: every row is the current version, valid from now
+        ModelPlan.Scd2 k = plan.scd2();
+        return "SELECT source_rows.*, " + RUN_AT + " AS " + D.quote(k.effectiveAt()) + ", CAST(NULL AS TIMESTAMPTZ) AS "
+                + D.quote(k.expiryAt()) + ", TRUE AS " + D.quote(k.currentFlag()) + "\nFROM (\n" + select + ") AS source_rows";
+    }
+
+    /** The files of {@code sql/duckdb/}. */
+    public List<GeneratedFile> files(ValidatedSpec spec) {
+        DuckDbPlan plan = plan(spec);
+        String header = Headers.sql(spec.specFile());
+        List<GeneratedFile> files = new ArrayList<>();
+        StringBuilder run = new StringBuilder(header);
+        run.append("-- Builds every model in dependency order. Runs on DuckDB once the raw tables exist")
+                .append(" (create_raw_tables.sql creates them empty).\n\n");
+        for (String s : plan.setupStatements()) {
+            run.append(s).append(";\n");
+        }
+        for (DuckDbPlan.ModelBuild b : plan.models()) {
+            Model m = spec.spec().model(b.model()).orElseThrow();
+            StringBuilder file = new StringBuilder(header);
+            file.append(modelComment(m));
+            file.append('\n');
+            for (String s : b.statements()) {
+                file.append(s).append(";\n\n");
+            }
+            files.add(new GeneratedFile(b.model() + ".sql", file.toString().stripTrailing() + "\n"));
+            run.append("\n-- ").append(b.model()).append('\n');
+            for (String s : b.statements()) {
+                run.append(s).append(";\n");
+            }
+        }
+        files.add(new GeneratedFile("run.sql", run.toString()));
+        files.add(new GeneratedFile("create_raw_tables.sql", createRawTables(spec, new DuckDbNames(spec.spec().schema()))));
+        for (DataTestQuery t : plan.tests()) {
+            String text = header + "-- Data test " + t.id() + ": " + Text.commentLine(t.description()) + "\n"
+                    + "-- Returns the failing rows; no rows means the test passes.\n" + t.sql() + ";\n";
+            files.add(new GeneratedFile("tests/" + t.id() + ".sql", text));
+        }
+        return files;
+    }
+
+    private static String modelComment(Model m) {
+        StringBuilder sb = new StringBuilder("-- Model ").append(m.name()).append(" (").append(m.layer().id()).append(")\n");
+        for (String line : Text.commentLines(m.description(), 100)) {
+            sb.append("-- ").append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static List<String> setup(DuckDbNames names) {
+        List<String> setup = new ArrayList<>();
+        setup.add("SET TimeZone = 'UTC'");
+        for (String schema : names.schemas()) {
+            setup.add("CREATE SCHEMA IF NOT EXISTS " + D.quote(schema));
+        }
+        return setup;
+    }
+
+    /** Raw tables the spec reads or points a relationships test at, and those of the source DDL, by name. */
+    private static List<String> rawTables(ValidatedSpec spec) {
+        Map<String, String> byLower = new TreeMap<>();
+        String raw = spec.spec().schema().raw();
+        for (Model m : spec.spec().models()) {
+            for (SourceRef s : m.sources()) {
+                if (s.isQualified() && s.schema().equals(raw)) {
+                    byLower.putIfAbsent(s.table().toLowerCase(java.util.Locale.ROOT), s.table());
+                }
+            }
+            List<DataTest> tests = new ArrayList<>();
+            m.columns().forEach(c -> tests.addAll(c.tests()));
+            m.aggregations().forEach(a -> tests.addAll(a.tests()));
+            for (DataTest t : tests) {
+                if (t instanceof DataTest.Relationships r) {
+                    SourceRef to = SourceRef.parse(r.to());
+                    if (to.isQualified() && to.schema().equals(raw)) {
+                        byLower.putIfAbsent(to.table().toLowerCase(java.util.Locale.ROOT), to.table());
+                    }
+                }
+            }
+        }
+        spec.sourceCatalog().ifPresent(c -> c.tables().stream().filter(t -> t.schema().equalsIgnoreCase(raw))
+                .forEach(t -> byLower.putIfAbsent(t.name().toLowerCase(java.util.Locale.ROOT), t.name())));
+        return new ArrayList<>(byLower.values());
+    }
+
+    private static String createRawTables(ValidatedSpec spec, DuckDbNames names) {
+        StringBuilder sb = new StringBuilder(Headers.sql(spec.specFile()));
+        sb.append("-- Creates the raw tables the models read, empty, with the columns of the source DDL.\n\n");
+        sb.append("CREATE SCHEMA IF NOT EXISTS ").append(D.quote(names.rawSchema())).append(";\n");
+        for (String table : rawTables(spec)) {
+            SourceTable t = spec.sourceCatalog().flatMap(c -> c.table(spec.spec().schema().raw(), table)).orElse(null);
+            if (t == null) {
+                sb.append("-- ").append(table).append(": no DDL given, columns unknown\n");
+                continue;
+            }
+            List<String> cols = new ArrayList<>();
+            for (SourceColumn c : t.columns()) {
+                cols.add("    " + D.quote(c.name()) + " " + DuckDbTypes.of(c.type()) + (c.notNull() ? " NOT NULL" : ""));
+            }
+            sb.append("CREATE TABLE IF NOT EXISTS ").append(DuckDbNames.qualified(names.rawSchema(), table)).append(" (\n")
+                    .append(String.join(",\n", cols)).append("\n);\n");
+        }
+        return sb.toString();
+    }
+
+    private static TestSql.Relations relations(ValidatedSpec spec, DuckDbNames names) {
+        return new TestSql.Relations() {
+            @Override
+            public String model(String model) {
+                Model m = spec.spec().model(model).orElseThrow();
+                return DuckDbNames.qualified(names.modelSchema(m), m.name());
+            }
+
+            @Override
+            public String raw(String table) {
+                return DuckDbNames.qualified(names.rawSchema(), table);
+            }
+        };
+    }
+
+    /** The statements that (re)build one model. */
+    static List<String> statements(ValidatedSpec spec, Model m, DuckDbNames names) {
+        ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
+        String select = SqlQueryWriter.select(plan, D, source(spec, names));
+        String table = DuckDbNames.qualified(names.modelSchema(m), m.name());
+        if (plan.scd2() == null) {
+            return List.of("CREATE OR REPLACE TABLE " + table + " AS\n" + select.stripTrailing());
+        }
+        return scd2(plan, table, select.stripTrailing());
+    }
+
+    private static Function<ModelPlan.Source, String> source(ValidatedSpec spec, DuckDbNames names) {
+        return s -> {
+            if (s.model()) {
+                Model upstream = spec.spec().model(s.ref().table()).orElseThrow();
+                return DuckDbNames.qualified(names.modelSchema(upstream), upstream.name());
+            }
+            return DuckDbNames.qualified(names.rawSchema(), s.ref().table());
+        };
+    }
+
+    /**
+     * SCD type 2 as three statements that are correct on every run: create the table on the first run; insert a
+     * new version for every source row whose tracked columns differ from its key's current version (or that has
+     * none), valid from the run timestamp; close each current version that a newer version superseded. Source
+     * rows that disappear keep their current version (as dbt snapshots do by default).
+     */
+    private static List<String> scd2(ModelPlan plan, String table, String select) {
+        ModelPlan.Scd2 k = plan.scd2();
+        String from = D.quote(k.effectiveAt());
+        String to = D.quote(k.expiryAt());
+        String flag = D.quote(k.currentFlag());
+        List<String> columns = plan.selectColumns();
+        String indented = select.indent(4).stripTrailing();
+
+        String create = "CREATE TABLE IF NOT EXISTS " + table + " AS\n"
+                + "SELECT source_rows.*, CAST(NULL AS TIMESTAMPTZ) AS " + from + ", CAST(NULL AS TIMESTAMPTZ) AS " + to
+                + ", CAST(NULL AS BOOLEAN) AS " + flag + "\n"
+                + "FROM (\n" + indented + "\n) AS source_rows\n"
+                + "WHERE FALSE";
+
+        List<String> same = new ArrayList<>();
+        for (String key : k.naturalKey()) {
+            same.add("current_rows." + D.quote(key) + " IS NOT DISTINCT FROM source_rows." + D.quote(key));
+        }
+        for (String c : k.tracked()) {
+            same.add("current_rows." + D.quote(c) + " IS NOT DISTINCT FROM source_rows." + D.quote(c));
+        }
+        List<String> insertColumns = new ArrayList<>();
+        columns.forEach(c -> insertColumns.add(D.quote(c)));
+        insertColumns.add(from);
+        insertColumns.add(to);
+        insertColumns.add(flag);
+        List<String> selected = new ArrayList<>();
+        columns.forEach(c -> selected.add("source_rows." + D.quote(c)));
+        String insert = "INSERT INTO " + table + " (" + String.join(", ", insertColumns) + ")\n"
+                + "SELECT " + String.join(", ", selected) + ",\n"
+                + "    " + RUN_AT + ",\n"
+                + "    CAST(NULL AS TIMESTAMPTZ),\n"
+                + "    TRUE\n"
+                + "FROM (\n" + indented + "\n) AS source_rows\n"
+                + "WHERE NOT EXISTS (\n"
+                + "    SELECT 1\n"
+                + "    FROM " + table + " AS current_rows\n"
+                + "    WHERE current_rows." + flag + "\n"
+                + same.stream().map(s -> "      AND " + s + "\n").reduce("", String::concat)
+                + ")";
+
+        List<String> sameKey = new ArrayList<>();
+        for (String key : k.naturalKey()) {
+            sameKey.add("newer." + D.quote(key) + " IS NOT DISTINCT FROM old_rows." + D.quote(key));
+        }
+        String newer = "FROM " + table + " AS newer\n        WHERE " + String.join("\n          AND ", sameKey)
+                + "\n          AND newer." + from + " > old_rows." + from;
+        String close = "UPDATE " + table + " AS old_rows\n"
+                + "SET " + flag + " = FALSE,\n"
+                + "    " + to + " = (\n        SELECT MIN(newer." + from + ")\n        " + newer + "\n    )\n"
+                + "WHERE old_rows." + flag + "\n"
+                + "  AND EXISTS (\n        SELECT 1\n        " + newer + "\n    )";
+        return List.of(create, insert, close);
+    }
+}

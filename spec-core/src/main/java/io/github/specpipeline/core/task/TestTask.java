@@ -1,0 +1,274 @@
+package io.github.specpipeline.core.task;
+
+import io.github.specpipeline.core.diag.Diagnostic;
+import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.io.OutputDirectory;
+import io.github.specpipeline.core.plan.DuckDbPlan;
+import io.github.specpipeline.core.plan.DuckDbPlanner;
+import io.github.specpipeline.core.testing.ConsoleSummary;
+import io.github.specpipeline.core.testing.DuckDbSession;
+import io.github.specpipeline.core.testing.JUnitXmlWriter;
+import io.github.specpipeline.core.testing.RawTable;
+import io.github.specpipeline.core.testing.SeedLoader;
+import io.github.specpipeline.core.testing.SeedProblem;
+import io.github.specpipeline.core.testing.SyntheticData;
+import io.github.specpipeline.core.testing.TestResults;
+import io.github.specpipeline.core.testing.TestRunner;
+import io.github.specpipeline.core.testing.UnitTestRunner;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The {@code test} goal: runs the spec's pipeline and every data test and unit test on an embedded, in-memory
+ * DuckDB. Raw tables are created from the source DDL and filled from seed CSV files ({@code <table>.csv}) or,
+ * for tables without a seed, with deterministic synthetic rows; the models are built in dependency order; the
+ * results are logged and written as JUnit XML under {@code test-reports/}.
+ */
+public final class TestTask {
+    /** Rows per table when synthetic data is made. */
+    public static final int DEFAULT_SYNTHETIC_ROWS = 20;
+
+    private TestTask() {
+    }
+
+    /**
+     * @param input           the spec and source DDL
+     * @param seeds           the folder of seed CSV files (may not exist: then every raw table gets synthetic rows)
+     * @param outputDirectory the plugin's output directory; reports go to {@code test-reports/} in it
+     * @param failIfNoTests   fail when the spec declares no test at all
+     * @param syntheticRows   rows per raw table without a seed
+     */
+    public record Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows) {
+        public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests) {
+            this(input, seeds, outputDirectory, failIfNoTests, DEFAULT_SYNTHETIC_ROWS);
+        }
+    }
+
+    /**
+     * What happened.
+     *
+     * @param results       the test results; null when nothing ran (invalid spec, bad seeds)
+     * @param seedProblems  problems in the seed files
+     * @param reports       the JUnit XML files written
+     * @param failed        whether the build should fail
+     * @param summary       one line saying why, or what passed
+     * @param syntheticTables raw tables that got synthetic rows
+     */
+    public record Result(SpecLoader.Result load, TestResults results, List<SeedProblem> seedProblems, List<Path> reports,
+                         Set<String> syntheticTables, boolean failed, String summary) {
+    }
+
+    public static Result run(Options options, DuckDbPlanner planner, SpecLog log) throws IOException {
+        Phases phases = new Phases();
+        // the first DuckDB of a JVM loads a native library: do that while the spec is read and the SQL generated
+        CompletableFuture<DuckDbSession> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DuckDbSession.open();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            return run(options, planner, log, phases, opening);
+        } finally {
+            // closes the session if it was not used (invalid spec, bad seeds); closing twice is harmless
+            opening.whenComplete((session, error) -> {
+                if (session != null) {
+                    try {
+                        session.close();
+                    } catch (SQLException e) {
+                        // nothing to do: the in-memory database is gone either way
+                    }
+                }
+            });
+        }
+    }
+
+    private static Result run(Options options, DuckDbPlanner planner, SpecLog log, Phases phases,
+                              CompletableFuture<DuckDbSession> opening) throws IOException {
+        SpecInput input = options.input();
+        SpecLoader.Result load = SpecLoader.load(input);
+        String file = input.displayName(input.specFile());
+        if (load.hasErrors() || load.spec().isEmpty()) {
+            ValidateTask.logDiagnostics(load.diagnostics().stream().filter(Diagnostic::isError).toList(), log);
+            return failed(load, List.of(), "spec " + file + " has " + ValidateTask.plural(load.count(Severity.ERROR), "error")
+                    + "; no test ran (run the validate goal for the full report)");
+        }
+        ValidatedSpec spec = load.spec().get();
+        phases.mark("load spec");
+        DuckDbPlan plan;
+        try {
+            plan = planner.plan(spec);
+        } catch (RuntimeException e) {
+            return failed(load, List.of(), "the DuckDB pipeline could not be generated for " + file + ": " + e.getMessage());
+        }
+        Map<String, RawTable> raw = RawTable.resolve(spec, plan);
+        List<String> noDdl = raw.values().stream().filter(r -> r.columns().isEmpty()).map(RawTable::name).toList();
+        if (!noDdl.isEmpty()) {
+            String where = input.sourceDdl() == null ? "no source DDL was given (specpipeline.sourceDdl)"
+                    : "the source DDL in " + input.displayName(input.sourceDdl()) + " does not declare "
+                    + (noDdl.size() == 1 ? "it" : "them");
+            return failed(load, List.of(), "the test goal creates raw tables from their DDL, but " + where + ": "
+                    + String.join(", ", noDdl));
+        }
+        phases.mark("generate SQL");
+        int modelsCount = spec.spec().models().size();
+        int unitTests = spec.spec().models().stream().mapToInt(m -> m.unitTests().size()).sum();
+        log.info("spec-pipeline test: " + file + ": " + modelsCount + " model" + (modelsCount == 1 ? "" : "s") + ", "
+                + plan.tests().size() + " data test" + (plan.tests().size() == 1 ? "" : "s") + ", " + unitTests
+                + " unit test" + (unitTests == 1 ? "" : "s") + ", " + raw.size() + " raw table" + (raw.size() == 1 ? "" : "s"));
+
+        TestResults results;
+        Set<String> synthetic = new TreeSet<>();
+        try (DuckDbSession session = open(opening)) {
+            phases.mark("start DuckDB");
+            String setupError = setup(session, plan, raw);
+            if (setupError != null) {
+                return failed(load, List.of(), setupError);
+            }
+            SeedLoader.Result seeds = SeedLoader.read(options.seeds(), raw, input::displayName, session);
+            if (!seeds.ok()) {
+                seeds.problems().forEach(p -> log.error(p.format()));
+                int n = seeds.problems().size();
+                return failed(load, seeds.problems(), n + " problem" + (n == 1 ? "" : "s") + " in the seed files under "
+                        + input.displayName(options.seeds()) + "; no test ran");
+            }
+            SeedLoader.load(seeds, session);
+            for (String name : raw.keySet()) {
+                if (!seeds.seeds().containsKey(name)) {
+                    synthetic.add(name);
+                }
+            }
+            if (!synthetic.isEmpty()) {
+                Map<String, List<String[]>> rows = new SyntheticData(spec, raw, options.syntheticRows(), 10)
+                        .generate(synthetic, (table, column) -> seededValues(session, table, column));
+                for (Map.Entry<String, List<String[]>> e : rows.entrySet()) {
+                    RawTable r = raw.get(e.getKey());
+                    session.insert(r.qualifiedName(), r.columns().stream().map(RawTable.Column::name).toList(),
+                            r.columns().stream().map(RawTable.Column::type).toList(), e.getValue());
+                }
+            }
+            long seededRows = seeds.seeds().values().stream().mapToLong(s -> s.rows().size()).sum();
+            log.info("Seeds: " + seeds.seeds().size() + " table" + (seeds.seeds().size() == 1 ? "" : "s") + ", " + seededRows
+                    + " row" + (seededRows == 1 ? "" : "s") + " from " + input.displayName(options.seeds())
+                    + (synthetic.isEmpty() ? "" : "; synthetic rows (" + options.syntheticRows() + " each) for " + String.join(", ", synthetic)));
+            phases.mark("load data");
+
+            TestRunner runner = new TestRunner(session, spec, plan, log);
+            Map<String, TestRunner.Build> builds = runner.buildModels();
+            phases.mark("build models");
+            Map<String, List<TestResults.Case>> dataTests = runner.runDataTests(builds);
+            phases.mark("data tests");
+            Map<String, List<TestResults.Case>> unit = new UnitTestRunner(session, spec, planner, raw).runAll();
+            phases.mark("unit tests");
+            results = new TestResults(TestRunner.suites(spec, plan, builds, dataTests, unit), phases.nanos);
+        } catch (SQLException e) {
+            throw new IOException("DuckDB failed: " + DuckDbSession.firstLine(e.getMessage()), e);
+        }
+        List<Path> reports = JUnitXmlWriter.write(results, new OutputDirectory(options.outputDirectory()));
+        phases.mark("reports");
+        results = new TestResults(results.suites(), phases.nanos);
+
+        ConsoleSummary.log(results, log);
+        log.info("Test reports: " + input.displayName(new OutputDirectory(options.outputDirectory()).resolve(JUnitXmlWriter.DIRECTORY))
+                + " (" + reports.size() + " JUnit XML file" + (reports.size() == 1 ? "" : "s") + ")");
+        log.info("Time: " + ConsoleSummary.timings(results));
+        String totals = ConsoleSummary.totals(results);
+        boolean failed = !results.ok();
+        String summary;
+        if (failed) {
+            long bad = results.count(TestResults.Status.FAILED) + results.count(TestResults.Status.ERROR);
+            List<String> names = new ArrayList<>();
+            results.suites().forEach(s -> s.cases().stream()
+                    .filter(c -> c.status() == TestResults.Status.FAILED || c.status() == TestResults.Status.ERROR)
+                    .forEach(c -> names.add(c.name())));
+            summary = bad + " of " + results.total() + " spec tests did not pass: " + abbreviate(names)
+                    + (results.buildErrors() > 0 ? " (" + results.buildErrors() + " model" + (results.buildErrors() == 1 ? "" : "s")
+                    + " not built)" : "") + "; see the log above and "
+                    + input.displayName(new OutputDirectory(options.outputDirectory()).resolve(JUnitXmlWriter.DIRECTORY));
+        } else if (results.total() == 0 && options.failIfNoTests()) {
+            failed = true;
+            summary = "the spec declares no data test and no unit test (failIfNoTests is set)";
+        } else {
+            summary = totals + String.format(Locale.ROOT, " in %.2f s", results.totalNanos() / 1e9);
+            if (results.total() == 0) {
+                log.warn("The spec declares no data test and no unit test; the models were built on DuckDB only");
+            }
+        }
+        return new Result(load, results, List.of(), reports, synthetic, failed, summary);
+    }
+
+    private static DuckDbSession open(CompletableFuture<DuckDbSession> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("could not start the embedded DuckDB: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Runs the plan's setup statements and creates the raw tables; returns a message when one fails. */
+    private static String setup(DuckDbSession session, DuckDbPlan plan, Map<String, RawTable> raw) {
+        for (String sql : plan.setupStatements()) {
+            try {
+                session.execute(sql);
+            } catch (SQLException e) {
+                return "a setup statement of the DuckDB pipeline failed: " + DuckDbSession.firstLine(e.getMessage()) + "\n" + sql;
+            }
+        }
+        for (RawTable r : raw.values()) {
+            String sql = r.createStatement();
+            try {
+                session.execute(sql);
+            } catch (SQLException e) {
+                return "raw table " + r.name() + " could not be created: " + DuckDbSession.firstLine(e.getMessage()) + "\n" + sql;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> seededValues(DuckDbSession session, RawTable table, String column) throws SQLException {
+        String col = DuckDbSession.quote(column);
+        DuckDbSession.Rows rows = session.rows("SELECT DISTINCT CAST(" + col + " AS VARCHAR) AS v FROM " + table.qualifiedName()
+                + " WHERE " + col + " IS NOT NULL ORDER BY 1 LIMIT 10000");
+        List<String> out = new ArrayList<>();
+        rows.rows().forEach(r -> out.add((String) r.get(0)));
+        return out;
+    }
+
+    private static Result failed(SpecLoader.Result load, List<SeedProblem> problems, String summary) {
+        return new Result(load, null, problems, List.of(), Set.of(), true, summary);
+    }
+
+    /** Wall time per phase. */
+    private static final class Phases {
+        final Map<String, Long> nanos = new LinkedHashMap<>();
+        long last = System.nanoTime();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            nanos.merge(phase, now - last, Long::sum);
+            last = now;
+        }
+    }
+
+    private static String abbreviate(List<String> names) {
+        if (names.size() <= 5) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
+    }
+
+}

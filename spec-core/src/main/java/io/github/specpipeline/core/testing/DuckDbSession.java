@@ -1,0 +1,250 @@
+package io.github.specpipeline.core.testing;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One in-memory, embedded DuckDB database. Every SQL text runs on a fresh {@link Statement}: after an error,
+ * DuckDB's JDBC driver closes the statement that raised it. The session's time zone is UTC, as BigQuery's is,
+ * so casts between timestamps and dates give the same dates everywhere.
+ */
+public final class DuckDbSession implements AutoCloseable {
+    /** The temporary staging table of appender loads. */
+    private static final String STAGE = "__specpipeline_stage";
+
+    private final Connection connection;
+
+    private DuckDbSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens a fresh in-memory database (the first one in a JVM loads the native library, about half a second). */
+    public static DuckDbSession open() throws SQLException {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            throw new SQLException("the DuckDB JDBC driver (org.duckdb:duckdb_jdbc) is not on the class path", e);
+        }
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        DuckDbSession session = new DuckDbSession(c);
+        try {
+            session.execute("SET TimeZone = 'UTC'");
+        } catch (SQLException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /** Runs one statement. */
+    public void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
+     * Runs a query and keeps its first {@code limit} rows as display text, counting all rows.
+     */
+    public Sample sample(String sql, int limit) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            List<String> columns = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                columns.add(md.getColumnLabel(i));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            long count = 0;
+            while (rs.next()) {
+                if (count < limit) {
+                    List<String> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        row.add(display(value(rs, md, i)));
+                    }
+                    rows.add(row);
+                }
+                count++;
+            }
+            return new Sample(columns, rows, count);
+        }
+    }
+
+    /**
+     * Runs a query and returns every row, values as Java objects: numbers, {@link Boolean}, {@link String},
+     * {@link LocalDate}, {@link LocalDateTime} (TIMESTAMP), {@link OffsetDateTime} in UTC (TIMESTAMPTZ),
+     * {@link LocalTime}, or the driver's object for other types.
+     */
+    public Rows rows(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            List<String> columns = new ArrayList<>(n);
+            List<String> types = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                columns.add(md.getColumnLabel(i));
+                types.add(md.getColumnTypeName(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    row.add(value(rs, md, i));
+                }
+                rows.add(row);
+            }
+            return new Rows(columns, types, rows);
+        }
+    }
+
+    /**
+     * Inserts rows of text values (null = NULL) into a table, each value cast to its column's DuckDB type. The values
+     * are expected to be valid (checked by {@link Values}); a cast error would name no row.
+     *
+     * @param table   the quoted, qualified table name
+     * @param columns the column names in the order of each row's values
+     * @param types   their types
+     */
+    public void insert(String table, List<String> columns, List<ColumnType> types, List<String[]> rows) throws SQLException {
+        if (rows.isEmpty() || columns.isEmpty()) {
+            return;
+        }
+        // DuckDB's appender into a text staging table, then one typed INSERT ... SELECT: much faster than
+        // prepared INSERTs, whose planning grows with the number of parameters
+        int width = columns.size();
+        List<String> stageColumns = new ArrayList<>();
+        List<String> casts = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            stageColumns.add("c" + c + " VARCHAR");
+            casts.add("CAST(c" + c + " AS " + types.get(c).duckDbType() + ")");
+        }
+        execute("CREATE OR REPLACE TEMP TABLE " + quote(STAGE) + " (" + String.join(", ", stageColumns) + ")");
+        try {
+            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", STAGE)) {
+                for (String[] row : rows) {
+                    appender.beginRow();
+                    for (int c = 0; c < width; c++) {
+                        if (row[c] == null) {
+                            appender.appendNull();
+                        } else {
+                            appender.append(row[c]);
+                        }
+                    }
+                    appender.endRow();
+                }
+            }
+            execute("INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(DuckDbSession::quote).toList())
+                    + ") SELECT " + String.join(", ", casts) + " FROM " + quote(STAGE));
+        } finally {
+            execute("DROP TABLE IF EXISTS " + quote(STAGE));
+        }
+    }
+
+    /** Whether DuckDB can cast {@code text} to {@code duckDbType}; the error's first line when it cannot. */
+    public String castProblem(String text, String duckDbType) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT CAST(? AS " + duckDbType + ")")) {
+            ps.setString(1, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+            }
+            return null;
+        } catch (SQLException e) {
+            return firstLine(e.getMessage());
+        }
+    }
+
+    /** A double-quoted SQL identifier. */
+    public static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The first line of a (multi-line) DuckDB error message. */
+    public static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String m = message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+
+    private static Object value(ResultSet rs, ResultSetMetaData md, int i) throws SQLException {
+        String type = md.getColumnTypeName(i).toUpperCase(Locale.ROOT);
+        if (type.startsWith("TIMESTAMP")) {
+            if (type.contains("TIME ZONE") || type.equals("TIMESTAMPTZ")) {
+                OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+            }
+            return rs.getObject(i, LocalDateTime.class);
+        }
+        if (type.equals("DATE")) {
+            return rs.getObject(i, LocalDate.class);
+        }
+        return rs.getObject(i);
+    }
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+
+    private static String local(LocalDateTime t) {
+        return (t.getNano() == 0 ? SECONDS : MICROS).format(t);
+    }
+
+    /** A value as a person reads it in a report: NULL, plain decimals, ISO dates and times (UTC with Z). */
+    public static String display(Object v) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof BigDecimal d) {
+            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof OffsetDateTime t) {
+            return local(t.toLocalDateTime()).replace(' ', 'T') + "Z";
+        }
+        if (v instanceof LocalDateTime t) {
+            return local(t);
+        }
+        if (v instanceof Double || v instanceof Float || v instanceof Long || v instanceof Integer
+                || v instanceof BigInteger || v instanceof Short || v instanceof Byte || v instanceof Boolean
+                || v instanceof LocalDate || v instanceof LocalTime) {
+            return v.toString();
+        }
+        return Values.visible(v.toString(), 200);
+    }
+
+    /**
+     * The first rows of a query, for a report.
+     *
+     * @param count all rows the query returned
+     */
+    public record Sample(List<String> columns, List<List<String>> rows, long count) {
+    }
+
+    /** All rows of a query. */
+    public record Rows(List<String> columns, List<String> types, List<List<Object>> rows) {
+    }
+}

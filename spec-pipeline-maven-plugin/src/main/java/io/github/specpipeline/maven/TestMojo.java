@@ -1,0 +1,64 @@
+package io.github.specpipeline.maven;
+
+import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
+import io.github.specpipeline.core.plan.DuckDbPlanner;
+import io.github.specpipeline.core.task.TestTask;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+
+/**
+ * Runs the spec's data tests and unit tests on an embedded, in-memory DuckDB: creates the raw tables from the
+ * source DDL, loads the seed CSV files (or deterministic synthetic rows for tables without one), builds every
+ * model in dependency order, runs every test, logs a summary and writes JUnit XML (Surefire's format) to
+ * {@code test-reports/} under the output directory. A failing test fails the build. Runs without a project too.
+ */
+@Mojo(name = "test", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class TestMojo extends AbstractSpecMojo {
+    /** A folder with one {@code <table>.csv} per raw table (header = DDL columns, empty field = NULL). */
+    @Parameter(property = "specpipeline.seeds", defaultValue = "${basedir}/src/test/seeds")
+    private File seeds;
+
+    /** Fails the build when the spec declares no data test and no unit test. */
+    @Parameter(property = "specpipeline.failIfNoTests", defaultValue = "false")
+    private boolean failIfNoTests;
+
+    /** Rows made for each raw table that has no seed file. */
+    @Parameter(property = "specpipeline.syntheticRows", defaultValue = "20")
+    private int syntheticRows;
+
+    /** Skips the tests, like Surefire's {@code -DskipTests}. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    /** Skips the tests, like {@code -Dmaven.test.skip=true}. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
+
+    @Override
+    protected void run() throws IOException, MojoFailureException, MojoExecutionException {
+        if (skipTests || mavenTestSkip) {
+            getLog().info("spec-pipeline: tests are skipped (" + (skipTests ? "skipTests" : "maven.test.skip") + ")");
+            return;
+        }
+        if (syntheticRows < 1 || syntheticRows > 1_000_000) {
+            throw new MojoFailureException("specpipeline.syntheticRows must be between 1 and 1000000, not " + syntheticRows);
+        }
+        TestTask.Options options = new TestTask.Options(specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows);
+        TestTask.Result result = TestTask.run(options, planner(), new MavenSpecLog(getLog()));
+        if (result.failed()) {
+            throw new MojoFailureException(result.summary());
+        }
+        getLog().info(result.summary());
+    }
+
+    /** The DuckDB code generator: the test goal runs exactly the SQL the generate goal writes. */
+    private static DuckDbPlanner planner() {
+        return new DuckDbGenerator();
+    }
+}
