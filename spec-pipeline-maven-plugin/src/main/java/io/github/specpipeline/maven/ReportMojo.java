@@ -1,5 +1,6 @@
 package io.github.specpipeline.maven;
 
+import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.report.ReportPage;
 import io.github.specpipeline.core.task.ReportTask;
 import io.github.specpipeline.core.task.SpecInput;
@@ -15,11 +16,13 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Adds the spec to the project's Maven site, under Project Reports: an overview (pipeline diagram, model
  * inventory, validation status, test results), one page per model (column mapping, joins, filters,
- * aggregations, tests, flow and column-lineage diagrams) and the validation findings. Diagrams are drawn by
+ * aggregations, tests, flow and column-lineage diagrams, the code generated for each target) and the validation
+ * findings. Diagrams are drawn by
  * the Mermaid script the report copies into the site: the pages work offline. A spec with errors does not fail
  * the site; the report shows the errors. List it in {@code <reporting>}, or run it alone
  * ({@code mvn spec-pipeline:report}, written to {@code target/site}).
@@ -44,6 +47,14 @@ public class ReportMojo extends AbstractMavenReport {
      */
     @Parameter(property = "specpipeline.outputDirectory", defaultValue = "${project.build.directory}/spec-pipeline")
     private File pipelineOutputDirectory;
+
+    /**
+     * The generation targets, comma-separated: {@code duckdb}, {@code dataform}, {@code dbt}, {@code pyspark}; empty
+     * means all. The spec is checked for them as {@code validate} checks it, and each model page shows the code
+     * generated for them.
+     */
+    @Parameter(property = "specpipeline.targets")
+    private String targets;
 
     /** Skips the report. */
     @Parameter(property = "specpipeline.skip", defaultValue = "false")
@@ -79,9 +90,15 @@ public class ReportMojo extends AbstractMavenReport {
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
         File site = getReportOutputDirectory();
+        Set<Target> targetSet;
+        try {
+            targetSet = Target.parseList(targets);
+        } catch (IllegalArgumentException e) {
+            throw new MavenReportException("spec-pipeline: " + e.getMessage());
+        }
         ReportTask.Result result;
         try {
-            result = ReportTask.run(new ReportTask.Options(specInput(), pipelineOutputDirectory.toPath(), site.toPath()),
+            result = ReportTask.run(new ReportTask.Options(specInput(), pipelineOutputDirectory.toPath(), site.toPath(), targetSet),
                     new MavenSpecLog(getLog()));
         } catch (IOException e) {
             throw new MavenReportException("spec-pipeline: I/O error: " + e.getMessage(), e);

@@ -24,6 +24,8 @@ import io.github.specpipeline.core.report.Block.Table;
 import io.github.specpipeline.core.report.TestReports.Status;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
+import io.github.specpipeline.core.tests.TestCase;
+import io.github.specpipeline.core.tests.TestCatalog;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
@@ -49,6 +51,8 @@ public final class ReportBuilder {
     private final TestReports tests;
     private final ReportExtras extras;
     private final ReportLayout layout;
+    /** The data tests per model as every target runs them; null when the spec has errors (then the declared ones are listed). */
+    private final Map<String, List<TestCase>> catalog;
 
     private ReportBuilder(String specFile, List<Diagnostic> diagnostics, ValidatedSpec spec, TestReports tests,
                           ReportExtras extras) {
@@ -58,6 +62,22 @@ public final class ReportBuilder {
         this.tests = tests == null ? TestReports.NONE : tests;
         this.extras = extras == null ? ReportExtras.NONE : extras;
         this.layout = ReportLayout.of(spec == null ? List.of() : spec.spec().models());
+        this.catalog = catalog(spec);
+    }
+
+    private static Map<String, List<TestCase>> catalog(ValidatedSpec spec) {
+        if (spec == null || spec.hasErrors()) {
+            return null;
+        }
+        try {
+            Map<String, List<TestCase>> byModel = new java.util.HashMap<>();
+            for (TestCase t : TestCatalog.of(spec).tests()) {
+                byModel.computeIfAbsent(t.model(), k -> new ArrayList<>()).add(t);
+            }
+            return byModel;
+        } catch (RuntimeException e) {
+            return null; // the diagnostics say what is wrong; the declared tests are listed instead
+        }
     }
 
     /**
@@ -116,8 +136,8 @@ public final class ReportBuilder {
             rows.add(List.of(Cell.text("Schemas"), Cell.of(Inline.text("raw "), Inline.code(s.schema().raw()),
                     Inline.text(", staging "), Inline.code(s.schema().staging()), Inline.text(", final "),
                     Inline.code(s.schema().finalSchema()))));
-            rows.add(List.of(Cell.text("Declared data tests"), Cell.text(Long.toString(s.models().stream()
-                    .mapToLong(ReportBuilder::dataTestCount).sum()))));
+            rows.add(List.of(Cell.text("Data tests"), Cell.text(Long.toString(s.models().stream()
+                    .mapToLong(this::dataTestCount).sum()))));
             rows.add(List.of(Cell.text("Unit tests"), Cell.text(Long.toString(s.models().stream()
                     .mapToLong(m -> m.unitTests().size()).sum()))));
         }
@@ -401,6 +421,25 @@ public final class ReportBuilder {
 
     private List<Block> tests(Model m) {
         List<Block> out = new ArrayList<>();
+        List<Block> data = new ArrayList<>();
+        if (catalog != null) {
+            List<TestCase> cases = catalog.getOrDefault(m.name(), List.of());
+            if (cases.isEmpty()) {
+                data.add(para(Inline.text("No data tests.")));
+            } else {
+                data.add(para(Inline.text("Every target runs these tests: the declared ones, and those the spec implies "
+                        + "(not null columns, keys, SCD2 history).")));
+                List<List<Cell>> rows = new ArrayList<>();
+                for (TestCase t : cases) {
+                    rows.add(List.of(t.column() == null ? Cell.text("(model)") : Cell.code(t.column()), Cell.text(t.kind()),
+                            Cell.text(t.description()), Cell.code(t.id()), resultCell(m.name(), t.id())));
+                }
+                data.add(new Table(List.of("Column", "Test", "Checks", "Name", "Last result"), rows));
+            }
+            out.add(new Section("data-tests", "Data tests", data));
+            out.add(new Section("unit-tests", "Unit tests", unitTests(m)));
+            return out;
+        }
         List<List<Cell>> rows = new ArrayList<>();
         for (ColumnMapping c : m.columns()) {
             for (DataTest t : c.tests()) {
@@ -416,13 +455,17 @@ public final class ReportBuilder {
             rows.add(List.of(Cell.code(String.join(", ", m.constraints().primaryKey())), Cell.text("primary key"),
                     Cell.text("no two rows share the key, and no part of it is null")));
         }
-        List<Block> data = new ArrayList<>();
         if (rows.isEmpty()) {
             data.add(para(Inline.text("No data tests.")));
         } else {
             data.add(new Table(List.of("Column", "Test", "Checks"), rows));
         }
         out.add(new Section("data-tests", "Data tests", data));
+        out.add(new Section("unit-tests", "Unit tests", unitTests(m)));
+        return out;
+    }
+
+    private List<Block> unitTests(Model m) {
         List<Block> unit = new ArrayList<>();
         if (m.unitTests().isEmpty()) {
             unit.add(para(Inline.text("No unit tests.")));
@@ -442,11 +485,36 @@ public final class ReportBuilder {
                 }
                 ub.add(para(Inline.text("Expected: " + plural(u.expect().size(), "row"))));
                 rowsTable(u.expect()).ifPresent(ub::add);
+                if (!tests.suites().isEmpty()) {
+                    // the test goal names a unit test's result unit_test__<model>__<name>
+                    String name = "unit_test__" + m.name() + "__" + nullToEmpty(u.name());
+                    ub.add(new Paragraph(List.of(Inline.text("Last result: "), result(m.name(), name)
+                            .<Inline>map(c -> new Inline.Strong(c.status().label())).orElse(Inline.text("not in the reports")))));
+                }
                 unit.add(new Section("unit-test-" + i++, "Unit test " + nullToEmpty(u.name()), ub));
             }
         }
-        out.add(new Section("unit-tests", "Unit tests", unit));
-        return out;
+        return unit;
+    }
+
+    /** The last result of a test of the model, by its name in the JUnit XML reports. */
+    private Optional<TestReports.Case> result(String model, String name) {
+        for (TestReports.Suite s : tests.of(model)) {
+            for (TestReports.Case c : s.cases()) {
+                if (c.name().equals(name)) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Cell resultCell(String model, String name) {
+        if (tests.suites().isEmpty()) {
+            return Cell.text("not run");
+        }
+        return result(model, name).map(c -> Cell.of(new Inline.Strong(c.status().label())))
+                .orElse(Cell.text("not in the reports"));
     }
 
     private static Optional<Block> rowsTable(List<Map<String, Literal>> rows) {
@@ -647,7 +715,11 @@ public final class ReportBuilder {
         return passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
     }
 
-    static long dataTestCount(Model m) {
+    /** The model's data tests: as every target runs them, or the declared ones when the spec has errors. */
+    private long dataTestCount(Model m) {
+        if (catalog != null) {
+            return catalog.getOrDefault(m.name(), List.of()).size();
+        }
         return m.columns().stream().mapToLong(c -> c.tests().size()).sum()
                 + m.aggregations().stream().mapToLong(a -> a.tests().size()).sum();
     }
