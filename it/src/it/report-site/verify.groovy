@@ -1,8 +1,12 @@
-// mvn site adds the spec report: the overview under Project Reports, a page per model, the diagnostics page
-// and the Mermaid script, copied into the site so that the diagrams render offline.
+// mvn verify site: the test goal writes its JUnit XML, then the site gets the spec report: the overview under
+// Project Reports, a page per model with its generated code and test results, the diagnostics page and the
+// Mermaid script, copied into the site so that the diagrams render offline.
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
-assert log.contains('spec report: 8 pages for 6 models of src/main/spec/spec.json')
+def tests = (log =~ /spec-pipeline test: (\d+) tests, \1 passed, 0 failed/)
+assert tests.find()
+def count = tests.group(1)
+assert log.contains("spec report: 8 pages for 6 models of src/main/spec/spec.json, ${count} test results")
 
 def site = new File(basedir, 'target/site')
 def overview = new File(site, 'spec-pipeline.html')
@@ -13,6 +17,7 @@ assert html.contains('<script src="spec-pipeline/assets/mermaid.min.js"></script
 assert html.contains('<script src="spec-pipeline/assets/spec-pipeline-report.js"></script>')
 assert !html.contains('cdn.jsdelivr') && !html.contains('unpkg.com')
 assert html.contains('valid: 0 errors, 3 warnings')
+assert html.contains("${count} tests: ${count} passed, 0 failed, 0 in error, 0 skipped")
 ['stg_customers', 'stg_orders', 'stg_web_activity', 'fact_orders', 'fact_customer_value', 'dim_customers'].each { m ->
     assert html.contains("href=\"spec-pipeline/model-${m}.html\"")
     def page = new File(site, "spec-pipeline/model-${m}.html")
@@ -21,10 +26,14 @@ assert html.contains('valid: 0 errors, 3 warnings')
     assert text.contains('<pre class="mermaid">')
     assert text.contains('<script src="assets/mermaid.min.js"></script>')
     assert text.contains('href="../spec-pipeline.html"')
+    // the code each target generates for the model
+    ['duckdb', 'dataform', 'dbt', 'pyspark'].each { t -> assert text.contains("id=\"code-${t}\"") }
+    assert text.contains('<strong>passed</strong>') && !text.contains('<strong>failed</strong>')
 }
-// a transform with quotes and a regular expression is shown escaped, not as markup
+// SQL from the spec is shown as text: comparison operators escaped, quotes kept
 def customers = new File(site, 'spec-pipeline/model-stg_customers.html').getText('UTF-8')
-assert customers.contains('address_type = &apos;billing&apos;') || customers.contains('address_type = &#39;billing&#39;') || customers.contains("address_type = 'billing'")
+assert customers.contains("<code>address_type = 'billing'</code>")
+assert customers.contains('updated_at &gt;= created_at')
 assert customers.contains('billing_address_and_contact_normalisation')
 
 def diagnostics = new File(site, 'spec-pipeline/diagnostics.html').getText('UTF-8')

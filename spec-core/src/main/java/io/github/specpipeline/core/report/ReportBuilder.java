@@ -594,6 +594,9 @@ public final class ReportBuilder {
         List<Block> failures = new ArrayList<>();
         for (TestReports.Suite s : suites) {
             for (TestReports.Case c : s.cases()) {
+                if (c.status() == Status.PASSED) {
+                    continue;
+                }
                 rows.add(List.of(Cell.code(c.name()), Cell.of(new Inline.Strong(c.status().label())), Cell.text(c.message())));
                 if ((c.status() == Status.FAILED || c.status() == Status.ERROR) && !c.detail().isEmpty()) {
                     failures.add(para(Inline.code(c.name()), Inline.text(" " + c.status().label() + ":")));
@@ -602,8 +605,10 @@ public final class ReportBuilder {
             }
         }
         out.add(para(Inline.text(results(m.name()) + ", from the last run of the "), Inline.code("test"),
-                Inline.text(" goal.")));
-        out.add(new Table(List.of("Test", "Result", "Message"), rows));
+                Inline.text(" goal" + (rows.isEmpty() ? "." : ". The tests that did not pass:"))));
+        if (!rows.isEmpty()) {
+            out.add(new Table(List.of("Test", "Result", "Message"), rows));
+        }
         if (!failures.isEmpty()) {
             out.add(new Section("failures", "Failures", failures));
         }
