@@ -13,6 +13,7 @@ import io.github.specpipeline.core.json.JsonDocument;
 import io.github.specpipeline.core.json.LocatedJsonReader;
 import io.github.specpipeline.core.model.Spec;
 import io.github.specpipeline.core.parse.SpecBinder;
+import io.github.specpipeline.core.validate.FragmentListener;
 import io.github.specpipeline.core.validate.SpecValidator;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
@@ -41,6 +42,11 @@ public final class SpecLoader {
     }
 
     public static Result load(SpecInput input) {
+        return load(input, FragmentListener.NONE);
+    }
+
+    /** Loads and validates; {@code listener} is told about every SQL fragment validation parsed. */
+    public static Result load(SpecInput input, FragmentListener listener) {
         Diagnostics sink = new Diagnostics();
         String file = input.displayName(input.specFile());
         Reporter early = new Reporter(file, null, sink);
@@ -56,7 +62,7 @@ public final class SpecLoader {
         if (spec.isEmpty()) {
             return new Result(Optional.empty(), sink.sorted());
         }
-        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter);
+        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
         return new Result(Optional.of(validated), validated.diagnostics());
     }
 
