@@ -51,6 +51,20 @@ public final class OutputDirectory {
         return write(relative, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Writes {@code content} atomically unless the file already holds exactly these bytes, in which case it is
+     * left alone (same content, same modification time, no disk write). Returns the file either way. Meant for
+     * the many small files of an export or a code generator, most of which do not change from run to run.
+     */
+    public Path writeIfChanged(String relative, byte[] content) throws IOException {
+        Path target = resolve(relative);
+        if (Files.isRegularFile(target) && Files.size(target) == content.length
+                && java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+            return target;
+        }
+        return write(relative, out -> out.write(content));
+    }
+
     /** Writes bytes produced by {@code body} atomically; returns the file written. */
     public Path write(String relative, Body body) throws IOException {
         Path target = resolve(relative);

@@ -15,6 +15,7 @@ import io.github.specpipeline.core.json.JsonDocument;
 import io.github.specpipeline.core.json.LocatedJsonReader;
 import io.github.specpipeline.core.model.Spec;
 import io.github.specpipeline.core.parse.SpecBinder;
+import io.github.specpipeline.core.validate.FragmentListener;
 import io.github.specpipeline.core.validate.SpecValidator;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
@@ -46,14 +47,25 @@ public final class SpecLoader {
 
     /** Loads and validates for every generation target (see {@link #load(SpecInput, Set)}). */
     public static Result load(SpecInput input) {
-        return load(input, EnumSet.allOf(Target.class));
+        return load(input, EnumSet.allOf(Target.class), FragmentListener.NONE);
+    }
+
+    /** Loads and validates for the given targets (see {@link #load(SpecInput, Set, FragmentListener)}). */
+    public static Result load(SpecInput input, Set<Target> targets) {
+        return load(input, targets, FragmentListener.NONE);
+    }
+
+    /** Loads and validates for every target; {@code listener} is told about every SQL fragment validation parsed. */
+    public static Result load(SpecInput input, FragmentListener listener) {
+        return load(input, EnumSet.allOf(Target.class), listener);
     }
 
     /**
      * Loads and validates a spec. Besides the spec's own rules, every SQL fragment must translate to the dialect of
-     * each of {@code targets} (SP304) and every model must be expressible in generated code (SP305).
+     * each of {@code targets} (SP304) and every model must be expressible in generated code (SP305);
+     * {@code listener} is told about every SQL fragment validation parsed.
      */
-    public static Result load(SpecInput input, Set<Target> targets) {
+    public static Result load(SpecInput input, Set<Target> targets, FragmentListener listener) {
         Diagnostics sink = new Diagnostics();
         String file = input.displayName(input.specFile());
         Reporter early = new Reporter(file, null, sink);
@@ -69,7 +81,7 @@ public final class SpecLoader {
         if (spec.isEmpty()) {
             return new Result(Optional.empty(), sink.sorted());
         }
-        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter);
+        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
         TranslationCheck.check(validated, targets, reporter);
         validated = new ValidatedSpec(validated.specFile(), validated.spec(), validated.graph(), validated.sourceCatalog(),
                 validated.outputColumns(), reporter.sink().sorted());

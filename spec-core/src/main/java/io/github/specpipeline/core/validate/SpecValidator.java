@@ -47,11 +47,13 @@ public final class SpecValidator {
     private final Spec spec;
     private final SourceCatalog ddl;
     private final ModelGraph graph;
+    private final FragmentListener listener;
     private final Map<String, Model> modelsByName = new LinkedHashMap<>();
     /** Output columns per model; absent when they cannot be known (a pass-through of an unknown source). */
     private final Map<String, List<Column>> outputs = new LinkedHashMap<>();
 
-    private SpecValidator(Spec spec, SourceCatalog ddl, Reporter reporter) {
+    private SpecValidator(Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener) {
+        this.listener = listener;
         this.spec = spec;
         this.ddl = ddl;
         this.r = reporter;
@@ -65,7 +67,12 @@ public final class SpecValidator {
      * @param ddl the source DDL catalog, or null when none was given (source columns are then unknown)
      */
     public static ValidatedSpec validate(Spec spec, SourceCatalog ddl, Reporter reporter) {
-        SpecValidator v = new SpecValidator(spec, ddl, reporter);
+        return validate(spec, ddl, reporter, FragmentListener.NONE);
+    }
+
+    /** Validates {@code spec} and tells {@code listener} about every SQL fragment that parsed. */
+    public static ValidatedSpec validate(Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener) {
+        SpecValidator v = new SpecValidator(spec, ddl, reporter, listener);
         v.run();
         Map<String, List<Column>> known = new LinkedHashMap<>(v.outputs);
         return new ValidatedSpec(reporter.file(), spec, v.graph, Optional.ofNullable(ddl), known,
@@ -812,6 +819,7 @@ public final class SpecValidator {
                         what + " is not a valid SQL expression: " + e.getMessage(), DiagnosticCode.SP301.fix());
                 return Optional.empty();
             }
+            listener.parsed(pointer, f);
             for (ColumnRef ref : f.columns()) {
                 if (ref.qualifier() != null) {
                     if ("__from__".equals(ref.qualifier())) {

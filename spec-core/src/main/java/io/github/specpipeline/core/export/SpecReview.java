@@ -1,0 +1,473 @@
+package io.github.specpipeline.core.export;
+
+import io.github.specpipeline.core.ddl.SourceCatalog;
+import io.github.specpipeline.core.ddl.SourceColumn;
+import io.github.specpipeline.core.diag.Diagnostic;
+import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.model.Aggregation;
+import io.github.specpipeline.core.model.ColumnMapping;
+import io.github.specpipeline.core.model.Constraints;
+import io.github.specpipeline.core.model.DataTest;
+import io.github.specpipeline.core.model.Layer;
+import io.github.specpipeline.core.model.Literal;
+import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.model.UnitTest;
+import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.validate.Column;
+import io.github.specpipeline.core.validate.Identifiers;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The spec as a reviewer reads it: per model, its columns as rows of a data dictionary (with where each comes
+ * from), its tests, its place in the pipeline and what validation found. Every export format renders this one
+ * view, so the workbook, the CSV files, the diagrams and the HTML page always say the same thing.
+ *
+ * <p>Models are listed in spec order (the order a reviewer reads the file in). Model names are not trusted:
+ * each model gets a {@link ModelReview#key() key} that is a safe, unique file name, anchor and node id.
+ */
+public final class SpecReview {
+
+    /** Where an output column comes from. */
+    public enum ColumnKind {
+        /** A {@code column_mapping} entry. */
+        MAPPED,
+        /** An {@code aggregations} metric. */
+        METRIC,
+        /** A {@code group_by} key of an aggregate model without column mapping. */
+        GROUP_KEY,
+        /** A column an SCD2 model without column mapping passes through from its source. */
+        PASS_THROUGH,
+        /** An SCD2 validity column ({@code effective_at}, {@code expiry_at}, {@code current_flag}). */
+        SCD2
+    }
+
+    /** A column of a source a model reads; {@code table} is the source's name in the model ({@code ?} when unknown). */
+    public record SourceColumnRef(String table, String column) {
+    }
+
+    /**
+     * One output column of a model.
+     *
+     * @param sourceTable  the source it is read from, as the reference CSV shows it ({@code AGGREGATION} for metrics)
+     * @param transform    the transform or formula as written, or null
+     * @param nullable     {@code Yes}, {@code No}, or empty when the spec does not say (metrics)
+     * @param tests        the tests, comma-separated, as written
+     * @param lineage      the source columns it reads, in order of appearance
+     * @param testList     the tests themselves
+     */
+    public record ColumnRow(String name, String type, String sourceTable, String sourceColumn, String transform,
+                            String nullable, String tests, String description, ColumnKind kind,
+                            List<SourceColumnRef> lineage, List<DataTest> testList) {
+        public ColumnRow {
+            lineage = List.copyOf(lineage);
+            testList = List.copyOf(testList);
+        }
+    }
+
+    /** A data test or unit test, one row per test. {@code column} is empty for a unit test. */
+    public record TestRow(String column, String testType, String description) {
+    }
+
+    /**
+     * One model as reviewed.
+     *
+     * @param key        unique (ignoring case), {@code [A-Za-z0-9_]+}: the model name when it is a safe identifier
+     * @param sources    the sources as written
+     * @param upstream   models this model reads
+     * @param downstream models that read this model, sorted
+     */
+    public record ModelReview(Model model, String key, List<String> sources, List<String> upstream,
+                              List<String> downstream, List<ColumnRow> columns, List<TestRow> tests,
+                              List<Diagnostic> diagnostics) {
+        public ModelReview {
+            sources = List.copyOf(sources);
+            upstream = List.copyOf(upstream);
+            downstream = List.copyOf(downstream);
+            columns = List.copyOf(columns);
+            tests = List.copyOf(tests);
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public String name() {
+            return model.name();
+        }
+
+        /** The model's name for display: {@code models[i]} when it has none. */
+        public String displayName() {
+            return model.name().isEmpty() ? "models[" + model.index() + "]" : model.name();
+        }
+
+        public Layer layer() {
+            return model.layer();
+        }
+
+        public long errors() {
+            return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+        }
+
+        public long warnings() {
+            return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        }
+
+        /** {@code OK}, {@code 2 warnings}, {@code 1 error, 3 warnings}. */
+        public String status() {
+            return SpecReview.status(errors(), warnings());
+        }
+
+        public String sourcesText() {
+            return String.join(", ", sources);
+        }
+
+        public boolean hasJoins() {
+            return !model.joins().isEmpty();
+        }
+
+        public boolean hasAggregations() {
+            return !model.aggregations().isEmpty() || columns.stream().anyMatch(c -> c.kind() == ColumnKind.METRIC);
+        }
+    }
+
+    private final ValidatedSpec validated;
+    private final List<ModelReview> models;
+    private final List<Diagnostic> diagnostics;
+    private final Map<String, ModelReview> byName = new HashMap<>();
+
+    private SpecReview(ValidatedSpec validated, List<ModelReview> models, List<Diagnostic> diagnostics) {
+        this.validated = validated;
+        this.models = List.copyOf(models);
+        this.diagnostics = List.copyOf(diagnostics);
+        for (ModelReview m : models) {
+            byName.putIfAbsent(m.name(), m);
+        }
+    }
+
+    public ValidatedSpec validated() {
+        return validated;
+    }
+
+    /** The spec file as diagnostics name it. */
+    public String specFile() {
+        return validated.specFile();
+    }
+
+    public List<ModelReview> models() {
+        return models;
+    }
+
+    public Optional<ModelReview> model(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    public long count(Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).count();
+    }
+
+    public int columnCount() {
+        return models.stream().mapToInt(m -> m.columns().size()).sum();
+    }
+
+    /** The model a diagnostic is located in, from its JSON pointer, or empty. */
+    public Optional<ModelReview> modelOf(Diagnostic d) {
+        int index = modelIndex(d.pointer());
+        return index >= 0 && index < models.size() ? Optional.of(models.get(index)) : Optional.empty();
+    }
+
+    /** {@code OK}, {@code 2 warnings}, {@code 1 error, 3 warnings}. */
+    public static String status(long errors, long warnings) {
+        if (errors == 0 && warnings == 0) {
+            return "OK";
+        }
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add(errors + (errors == 1 ? " error" : " errors"));
+        }
+        if (warnings > 0) {
+            parts.add(warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** {@code file:line:column}, as far as known. */
+    public static String location(Diagnostic d) {
+        StringBuilder sb = new StringBuilder(d.file());
+        if (d.line() > 0) {
+            sb.append(':').append(d.line());
+            if (d.column() > 0) {
+                sb.append(':').append(d.column());
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- building ----------------------------------------------------------------------------------------
+
+    /**
+     * Builds the view.
+     *
+     * @param fragmentColumns the columns each successfully parsed fragment reads, by JSON pointer (see
+     *                        {@link io.github.specpipeline.core.validate.FragmentListener}); used for lineage
+     */
+    public static SpecReview of(ValidatedSpec validated, Map<String, List<ColumnRef>> fragmentColumns) {
+        List<Model> specModels = validated.spec().models();
+        Map<Integer, List<Diagnostic>> byModel = new HashMap<>();
+        for (Diagnostic d : validated.diagnostics()) {
+            int index = modelIndex(d.pointer());
+            if (index >= 0) {
+                byModel.computeIfAbsent(index, i -> new ArrayList<>()).add(d);
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        List<ModelReview> reviews = new ArrayList<>(specModels.size());
+        Builder builder = new Builder(validated, fragmentColumns);
+        for (Model m : specModels) {
+            String key = uniqueKey(m, keys);
+            reviews.add(builder.model(m, key, byModel.getOrDefault(m.index(), List.of())));
+        }
+        return new SpecReview(validated, reviews, validated.diagnostics());
+    }
+
+    /** The index in {@code /models/<i>/...}, or -1. */
+    static int modelIndex(String pointer) {
+        if (!pointer.startsWith("/models/")) {
+            return -1;
+        }
+        int start = "/models/".length();
+        int end = pointer.indexOf('/', start);
+        String digits = end < 0 ? pointer.substring(start) : pointer.substring(start, end);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Integer.parseInt(digits);
+    }
+
+    private static String uniqueKey(Model m, Set<String> used) {
+        String base = Identifiers.isSafeFileName(m.name()) ? m.name() : "model_" + m.index();
+        String key = base;
+        int n = 2;
+        while (!used.add(key.toLowerCase(Locale.ROOT))) {
+            key = base + "_" + n++;
+        }
+        return key;
+    }
+
+    /** The text of one test, as a reviewer reads it. */
+    public static String testLabel(DataTest t) {
+        if (t instanceof DataTest.AcceptedValues av) {
+            if (av.values().isEmpty()) {
+                return "accepted_values(...)";
+            }
+            return "accepted_values(" + av.values().stream().map(SpecReview::literal).collect(Collectors.joining(", ")) + ")";
+        }
+        if (t instanceof DataTest.Relationships r) {
+            return "relationships(" + r.to() + "." + r.field() + ")";
+        }
+        if (t instanceof DataTest.Expression e) {
+            return "expression(" + e.sql() + ")";
+        }
+        return t.kind();
+    }
+
+    /** A literal as SQL would show it: strings quoted, NULL as NULL. */
+    public static String literal(Literal l) {
+        if (l.isNull()) {
+            return "NULL";
+        }
+        if (l.kind() == Literal.Kind.STRING) {
+            return "'" + l.text().replace("'", "''") + "'";
+        }
+        return l.text();
+    }
+
+    private static final class Builder {
+        private final ValidatedSpec validated;
+        private final Map<String, List<ColumnRef>> fragmentColumns;
+        private final SourceCatalog catalog;
+
+        Builder(ValidatedSpec validated, Map<String, List<ColumnRef>> fragmentColumns) {
+            this.validated = validated;
+            this.fragmentColumns = fragmentColumns;
+            this.catalog = validated.sourceCatalog().orElse(null);
+        }
+
+        ModelReview model(Model m, String key, List<Diagnostic> diagnostics) {
+            Map<String, List<String>> sourceColumns = sourceColumns(m);
+            List<ColumnRow> rows = new ArrayList<>();
+            List<Column> outputs = validated.outputColumns(m.name());
+            Map<String, String> outputTypes = new HashMap<>();
+            outputs.forEach(c -> outputTypes.putIfAbsent(c.name().toLowerCase(Locale.ROOT), c.type()));
+            Constraints k = m.constraints();
+
+            if (!m.aggregations().isEmpty() && !m.groupBy().isEmpty() && m.columns().isEmpty()) {
+                for (String g : m.groupBy()) {
+                    List<SourceColumnRef> refs = resolve(new ColumnRef(null, g), m, sourceColumns);
+                    String tables = refs.stream().map(SourceColumnRef::table).filter(t -> !t.equals("?"))
+                            .distinct().collect(Collectors.joining(", "));
+                    rows.add(new ColumnRow(g, outputTypes.get(g.toLowerCase(Locale.ROOT)), tables, g, null, "", "",
+                            "group_by key", ColumnKind.GROUP_KEY, refs, List.of()));
+                }
+            }
+            for (int i = 0; i < m.columns().size(); i++) {
+                ColumnMapping c = m.columns().get(i);
+                String type = c.type() != null ? c.type() : outputTypes.get(c.targetColumn().toLowerCase(Locale.ROOT));
+                List<SourceColumnRef> refs = new ArrayList<>();
+                String fromTable = c.fromTable();
+                if (fromTable == null && c.fromColumn() != null && m.sources().size() == 1) {
+                    fromTable = m.sources().get(0).table();
+                }
+                if (c.transform() == null) {
+                    if (fromTable != null && c.fromColumn() != null) {
+                        refs.add(new SourceColumnRef(fromTable, c.fromColumn()));
+                    }
+                } else {
+                    List<ColumnRef> read = fragmentColumns.get(m.pointer() + "/column_mapping/" + i + "/transform");
+                    if (read == null) {
+                        if (fromTable != null && c.fromColumn() != null) {
+                            refs.add(new SourceColumnRef(fromTable, c.fromColumn()));
+                        }
+                    } else {
+                        for (ColumnRef ref : read) {
+                            refs.addAll(resolve(ref, m, sourceColumns));
+                        }
+                    }
+                }
+                rows.add(new ColumnRow(c.targetColumn(), type, c.fromTable(), c.fromColumn(), c.transform(),
+                        c.nullable() ? "Yes" : "No", tests(c.tests()), c.description(), ColumnKind.MAPPED,
+                        distinct(refs), c.tests()));
+            }
+            if (m.columns().isEmpty() && m.aggregations().isEmpty() && k.isScd2()) {
+                Set<String> scd = new HashSet<>();
+                for (String s : new String[] {k.effectiveAt(), k.expiryAt(), k.currentFlag()}) {
+                    if (s != null) {
+                        scd.add(s.toLowerCase(Locale.ROOT));
+                    }
+                }
+                String source = m.sources().size() == 1 ? m.sources().get(0).table() : null;
+                for (Column c : outputs) {
+                    if (!scd.contains(c.name().toLowerCase(Locale.ROOT))) {
+                        rows.add(new ColumnRow(c.name(), c.type(), source, c.name(), null, "", "",
+                                "passed through from " + (source == null ? "the source" : source), ColumnKind.PASS_THROUGH,
+                                source == null ? List.of() : List.of(new SourceColumnRef(source, c.name())), List.of()));
+                    }
+                }
+            }
+            for (int i = 0; i < m.aggregations().size(); i++) {
+                Aggregation a = m.aggregations().get(i);
+                List<ColumnRef> read = fragmentColumns.get(m.pointer() + "/aggregations/" + i + "/formula");
+                List<SourceColumnRef> refs = new ArrayList<>();
+                if (read != null) {
+                    for (ColumnRef ref : read) {
+                        refs.addAll(resolve(ref, m, sourceColumns));
+                    }
+                }
+                String type = a.type() != null ? a.type() : outputTypes.get(a.metricColumn().toLowerCase(Locale.ROOT));
+                rows.add(new ColumnRow(a.metricColumn(), type, "AGGREGATION", null, a.formula(), "", tests(a.tests()),
+                        a.description(), ColumnKind.METRIC, distinct(refs), a.tests()));
+            }
+            if (k.isScd2()) {
+                String[][] scd = {{k.effectiveAt(), "SCD2 validity start (effective_at)"},
+                        {k.expiryAt(), "SCD2 validity end (expiry_at)"}, {k.currentFlag(), "SCD2 current row flag (current_flag)"}};
+                Set<String> present = new HashSet<>();
+                rows.forEach(r -> present.add(r.name().toLowerCase(Locale.ROOT)));
+                for (String[] s : scd) {
+                    if (s[0] != null && present.add(s[0].toLowerCase(Locale.ROOT))) {
+                        rows.add(new ColumnRow(s[0], outputTypes.get(s[0].toLowerCase(Locale.ROOT)), "SCD2", null, null, "", "",
+                                s[1], ColumnKind.SCD2, List.of(), List.of()));
+                    }
+                }
+            }
+
+            List<TestRow> tests = new ArrayList<>();
+            for (ColumnRow r : rows) {
+                for (DataTest t : r.testList()) {
+                    tests.add(new TestRow(r.name(), testLabel(t), r.description()));
+                }
+            }
+            for (UnitTest u : m.unitTests()) {
+                tests.add(new TestRow("", "unit_test(" + u.name() + ")", u.description()));
+            }
+            List<String> sources = m.sources().stream().map(SourceRef::text).toList();
+            return new ModelReview(m, key, sources, validated.graph().upstream(m.name()),
+                    List.copyOf(validated.graph().downstream(m.name())), rows, tests, diagnostics);
+        }
+
+        /** Each source's name in the model (its table part) to its column names, when known. */
+        private Map<String, List<String>> sourceColumns(Model m) {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            for (SourceRef s : m.sources()) {
+                List<String> columns = null;
+                if (s.isQualified()) {
+                    if (catalog != null) {
+                        columns = catalog.table(s.schema(), s.table())
+                                .map(t -> t.columns().stream().map(SourceColumn::name).toList()).orElse(null);
+                    }
+                } else if (validated.outputColumns().containsKey(s.table())) {
+                    columns = validated.outputColumns(s.table()).stream().map(Column::name).toList();
+                }
+                out.putIfAbsent(s.table(), columns);
+            }
+            return out;
+        }
+
+        /**
+         * The source columns a column reference stands for: a qualified one names its source; an unqualified one
+         * is looked up in the sources whose columns are known (the only source when there is one; {@code ?} when
+         * it cannot be told).
+         */
+        private List<SourceColumnRef> resolve(ColumnRef ref, Model m, Map<String, List<String>> sourceColumns) {
+            if (ref.qualifier() != null) {
+                if (ref.qualifier().equals("__from__")) {
+                    return List.of();
+                }
+                String q = ref.qualifier();
+                for (SourceRef s : m.sources()) {
+                    if (s.text().equals(q)) {
+                        q = s.table();
+                        break;
+                    }
+                }
+                return List.of(new SourceColumnRef(q, ref.column()));
+            }
+            List<SourceColumnRef> found = new ArrayList<>();
+            boolean allKnown = true;
+            for (Map.Entry<String, List<String>> e : sourceColumns.entrySet()) {
+                if (e.getValue() == null) {
+                    allKnown = false;
+                } else if (e.getValue().stream().anyMatch(c -> c.equalsIgnoreCase(ref.column()))) {
+                    found.add(new SourceColumnRef(e.getKey(), ref.column()));
+                }
+            }
+            if (!found.isEmpty()) {
+                return found;
+            }
+            if (sourceColumns.size() == 1 && !allKnown) {
+                return List.of(new SourceColumnRef(sourceColumns.keySet().iterator().next(), ref.column()));
+            }
+            return allKnown ? List.of() : List.of(new SourceColumnRef("?", ref.column()));
+        }
+
+        private static List<SourceColumnRef> distinct(List<SourceColumnRef> refs) {
+            return List.copyOf(new LinkedHashSet<>(refs));
+        }
+
+        private static String tests(List<DataTest> tests) {
+            return tests.stream().map(SpecReview::testLabel).collect(Collectors.joining(", "));
+        }
+    }
+}

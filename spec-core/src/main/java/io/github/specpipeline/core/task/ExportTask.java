@@ -1,0 +1,365 @@
+package io.github.specpipeline.core.task;
+
+import io.github.specpipeline.core.Version;
+import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.export.ExportFormat;
+import io.github.specpipeline.core.export.SpecReview;
+import io.github.specpipeline.core.export.csv.CsvExporter;
+import io.github.specpipeline.core.export.html.HtmlReviewPage;
+import io.github.specpipeline.core.export.mermaid.MermaidExporter;
+import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
+import io.github.specpipeline.core.export.xlsx.WorkbookRenderer;
+import io.github.specpipeline.core.io.OutputDirectory;
+import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.validate.FragmentListener;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Exports the spec for review under {@code <outputDirectory>/review/}: {@code spec-review.xlsx}, {@code csv/},
+ * {@code diagram.md} with {@code mermaid/*.mmd}, and {@code index.html}.
+ *
+ * <p>The spec is validated first and every diagnostic is logged; the diagnostics are part of the exports (a
+ * reviewer should see what is wrong), and the exports are written whenever the spec could be read, errors or
+ * not. Only a spec that cannot be read at all fails the task. Files left over from an earlier run (a removed
+ * model's CSV or diagram) are deleted. When the spec, the DDL, the options and the plugin version are unchanged
+ * and every output of the last run still exists, nothing is done (see {@link #STAMP}), unless {@code force}.
+ */
+public final class ExportTask {
+    /** The review directory under the output directory. */
+    public static final String DIR = "review";
+    /** Records what the last run read and wrote; its key decides whether a run can be skipped. */
+    public static final String STAMP = DIR + "/.export-stamp";
+    /** The time written into files when no {@code project.build.outputTimestamp} is given: 1980-01-01T00:00:00Z. */
+    public static final Instant DEFAULT_TIMESTAMP = Instant.parse("1980-01-01T00:00:00Z");
+
+    private ExportTask() {
+    }
+
+    /**
+     * @param input           the spec and source DDL
+     * @param outputDirectory the plugin's output directory ({@code target/spec-pipeline})
+     * @param formats         what to write
+     * @param force           write even when the stamp says nothing changed
+     * @param timestamp       the time formats that carry one get (the workbook), or null for {@link #DEFAULT_TIMESTAMP}
+     */
+    public record Options(SpecInput input, Path outputDirectory, Set<ExportFormat> formats, boolean force, Instant timestamp) {
+        public Options {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(outputDirectory, "outputDirectory");
+            formats = formats == null || formats.isEmpty() ? EnumSet.allOf(ExportFormat.class) : EnumSet.copyOf(formats);
+            timestamp = timestamp == null ? DEFAULT_TIMESTAMP : timestamp;
+        }
+    }
+
+    /**
+     * What happened.
+     *
+     * @param load    the loaded spec, empty when the run was skipped
+     * @param written every file written, in order
+     * @param skipped nothing changed since the last run
+     * @param failed  the spec could not be read, so nothing was exported
+     * @param summary one line for the log
+     */
+    public record Result(Optional<SpecLoader.Result> load, List<Path> written, boolean skipped, boolean failed, String summary) {
+        public Result {
+            written = List.copyOf(written);
+        }
+    }
+
+    public static Result run(Options options, SpecLog log) throws IOException {
+        SpecInput input = options.input();
+        OutputDirectory out = new OutputDirectory(options.outputDirectory());
+        String file = input.displayName(input.specFile());
+        String key = stampKey(options);
+        Path stamp = out.resolve(STAMP);
+        if (!options.force() && upToDate(stamp, key, out)) {
+            String summary = "review exports of " + file + " are up to date in " + input.displayName(out.resolve(DIR))
+                    + " (nothing changed; -Dspecpipeline.force=true rewrites them)";
+            return new Result(Optional.empty(), List.of(), true, false, summary);
+        }
+        Files.deleteIfExists(stamp);
+
+        Map<String, List<ColumnRef>> fragmentColumns = new HashMap<>();
+        FragmentListener listener = (pointer, fragment) -> {
+            if (pointer.endsWith("/transform") || pointer.endsWith("/formula")) {
+                fragmentColumns.put(pointer, fragment.columns());
+            }
+        };
+        SpecLoader.Result load = SpecLoader.load(input, listener);
+        ValidateTask.logDiagnostics(load.diagnostics(), log);
+        if (load.spec().isEmpty()) {
+            String summary = "cannot export " + file + ": it could not be read (" + plural(load.count(Severity.ERROR), "error")
+                    + ", see above)";
+            return new Result(Optional.of(load), List.of(), false, true, summary);
+        }
+        SpecReview review = SpecReview.of(load.spec().get(), fragmentColumns);
+        fragmentColumns.clear();
+
+        List<Path> written = new ArrayList<>();
+        for (Written w : export(review, out, options.formats(), options.timestamp())) {
+            written.addAll(w.files());
+            String pruned = "";
+            if (w.format() == ExportFormat.CSV || w.format() == ExportFormat.MERMAID) {
+                String sub = w.format() == ExportFormat.CSV ? "/csv" : "/mermaid";
+                int n = prune(out.resolve(DIR + sub), w.format() == ExportFormat.CSV ? ".csv" : ".mmd", w.files());
+                pruned = n > 0 ? "; removed " + plural(n, "stale file") : "";
+            }
+            log.info("Wrote " + w.describe(input) + pruned + ")");
+        }
+        writeStamp(out, key, written);
+
+        long errors = load.count(Severity.ERROR);
+        long warnings = load.count(Severity.WARNING);
+        String summary = "exported " + file + " for review to " + input.displayName(out.resolve(DIR)) + ": "
+                + plural(review.models().size(), "model") + ", " + plural(review.columnCount(), "column") + "; validation: "
+                + plural(errors, "error") + ", " + plural(warnings, "warning")
+                + (errors > 0 ? " (shown in the exports; the validate goal fails on them)" : "");
+        return new Result(Optional.of(load), written, false, false, summary);
+    }
+
+    /**
+     * What one format wrote.
+     *
+     * @param main    the file to name in the log ({@code spec-review.xlsx}, the {@code csv} directory, ...)
+     * @param files   every file written
+     * @param details e.g. {@code 13 sheets}
+     */
+    public record Written(ExportFormat format, Path main, List<Path> files, String details) {
+        public Written {
+            files = List.copyOf(files);
+        }
+
+        String describe(SpecInput input) {
+            String shown = input.displayName(main) + (Files.isDirectory(main) ? "/" : "");
+            if (format == ExportFormat.MERMAID) {
+                shown = input.displayName(main) + " and " + input.displayName(main.resolveSibling("mermaid")) + "/";
+            }
+            return shown + " (" + details;
+        }
+    }
+
+    /**
+     * Writes the selected formats of a reviewed spec under {@code review/}, in parallel (each format reads the same
+     * immutable review and writes its own files); returns what each wrote, in format order.
+     */
+    public static List<Written> export(SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp)
+            throws IOException {
+        MermaidRenderer.Diagrams diagrams = formats.contains(ExportFormat.MERMAID) || formats.contains(ExportFormat.HTML)
+                ? MermaidRenderer.render(review) : null;
+        List<Callable<Written>> jobs = new ArrayList<>();
+        for (ExportFormat f : ExportFormat.values()) {
+            if (!formats.contains(f)) {
+                continue;
+            }
+            jobs.add(switch (f) {
+                case XLSX -> () -> {
+                    int[] sheets = {0};
+                    Path xlsx = out.write(DIR + "/spec-review.xlsx",
+                            os -> sheets[0] = WorkbookRenderer.write(review, timestamp, os));
+                    return new Written(f, xlsx, List.of(xlsx), plural(sheets[0], "sheet"));
+                };
+                case CSV -> () -> {
+                    List<Path> csv = CsvExporter.write(review, out, DIR + "/csv");
+                    return new Written(f, out.resolve(DIR + "/csv"), csv, plural(csv.size(), "CSV file"));
+                };
+                case MERMAID -> () -> {
+                    MermaidExporter.Written mmd = MermaidExporter.write(review, diagrams, out, DIR);
+                    List<Path> files = new ArrayList<>();
+                    files.add(mmd.markdown());
+                    files.addAll(mmd.files());
+                    return new Written(f, mmd.markdown(), files, plural(mmd.diagrams(), "diagram"));
+                };
+                case HTML -> () -> {
+                    Path html = out.write(DIR + "/index.html", os -> HtmlReviewPage.write(review, diagrams, os));
+                    return new Written(f, html, List.of(html), "self-contained, Mermaid " + HtmlReviewPage.mermaidVersion());
+                };
+            });
+        }
+        if (jobs.size() == 1) {
+            try {
+                return List.of(jobs.get(0).call());
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs.size(), r -> {
+            Thread t = new Thread(r, "spec-pipeline-export-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Written>> futures = new ArrayList<>();
+            for (Callable<Written> job : jobs) {
+                futures.add(pool.submit(job));
+            }
+            List<Written> done = new ArrayList<>();
+            for (Future<Written> future : futures) {
+                done.add(future.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while exporting", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    // ---- stale files -----------------------------------------------------------------------------------------
+
+    /** Deletes the files with {@code suffix} directly in {@code dir} that this run did not write. */
+    private static int prune(Path dir, String suffix, List<Path> keep) throws IOException {
+        Set<Path> kept = new HashSet<>();
+        keep.forEach(p -> kept.add(p.toAbsolutePath().normalize()));
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path p : files) {
+                if (p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)
+                        && !kept.contains(p.toAbsolutePath().normalize())) {
+                    stale.add(p);
+                }
+            }
+        }
+        for (Path p : stale) {
+            Files.deleteIfExists(p);
+        }
+        return stale.size();
+    }
+
+    // ---- stamp -------------------------------------------------------------------------------------------------
+
+    /** A hash of everything the exports depend on. */
+    static String stampKey(Options options) throws IOException {
+        MessageDigest sha = sha256();
+        SpecInput input = options.input();
+        update(sha, "spec-pipeline export 1");
+        update(sha, "version=" + Version.get());
+        update(sha, "formats=" + options.formats());
+        update(sha, "timestamp=" + options.timestamp());
+        update(sha, "spec=" + input.displayName(input.specFile()));
+        digestFile(sha, input.specFile());
+        if (input.sourceDdl() != null) {
+            update(sha, "ddl=" + input.displayName(input.sourceDdl()));
+            if (Files.isDirectory(input.sourceDdl())) {
+                TreeSet<String> names = new TreeSet<>();
+                try (Stream<Path> files = Files.list(input.sourceDdl())) {
+                    files.forEach(p -> names.add(p.getFileName().toString()));
+                }
+                for (String name : names) {
+                    update(sha, "ddl-file=" + name);
+                    digestFile(sha, input.sourceDdl().resolve(name));
+                }
+            } else {
+                digestFile(sha, input.sourceDdl());
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void digestFile(MessageDigest sha, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            update(sha, "missing");
+            return;
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                sha.update(buf, 0, n);
+            }
+        }
+        update(sha, "end");
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        sha.update(s.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean upToDate(Path stamp, String key, OutputDirectory out) throws IOException {
+        if (!Files.isRegularFile(stamp)) {
+            return false;
+        }
+        List<String> lines = Files.readAllLines(stamp, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals("key=" + key)) {
+            return false;
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith("file=")) {
+                Path p;
+                try {
+                    p = out.resolve(line.substring(5));
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+                if (!Files.isRegularFile(p)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void writeStamp(OutputDirectory out, String key, List<Path> written) throws IOException {
+        StringBuilder sb = new StringBuilder("key=").append(key).append('\n');
+        for (Path p : written) {
+            sb.append("file=").append(out.root().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'))
+                    .append('\n');
+        }
+        out.writeString(STAMP, sb.toString());
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.specpipeline.core.export;
+
+import io.github.specpipeline.core.export.xlsx.WorkbookRenderer;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The example's workbook, read back with POI (and its zip with {@link ZipFile}). */
+class WorkbookTest {
+    static final SpecReview EXAMPLE = ExportFixtures.review(ExportFixtures.example());
+
+    @TempDir
+    static Path dir;
+    static Path file;
+
+    @BeforeAll
+    static void write() throws IOException {
+        file = dir.resolve("review.xlsx");
+        Files.write(file, bytes(ExportFixtures.TIME));
+    }
+
+    static byte[] bytes(Instant time) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WorkbookRenderer.write(EXAMPLE, time, out);
+        return out.toByteArray();
+    }
+
+    /** Read-only: a workbook opened from a File read-write is saved again by POI on close. */
+    static XSSFWorkbook open(Path xlsx) throws Exception {
+        return new XSSFWorkbook(OPCPackage.open(xlsx.toFile(), PackageAccess.READ));
+    }
+
+    private static List<String> row(Sheet sheet, int r) {
+        List<String> out = new ArrayList<>();
+        Row row = sheet.getRow(r);
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            out.add(row.getCell(c) == null ? "" : row.getCell(c).toString());
+        }
+        return out;
+    }
+
+    @Test
+    void sheetsAreTheSummariesThenOnePerModel() throws Exception {
+        try (XSSFWorkbook wb = open(file)) {
+            List<String> names = new ArrayList<>();
+            wb.forEach(s -> names.add(s.getSheetName()));
+            assertThat(names).containsExactly("Overview", "Spec", "Validation", "All Columns", "Transforms", "Joins", "Tests",
+                    "Data Lineage", "stg_customers", "stg_orders", "stg_web_activity", "fact_orders", "fact_customer_value",
+                    "dim_customers");
+        }
+    }
+
+    @Test
+    void tableSheetsHaveAStyledFrozenFilteredHeaderAndFittedWidths() throws Exception {
+        try (XSSFWorkbook wb = open(file)) {
+            XSSFSheet all = wb.getSheet("All Columns");
+            assertThat(row(all, 0)).containsExactly("Model", "Layer", "Column Name", "Type", "Source Table", "Source Column",
+                    "Transform", "Nullable", "Tests", "Description");
+            assertThat(all.getLastRowNum()).isEqualTo(EXAMPLE.columnCount());
+            assertThat(all.getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
+            PaneInformation pane = all.getPaneInformation();
+            assertThat(pane.isFreezePane()).isTrue();
+            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(all.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J" + (EXAMPLE.columnCount() + 1));
+            assertThat(all.getColumnWidth(2)).isBetween(10 * 256, 40 * 256);
+            assertThat(all.getColumnWidth(6)).isEqualTo(61 * 256);
+            assertThat(all.getRow(1).getCell(6) == null || all.getRow(1).getCell(6).getCellStyle().getWrapText()).isTrue();
+        }
+    }
+
+    @Test
+    void theOverviewLinksEachModelToItsSheetAndShowsItsStatus() throws Exception {
+        try (XSSFWorkbook wb = open(file)) {
+            XSSFSheet overview = wb.getSheet("Overview");
+            assertThat(row(overview, 2)).startsWith("stg_orders", "staging", "incremental");
+            assertThat(overview.getHyperlink(2, 0).getAddress()).isEqualTo("'stg_orders'!A1");
+            assertThat(row(overview, 2)).contains("1 warning");
+            assertThat(overview.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(12.0);
+        }
+    }
+
+    @Test
+    void aModelSheetShowsItsColumnsJoinsConstraintsTestsAndFindings() throws Exception {
+        try (XSSFWorkbook wb = open(file)) {
+            XSSFSheet orders = wb.getSheet("stg_orders");
+            List<String> firstColumn = new ArrayList<>();
+            for (Row r : orders) {
+                firstColumn.add(r.getCell(0) == null ? "" : r.getCell(0).toString());
+            }
+            assertThat(firstColumn).contains("Model: stg_orders", "Output columns (12)", "Joins", "Filters", "Constraints", "Tests",
+                    "Unit tests", "Validation", "amount_usd", "warning");
+            assertThat(orders.getPaneInformation().isFreezePane()).isTrue();
+        }
+    }
+
+    @Test
+    void theFileIsTheSameBytesEveryTimeAndCarriesTheTimestamp() throws IOException {
+        assertThat(bytes(ExportFixtures.TIME)).isEqualTo(Files.readAllBytes(file));
+        assertThat(bytes(Instant.parse("2030-06-15T10:20:30Z"))).isNotEqualTo(Files.readAllBytes(file));
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            int n = 0;
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                assertThat(e.getTimeLocal()).as(e.getName()).isEqualTo(LocalDateTime.of(2026, 1, 1, 0, 0));
+                n++;
+            }
+            assertThat(n).isGreaterThan(15);
+            try (InputStream in = zip.getInputStream(zip.getEntry("docProps/core.xml"))) {
+                String core = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(core).contains("2026-01-01T00:00:00Z").contains("spec-pipeline");
+            }
+        }
+    }
+}

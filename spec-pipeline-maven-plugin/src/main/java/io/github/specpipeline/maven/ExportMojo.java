@@ -1,0 +1,60 @@
+package io.github.specpipeline.maven;
+
+import io.github.specpipeline.core.export.ExportFormat;
+import io.github.specpipeline.core.task.ExportTask;
+import io.github.specpipeline.core.task.OutputTimestamp;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Exports the spec for review under {@code <outputDirectory>/review/}: a workbook ({@code spec-review.xlsx}), the
+ * CSV set ({@code csv/}), Mermaid diagrams ({@code diagram.md} and {@code mermaid/*.mmd}) and a self-contained
+ * HTML page ({@code index.html}). The spec is validated first; its findings are logged and shown in the exports,
+ * which are written whenever the spec can be read. Nothing is rewritten when the spec, DDL, options and plugin
+ * version are unchanged since the last run, unless {@code force} is set. Runs without a project too.
+ */
+@Mojo(name = "export", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
+public class ExportMojo extends AbstractSpecMojo {
+    /** The formats to write: a comma-separated list of {@code xlsx}, {@code csv}, {@code mermaid}, {@code html}, or {@code all}. */
+    @Parameter(property = "specpipeline.formats", defaultValue = "xlsx,csv,mermaid,html")
+    private String formats;
+
+    /** Writes the exports even when nothing changed since the last run. */
+    @Parameter(property = "specpipeline.force", defaultValue = "false")
+    private boolean force;
+
+    /** The time written into the workbook (document properties and zip entries), for reproducible files. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    @Override
+    protected void run() throws IOException, MojoFailureException, MojoExecutionException {
+        Set<ExportFormat> selected;
+        Instant timestamp;
+        try {
+            selected = ExportFormat.parseList(formats);
+            timestamp = OutputTimestamp.parse(outputTimestamp).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("spec-pipeline: " + e.getMessage());
+        }
+        ExportTask.Result result;
+        try {
+            result = ExportTask.run(new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp),
+                    new MavenSpecLog(getLog()));
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new MojoExecutionException("spec-pipeline: export failed: " + e.getMessage(), e);
+        }
+        if (result.failed()) {
+            throw new MojoFailureException(result.summary());
+        }
+        getLog().info(result.summary());
+    }
+}
