@@ -42,5 +42,13 @@ def diagnostics = new File(site, 'spec-pipeline/diagnostics.html').getText('UTF-
 def mermaid = new File(site, 'spec-pipeline/assets/mermaid.min.js')
 assert mermaid.isFile() && mermaid.length() > 1_000_000
 assert new File(site, 'spec-pipeline/assets/mermaid-LICENSE.txt').isFile()
+// the review files, written by the export renderers into the site, are linked from the overview and model pages
+assert new File(site, 'spec-pipeline/review/spec-review.xlsx').length() > 5000
+assert html.contains('href="spec-pipeline/review/spec-review.xlsx"')
+['00_overview', '01_all_columns', '04_all_tests', '06_validation', 'model_stg_orders'].each { f ->
+    assert new File(site, "spec-pipeline/review/csv/${f}.csv").isFile()
+    assert html.contains("href=\"spec-pipeline/review/csv/${f}.csv\"")
+}
+assert new File(site, 'spec-pipeline/model-stg_orders.html').getText('UTF-8').contains('href="review/csv/model_stg_orders.csv"')
 // listed under Project Reports
 assert new File(site, 'project-reports.html').getText('UTF-8').contains('spec-pipeline.html')

@@ -26,3 +26,6 @@ def diagnostics = new File(site, 'spec-pipeline/diagnostics.html').getText('UTF-
 assert diagnostics.contains('SP207') || diagnostics.contains('SP206')
 assert diagnostics.contains('href="model-fact_payments.html"')
 assert new File(site, 'spec-pipeline/assets/mermaid.min.js').isFile()
+// a spec with errors is still exported for review (the findings are part of the exports)
+assert new File(site, 'spec-pipeline/review/spec-review.xlsx').isFile()
+assert new File(site, 'spec-pipeline/review/csv/06_validation.csv').getText('UTF-8').contains('no_such_column')

@@ -2,6 +2,7 @@ package io.github.specpipeline.maven;
 
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.report.ReportPage;
+import io.github.specpipeline.core.task.OutputTimestamp;
 import io.github.specpipeline.core.task.ReportTask;
 import io.github.specpipeline.core.task.SpecInput;
 import org.apache.maven.doxia.sink.Sink;
@@ -14,6 +15,7 @@ import org.apache.maven.reporting.MavenReportException;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,10 +24,10 @@ import java.util.Set;
  * Adds the spec to the project's Maven site, under Project Reports: an overview (pipeline diagram, model
  * inventory, validation status, test results), one page per model (column mapping, joins, filters,
  * aggregations, tests, flow and column-lineage diagrams, the code generated for each target) and the validation
- * findings. Diagrams are drawn by
- * the Mermaid script the report copies into the site: the pages work offline. A spec with errors does not fail
- * the site; the report shows the errors. List it in {@code <reporting>}, or run it alone
- * ({@code mvn spec-pipeline:report}, written to {@code target/site}).
+ * findings, with the review workbook and CSV files to download. Diagrams are drawn by the Mermaid script the
+ * report copies into the site: the pages work offline. A spec with errors does not fail the site; the report
+ * shows the errors. List it in {@code <reporting>}, or run it alone ({@code mvn spec-pipeline:report}, which
+ * maven-reporting-impl writes to {@code target/reports}).
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class ReportMojo extends AbstractMavenReport {
@@ -91,14 +93,17 @@ public class ReportMojo extends AbstractMavenReport {
     protected void executeReport(Locale locale) throws MavenReportException {
         File site = getReportOutputDirectory();
         Set<Target> targetSet;
+        Instant timestamp;
         try {
             targetSet = Target.parseList(targets);
+            timestamp = OutputTimestamp.parse(outputTimestamp).orElse(null);
         } catch (IllegalArgumentException e) {
             throw new MavenReportException("spec-pipeline: " + e.getMessage());
         }
         ReportTask.Result result;
         try {
-            result = ReportTask.run(new ReportTask.Options(specInput(), pipelineOutputDirectory.toPath(), site.toPath(), targetSet),
+            result = ReportTask.run(new ReportTask.Options(specInput(), pipelineOutputDirectory.toPath(), site.toPath(), targetSet,
+                    timestamp),
                     new MavenSpecLog(getLog()));
         } catch (IOException e) {
             throw new MavenReportException("spec-pipeline: I/O error: " + e.getMessage(), e);

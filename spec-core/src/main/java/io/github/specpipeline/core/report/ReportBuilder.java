@@ -2,6 +2,8 @@ package io.github.specpipeline.core.report;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.export.SpecReview;
+import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Constraints;
@@ -54,15 +56,26 @@ public final class ReportBuilder {
     /** The data tests per model as every target runs them; null when the spec has errors (then the declared ones are listed). */
     private final Map<String, List<TestCase>> catalog;
 
-    private ReportBuilder(String specFile, List<Diagnostic> diagnostics, ValidatedSpec spec, TestReports tests,
+    /** The review view every export renders; its keys name the model pages. */
+    private final SpecReview review;
+    /** The review diagrams (pipeline, per model flow and lineage), drawn by the export's Mermaid renderer. */
+    private final MermaidRenderer.Diagrams diagrams;
+    private final Map<Integer, SpecReview.ModelReview> reviews = new java.util.HashMap<>();
+
+    private ReportBuilder(String specFile, List<Diagnostic> diagnostics, SpecReview review, TestReports tests,
                           ReportExtras extras) {
         this.specFile = specFile;
         this.diagnostics = List.copyOf(diagnostics);
-        this.spec = spec;
+        this.review = review;
+        this.spec = review == null ? null : review.validated();
         this.tests = tests == null ? TestReports.NONE : tests;
         this.extras = extras == null ? ReportExtras.NONE : extras;
-        this.layout = ReportLayout.of(spec == null ? List.of() : spec.spec().models());
+        this.layout = ReportLayout.of(review);
         this.catalog = catalog(spec);
+        this.diagrams = review == null ? null : MermaidRenderer.render(review);
+        if (review != null) {
+            review.models().forEach(m -> reviews.put(m.model().index(), m));
+        }
     }
 
     private static Map<String, List<TestCase>> catalog(ValidatedSpec spec) {
@@ -85,11 +98,11 @@ public final class ReportBuilder {
      *
      * @param specFile    the spec's file name as shown in diagnostics
      * @param diagnostics everything validation found
-     * @param spec        the validated spec, or null when the file could not be read or bound
+     * @param review      the reviewed spec (see {@link SpecReview#of}), empty when the file could not be read or bound
      */
-    public static List<ReportPage> build(String specFile, List<Diagnostic> diagnostics, Optional<ValidatedSpec> spec,
+    public static List<ReportPage> build(String specFile, List<Diagnostic> diagnostics, Optional<SpecReview> review,
                                          TestReports tests, ReportExtras extras) {
-        ReportBuilder b = new ReportBuilder(specFile, diagnostics, spec.orElse(null), tests, extras);
+        ReportBuilder b = new ReportBuilder(specFile, diagnostics, review.orElse(null), tests, extras);
         List<ReportPage> pages = new ArrayList<>();
         pages.add(b.overview());
         if (b.spec != null) {
@@ -112,10 +125,9 @@ public final class ReportBuilder {
         body.add(new Section("summary", "Summary", summary(page)));
         if (spec != null && !spec.spec().models().isEmpty()) {
             List<Block> pipeline = new ArrayList<>();
-            pipeline.add(para(Inline.text("Raw tables (grey) feed the staging models (blue), which feed the final models "
-                    + "(green). An arrow goes from a source to the model that reads it.")));
-            pipeline.add(diagramOr("The pipeline's models and the tables they read", ReportDiagrams.pipeline(spec),
-                    "The pipeline is too large to draw; the table below lists every model and its sources."));
+            pipeline.add(para(Inline.text("Raw tables feed the staging models, which feed the final models: an arrow goes "
+                    + "from a source to the model that reads it.")));
+            pipeline.addAll(diagramsOr(diagrams.pipeline(), "Nothing to draw."));
             body.add(new Section("pipeline", "Pipeline", pipeline));
             body.add(new Section("models", "Models", List.of(inventory(page))));
         }
@@ -244,18 +256,25 @@ public final class ReportBuilder {
         if (extras.downloads().isEmpty()) {
             out.add(para(Inline.text("No review files are published with this report.")));
         } else {
-            out.add(para(Inline.text("The spec for review, as files to download:")));
-            List<List<Inline>> items = new ArrayList<>();
+            out.add(para(Inline.text("The spec for review, as the "), Inline.code("export"),
+                    Inline.text(" goal writes it: a workbook and CSV files (UTF-8, RFC 4180) to download.")));
+            List<List<Cell>> rows = new ArrayList<>();
             for (ReportExtras.Download d : extras.downloads()) {
-                items.add(List.of(new Inline.Link(ReportLayout.href(page, d.path()), d.label()),
-                        Inline.text(": " + d.description())));
+                rows.add(List.of(Cell.of(new Inline.Link(ReportLayout.href(page, d.path()), d.label())), Cell.text(d.description())));
             }
-            out.add(new ItemList(items));
+            out.add(new Table(List.of("File", "Content"), rows));
         }
         for (String note : extras.notes()) {
             out.add(para(Inline.text(note)));
         }
         return out;
+    }
+
+    /** The review CSV file of a model, when the review files are published. */
+    private Optional<ReportExtras.Download> modelDownload(Model m) {
+        SpecReview.ModelReview r = reviews.get(m.index());
+        String file = "/csv/model_" + r.key() + ".csv";
+        return extras.downloads().stream().filter(d -> d.path().endsWith(file)).findFirst();
     }
 
     // ---------------------------------------------------------------- model pages
@@ -269,19 +288,25 @@ public final class ReportBuilder {
             body.add(para(Inline.text(m.description())));
         }
         body.add(new Section("summary", "Summary", List.of(modelSummary(page, m))));
-        body.add(new Section("flow", "Flow", List.of(
-                para(Inline.text("Where the model's rows come from and which models read it.")),
-                diagramOr("Sources, joins and downstream models of " + m.name(), ReportDiagrams.modelFlow(spec, m),
-                        "Too many sources and readers to draw."))));
+        MermaidRenderer.ModelDiagrams drawn = diagrams.of(reviews.get(m.index()));
+        List<Block> flow = new ArrayList<>();
+        flow.add(para(Inline.text("How the model's rows are made: its sources, filters, joins, grouping and transforms, "
+                + "down to its output columns.")));
+        flow.addAll(diagramsOr(drawn.flow(), "Nothing to draw."));
+        body.add(new Section("flow", "Flow", flow));
         body.add(new Section("columns", "Column mapping", columns(m)));
         body.add(new Section("joins", "Joins", joins(m)));
         body.add(new Section("filters", "Filters", filters(m)));
         body.add(new Section("aggregations", "Aggregations", aggregations(m)));
-        Optional<String> lineage = ReportDiagrams.lineage(spec, m);
-        body.add(new Section("lineage", "Column lineage", lineage.isEmpty() && ReportDiagrams.reads(spec, m).isEmpty()
-                ? List.of(para(Inline.text("No output column reads a known source column.")))
-                : List.of(para(Inline.text("Each output column (right) with the source columns it reads (left).")),
-                diagramOr("Column lineage of " + m.name(), lineage, "Too many columns to draw."))));
+        List<Block> lineage = new ArrayList<>();
+        if (drawn.lineage().isEmpty()) {
+            lineage.add(para(Inline.text("No output column reads a known source column.")));
+        } else {
+            lineage.add(para(Inline.text("Each output column with the source columns it reads; an edge carries the "
+                    + "transform.")));
+            lineage.addAll(diagramsOr(drawn.lineage(), ""));
+        }
+        body.add(new Section("lineage", "Column lineage", lineage));
         body.add(new Section("tests", "Tests", tests(m)));
         body.add(new Section("test-results", "Test results", modelResults(m)));
         body.add(new Section("generated-code", "Generated code", code(m)));
@@ -337,6 +362,8 @@ public final class ReportBuilder {
                     Inline.code(nullToEmpty(c.effectiveAt())), Inline.text(" to "), Inline.code(nullToEmpty(c.expiryAt())),
                     Inline.text(", current flag "), Inline.code(nullToEmpty(c.currentFlag())))));
         }
+        modelDownload(m).ifPresent(d -> rows.add(List.of(Cell.text("Review file"),
+                Cell.of(new Inline.Link(ReportLayout.href(page, d.path()), d.label())))));
         rows.add(List.of(Cell.text("Validation"), Cell.of(Inline.text(findings(spec.diagnosticsOf(m)) + " "),
                 new Inline.Link("#diagnostics", "(details)"))));
         rows.add(List.of(Cell.text("Test results"), Cell.of(Inline.text(results(m.name()) + " "),
@@ -673,7 +700,7 @@ public final class ReportBuilder {
             if (m.isPresent()) {
                 String href = ReportLayout.pageHref(page, layout.modelPage(m.get()));
                 model = Cell.of(new Inline.Link(href.equals(ReportLayout.pageHref(page, page)) ? "#summary" : href,
-                        ReportDiagrams.label(m.get().name())));
+                        reviews.get(m.get().index()).displayName()));
             }
             rows.add(List.of(Cell.of(new Inline.Strong(d.severity().label())), Cell.code(d.code().id()),
                     Cell.code(where.toString()), model, Cell.code(d.pointer()), Cell.text(d.message()), Cell.text(d.hint())));
@@ -705,8 +732,12 @@ public final class ReportBuilder {
         return Inline.code(s.text());
     }
 
-    private Block diagramOr(String caption, Optional<String> diagram, String otherwise) {
-        return diagram.<Block>map(d -> new Diagram(caption, d)).orElse(para(Inline.text(otherwise)));
+    /** One block per diagram (a large diagram comes in parts), or a sentence when there is none. */
+    private static List<Block> diagramsOr(List<io.github.specpipeline.core.export.mermaid.Diagram> drawn, String otherwise) {
+        if (drawn.isEmpty()) {
+            return List.of(para(Inline.text(otherwise)));
+        }
+        return drawn.stream().<Block>map(d -> new Diagram(d.title(), d.text())).toList();
     }
 
     private String results(String model) {

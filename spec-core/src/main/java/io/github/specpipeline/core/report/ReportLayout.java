@@ -1,19 +1,15 @@
 package io.github.specpipeline.core.report;
 
+import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.model.Model;
-import io.github.specpipeline.core.validate.Identifiers;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where the report's pages and files live in the site, and relative links between them. Paths are from the
  * site root, '/'-separated; page paths have no {@code .html}. Nothing here comes from spec text except model
- * names, and only those that are safe file names: the others get a made-up name.
+ * names, and only those that are safe file names (see {@link SpecReview.ModelReview#key()}).
  */
 public final class ReportLayout {
     /** The overview page, {@code spec-pipeline.html}, listed under Project Reports. */
@@ -37,21 +33,15 @@ public final class ReportLayout {
     }
 
     /**
-     * The layout for these models: one page each, {@code spec-pipeline/model-<name>}. A name that is not a safe
-     * file name becomes {@code invalid-<index>}; a name that differs from an earlier one only in case (which
-     * would clash on a case-insensitive file system) gets {@code -<index>} appended. Neither form can be a
-     * model name, since valid names have no dash.
+     * The layout for a reviewed spec: one page per model, {@code spec-pipeline/model-<key>}, where the key is the
+     * one every review export uses (the model name when it is a safe file name, else made up; unique ignoring case).
      */
-    public static ReportLayout of(List<Model> models) {
+    public static ReportLayout of(SpecReview review) {
         Map<Integer, String> pages = new LinkedHashMap<>();
-        Set<String> used = new HashSet<>();
-        for (Model m : models) {
-            String key = Identifiers.isSafeFileName(m.name()) ? m.name() : "invalid-" + m.index();
-            if (!used.add(key.toLowerCase(Locale.ROOT))) {
-                key = key + "-" + m.index();
-                used.add(key.toLowerCase(Locale.ROOT));
+        if (review != null) {
+            for (SpecReview.ModelReview m : review.models()) {
+                pages.put(m.model().index(), FOLDER + "/model-" + m.key());
             }
-            pages.put(m.index(), FOLDER + "/model-" + key);
         }
         return new ReportLayout(pages);
     }

@@ -1,11 +1,18 @@
 package io.github.specpipeline.core.report;
 
+import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.Layer;
 import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.model.SchemaNames;
+import io.github.specpipeline.core.model.Spec;
+import io.github.specpipeline.core.validate.ModelGraph;
+import io.github.specpipeline.core.validate.ValidatedSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,20 +34,27 @@ class ReportLayoutTest {
     }
 
     @Test
-    void aModelPageIsNamedAfterTheModelWhenTheNameIsASafeFileName() {
-        ReportLayout layout = ReportLayout.of(List.of(model(0, "stg_orders"), model(1, "../../etc/passwd"), model(2, "con"),
-                model(3, "Stg_Orders"), model(4, "stg_orders")));
-        assertThat(layout.modelPage(model(0, "stg_orders"))).isEqualTo("spec-pipeline/model-stg_orders");
-        assertThat(layout.modelPage(model(1, "../../etc/passwd"))).isEqualTo("spec-pipeline/model-invalid-1");
-        assertThat(layout.modelPage(model(2, "con"))).isEqualTo("spec-pipeline/model-invalid-2");
-        // same name but for case, or a duplicate: a distinct file on every file system
-        assertThat(layout.modelPage(model(3, "Stg_Orders"))).isEqualTo("spec-pipeline/model-Stg_Orders-3");
-        assertThat(layout.modelPage(model(4, "stg_orders"))).isEqualTo("spec-pipeline/model-stg_orders-4");
+    void aModelPageIsNamedWithTheReviewKeyOfTheModel() {
+        List<Model> models = List.of(model(0, "stg_orders"), model(1, "../../etc/passwd"), model(2, "con"),
+                model(3, "Stg_Orders"));
+        ReportLayout layout = ReportLayout.of(review(models));
+        assertThat(layout.modelPage(models.get(0))).isEqualTo("spec-pipeline/model-stg_orders");
+        // not a safe file name: a made-up key; same name but for case: a distinct file on every file system
+        for (Model m : models.subList(1, 4)) {
+            assertThat(layout.modelPage(m)).matches("spec-pipeline/model-[A-Za-z0-9_]+").isNotEqualTo("spec-pipeline/model-stg_orders");
+        }
+        assertThat(layout.modelPage(models.get(3)).toLowerCase()).isNotEqualTo(layout.modelPage(models.get(0)).toLowerCase());
+    }
+
+    static SpecReview review(List<Model> models) {
+        Spec spec = new Spec("1", SchemaNames.DEFAULT, models);
+        return SpecReview.of(new ValidatedSpec("spec.json", spec, new ModelGraph(spec), Optional.empty(), Map.of(), List.of()),
+                Map.of());
     }
 
     @Test
     void aModelOutsideTheLayoutHasNoPage() {
-        ReportLayout layout = ReportLayout.of(List.of(model(0, "a")));
+        ReportLayout layout = ReportLayout.of(review(List.of(model(0, "a"))));
         assertThatThrownBy(() -> layout.modelPage(model(7, "b"))).isInstanceOf(IllegalArgumentException.class);
     }
 }

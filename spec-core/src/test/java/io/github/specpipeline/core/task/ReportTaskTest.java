@@ -25,7 +25,7 @@ class ReportTaskTest {
     static ReportTask.Result run(Path spec, Path pipelineOut, Path site, Set<Target> targets) throws IOException {
         SpecInput input = new SpecInput(spec, MINI.resolve("source_ddl"), Path.of("src/test/resources/report"));
         List<String> log = new ArrayList<>();
-        return ReportTask.run(new ReportTask.Options(input, pipelineOut, site, targets), collecting(log));
+        return ReportTask.run(new ReportTask.Options(input, pipelineOut, site, targets, null), collecting(log));
     }
 
     @Test
@@ -40,8 +40,28 @@ class ReportTaskTest {
         assertThat(dir.resolve("site").resolve(ReportLayout.INIT_SCRIPT)).content()
                 .isEqualTo("mermaid.initialize({ startOnLoad: true, securityLevel: 'strict' });\n");
         assertThat(dir.resolve("site").resolve(ReportLayout.STYLESHEET)).content().contains(".spec-pipeline-report");
-        assertThat(result.files()).hasSize(4);
+        // the assets, the workbook, the 7 CSV files of the whole spec and one per model
+        assertThat(result.files()).hasSize(4 + 1 + 7 + 2);
         assertThat(result.summary()).isEqualTo("spec report: 4 pages for 2 models of mini/spec.json, no test results");
+    }
+
+    @Test
+    void theReviewWorkbookAndCsvFilesAreWrittenIntoTheSiteAndListed(@TempDir Path dir) throws IOException {
+        Path site = dir.resolve("site");
+        Files.createDirectories(site.resolve("spec-pipeline/review/csv"));
+        Files.writeString(site.resolve("spec-pipeline/review/csv/model_removed.csv"), "a\n");
+        ReportTask.Result result = run(MINI.resolve("spec.json"), dir.resolve("out"), site, EnumSet.allOf(Target.class));
+        assertThat(site.resolve("spec-pipeline/review/spec-review.xlsx")).isNotEmptyFile();
+        assertThat(site.resolve("spec-pipeline/review/csv/model_stg_accounts.csv")).content().contains("account_id");
+        assertThat(site.resolve("spec-pipeline/review/csv/model_removed.csv")).doesNotExist();
+        String overview = result.pages().get(0).body().toString();
+        assertThat(overview).contains("spec-pipeline/review/spec-review.xlsx", "spec-pipeline/review/csv/00_overview.csv",
+                "spec-pipeline/review/csv/model_fact_payments.csv");
+        // the workbook carries the given time, so the same spec and time give the same bytes
+        Path again = dir.resolve("again");
+        run(MINI.resolve("spec.json"), dir.resolve("out"), again, EnumSet.allOf(Target.class));
+        assertThat(Files.readAllBytes(again.resolve("spec-pipeline/review/spec-review.xlsx")))
+                .isEqualTo(Files.readAllBytes(site.resolve("spec-pipeline/review/spec-review.xlsx")));
     }
 
     @Test
@@ -94,7 +114,7 @@ class ReportTaskTest {
         List<String> log = new ArrayList<>();
         SpecInput input = new SpecInput(MINI.resolve("spec.json"), MINI.resolve("source_ddl"), dir);
         ReportTask.Result result = ReportTask.run(new ReportTask.Options(input, dir.resolve("out"), dir.resolve("site"),
-                EnumSet.allOf(Target.class)), collecting(log));
+                EnumSet.allOf(Target.class), null), collecting(log));
         assertThat(result.tests().total()).isEqualTo(6);
         assertThat(result.summary()).endsWith(", 6 test results");
         assertThat(log).anyMatch(l -> l.startsWith("warn: test report out/test-reports/TEST-broken.xml: not a readable"));
