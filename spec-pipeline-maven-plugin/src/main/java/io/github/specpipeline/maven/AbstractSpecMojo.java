@@ -30,6 +30,14 @@ abstract class AbstractSpecMojo extends AbstractMojo {
     @Parameter(property = "specpipeline.outputDirectory", defaultValue = "${project.build.directory}/spec-pipeline")
     protected File outputDirectory;
 
+    /**
+     * The generation targets, comma-separated: {@code duckdb}, {@code dataform}, {@code dbt}, {@code pyspark}; empty
+     * means all. {@code generate} writes these; {@code validate} checks that every SQL fragment translates to their
+     * dialects.
+     */
+    @Parameter(property = "specpipeline.targets")
+    protected String targets;
+
     /** Skips the goal. */
     @Parameter(property = "specpipeline.skip", defaultValue = "false")
     protected boolean skip;
@@ -71,6 +79,15 @@ abstract class AbstractSpecMojo extends AbstractMojo {
             return basedir.toPath().resolve("target").resolve("spec-pipeline");
         }
         return outputDirectory.toPath();
+    }
+
+    /** The targets as core sees them; an unknown name is the user's mistake. */
+    protected java.util.Set<io.github.specpipeline.core.generate.Target> targetSet() throws MojoFailureException {
+        try {
+            return io.github.specpipeline.core.generate.Target.parseList(targets);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("spec-pipeline: " + e.getMessage());
+        }
     }
 
     private static boolean isExplicit(String property) {

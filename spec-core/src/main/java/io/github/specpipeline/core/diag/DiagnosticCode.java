@@ -71,6 +71,8 @@ public enum DiagnosticCode {
             "Move the aggregate into column_mapping or aggregations."),
     SP304("untranslatable-function", "A function has no known translation for a generation target",
             "Rewrite the expression with functions the target supports, or disable that target."),
+    SP305("unjoined-sources-in-fragment", "A fragment reads sources that are not joined and are aggregated separately",
+            "Read one source per formula (or filter), or join the sources."),
 
     // SP4xx: ambiguities with a fix
     SP401("no-join-path", "Some sources are not connected by joins",

@@ -133,7 +133,7 @@ public final class Text {
 
     /**
      * A JavaScript string literal (double-quoted, JSON-compatible) holding exactly {@code s}; also safe inside
-     * a template literal's {@code ${...}} and inside HTML ({@code <} is escaped).
+     * a template literal's {@code ${...}}.
      */
     public static String js(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
@@ -147,7 +147,6 @@ public final class Text {
                 case '\t' -> sb.append("\\t");
                 case '`' -> sb.append("\\u0060");
                 case '$' -> sb.append("\\u0024");
-                case '<' -> sb.append("\\u003c");
                 default -> {
                     if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
                             || Character.isSurrogate(c) && !validSurrogate(s, i)) {

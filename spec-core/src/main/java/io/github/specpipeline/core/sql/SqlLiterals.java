@@ -38,7 +38,9 @@ final class SqlLiterals {
         return Optional.of(raw ? content : unescape(content));
     }
 
-    /** Resolves the common BigQuery backslash escapes; unknown escapes keep the escaped character. */
+    /**
+     * Resolves BigQuery's backslash escapes (newline, tab, hex, unicode and octal escapes); unknown escapes keep the escaped character.
+     */
     static String unescape(String s) {
         if (s.indexOf('\\') < 0) {
             return s;
@@ -51,6 +53,17 @@ final class SqlLiterals {
                 continue;
             }
             char n = s.charAt(++i);
+            int digits = n == 'x' || n == 'X' ? 2 : n == 'u' ? 4 : n == 'U' ? 8 : 0;
+            if (digits > 0 && isHex(s, i + 1, digits) && Long.parseLong(s.substring(i + 1, i + 1 + digits), 16) <= Character.MAX_CODE_POINT) {
+                sb.appendCodePoint((int) Long.parseLong(s.substring(i + 1, i + 1 + digits), 16));
+                i += digits;
+                continue;
+            }
+            if (n >= '0' && n <= '7' && isOctal(s, i, 3)) {
+                sb.append((char) Integer.parseInt(s.substring(i, i + 3), 8));
+                i += 2;
+                continue;
+            }
             switch (n) {
                 case 'n' -> sb.append('\n');
                 case 't' -> sb.append('\t');
@@ -63,6 +76,30 @@ final class SqlLiterals {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isHex(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isOctal(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '7') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Upper-case in the root locale (never Turkish dotless i). */

@@ -9,6 +9,8 @@ import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Diagnostics;
 import io.github.specpipeline.core.diag.Reporter;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.generate.Target;
+import io.github.specpipeline.core.generate.TranslationCheck;
 import io.github.specpipeline.core.json.JsonDocument;
 import io.github.specpipeline.core.json.LocatedJsonReader;
 import io.github.specpipeline.core.model.Spec;
@@ -16,8 +18,10 @@ import io.github.specpipeline.core.parse.SpecBinder;
 import io.github.specpipeline.core.validate.SpecValidator;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads, binds and validates a spec: the first step of every goal. */
 public final class SpecLoader {
@@ -40,7 +44,16 @@ public final class SpecLoader {
         }
     }
 
+    /** Loads and validates for every generation target (see {@link #load(SpecInput, Set)}). */
     public static Result load(SpecInput input) {
+        return load(input, EnumSet.allOf(Target.class));
+    }
+
+    /**
+     * Loads and validates a spec. Besides the spec's own rules, every SQL fragment must translate to the dialect of
+     * each of {@code targets} (SP304) and every model must be expressible in generated code (SP305).
+     */
+    public static Result load(SpecInput input, Set<Target> targets) {
         Diagnostics sink = new Diagnostics();
         String file = input.displayName(input.specFile());
         Reporter early = new Reporter(file, null, sink);
@@ -57,6 +70,9 @@ public final class SpecLoader {
             return new Result(Optional.empty(), sink.sorted());
         }
         ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter);
+        TranslationCheck.check(validated, targets, reporter);
+        validated = new ValidatedSpec(validated.specFile(), validated.spec(), validated.graph(), validated.sourceCatalog(),
+                validated.outputColumns(), reporter.sink().sorted());
         return new Result(Optional.of(validated), validated.diagnostics());
     }
 

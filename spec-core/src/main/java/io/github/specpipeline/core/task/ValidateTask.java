@@ -5,9 +5,13 @@ import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.diag.ValidationReports;
 import io.github.specpipeline.core.io.OutputDirectory;
 
+import io.github.specpipeline.core.generate.Target;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Validates a spec, logs every diagnostic compiler-style and writes {@code validation/report.json} and
@@ -21,8 +25,17 @@ public final class ValidateTask {
      * @param input           the spec and source DDL
      * @param outputDirectory the plugin's output directory ({@code target/spec-pipeline})
      * @param failOnWarning   whether warnings fail the task
+     * @param targets         the generation targets whose SQL dialects every fragment must translate to (SP304)
      */
-    public record Options(SpecInput input, Path outputDirectory, boolean failOnWarning) {
+    public record Options(SpecInput input, Path outputDirectory, boolean failOnWarning, Set<Target> targets) {
+        /** Checks fragments against every generation target. */
+        public Options(SpecInput input, Path outputDirectory, boolean failOnWarning) {
+            this(input, outputDirectory, failOnWarning, EnumSet.allOf(Target.class));
+        }
+
+        public Options {
+            targets = Set.copyOf(targets);
+        }
     }
 
     /** What happened; {@code failed} says whether the build should fail, {@code summary} says why. */
@@ -30,7 +43,7 @@ public final class ValidateTask {
     }
 
     public static Result run(Options options, SpecLog log) throws IOException {
-        SpecLoader.Result load = SpecLoader.load(options.input());
+        SpecLoader.Result load = SpecLoader.load(options.input(), options.targets());
         logDiagnostics(load.diagnostics(), log);
         OutputDirectory out = new OutputDirectory(options.outputDirectory());
         String file = options.input().displayName(options.input().specFile());

@@ -322,7 +322,7 @@ public final class SpecValidator {
                             + "' uses {from} but from_table/from_column are not set", "set from_table and from_column");
                     continue;
                 }
-                String replacement = hasFrom && fromOk ? fromTable + "." + c.fromColumn() : hasFrom ? "__from__.__from__" : null;
+                String replacement = hasFrom && fromOk ? "`" + fromTable + "`.`" + c.fromColumn() + "`" : hasFrom ? "__from__.__from__" : null;
                 fragment(c.transform(), replacement, cp + "/transform", "transform of '" + c.targetColumn() + "'",
                         List.copyOf(relations.values()), List.of()).ifPresent(f -> transforms.put(c.targetColumn(), f));
             }

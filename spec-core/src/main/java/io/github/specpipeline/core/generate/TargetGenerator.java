@@ -1,0 +1,24 @@
+package io.github.specpipeline.core.generate;
+
+import io.github.specpipeline.core.generate.dataform.DataformGenerator;
+import io.github.specpipeline.core.generate.dbt.DbtGenerator;
+import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
+import io.github.specpipeline.core.generate.pyspark.PySparkGenerator;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+
+import java.util.List;
+
+/** Generates one target's files from a spec without errors. */
+public interface TargetGenerator {
+    /** The files, paths relative to the target's folder, in a stable order. */
+    List<GeneratedFile> files(ValidatedSpec spec);
+
+    static TargetGenerator of(Target target) {
+        return switch (target) {
+            case DUCKDB -> new DuckDbGenerator()::files;
+            case DBT -> new DbtGenerator()::files;
+            case DATAFORM -> new DataformGenerator()::files;
+            case PYSPARK -> new PySparkGenerator()::files;
+        };
+    }
+}

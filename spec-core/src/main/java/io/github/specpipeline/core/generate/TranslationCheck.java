@@ -1,0 +1,147 @@
+package io.github.specpipeline.core.generate;
+
+import io.github.specpipeline.core.diag.DiagnosticCode;
+import io.github.specpipeline.core.diag.Reporter;
+import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.model.Aggregation;
+import io.github.specpipeline.core.model.ColumnMapping;
+import io.github.specpipeline.core.model.DataTest;
+import io.github.specpipeline.core.model.Filter;
+import io.github.specpipeline.core.model.Join;
+import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.sql.SqlFragmentException;
+import io.github.specpipeline.core.sql.SqlFragments;
+import io.github.specpipeline.core.sql.dialect.Dialect;
+import io.github.specpipeline.core.sql.dialect.RenderScope;
+import io.github.specpipeline.core.sql.dialect.SqlRenderer;
+import io.github.specpipeline.core.sql.dialect.Untranslatable;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+import net.sf.jsqlparser.expression.Expression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Part of validation: every SQL fragment must render in the dialect of every configured target (SP304, located
+ * at the function in the fragment), and every model must be expressible (SP305: a formula or filter reading
+ * sources that are aggregated apart; SP214: an SCD2 pass-through of unknown columns). What passes here
+ * generates; nothing is approximated.
+ */
+public final class TranslationCheck {
+    /** Replaces {@code {from}} with a column reference of the same length, so positions stay those of the spec. */
+    private static final String SAME_LENGTH_FROM = "_f._f_";
+
+    private final Reporter r;
+    private final Set<Target> targets;
+
+    private TranslationCheck(Reporter reporter, Set<Target> targets) {
+        this.r = reporter;
+        this.targets = targets;
+    }
+
+    /** Reports into {@code reporter}'s sink. */
+    public static void check(ValidatedSpec spec, Set<Target> targets, Reporter reporter) {
+        TranslationCheck c = new TranslationCheck(reporter, targets);
+        for (Model m : spec.spec().models()) {
+            c.fragments(m);
+        }
+        if (!spec.hasErrors()) {
+            for (Model m : spec.graph().order()) {
+                c.plan(spec, m);
+            }
+        }
+    }
+
+    private void fragments(Model m) {
+        String p = m.pointer();
+        for (int i = 0; i < m.columns().size(); i++) {
+            ColumnMapping c = m.columns().get(i);
+            if (c.transform() != null) {
+                fragment(c.transform(), p + "/column_mapping/" + i + "/transform", "transform of '" + c.targetColumn() + "'", true);
+            }
+            tests(c.targetColumn(), c.tests(), p + "/column_mapping/" + i + "/tests");
+        }
+        for (int i = 0; i < m.joins().size(); i++) {
+            Join j = m.joins().get(i);
+            if (j.condition() != null) {
+                fragment(j.condition(), p + "/joins/" + i + "/condition", "join condition", false);
+            }
+        }
+        for (int i = 0; i < m.filters().size(); i++) {
+            Filter f = m.filters().get(i);
+            fragment(f.predicate(), p + "/filters/" + i + "/predicate", "filter", false);
+        }
+        for (int i = 0; i < m.aggregations().size(); i++) {
+            Aggregation a = m.aggregations().get(i);
+            fragment(a.formula(), p + "/aggregations/" + i + "/formula", "formula of '" + a.metricColumn() + "'", false);
+            tests(a.metricColumn(), a.tests(), p + "/aggregations/" + i + "/tests");
+        }
+        String partitionBy = m.constraints().partitionBy();
+        if (partitionBy != null && Partitioning.of(partitionBy).isEmpty()) {
+            List<String> affected = new ArrayList<>();
+            for (Target t : List.of(Target.DBT, Target.PYSPARK)) {
+                if (targets.contains(t)) {
+                    affected.add(t.id());
+                }
+            }
+            if (!affected.isEmpty()) {
+                r.error(DiagnosticCode.SP304, p + "/constraints/partition_by", "partition_by '" + partitionBy.strip()
+                        + "' has no translation for " + String.join(", ", affected) + ": partitioning there takes a column,"
+                        + " DATE(column) or DATE_TRUNC/TIMESTAMP_TRUNC(column, DAY|MONTH|YEAR|HOUR)",
+                        DiagnosticCode.SP304.fix());
+            }
+        }
+    }
+
+    private void tests(String column, List<DataTest> tests, String pointer) {
+        for (DataTest t : tests) {
+            if (t instanceof DataTest.Expression e) {
+                // tests that failed to bind are left out of the list, so locate at the list, not an index
+                fragment(e.sql(), pointer, "expression test on '" + column + "'", false);
+            }
+        }
+    }
+
+    private void fragment(String text, String pointer, String what, boolean hasFrom) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Expression tree;
+        try {
+            tree = SqlFragments.parse(text, hasFrom && text.contains(SqlFragments.FROM_PLACEHOLDER) ? SAME_LENGTH_FROM : null)
+                    .expression();
+        } catch (SqlFragmentException e) {
+            return; // a syntax error: validation reported it (SP301)
+        }
+        for (Dialect d : Target.dialects(targets)) {
+            if (d == Dialect.BIGQUERY) {
+                continue; // the spec's own dialect
+            }
+            for (Untranslatable u : SqlRenderer.render(tree, d, RenderScope.AS_WRITTEN).problems()) {
+                String ids = targets.stream().filter(t -> t.dialect() == d).map(Target::id).collect(Collectors.joining(", "));
+                String message = what + ": " + u.describe() + " (target " + ids + ")";
+                String hint = DiagnosticCode.SP304.fix() + " (-Dspecpipeline.targets=...)";
+                if (pointer.endsWith("/tests")) {
+                    r.error(DiagnosticCode.SP304, pointer, message, hint);
+                } else {
+                    r.inString(Severity.ERROR, DiagnosticCode.SP304, pointer, u.line(), u.column(), message, hint);
+                }
+            }
+        }
+    }
+
+    private void plan(ValidatedSpec spec, Model m) {
+        ModelPlanner.Result result;
+        try {
+            result = ModelPlanner.plan(spec, m);
+        } catch (RuntimeException e) {
+            return; // only a valid spec is planned; a model validation could not fully check is left to its errors
+        }
+        for (ModelPlanner.Problem problem : result.problems()) {
+            r.error(problem.scd2() ? DiagnosticCode.SP214 : DiagnosticCode.SP305, problem.pointer(), "model '" + m.name()
+                    + "': " + problem.message(), problem.scd2() ? DiagnosticCode.SP214.fix() : DiagnosticCode.SP305.fix());
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package io.github.specpipeline.core.generate.dataform;
+
+import io.github.specpipeline.core.ddl.SourceColumn;
+import io.github.specpipeline.core.ddl.SourceTable;
+import io.github.specpipeline.core.generate.GeneratedFile;
+import io.github.specpipeline.core.generate.Headers;
+import io.github.specpipeline.core.generate.ModelPlan;
+import io.github.specpipeline.core.generate.ModelPlanner;
+import io.github.specpipeline.core.generate.Partitioning;
+import io.github.specpipeline.core.generate.SqlQueryWriter;
+import io.github.specpipeline.core.generate.Text;
+import io.github.specpipeline.core.model.ColumnMapping;
+import io.github.specpipeline.core.model.Materialization;
+import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.sql.dialect.Dialect;
+import io.github.specpipeline.core.tests.TestCase;
+import io.github.specpipeline.core.tests.TestCatalog;
+import io.github.specpipeline.core.tests.TestSql;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The Dataform target (Dataform core 3): {@code workflow_settings.yaml}, a declaration per raw table, and a
+ * {@code definitions/<layer>/<model>.sqlx} per model with its config (schema, type, tags, description, column
+ * descriptions, BigQuery partitioning and clustering, built-in assertions). Relationships and SCD2 invariants
+ * are assertion actions of their own. An SCD2 model is an incremental table that inserts a version for every
+ * new or changed source row and closes the versions it supersedes in a post-operation.
+ *
+ * <p>SQLX bodies are JavaScript templates: spec text reaches them only inside SQL string literals, where every
+ * {@code $}{@code {} is written as {@code $}{@code {"$"}{@code }{}; config values are JavaScript string literals
+ * with {@code $}, backticks and line breaks escaped.
+ */
+public final class DataformGenerator {
+    /** The {@code @dataform/core} version the project pins (the latest 3.0 release). */
+    public static final String CORE_VERSION = "3.0.62";
+    private static final Dialect D = Dialect.BIGQUERY;
+    private static final Set<String> BUILT_IN = Set.of("not_null", "unique", "accepted_values", "expression", "primary_key",
+            "group_key_unique");
+
+    public List<GeneratedFile> files(ValidatedSpec spec) {
+        String hash = Headers.hash(spec.specFile());
+        String sqlHeader = Headers.sql(spec.specFile());
+        List<GeneratedFile> files = new ArrayList<>();
+        files.add(new GeneratedFile("workflow_settings.yaml", hash
+                + "# defaultProject and defaultLocation are needed to run on BigQuery: add them for your project.\n"
+                + "defaultDataset: " + Text.yaml(spec.spec().schema().finalSchema()) + "\n"
+                + "defaultAssertionDataset: " + Text.yaml(spec.spec().schema().finalSchema() + "_assertions") + "\n"
+                + "dataformCoreVersion: " + Text.yaml(CORE_VERSION) + "\n"));
+        String raw = spec.spec().schema().raw();
+        Map<String, String> rawTables = new TreeMap<>();
+        for (Model m : spec.spec().models()) {
+            m.sources().stream().filter(SourceRef::isQualified)
+                    .forEach(s -> rawTables.putIfAbsent(s.table().toLowerCase(Locale.ROOT), s.table()));
+        }
+        TestCatalog catalog = TestCatalog.of(spec);
+        catalog.tests().stream().filter(t -> t.check() instanceof TestCase.Relationships r && r.to().isQualified())
+                .forEach(t -> {
+                    String table = ((TestCase.Relationships) t.check()).to().table();
+                    rawTables.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
+                });
+        for (String table : rawTables.values()) {
+            files.add(new GeneratedFile("definitions/sources/" + raw + "_" + table + ".sqlx", declaration(spec, table, sqlHeader)));
+        }
+        TestSql testSql = new TestSql(spec, D, new TestSql.Relations() {
+            @Override
+            public String model(String model) {
+                return "\u0000${ref(" + Text.js(model) + ")}\u0000";
+            }
+
+            @Override
+            public String raw(String table) {
+                return "\u0000${ref(" + Text.js(raw) + ", " + Text.js(table) + ")}\u0000";
+            }
+        });
+        for (Model m : spec.graph().order()) {
+            ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
+            List<TestCase> tests = catalog.tests(m.name());
+            files.add(new GeneratedFile("definitions/" + m.layer().id() + "/" + m.name() + ".sqlx",
+                    model(spec, m, plan, tests, testSql, sqlHeader)));
+            for (TestCase t : tests) {
+                if (!BUILT_IN.contains(t.kind())) {
+                    files.add(new GeneratedFile("definitions/assertions/" + t.id() + ".sqlx", sqlHeader
+                            + "config {\n  type: \"assertion\",\n  description: " + Text.js(t.description()) + ",\n"
+                            + "  tags: [" + Text.js(m.name()) + "]\n}\n\n"
+                            + "-- Returns the failing rows; none means the assertion passes.\n"
+                            + relations(template(testSql.failingRows(t))) + "\n"));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String declaration(ValidatedSpec spec, String table, String sqlHeader) {
+        String raw = spec.spec().schema().raw();
+        StringBuilder sb = new StringBuilder(sqlHeader);
+        sb.append("config {\n  type: \"declaration\",\n  schema: ").append(Text.js(raw)).append(",\n  name: ").append(Text.js(table));
+        SourceTable t = spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
+        if (t != null && !t.columns().isEmpty()) {
+            sb.append(",\n  columns: {\n");
+            List<String> cols = new ArrayList<>();
+            for (SourceColumn c : t.columns()) {
+                cols.add("    " + Text.js(c.name()) + ": " + Text.js(c.type()));
+            }
+            sb.append(String.join(",\n", cols)).append("\n  }");
+        }
+        return sb.append("\n}\n").toString();
+    }
+
+    private static String model(ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql,
+                                String sqlHeader) {
+        String raw = spec.spec().schema().raw();
+        String select = template(SqlQueryWriter.select(plan, D, s -> s.ref().isQualified()
+                ? "\u0000" + "${ref(" + Text.js(raw) + ", " + Text.js(s.ref().table()) + ")}" + "\u0000"
+                : "\u0000" + "${ref(" + Text.js(s.ref().table()) + ")}" + "\u0000"));
+        List<String> config = new ArrayList<>();
+        Materialization mat = m.effectiveMaterialization();
+        config.add("type: " + Text.js(mat.id()));
+        config.add("schema: " + Text.js(spec.spec().schema().of(m.layer())));
+        if (!m.tags().isEmpty()) {
+            config.add("tags: [" + m.tags().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+        }
+        if (m.description() != null) {
+            config.add("description: " + Text.js(m.description()));
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (ColumnMapping c : m.columns()) {
+            if (c.description() != null) {
+                columns.put(c.targetColumn(), c.description());
+            }
+        }
+        m.aggregations().stream().filter(a -> a.description() != null).forEach(a -> columns.put(a.metricColumn(), a.description()));
+        if (!columns.isEmpty()) {
+            config.add("columns: {\n" + columns.entrySet().stream().map(e -> "    " + Text.js(e.getKey()) + ": " + Text.js(e.getValue()))
+                    .collect(Collectors.joining(",\n")) + "\n  }");
+        }
+        if (mat == Materialization.INCREMENTAL && plan.scd2() == null && !m.constraints().primaryKey().isEmpty()) {
+            config.add("uniqueKey: [" + m.constraints().primaryKey().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+        }
+        List<String> bigquery = new ArrayList<>();
+        if (mat != Materialization.VIEW) {
+            Partitioning.of(m.constraints().partitionBy()).ifPresent(p -> bigquery.add("partitionBy: " + Text.js(p.expression())));
+            if (m.constraints().partitionBy() != null && Partitioning.of(m.constraints().partitionBy()).isEmpty()) {
+                bigquery.add("partitionBy: " + Text.js(m.constraints().partitionBy().strip()));
+            }
+            if (!m.constraints().clusterBy().isEmpty()) {
+                bigquery.add("clusterBy: [" + m.constraints().clusterBy().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+            }
+        }
+        if (!bigquery.isEmpty()) {
+            config.add("bigquery: {\n    " + String.join(",\n    ", bigquery) + "\n  }");
+        }
+        String assertions = assertions(m, tests, testSql);
+        if (!assertions.isEmpty()) {
+            config.add("assertions: {\n" + assertions + "\n  }");
+        }
+        StringBuilder sb = new StringBuilder(sqlHeader);
+        sb.append("config {\n  ").append(String.join(",\n  ", config)).append("\n}\n\n");
+        if (plan.scd2() == null) {
+            sb.append(relations(select).stripTrailing()).append('\n');
+        } else {
+            sb.append(scd2(plan, relations(select).stripTrailing()));
+        }
+        return sb.toString();
+    }
+
+    /** The built-in assertions: uniqueness keys, non-null columns and row conditions. */
+    private static String assertions(Model m, List<TestCase> tests, TestSql testSql) {
+        Set<List<String>> uniqueKeys = new LinkedHashSet<>();
+        Set<String> nonNull = new LinkedHashSet<>();
+        List<String> rowConditions = new ArrayList<>();
+        for (TestCase t : tests) {
+            TestCase.Check c = t.check();
+            if (c instanceof TestCase.NotNull n) {
+                nonNull.add(n.column());
+            } else if (c instanceof TestCase.Unique u) {
+                uniqueKeys.add(List.of(u.column()));
+            } else if (c instanceof TestCase.PrimaryKey pk) {
+                uniqueKeys.add(pk.columns());
+                nonNull.addAll(pk.columns());
+            } else if (c instanceof TestCase.GroupKeyUnique g) {
+                uniqueKeys.add(g.columns());
+            } else if (c instanceof TestCase.AcceptedValues a) {
+                rowConditions.add(D.quote(a.column()) + " IS NULL OR " + D.quote(a.column()) + " IN (" + testSql.values(a.values()) + ")");
+            } else if (c instanceof TestCase.Expression e) {
+                rowConditions.add(testSql.expression(m.name(), e.sql()));
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!uniqueKeys.isEmpty()) {
+            parts.add("    uniqueKeys: [" + uniqueKeys.stream().map(k -> "[" + k.stream().map(Text::js).collect(Collectors.joining(", ")) + "]")
+                    .collect(Collectors.joining(", ")) + "]");
+        }
+        if (!nonNull.isEmpty()) {
+            parts.add("    nonNull: [" + nonNull.stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+        }
+        if (!rowConditions.isEmpty()) {
+            parts.add("    rowConditions: [\n" + rowConditions.stream().map(r -> "      " + Text.js(r)).collect(Collectors.joining(",\n")) + "\n    ]");
+        }
+        return String.join(",\n", parts);
+    }
+
+    /**
+     * An SCD2 model as an incremental table: each run inserts the source rows that have no identical current
+     * version (new keys, changed rows), valid from the run's CURRENT_TIMESTAMP(); a post-operation then closes the
+     * current versions that a newer version superseded, valid until the newer one starts.
+     */
+    private static String scd2(ModelPlan plan, String select) {
+        ModelPlan.Scd2 k = plan.scd2();
+        String from = D.quote(k.effectiveAt());
+        String to = D.quote(k.expiryAt());
+        String flag = D.quote(k.currentFlag());
+        List<String> same = new ArrayList<>();
+        for (String c : plan.selectColumns()) {
+            same.add("current_rows." + D.quote(c) + " IS NOT DISTINCT FROM source_rows." + D.quote(c));
+        }
+        List<String> sameKey = new ArrayList<>();
+        for (String c : k.naturalKey()) {
+            sameKey.add("newer." + D.quote(c) + " IS NOT DISTINCT FROM old_rows." + D.quote(c));
+        }
+        String newer = "FROM ${self()} AS newer\n        WHERE " + String.join("\n          AND ", sameKey)
+                + "\n          AND newer." + from + " > old_rows." + from;
+        String indented = select.indent(2).stripTrailing();
+        return "SELECT source_rows.*, CURRENT_TIMESTAMP() AS " + from + ", CAST(NULL AS TIMESTAMP) AS " + to + ", TRUE AS "
+                + flag + "\nFROM (\n" + indented + "\n) AS source_rows\n"
+                + "${when(incremental(), `" + ("WHERE NOT EXISTS (\n"
+                + "  SELECT 1\n  FROM ${self()} AS current_rows\n  WHERE current_rows." + flag + "\n"
+                + same.stream().map(s -> "    AND " + s + "\n").collect(Collectors.joining())
+                + ")").replace("`", "\\`") + "`)}\n\n"
+                + "post_operations {\n"
+                + "  UPDATE ${self()} AS old_rows\n"
+                + "  SET " + flag + " = FALSE,\n"
+                + "      " + to + " = (\n        SELECT MIN(newer." + from + ")\n        " + newer + "\n      )\n"
+                + "  WHERE old_rows." + flag + "\n"
+                + "    AND EXISTS (\n        SELECT 1\n        " + newer + "\n      )\n"
+                + "}\n";
+    }
+
+    /** SQL as a SQLX body: {@code ${} outside our own relation markers is escaped. */
+    private static String template(String sql) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < sql.length()) {
+            int marker = sql.indexOf('\u0000', i);
+            String plain = marker < 0 ? sql.substring(i) : sql.substring(i, marker);
+            sb.append(escapeTemplate(plain));
+            if (marker < 0) {
+                break;
+            }
+            int end = sql.indexOf('\u0000', marker + 1);
+            sb.append(sql, marker, end + 1);
+            i = end + 1;
+        }
+        return sb.toString();
+    }
+
+    /** Our relation markers, kept through escaping, become the {@code ${ref(...)}} they hold. */
+    private static String relations(String sql) {
+        return sql.replace("\u0000", "");
+    }
+
+    private static String escapeTemplate(String s) {
+        return s.replace("${", "${\"$\"}{");
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.specpipeline.maven;
+
+import io.github.specpipeline.core.task.GenerateTask;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+import java.io.IOException;
+
+/**
+ * Generates the pipeline code the spec describes, for each target ({@code specpipeline.targets}, default all):
+ * DuckDB SQL ({@code sql/duckdb/}), a Dataform project ({@code dataform/}), a dbt project ({@code dbt/}) and PySpark
+ * modules ({@code pyspark/}) under the output directory. The spec is validated first; with errors nothing is
+ * generated. Generated files of a target folder that the spec no longer produces are removed. Runs without a
+ * project too.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, requiresProject = false, threadSafe = true)
+public class GenerateMojo extends AbstractSpecMojo {
+
+    @Override
+    protected void run() throws IOException, MojoFailureException {
+        GenerateTask.Result result = GenerateTask.run(
+                new GenerateTask.Options(specInput(), outputPath(), targetSet()), new MavenSpecLog(getLog()));
+        if (result.failed()) {
+            throw new MojoFailureException(result.summary());
+        }
+        getLog().info(result.summary());
+    }
+}
