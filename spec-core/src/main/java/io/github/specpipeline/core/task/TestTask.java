@@ -138,12 +138,14 @@ public final class TestTask {
             if (setupError != null) {
                 return failed(load, List.of(), setupError);
             }
+            String seedsShown = options.seeds() == null ? "(no seeds folder)" : input.displayName(options.seeds())
+                    + (java.nio.file.Files.exists(options.seeds()) ? "" : " (not found)");
             SeedLoader.Result seeds = SeedLoader.read(options.seeds(), raw, input::displayName, session);
             if (!seeds.ok()) {
                 seeds.problems().forEach(p -> log.error(p.format()));
                 int n = seeds.problems().size();
                 return failed(load, seeds.problems(), n + " problem" + (n == 1 ? "" : "s") + " in the seed files under "
-                        + input.displayName(options.seeds()) + "; no test ran");
+                        + seedsShown + "; no test ran");
             }
             SeedLoader.load(seeds, session);
             for (String name : raw.keySet()) {
@@ -162,7 +164,7 @@ public final class TestTask {
             }
             long seededRows = seeds.seeds().values().stream().mapToLong(s -> s.rows().size()).sum();
             log.info("Seeds: " + seeds.seeds().size() + " table" + (seeds.seeds().size() == 1 ? "" : "s") + ", " + seededRows
-                    + " row" + (seededRows == 1 ? "" : "s") + " from " + input.displayName(options.seeds())
+                    + " row" + (seededRows == 1 ? "" : "s") + " from " + seedsShown
                     + (synthetic.isEmpty() ? "" : "; synthetic rows (" + options.syntheticRows() + " each) for " + String.join(", ", synthetic)));
             phases.mark("load data");
 

@@ -25,22 +25,23 @@ public final class JUnitXmlWriter {
     private JUnitXmlWriter() {
     }
 
-    /** Writes one file per suite, after removing the {@code TEST-*.xml} of an earlier run; returns the files. */
+    /** Writes one file per suite and removes the {@code TEST-*.xml} files of an earlier run that no suite wrote. */
     public static List<Path> write(TestResults results, OutputDirectory out) throws IOException {
-        Path dir = out.resolve(DIRECTORY);
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> old = Files.list(dir)) {
-                for (Path p : old.filter(p -> {
-                    String n = p.getFileName().toString();
-                    return n.startsWith("TEST-") && n.endsWith(".xml") && Files.isRegularFile(p);
-                }).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
         List<Path> files = new ArrayList<>();
         for (TestResults.Suite s : results.suites()) {
             files.add(out.writeString(DIRECTORY + "/TEST-" + s.name() + ".xml", xml(s)));
+        }
+        Path dir = out.resolve(DIRECTORY);
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path p : old.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("TEST-") && n.endsWith(".xml") && Files.isRegularFile(p) && !files.contains(p);
+            }).toList()) {
+                Files.delete(p);
+            }
         }
         return files;
     }
