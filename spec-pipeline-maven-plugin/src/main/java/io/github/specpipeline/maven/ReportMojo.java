@@ -63,6 +63,7 @@ public class ReportMojo extends AbstractMavenReport {
     private boolean skip;
 
     @Override
+    @SuppressWarnings("deprecation") // the abstract method of maven-reporting-api 4.0.0; getOutputPath() defaults to it
     public String getOutputName() {
         return io.github.specpipeline.core.report.ReportLayout.OVERVIEW;
     }
@@ -169,7 +170,7 @@ public class ReportMojo extends AbstractMavenReport {
         return siteTool;
     }
 
-    org.apache.maven.doxia.siterenderer.Renderer siteRenderer() {
+    org.apache.maven.doxia.siterenderer.SiteRenderer siteRenderer() {
         return siteRenderer;
     }
 
