@@ -28,6 +28,8 @@ import java.util.Set;
  * report copies into the site: the pages work offline. A spec with errors does not fail the site; the report
  * shows the errors. List it in {@code <reporting>}, or run it alone ({@code mvn spec-pipeline:report}, which
  * maven-reporting-impl writes to {@code target/reports}).
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class ReportMojo extends AbstractMavenReport {
@@ -84,7 +86,9 @@ public class ReportMojo extends AbstractMavenReport {
             return false;
         }
         if (spec == null || !spec.isFile()) {
-            getLog().info("spec-pipeline: no report, the spec " + spec + " does not exist");
+            String shown = spec == null ? "(none)"
+                    : new SpecInput(spec.toPath(), null, getProject().getBasedir().toPath()).displayName(spec.toPath());
+            getLog().info("spec-pipeline: no report, the spec " + shown + " does not exist");
             return false;
         }
         return true;
