@@ -37,16 +37,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds the report's pages from a loaded spec, the test results and what other goals contribute. Pure: the
  * same inputs give the same pages, in the same order.
  */
 public final class ReportBuilder {
-    private static final Pattern MODEL_POINTER = Pattern.compile("^/models/(\\d+)(?:/.*)?$");
-
     private final String specFile;
     private final List<Diagnostic> diagnostics;
     private final ValidatedSpec spec;
@@ -708,16 +704,22 @@ public final class ReportBuilder {
         return new Table(List.of("Severity", "Code", "Position", "Model", "JSON pointer", "Message", "Hint"), rows);
     }
 
+    /**
+     * The model a diagnostic is located in, by the index in its pointer ({@code /models/<i>/...}) matched against
+     * {@link Model#index()}: a model entry that could not be bound (not an object) is left out of the spec, so
+     * the position in the list of models is not the index.
+     */
     private Optional<Model> modelOf(Diagnostic d) {
-        if (spec == null) {
+        String p = d.pointer();
+        if (!p.startsWith("/models/")) {
             return Optional.empty();
         }
-        Matcher matcher = MODEL_POINTER.matcher(d.pointer());
-        if (!matcher.matches() || matcher.group(1).length() > 9) {
+        int end = p.indexOf('/', "/models/".length());
+        String digits = end < 0 ? p.substring("/models/".length()) : p.substring("/models/".length(), end);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
         }
-        int index = Integer.parseInt(matcher.group(1));
-        return spec.spec().models().stream().filter(m -> m.index() == index).findFirst();
+        return Optional.ofNullable(reviews.get(Integer.parseInt(digits))).map(SpecReview.ModelReview::model);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -169,6 +169,19 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aFindingLinksToItsModelEvenWhenAnEarlierModelEntryWasNotAnObject(@TempDir Path dir) throws IOException {
+        String spec = Files.readString(ROOT.resolve("mini/spec.json"), StandardCharsets.UTF_8)
+                .replace("\"models\": [", "\"models\": [42, ");
+        Path file = dir.resolve("spec.json");
+        Files.writeString(file, spec, StandardCharsets.UTF_8);
+        List<ReportPage> pages = build(file, TestReports.NONE);
+        String diagnostics = PageDump.dump(pages.get(pages.size() - 1));
+        // the SP402 warning of stg_accounts, now at /models/1, links to stg_accounts; the bad entry links nowhere
+        assertThat(diagnostics).contains("| [stg_accounts](model-stg_accounts.html) | `/models/1/column_mapping/2/tests` |")
+                .contains("|  | `/models/0` |");
+    }
+
+    @Test
     void anUnreadableSpecGivesTheOverviewAndTheDiagnosticsOnly(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("spec.json");
         Files.writeString(file, "{\"models\": [", StandardCharsets.UTF_8);
