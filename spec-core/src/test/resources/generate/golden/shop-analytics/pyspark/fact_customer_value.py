@@ -21,9 +21,9 @@ def build(spark: SparkSession) -> DataFrame:
     ).agg(
         F.expr("stg_orders.customer_id").alias("customer_id"),
         F.expr("CAST(COUNT(stg_orders.order_id) AS BIGINT)").alias("order_count"),
-        F.expr("CAST(count_if(stg_orders.order_status = 'completed') AS BIGINT)").alias("completed_order_count"),
+        F.expr("CAST(count(CASE WHEN stg_orders.order_status = 'completed' THEN 1 END) AS BIGINT)").alias("completed_order_count"),
         F.expr("CAST(SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) AS DECIMAL(38,9))").alias("lifetime_value_usd"),
-        F.expr("CAST(ROUND(try_divide(SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END), count_if(stg_orders.order_status <> 'cancelled')), 2) AS DECIMAL(38,9))").alias("avg_order_value_usd"),
+        F.expr("CAST(ROUND(try_divide(SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END), count(CASE WHEN stg_orders.order_status <> 'cancelled' THEN 1 END)), 2) AS DECIMAL(38,9))").alias("avg_order_value_usd"),
         F.expr("MIN(stg_orders.order_date)").alias("first_order_date"),
         F.expr("MAX(stg_orders.order_date)").alias("last_order_date"),
     ).select("customer_id", "order_count", "completed_order_count", "lifetime_value_usd", "avg_order_value_usd", "first_order_date", "last_order_date")

@@ -19,8 +19,8 @@ def build(spark: SparkSession) -> DataFrame:
     ).agg(
         F.expr("web_sessions.customer_id").alias("customer_id"),
         F.expr("CAST(COUNT(*) AS BIGINT)").alias("session_count"),
-        F.expr("CAST(count_if(LOWER(web_sessions.device) = 'mobile') AS BIGINT)").alias("mobile_session_count"),
-        F.expr("CAST(ROUND(try_divide(count_if(LOWER(web_sessions.device) = 'mobile'), COUNT(*)), 4) AS DOUBLE)").alias("mobile_share"),
+        F.expr("CAST(count(CASE WHEN LOWER(web_sessions.device) = 'mobile' THEN 1 END) AS BIGINT)").alias("mobile_session_count"),
+        F.expr("CAST(ROUND(try_divide(count(CASE WHEN LOWER(web_sessions.device) = 'mobile' THEN 1 END), COUNT(*)), 4) AS DOUBLE)").alias("mobile_share"),
         F.expr("CAST(MIN(web_sessions.started_at) AS TIMESTAMP)").alias("first_session_at"),
         F.expr("CAST(MAX(web_sessions.started_at) AS TIMESTAMP)").alias("last_session_at"),
         F.expr("CAST(COUNT(DISTINCT CASE WHEN web_sessions.landing_url RLIKE '^https?://[^/]+(/[^?#]*)' THEN regexp_extract(web_sessions.landing_url, '^https?://[^/]+(/[^?#]*)', 1) END) AS BIGINT)").alias("distinct_landing_paths"),

@@ -81,8 +81,8 @@ web_sessions AS (
 SELECT
     web_sessions.customer_id AS customer_id,
     CAST(COUNT(*) AS BIGINT) AS session_count,
-    CAST(count_if(LOWER(web_sessions.device) = 'mobile') AS BIGINT) AS mobile_session_count,
-    CAST(ROUND((count_if(LOWER(web_sessions.device) = 'mobile') / NULLIF(COUNT(*), 0)), 4) AS DOUBLE) AS mobile_share,
+    CAST(count(CASE WHEN LOWER(web_sessions.device) = 'mobile' THEN 1 END) AS BIGINT) AS mobile_session_count,
+    CAST(ROUND((count(CASE WHEN LOWER(web_sessions.device) = 'mobile' THEN 1 END) / NULLIF(COUNT(*), 0)), 4) AS DOUBLE) AS mobile_share,
     CAST(MIN(web_sessions.started_at) AS TIMESTAMPTZ) AS first_session_at,
     CAST(MAX(web_sessions.started_at) AS TIMESTAMPTZ) AS last_session_at,
     CAST(COUNT(DISTINCT CASE WHEN regexp_matches(web_sessions.landing_url, '^https?://[^/]+(/[^?#]*)') THEN regexp_extract(web_sessions.landing_url, '^https?://[^/]+(/[^?#]*)', 1) END) AS BIGINT) AS distinct_landing_paths,
@@ -131,9 +131,9 @@ stg_orders__agg AS (
     SELECT
         stg_orders.customer_id AS customer_id,
         CAST(COUNT(stg_orders.order_id) AS BIGINT) AS order_count,
-        CAST(count_if(stg_orders.order_status = 'completed') AS BIGINT) AS completed_order_count,
+        CAST(count(CASE WHEN stg_orders.order_status = 'completed' THEN 1 END) AS BIGINT) AS completed_order_count,
         CAST(SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) AS DECIMAL(38,9)) AS lifetime_value_usd,
-        CAST(ROUND((SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) / NULLIF(count_if(stg_orders.order_status <> 'cancelled'), 0)), 2) AS DECIMAL(38,9)) AS avg_order_value_usd,
+        CAST(ROUND((SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) / NULLIF(count(CASE WHEN stg_orders.order_status <> 'cancelled' THEN 1 END), 0)), 2) AS DECIMAL(38,9)) AS avg_order_value_usd,
         MIN(stg_orders.order_date) AS first_order_date,
         MAX(stg_orders.order_date) AS last_order_date
     FROM stg_orders

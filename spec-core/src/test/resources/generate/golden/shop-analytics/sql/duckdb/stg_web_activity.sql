@@ -12,8 +12,8 @@ web_sessions AS (
 SELECT
     web_sessions.customer_id AS customer_id,
     CAST(COUNT(*) AS BIGINT) AS session_count,
-    CAST(count_if(LOWER(web_sessions.device) = 'mobile') AS BIGINT) AS mobile_session_count,
-    CAST(ROUND((count_if(LOWER(web_sessions.device) = 'mobile') / NULLIF(COUNT(*), 0)), 4) AS DOUBLE) AS mobile_share,
+    CAST(count(CASE WHEN LOWER(web_sessions.device) = 'mobile' THEN 1 END) AS BIGINT) AS mobile_session_count,
+    CAST(ROUND((count(CASE WHEN LOWER(web_sessions.device) = 'mobile' THEN 1 END) / NULLIF(COUNT(*), 0)), 4) AS DOUBLE) AS mobile_share,
     CAST(MIN(web_sessions.started_at) AS TIMESTAMPTZ) AS first_session_at,
     CAST(MAX(web_sessions.started_at) AS TIMESTAMPTZ) AS last_session_at,
     CAST(COUNT(DISTINCT CASE WHEN regexp_matches(web_sessions.landing_url, '^https?://[^/]+(/[^?#]*)') THEN regexp_extract(web_sessions.landing_url, '^https?://[^/]+(/[^?#]*)', 1) END) AS BIGINT) AS distinct_landing_paths,

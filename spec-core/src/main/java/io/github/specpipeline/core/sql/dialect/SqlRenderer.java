@@ -600,7 +600,9 @@ public final class SqlRenderer {
             case "LOG" -> args.size() == 1 ? "ln(" + r(args.get(0)) + ")" : args.size() == 2
                     ? "(ln(" + r(args.get(0)) + ") / ln(" + r(args.get(1)) + "))" : arity(name, f, "1 or 2");
             case "LN" -> call("ln", false, args, null);
-            case "COUNTIF", "LOGICAL_AND", "LOGICAL_OR" -> args.size() == 1
+            // BigQuery's COUNTIF is 0 when no row matches; DuckDB's count_if is NULL when every input is NULL
+            case "COUNTIF" -> args.size() == 1 ? "count(CASE WHEN " + r(args.get(0)) + " THEN 1 END)" : arity(name, f, "1");
+            case "LOGICAL_AND", "LOGICAL_OR" -> args.size() == 1
                     ? call(RENAMED_AGGREGATES.get(name), false, args, null) : arity(name, f, "1");
             case "GREATEST", "LEAST" -> greatest(name, args);
             case "CONCAT" -> concat(args);

@@ -149,6 +149,10 @@ class DuckDbTranslationTest {
     @Test
     void aggregatesOverATable() throws Exception {
         assertThat(duck.value("SELECT " + sql("COUNTIF(LOWER(device) = 'mobile')") + " FROM t")).isEqualTo("2");
+        // BigQuery counts 0, never NULL, when the condition is never true or always NULL (DuckDB's count_if says NULL)
+        assertThat(duck.value("SELECT " + sql("COUNTIF(device = 'tablet')") + " FROM t")).isEqualTo("0");
+        assertThat(duck.value("SELECT " + sql("COUNTIF(CAST(NULL AS BOOL))") + " FROM t")).isEqualTo("0");
+        assertThat(duck.value("SELECT " + sql("COUNTIF(device = 'mobile')") + " FROM t WHERE FALSE")).isEqualTo("0");
         assertThat(duck.value("SELECT " + sql("STRING_AGG(device, ',' ORDER BY n)") + " FROM t")).isEqualTo("mobile,MOBILE,desktop");
         assertThat(duck.value("SELECT " + sql("COUNT(DISTINCT LOWER(device))") + " FROM t")).isEqualTo("2");
         assertThat(duck.value("SELECT " + sql("LOGICAL_AND(n > 0)") + " FROM t")).isEqualTo("true");

@@ -21,7 +21,7 @@ class SqlRendererTest {
         "REGEXP_REPLACE(s, r'(a)(b)', r'\\2\\1$') => regexp_replace(s, '(a)(b)', '$2$1\\\\$')",
         "REGEXP_EXTRACT(url, r'^https?://([^/]+)') => CASE WHEN url RLIKE '^https?://([^/]+)' THEN regexp_extract(url, '^https?://([^/]+)', 1) END",
         "r'^\\s*(\\+|00)' => '^\\\\s*(\\\\+|00)'",
-        "COUNTIF(x > 1) => count_if(x > 1)",
+        "COUNTIF(x > 1) => count(CASE WHEN x > 1 THEN 1 END)",
         "SAFE_DIVIDE(a, b) => try_divide(a, b)",
         "SAFE_CAST(x AS INT64) => TRY_CAST(x AS BIGINT)",
         "CAST(x AS NUMERIC) => CAST(x AS DECIMAL(38,9))",
