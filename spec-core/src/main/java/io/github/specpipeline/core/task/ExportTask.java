@@ -112,18 +112,23 @@ public final class ExportTask {
                 fragmentColumns.put(pointer, fragment.columns());
             }
         };
+        long start = System.nanoTime();
         SpecLoader.Result load = SpecLoader.load(input, listener);
+        log.debug("spec-pipeline export: loaded and validated " + file + " in " + millis(start) + " ms");
         ValidateTask.logDiagnostics(load.diagnostics(), log);
         if (load.spec().isEmpty()) {
             String summary = "cannot export " + file + ": it could not be read (" + plural(load.count(Severity.ERROR), "error")
                     + ", see above)";
             return new Result(Optional.of(load), List.of(), false, true, summary);
         }
+        start = System.nanoTime();
         SpecReview review = SpecReview.of(load.spec().get(), fragmentColumns);
         fragmentColumns.clear();
 
         List<Path> written = new ArrayList<>();
-        for (Written w : export(review, out, options.formats(), options.timestamp())) {
+        List<Written> formats = export(review, out, options.formats(), options.timestamp());
+        log.debug("spec-pipeline export: wrote " + options.formats() + " in " + millis(start) + " ms");
+        for (Written w : formats) {
             written.addAll(w.files());
             String pruned = "";
             if (w.format() == ExportFormat.CSV || w.format() == ExportFormat.MERMAID) {
@@ -245,6 +250,10 @@ public final class ExportTask {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     static String plural(long n, String word) {
