@@ -84,6 +84,23 @@ public final class WorkbookRenderer {
     record C(String value, Kind kind) {
     }
 
+    /**
+     * Loads and runs POI's workbook classes once on a tiny workbook, written nowhere. Starting POI (class loading,
+     * its XML schema types) takes about a second in a fresh JVM; the export task does this on another thread
+     * while the spec is being validated, so that it is not on the critical path.
+     */
+    public static void warmUp() {
+        try (DeferredSXSSFWorkbook wb = new Workbook()) {
+            Styles styles = new Styles(wb);
+            DeferredSXSSFSheet sheet = wb.createSheet("warm-up");
+            sheet.createFreezePane(0, 1);
+            sheet.setRowGenerator(s -> new Emit(s, styles).row(new C("x", Kind.HEADER), new C("=1", Kind.TEXT), n(1)));
+            wb.writeAvoidingTempFiles(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // only a warm-up: the real write reports any problem
+        }
+    }
+
     /** Writes the workbook to {@code out}; returns the sheet count. */
     public static int write(SpecReview review, Instant timestamp, OutputStream out) throws IOException {
         Path raw = Files.createTempFile("spec-pipeline-", ".xlsx");
