@@ -105,6 +105,7 @@ public final class ExportTask {
             return new Result(Optional.empty(), List.of(), true, false, summary);
         }
         Files.deleteIfExists(stamp);
+        warmUp(options.formats());
 
         Map<String, List<ColumnRef>> fragmentColumns = new HashMap<>();
         FragmentListener listener = (pointer, fragment) -> {
@@ -112,18 +113,24 @@ public final class ExportTask {
                 fragmentColumns.put(pointer, fragment.columns());
             }
         };
+        long start = System.nanoTime();
         SpecLoader.Result load = SpecLoader.load(input, listener);
+        log.debug("spec-pipeline export: loaded and validated " + file + " in " + millis(start) + " ms");
         ValidateTask.logDiagnostics(load.diagnostics(), log);
         if (load.spec().isEmpty()) {
             String summary = "cannot export " + file + ": it could not be read (" + plural(load.count(Severity.ERROR), "error")
                     + ", see above)";
             return new Result(Optional.of(load), List.of(), false, true, summary);
         }
+        start = System.nanoTime();
         SpecReview review = SpecReview.of(load.spec().get(), fragmentColumns);
         fragmentColumns.clear();
 
         List<Path> written = new ArrayList<>();
-        for (Written w : export(review, out, options.formats(), options.timestamp())) {
+        List<Written> formats = export(review, out, options.formats(), options.timestamp());
+        log.debug("spec-pipeline export: wrote " + options.formats() + " in " + millis(start) + " ms");
+        for (Written w : formats) {
+            log.debug("spec-pipeline export: " + w.format().id() + " took " + w.millis() + " ms");
             written.addAll(w.files());
             String pruned = "";
             if (w.format() == ExportFormat.CSV || w.format() == ExportFormat.MERMAID) {
@@ -151,9 +158,17 @@ public final class ExportTask {
      * @param files   every file written
      * @param details e.g. {@code 13 sheets}
      */
-    public record Written(ExportFormat format, Path main, List<Path> files, String details) {
+    public record Written(ExportFormat format, Path main, List<Path> files, String details, long millis) {
         public Written {
             files = List.copyOf(files);
+        }
+
+        Written(ExportFormat format, Path main, List<Path> files, String details) {
+            this(format, main, files, details, 0);
+        }
+
+        Written took(long ms) {
+            return new Written(format, main, files, details, ms);
         }
 
         String describe(SpecInput input) {
@@ -178,7 +193,7 @@ public final class ExportTask {
             if (!formats.contains(f)) {
                 continue;
             }
-            jobs.add(switch (f) {
+            Callable<Written> job = switch (f) {
                 case XLSX -> () -> {
                     int[] sheets = {0};
                     Path xlsx = out.write(DIR + "/spec-review.xlsx",
@@ -200,6 +215,10 @@ public final class ExportTask {
                     Path html = out.write(DIR + "/index.html", os -> HtmlReviewPage.write(review, diagrams, os));
                     return new Written(f, html, List.of(html), "self-contained, Mermaid " + HtmlReviewPage.mermaidVersion());
                 };
+            };
+            jobs.add(() -> {
+                long t = System.nanoTime();
+                return job.call().took(millis(t));
             });
         }
         if (jobs.size() == 1) {
@@ -245,6 +264,30 @@ public final class ExportTask {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Starts the workbook writer and loads the Mermaid bundle on a background thread, so that their start-up cost
+     * (about a second in a fresh JVM) overlaps with validation instead of following it.
+     */
+    private static void warmUp(Set<ExportFormat> formats) {
+        if (!formats.contains(ExportFormat.XLSX) && !formats.contains(ExportFormat.HTML)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            if (formats.contains(ExportFormat.HTML)) {
+                HtmlReviewPage.mermaidVersion();
+            }
+            if (formats.contains(ExportFormat.XLSX)) {
+                WorkbookRenderer.warmUp();
+            }
+        }, "spec-pipeline-export-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     static String plural(long n, String word) {

@@ -29,6 +29,8 @@ import java.util.Map;
  * ExportBenchmark [models=1000] [seed=42] [warmups=3] [iterations=5] [dir=target/bench]
  * </pre>
  *
+ * With {@code iterations=0} it only writes the spec (to time the Maven goal on it, e.g. with 10,000 models).
+ *
  * It writes the spec and its DDL to {@code dir/spec-<models>/} (for timing the Maven goal as a whole process),
  * loads and validates it (timed, cold then warm), then times each export format and all four together, warm-up
  * runs first. Figures are wall-clock milliseconds on this JVM: medians and minima over the measured runs.
@@ -55,6 +57,11 @@ public final class ExportBenchmark {
                 Runtime.getRuntime().availableProcessors());
 
         SpecInput input = new SpecInput(spec, specDir.resolve("source_ddl"), specDir);
+        if (iterations <= 0) {
+            System.out.printf(Locale.ROOT, "iterations=0: spec written, nothing timed. To time the Maven goal on it:%n  %s%n",
+                    mavenCommand(spec, specDir, dir, models));
+            return;
+        }
         Map<String, List<ColumnRef>> fragments = new HashMap<>();
         SpecLoader.Result load = null;
         List<Long> loads = new ArrayList<>();
@@ -85,27 +92,33 @@ public final class ExportBenchmark {
             SpecReview review = SpecReview.of(load.spec().orElseThrow(), fragments);
             long tReview = ms(t);
             long[] single = new long[4];
+            long[] cpu = new long[4];
             ExportFormat[] formats = ExportFormat.values();
             for (int f = 0; f < formats.length; f++) {
+                long c = THREADS.getCurrentThreadCpuTime();
                 t = System.nanoTime();
                 ExportTask.export(review, od, EnumSet.of(formats[f]), ts);
                 single[f] = ms(t);
+                cpu[f] = (THREADS.getCurrentThreadCpuTime() - c) / 1_000_000;
             }
             Path fresh = dir.resolve("fresh-" + models);
             deleteTree(fresh);
+            long processCpu = processCpu();
             t = System.nanoTime();
             SpecReview r1 = SpecReview.of(load.spec().orElseThrow(), fragments);
             ExportTask.export(r1, new OutputDirectory(fresh), EnumSet.allOf(ExportFormat.class), ts);
             long tFresh = ms(t);
+            long freshCpu = (processCpu() - processCpu) / 1_000_000;
             t = System.nanoTime();
             SpecReview r2 = SpecReview.of(load.spec().orElseThrow(), fragments);
             ExportTask.export(r2, od, EnumSet.allOf(ExportFormat.class), ts);
             long tSame = ms(t);
             boolean measured = i >= warmups;
-            System.out.printf(Locale.ROOT, "%s %d: review %d, xlsx %d, csv %d, mermaid %d, html %d;"
-                            + " all four in parallel (review included): fresh dir %d, same dir %d ms%n",
-                    measured ? "run   " : "warmup", measured ? i - warmups + 1 : i + 1, tReview, single[0], single[1], single[2],
-                    single[3], tFresh, tSame);
+            System.out.printf(Locale.ROOT, "%s %d: review %d, xlsx %d (cpu %d), csv %d (cpu %d), mermaid %d (cpu %d),"
+                            + " html %d (cpu %d); all four in parallel (review included): fresh dir %d (process cpu %d),"
+                            + " same dir %d ms%n",
+                    measured ? "run   " : "warmup", measured ? i - warmups + 1 : i + 1, tReview, single[0], cpu[0], single[1],
+                    cpu[1], single[2], cpu[2], single[3], cpu[3], tFresh, freshCpu, tSame);
             if (measured) {
                 long[] v = {tReview, single[0], single[1], single[2], single[3], tFresh, tSame};
                 for (int k = 0; k < v.length; k++) {
@@ -130,10 +143,23 @@ public final class ExportBenchmark {
         ExportTask.Result r = ExportTask.run(new ExportTask.Options(input, dir.resolve("task-" + models), null, true, null),
                 SpecLog.NONE);
         System.out.printf(Locale.ROOT, "ExportTask.run (load, validate, all formats), warm JVM: %d ms: %s%n", ms(t), r.summary());
-        System.out.printf(Locale.ROOT, "%nTo time the whole Maven process (run ./mvnw install first):%n"
-                + "  time ./mvnw -q -o io.github.specpipeline:spec-pipeline-maven-plugin:0.1.0-SNAPSHOT:export"
-                + " -Dspecpipeline.spec=%s -Dspecpipeline.sourceDdl=%s -Dspecpipeline.outputDirectory=%s"
-                + " -Dspecpipeline.force=true%n", spec, specDir.resolve("source_ddl"), dir.resolve("mvn-" + models));
+        System.out.printf(Locale.ROOT, "%nTo time the whole Maven process (run ./mvnw install first):%n  %s%n",
+                mavenCommand(spec, specDir, dir, models));
+    }
+
+    private static String mavenCommand(Path spec, Path specDir, Path dir, int models) {
+        return String.format(Locale.ROOT, "time ./mvnw -q -o io.github.specpipeline:spec-pipeline-maven-plugin:%s:export"
+                        + " -Dspecpipeline.spec=%s -Dspecpipeline.sourceDdl=%s -Dspecpipeline.outputDirectory=%s"
+                        + " -Dspecpipeline.force=true", io.github.specpipeline.core.Version.get(), spec,
+                specDir.resolve("source_ddl"), dir.resolve("mvn-" + models));
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of the whole process (all threads, GC and JIT included), in ns; -1 when the JVM cannot tell. */
+    private static long processCpu() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static long ms(long start) {

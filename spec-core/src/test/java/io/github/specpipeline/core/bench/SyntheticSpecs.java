@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +26,8 @@ import java.util.SplittableRandom;
  * arithmetic over a joined table, casts), filters, tests and descriptions; the rest are final models over one or
  * two staging models, either aggregates ({@code group_by} + {@code aggregations}) or joined column mappings.
  * Every raw table has {@code key_id} and {@code group_id}; every staging model outputs both.
+ *
+ * <p>The JSON has one model per line (10,000 models make about 45 MB).
  *
  * <pre>
  * SyntheticSpecs.Generated g = SyntheticSpecs.generate(1_000, 42L);
@@ -122,8 +123,17 @@ public final class SyntheticSpecs {
             columns += finalModel(modelArray.addObject(), String.format("fct_%04d", i), staging, rnd);
         }
         try {
-            String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-            return new Generated(json, ddl, models, columns);
+            // one model per line: readable in a diff, and compact enough that 10,000 models stay well under the
+            // spec reader's 64 MiB file limit (pretty-printed they would not)
+            ObjectMapper mapper = new ObjectMapper();
+            StringBuilder json = new StringBuilder("{\n  \"schema\": ").append(mapper.writeValueAsString(schema))
+                    .append(",\n  \"models\": [\n");
+            for (int i = 0; i < modelArray.size(); i++) {
+                json.append("    ").append(mapper.writeValueAsString(modelArray.get(i)))
+                        .append(i + 1 < modelArray.size() ? ",\n" : "\n");
+            }
+            json.append("  ]\n}\n");
+            return new Generated(json.toString(), ddl, models, columns);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -112,6 +112,15 @@ class WorkbookTest {
             assertThat(firstColumn).contains("Model: stg_orders", "Output columns (12)", "Joins", "Filters", "Constraints", "Tests",
                     "Unit tests", "Validation", "amount_usd", "warning");
             assertThat(orders.getPaneInformation().isFreezePane()).isTrue();
+            int header = -1;
+            for (Row r : orders) {
+                if (r.getCell(0) != null && r.getCell(0).toString().equals("Output columns (12)")) {
+                    header = r.getRowNum() + 1;
+                }
+            }
+            assertThat(orders.getRow(header).getCell(0).toString()).isEqualTo("Column");
+            assertThat(orders.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) (header + 1));
+            assertThat(orders.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 1);
         }
     }
 

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,5 +51,16 @@ class OutputDirectoryTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void unchangedContentIsNotWrittenAgain() throws IOException {
+        OutputDirectory out = new OutputDirectory(dir);
+        Path f = out.writeIfChanged("x.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
+        Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        out.writeIfChanged("x.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.getLastModifiedTime(f).toInstant()).isEqualTo(Instant.parse("2001-01-01T00:00:00Z"));
+        out.writeIfChanged("x.csv", "a,c\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readString(f)).isEqualTo("a,c\n");
     }
 }
