@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -73,8 +76,19 @@ public final class OutputDirectory {
     /** Writes bytes produced by {@code body} atomically; returns the file written. */
     public Path write(String relative, Body body) throws IOException {
         Path target = resolve(relative);
-        Files.createDirectories(target.getParent());
-        Temp tmp = createTemp(target);
+        Path parent = target.getParent();
+        if (!directories.contains(parent)) { // one check per directory, not per file: exports write thousands
+            Files.createDirectories(parent);
+            directories.add(parent);
+        }
+        Temp tmp;
+        try {
+            tmp = createTemp(target);
+        } catch (NoSuchFileException e) { // the directory was removed since: make it again
+            Files.createDirectories(parent);
+            tmp = createTemp(target);
+        }
+        boolean moved = false;
         try {
             try (OutputStream out = tmp.out()) {
                 body.writeTo(out);
@@ -84,11 +98,17 @@ public final class OutputDirectory {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp.path(), target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
             return target;
         } finally {
-            Files.deleteIfExists(tmp.path());
+            if (!moved) {
+                Files.deleteIfExists(tmp.path());
+            }
         }
     }
+
+    /** Directories this instance made or found, so that writing a file costs no directory check. */
+    private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
     /** Distinguishes this JVM's temporary files from another process's writing into the same directory. */
     private static final String TEMP_PREFIX = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);

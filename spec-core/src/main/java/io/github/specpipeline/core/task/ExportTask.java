@@ -35,10 +35,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -181,69 +178,60 @@ public final class ExportTask {
     }
 
     /**
-     * Writes the selected formats of a reviewed spec under {@code review/}, in parallel (each format reads the same
-     * immutable review and writes its own files); returns what each wrote, in format order.
+     * Writes the selected formats of a reviewed spec under {@code review/}; returns what each wrote, in format order.
+     * The workbook, the longest of the four, is written on a thread of its own while this thread writes the others
+     * one after the other (each format reads the same immutable review and writes its own files). Two threads, not
+     * four: on a machine with two cores, four threads would share the workbook's core with the others and make the
+     * longest job later.
      */
     public static List<Written> export(SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp)
             throws IOException {
-        MermaidRenderer.Diagrams diagrams = formats.contains(ExportFormat.MERMAID) || formats.contains(ExportFormat.HTML)
-                ? MermaidRenderer.render(review) : null;
-        List<Callable<Written>> jobs = new ArrayList<>();
-        for (ExportFormat f : ExportFormat.values()) {
-            if (!formats.contains(f)) {
-                continue;
+        FutureTask<Written> workbook = null;
+        if (formats.contains(ExportFormat.XLSX)) {
+            workbook = new FutureTask<>(timed(() -> {
+                int[] sheets = {0};
+                Path xlsx = out.write(DIR + "/spec-review.xlsx", os -> sheets[0] = WorkbookRenderer.write(review, timestamp, os));
+                return new Written(ExportFormat.XLSX, xlsx, List.of(xlsx), plural(sheets[0], "sheet"));
+            }));
+            if (formats.size() == 1) {
+                workbook.run();
+            } else {
+                Thread t = new Thread(workbook, "spec-pipeline-export-xlsx");
+                t.setDaemon(true);
+                t.start();
             }
-            Callable<Written> job = switch (f) {
-                case XLSX -> () -> {
-                    int[] sheets = {0};
-                    Path xlsx = out.write(DIR + "/spec-review.xlsx",
-                            os -> sheets[0] = WorkbookRenderer.write(review, timestamp, os));
-                    return new Written(f, xlsx, List.of(xlsx), plural(sheets[0], "sheet"));
-                };
-                case CSV -> () -> {
+        }
+        List<Written> done = new ArrayList<>();
+        try {
+            if (workbook != null) {
+                done.add(null); // its place in format order; filled in below
+            }
+            MermaidRenderer.Diagrams diagrams = formats.contains(ExportFormat.MERMAID) || formats.contains(ExportFormat.HTML)
+                    ? MermaidRenderer.render(review) : null;
+            if (formats.contains(ExportFormat.CSV)) {
+                done.add(timed(() -> {
                     List<Path> csv = CsvExporter.write(review, out, DIR + "/csv");
-                    return new Written(f, out.resolve(DIR + "/csv"), csv, plural(csv.size(), "CSV file"));
-                };
-                case MERMAID -> () -> {
+                    return new Written(ExportFormat.CSV, out.resolve(DIR + "/csv"), csv, plural(csv.size(), "CSV file"));
+                }).call());
+            }
+            if (formats.contains(ExportFormat.MERMAID)) {
+                done.add(timed(() -> {
                     MermaidExporter.Written mmd = MermaidExporter.write(review, diagrams, out, DIR);
                     List<Path> files = new ArrayList<>();
                     files.add(mmd.markdown());
                     files.addAll(mmd.files());
-                    return new Written(f, mmd.markdown(), files, plural(mmd.diagrams(), "diagram"));
-                };
-                case HTML -> () -> {
+                    return new Written(ExportFormat.MERMAID, mmd.markdown(), files, plural(mmd.diagrams(), "diagram"));
+                }).call());
+            }
+            if (formats.contains(ExportFormat.HTML)) {
+                done.add(timed(() -> {
                     Path html = out.write(DIR + "/index.html", os -> HtmlReviewPage.write(review, diagrams, os));
-                    return new Written(f, html, List.of(html), "self-contained, Mermaid " + HtmlReviewPage.mermaidVersion());
-                };
-            };
-            jobs.add(() -> {
-                long t = System.nanoTime();
-                return job.call().took(millis(t));
-            });
-        }
-        if (jobs.size() == 1) {
-            try {
-                return List.of(jobs.get(0).call());
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e);
+                    return new Written(ExportFormat.HTML, html, List.of(html), "self-contained, Mermaid "
+                            + HtmlReviewPage.mermaidVersion());
+                }).call());
             }
-        }
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(jobs.size(), r -> {
-            Thread t = new Thread(r, "spec-pipeline-export-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Written>> futures = new ArrayList<>();
-            for (Callable<Written> job : jobs) {
-                futures.add(pool.submit(job));
-            }
-            List<Written> done = new ArrayList<>();
-            for (Future<Written> future : futures) {
-                done.add(future.get());
+            if (workbook != null) {
+                done.set(0, workbook.get());
             }
             return done;
         } catch (InterruptedException e) {
@@ -261,9 +249,33 @@ public final class ExportTask {
                 throw err;
             }
             throw new IOException(cause);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         } finally {
-            pool.shutdownNow();
+            awaitQuietly(workbook); // never leave the workbook half-written behind a failure of another format
         }
+    }
+
+    private static void awaitQuietly(FutureTask<Written> task) {
+        if (task == null || task.isDone()) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the failure that is being reported is the other format's
+        }
+    }
+
+    private static Callable<Written> timed(Callable<Written> job) {
+        return () -> {
+            long t = System.nanoTime();
+            return job.call().took(millis(t));
+        };
     }
 
     /**

@@ -63,4 +63,14 @@ class OutputDirectoryTest {
         out.writeIfChanged("x.csv", "a,c\n".getBytes(StandardCharsets.UTF_8));
         assertThat(Files.readString(f)).isEqualTo("a,c\n");
     }
+
+    @Test
+    void aDirectoryRemovedBetweenWritesIsMadeAgain() throws IOException {
+        OutputDirectory out = new OutputDirectory(dir);
+        out.writeString("a/b/one.txt", "1");
+        Files.delete(dir.resolve("a/b/one.txt"));
+        Files.delete(dir.resolve("a/b"));
+        Path two = out.writeString("a/b/two.txt", "2");
+        assertThat(Files.readString(two)).isEqualTo("2");
+    }
 }

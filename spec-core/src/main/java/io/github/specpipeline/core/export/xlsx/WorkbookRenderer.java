@@ -192,6 +192,12 @@ public final class WorkbookRenderer {
             return zip;
         }
 
+        /** Cells buffered per cell instead of written a character at a time (see {@link BufferedSheetWriter}). */
+        @Override
+        protected org.apache.poi.xssf.streaming.StreamingSheetWriter createSheetDataWriter(OutputStream out) throws IOException {
+            return new BufferedSheetWriter(out);
+        }
+
         @Override
         protected org.apache.poi.xssf.usermodel.XSSFSheet getSheetFromZipEntryName(String sheetRef) {
             if (byEntryName == null) {
