@@ -144,6 +144,8 @@ public final class SpecReview {
     private final List<ModelReview> models;
     private final List<Diagnostic> diagnostics;
     private final Map<String, ModelReview> byName = new HashMap<>();
+    /** By the model's index in the spec's {@code models} array, which is not its list position when an entry was dropped. */
+    private final Map<Integer, ModelReview> byIndex = new HashMap<>();
 
     private SpecReview(ValidatedSpec validated, List<ModelReview> models, List<Diagnostic> diagnostics) {
         this.validated = validated;
@@ -151,6 +153,7 @@ public final class SpecReview {
         this.diagnostics = List.copyOf(diagnostics);
         for (ModelReview m : models) {
             byName.putIfAbsent(m.name(), m);
+            byIndex.putIfAbsent(m.model().index(), m);
         }
     }
 
@@ -185,8 +188,7 @@ public final class SpecReview {
 
     /** The model a diagnostic is located in, from its JSON pointer, or empty. */
     public Optional<ModelReview> modelOf(Diagnostic d) {
-        int index = modelIndex(d.pointer());
-        return index >= 0 && index < models.size() ? Optional.of(models.get(index)) : Optional.empty();
+        return Optional.ofNullable(byIndex.get(modelIndex(d.pointer())));
     }
 
     /** {@code OK}, {@code 2 warnings}, {@code 1 error, 3 warnings}. */

@@ -99,4 +99,24 @@ class SpecReviewTest {
         assertThat(hostile.models().get(5).displayName()).isEqualTo("../../../etc/passwd");
         assertThat(hostile.models().get(5).errors()).isEqualTo(1);
     }
+
+    @Test
+    void findingsBelongToTheirModelByTheIndexInTheSpecEvenWhenAnEarlierEntryWasDropped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String model = "{\"name\": \"%s\", \"layer\": \"staging\", \"sources\": [\"raw.t\"], \"column_mapping\": ["
+                + "{\"target_column\": \"id\", \"type\": \"%s\", \"from_table\": \"t\", \"from_column\": \"id\"}]}";
+        java.nio.file.Path spec = dir.resolve("spec.json");
+        java.nio.file.Files.writeString(spec, "{\"models\": [42, " + model.formatted("stg_a", "INT64") + ", "
+                + model.formatted("stg_b", "NOT_A_TYPE") + "]}");
+        SpecReview review = ExportFixtures.review(new io.github.specpipeline.core.task.SpecInput(spec, null, dir));
+        assertThat(review.models()).extracting(ModelReview::name).containsExactly("stg_a", "stg_b");
+        List<io.github.specpipeline.core.diag.Diagnostic> typeErrors = review.diagnostics().stream()
+                .filter(d -> d.pointer().startsWith("/models/2/")).toList();
+        assertThat(typeErrors).isNotEmpty();
+        for (io.github.specpipeline.core.diag.Diagnostic d : typeErrors) {
+            assertThat(review.modelOf(d)).map(ModelReview::name).contains("stg_b");
+        }
+        assertThat(review.model("stg_a").orElseThrow().status()).isEqualTo("OK");
+        assertThat(review.model("stg_b").orElseThrow().errors()).isPositive();
+    }
 }
