@@ -102,8 +102,18 @@ public final class ExportTask {
             return new Result(Optional.empty(), List.of(), true, false, summary);
         }
         Files.deleteIfExists(stamp);
-        warmUp(options.formats());
+        Thread warmUp = warmUp(options.formats());
+        try {
+            return loadAndExport(options, log, input, out, file, key);
+        } finally {
+            // The plugin's class realm may be closed once the goal returns; a warm-up still loading classes then
+            // would fail with NoClassDefFoundError on a stray thread. It is short, so wait for it.
+            awaitQuietly(warmUp);
+        }
+    }
 
+    private static Result loadAndExport(Options options, SpecLog log, SpecInput input, OutputDirectory out, String file,
+            String key) throws IOException {
         Map<String, List<ColumnRef>> fragmentColumns = new HashMap<>();
         FragmentListener listener = (pointer, fragment) -> {
             if (pointer.endsWith("/transform") || pointer.endsWith("/formula")) {
@@ -282,20 +292,36 @@ public final class ExportTask {
      * Starts the workbook writer and loads the Mermaid bundle on a background thread, so that their start-up cost
      * (about a second in a fresh JVM) overlaps with validation instead of following it.
      */
-    private static void warmUp(Set<ExportFormat> formats) {
+    private static Thread warmUp(Set<ExportFormat> formats) {
         if (!formats.contains(ExportFormat.XLSX) && !formats.contains(ExportFormat.HTML)) {
-            return;
+            return null;
         }
         Thread t = new Thread(() -> {
-            if (formats.contains(ExportFormat.HTML)) {
-                HtmlReviewPage.mermaidVersion();
-            }
-            if (formats.contains(ExportFormat.XLSX)) {
-                WorkbookRenderer.warmUp();
+            try {
+                if (formats.contains(ExportFormat.HTML)) {
+                    HtmlReviewPage.mermaidVersion();
+                }
+                if (formats.contains(ExportFormat.XLSX)) {
+                    WorkbookRenderer.warmUp();
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // only an optimisation: the export itself loads the same classes and reports its own failures
             }
         }, "spec-pipeline-export-warm-up");
         t.setDaemon(true);
         t.start();
+        return t;
+    }
+
+    private static void awaitQuietly(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long millis(long startNanos) {
