@@ -71,8 +71,12 @@ public final class SpecLoader {
         Reporter early = new Reporter(file, null, sink);
         LocatedJsonReader reader = new LocatedJsonReader(
                 (severity, code, location, pointer, message, hint) -> early.at(severity, code, location, pointer, message, hint));
+        // the DDL files are independent of the JSON: read both at once (the DDL problems are still added after the
+        // JSON's, as when they were read one after the other)
+        Background<DdlReadResult> ddl = input.sourceDdl() == null ? null
+                : Background.start("spec-pipeline-ddl", () -> SourceDdlReader.read(input.sourceDdl()));
         Optional<JsonDocument> doc = reader.read(input.specFile());
-        SourceCatalog catalog = readDdl(input, sink);
+        SourceCatalog catalog = readDdl(input, ddl, sink);
         if (doc.isEmpty()) {
             return new Result(Optional.empty(), sink.sorted());
         }
@@ -88,11 +92,11 @@ public final class SpecLoader {
         return new Result(Optional.of(validated), validated.diagnostics());
     }
 
-    private static SourceCatalog readDdl(SpecInput input, Diagnostics sink) {
-        if (input.sourceDdl() == null) {
+    private static SourceCatalog readDdl(SpecInput input, Background<DdlReadResult> ddl, Diagnostics sink) {
+        if (ddl == null) {
             return null;
         }
-        DdlReadResult result = SourceDdlReader.read(input.sourceDdl());
+        DdlReadResult result = ddl.get();
         for (DdlProblem p : result.problems()) {
             String shown = p.file() == null ? input.displayName(input.sourceDdl()) : input.displayName(p.file());
             sink.add(new Diagnostic(Severity.ERROR, DiagnosticCode.SP007, p.message(), shown, p.line(), p.column(), "",
