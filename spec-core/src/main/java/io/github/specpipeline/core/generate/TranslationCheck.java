@@ -32,8 +32,11 @@ import java.util.stream.Collectors;
  * generates; nothing is approximated.
  */
 public final class TranslationCheck {
-    /** Replaces {@code {from}} with a column reference of the same length, so positions stay those of the spec. */
-    private static final String SAME_LENGTH_FROM = "_f._f_";
+    /**
+     * Replaces {@code {from}} with a column reference of the same length, so positions stay those of the spec: the
+     * check parses a transform with {@code SqlFragments.parse(text, SAME_LENGTH_FROM)}.
+     */
+    public static final String SAME_LENGTH_FROM = "_f._f_";
 
     private final Reporter r;
     private final Set<Target> targets;

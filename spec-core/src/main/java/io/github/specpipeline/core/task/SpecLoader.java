@@ -85,8 +85,16 @@ public final class SpecLoader {
         if (spec.isEmpty()) {
             return new Result(Optional.empty(), sink.sorted());
         }
-        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
-        TranslationCheck.check(validated, targets, reporter);
+        ValidatedSpec validated;
+        FragmentPrefetch prefetch = FragmentPrefetch.start(spec.get());
+        try {
+            validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
+            TranslationCheck.check(validated, targets, reporter);
+        } finally {
+            if (prefetch != null) {
+                prefetch.stop();
+            }
+        }
         validated = new ValidatedSpec(validated.specFile(), validated.spec(), validated.graph(), validated.sourceCatalog(),
                 validated.outputColumns(), reporter.sink().sorted());
         return new Result(Optional.of(validated), validated.diagnostics());
