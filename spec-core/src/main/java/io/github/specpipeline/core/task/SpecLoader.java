@@ -71,8 +71,12 @@ public final class SpecLoader {
         Reporter early = new Reporter(file, null, sink);
         LocatedJsonReader reader = new LocatedJsonReader(
                 (severity, code, location, pointer, message, hint) -> early.at(severity, code, location, pointer, message, hint));
+        // the DDL files are independent of the JSON: read both at once (the DDL problems are still added after the
+        // JSON's, as when they were read one after the other)
+        Background<DdlReadResult> ddl = input.sourceDdl() == null ? null
+                : Background.start("spec-pipeline-ddl", () -> SourceDdlReader.read(input.sourceDdl()));
         Optional<JsonDocument> doc = reader.read(input.specFile());
-        SourceCatalog catalog = readDdl(input, sink);
+        SourceCatalog catalog = readDdl(input, ddl, sink);
         if (doc.isEmpty()) {
             return new Result(Optional.empty(), sink.sorted());
         }
@@ -81,18 +85,26 @@ public final class SpecLoader {
         if (spec.isEmpty()) {
             return new Result(Optional.empty(), sink.sorted());
         }
-        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
-        TranslationCheck.check(validated, targets, reporter);
+        ValidatedSpec validated;
+        FragmentPrefetch prefetch = FragmentPrefetch.start(spec.get());
+        try {
+            validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
+            TranslationCheck.check(validated, targets, reporter);
+        } finally {
+            if (prefetch != null) {
+                prefetch.stop();
+            }
+        }
         validated = new ValidatedSpec(validated.specFile(), validated.spec(), validated.graph(), validated.sourceCatalog(),
                 validated.outputColumns(), reporter.sink().sorted());
         return new Result(Optional.of(validated), validated.diagnostics());
     }
 
-    private static SourceCatalog readDdl(SpecInput input, Diagnostics sink) {
-        if (input.sourceDdl() == null) {
+    private static SourceCatalog readDdl(SpecInput input, Background<DdlReadResult> ddl, Diagnostics sink) {
+        if (ddl == null) {
             return null;
         }
-        DdlReadResult result = SourceDdlReader.read(input.sourceDdl());
+        DdlReadResult result = ddl.get();
         for (DdlProblem p : result.problems()) {
             String shown = p.file() == null ? input.displayName(input.sourceDdl()) : input.displayName(p.file());
             sink.add(new Diagnostic(Severity.ERROR, DiagnosticCode.SP007, p.message(), shown, p.line(), p.column(), "",
