@@ -79,16 +79,44 @@ public final class SpecLoader {
         // per JSON node is ever held; the few locations the diagnostics need are looked up in one more pass at the end.
         Diagnostics bound = new Diagnostics();
         Reporter reporter = Reporter.deferred(file, bound);
+        Optional<Bound> read = readAndBind(reader, input, reporter);
+        SourceCatalog catalog = readDdl(input, sink);
+        if (read.isEmpty()) {
+            return new Result(Optional.empty(), sink.sorted());
+        }
+        LocatedJsonReader.StreamedDocument doc = read.get().document();
+        Optional<Spec> spec = read.get().spec();
+        bound.addAll(sink.sorted());
+        early[0] = new Reporter(file, null, bound);
+        if (spec.isEmpty()) {
+            return new Result(Optional.empty(), located(reader, input, doc, reporter));
+        }
+        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
+        TranslationCheck.check(validated, targets, reporter);
+        validated = new ValidatedSpec(validated.specFile(), validated.spec(), validated.graph(), validated.sourceCatalog(),
+                validated.outputColumns(), located(reader, input, doc, reporter));
+        return new Result(Optional.of(validated), validated.diagnostics());
+    }
+
+    /** A spec as read (the document without its models) and bound. */
+    private record Bound(LocatedJsonReader.StreamedDocument document, Optional<Spec> spec) {
+    }
+
+    /**
+     * Reads the spec, binding each model as soon as it is read; empty when it cannot be read (reported through the
+     * reader). The binder and its shared strings are dropped on return.
+     */
+    private static Optional<Bound> readAndBind(LocatedJsonReader reader, SpecInput input, Reporter reporter) {
         SpecBinder binder = new SpecBinder(reporter);
         List<Model> models = new ArrayList<>();
-        int[] mark = {reporter.mark()};
+        int mark = reporter.mark();
         Optional<LocatedJsonReader.StreamedDocument> doc = reader.stream(input.specFile(), "models",
                 new LocatedJsonReader.ElementHandler() {
                     @Override
                     public void restart() {
                         // a duplicate "models" key: only the last one counts, as in a tree
                         models.clear();
-                        reporter.rollback(mark[0]);
+                        reporter.rollback(mark);
                     }
 
                     @Override
@@ -99,21 +127,7 @@ public final class SpecLoader {
                         }
                     }
                 });
-        SourceCatalog catalog = readDdl(input, sink);
-        if (doc.isEmpty()) {
-            return new Result(Optional.empty(), sink.sorted());
-        }
-        Optional<Spec> spec = binder.bind(doc.get().root(), doc.get().streamed() ? models : null);
-        bound.addAll(sink.sorted());
-        early[0] = new Reporter(file, null, bound);
-        if (spec.isEmpty()) {
-            return new Result(Optional.empty(), located(reader, input, doc.get(), reporter));
-        }
-        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
-        TranslationCheck.check(validated, targets, reporter);
-        validated = new ValidatedSpec(validated.specFile(), validated.spec(), validated.graph(), validated.sourceCatalog(),
-                validated.outputColumns(), located(reader, input, doc.get(), reporter));
-        return new Result(Optional.of(validated), validated.diagnostics());
+        return doc.map(d -> new Bound(d, binder.bind(d.root(), d.streamed() ? models : null)));
     }
 
     /** Locates the reporter's diagnostics by reading the file once more; all diagnostics, sorted. */
