@@ -83,6 +83,7 @@ public final class SpecBinder {
     /**
      * Binds the document whose {@code models} were already bound one by one with {@link #bindModel}: {@code root}
      * holds an empty array in their place. Reports exactly what {@link #bind(JsonNode)} reports for the whole.
+     * With {@code streamedModels} null, the models are bound from {@code root} like {@link #bind(JsonNode)} does.
      */
     public Optional<Spec> bind(JsonNode root, List<Model> streamedModels) {
         if (!root.isObject()) {
