@@ -31,6 +31,23 @@ public final class Diagnostics {
         return items.stream().anyMatch(Diagnostic::isError);
     }
 
+    int size() {
+        return items.size();
+    }
+
+    Diagnostic get(int index) {
+        return items.get(index);
+    }
+
+    void set(int index, Diagnostic diagnostic) {
+        items.set(index, diagnostic);
+    }
+
+    /** Keeps the first {@code size} diagnostics. */
+    void truncate(int size) {
+        items.subList(size, items.size()).clear();
+    }
+
     public boolean isEmpty() {
         return items.isEmpty();
     }

@@ -18,6 +18,7 @@ import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.sql.dialect.Dialect;
@@ -72,11 +73,14 @@ public final class ModelPlanner {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final SourceScope scope;
+    /** Whether {@code {from}} fragments and plain columns use shared templates (else each is parsed as written). */
+    private final boolean templates;
     /** The select items of the column mapping and aggregations, in spec order. */
     private List<Item> mapped = List.of();
 
-    private ModelPlanner(ValidatedSpec spec, Model model) {
+    private ModelPlanner(ValidatedSpec spec, Model model, boolean templates) {
         this.spec = spec;
+        this.templates = templates;
         this.m = model;
         for (SourceRef ref : model.sources()) {
             if (!sources.containsKey(ref.table())) {
@@ -88,7 +92,15 @@ public final class ModelPlanner {
 
     /** Plans {@code model} of {@code spec} (a spec without errors). */
     public static Result plan(ValidatedSpec spec, Model model) {
-        ModelPlanner p = new ModelPlanner(spec, model);
+        return plan(spec, model, true);
+    }
+
+    /**
+     * Plans {@code model}; without {@code templates} every column and transform is parsed with its column written
+     * in, the reference the templated plan must equal (tests).
+     */
+    static Result plan(ValidatedSpec spec, Model model, boolean templates) {
+        ModelPlanner p = new ModelPlanner(spec, model, templates);
         ModelPlan plan = p.build();
         return new Result(plan, p.problems);
     }
@@ -126,7 +138,7 @@ public final class ModelPlanner {
         List<String> rowFilterPointers = new ArrayList<>();
         for (int i = 0; i < m.filters().size(); i++) {
             Filter f = m.filters().get(i);
-            Expr e = parse(f.predicate(), null, scope);
+            Expr e = parse(f.predicate(), null);
             String alias = f.appliesTo() == null || f.appliesTo().equals(m.name()) ? null : aliasOf(f.appliesTo());
             if (alias != null) {
                 sourceFilters.computeIfAbsent(alias, k -> new ArrayList<>()).add(e);
@@ -227,15 +239,15 @@ public final class ModelPlanner {
             String pointer = m.pointer() + "/column_mapping/" + i;
             String fromTable = c.fromTable() != null ? aliasOf(c.fromTable())
                     : c.fromColumn() != null && sources.size() == 1 ? sources.keySet().iterator().next() : null;
-            String from = fromTable != null && c.fromColumn() != null ? quotedRef(fromTable, c.fromColumn()) : null;
-            Expr e = c.transform() == null ? parse(from, null, scope) : parse(c.transform(), from, scope);
+            ColumnRef from = fromTable != null && c.fromColumn() != null ? new ColumnRef(fromTable, c.fromColumn()) : null;
+            Expr e = c.transform() == null ? column(from) : transform(c.transform(), from);
             String type = c.type() == null ? sourceType(fromTable, c.fromColumn(), c.transform()) : SqlTypes.normalise(c.type());
             items.add(new Item(c.targetColumn(), e, type, castType(c.type(), e), containsAggregate(e),
                     pointer + (c.transform() == null ? "" : "/transform")));
         }
         for (int i = 0; i < m.aggregations().size(); i++) {
             Aggregation a = m.aggregations().get(i);
-            Expr e = parse(a.formula(), null, scope);
+            Expr e = parse(a.formula(), null);
             items.add(new Item(a.metricColumn(), e, a.type() == null ? null : SqlTypes.normalise(a.type()),
                     castType(a.type(), e), true, m.pointer() + "/aggregations/" + i + "/formula"));
         }
@@ -246,7 +258,7 @@ public final class ModelPlanner {
                         + "' are unknown, so the SCD2 model cannot pass them through; give the source DDL", true));
             } else {
                 for (Column c : only.columns()) {
-                    Expr e = parse(quotedRef(only.alias(), c.name()), null, scope);
+                    Expr e = column(new ColumnRef(only.alias(), c.name()));
                     items.add(new Item(c.name(), e, c.type(), null, false, m.pointer()));
                 }
             }
@@ -292,7 +304,7 @@ public final class ModelPlanner {
         if (alias == null && component.size() == 1) {
             alias = component.get(0);
         }
-        Expr e = parse(alias == null ? "`" + key + "`" : quotedRef(alias, key), null, scope);
+        Expr e = column(new ColumnRef(alias, key));
         String type = alias == null ? null : sourceType(alias, key, null);
         return new Item(key, e, type, null, false, m.pointer() + "/group_by");
     }
@@ -359,7 +371,7 @@ public final class ModelPlanner {
                 Join j = pending.get(i);
                 String l = aliasOf(j.leftTable());
                 String r = aliasOf(j.rightTable());
-                Expr condition = j.type() == JoinType.CROSS || j.condition() == null ? null : parse(j.condition(), null, scope);
+                Expr condition = j.type() == JoinType.CROSS || j.condition() == null ? null : parse(j.condition(), null);
                 JoinType type = j.type() != JoinType.CROSS && condition == null ? JoinType.CROSS : j.type();
                 if (present.contains(l) && !present.contains(r)) {
                     steps.add(new JoinStep(type, r, condition));
@@ -408,7 +420,7 @@ public final class ModelPlanner {
             for (Item it : items) {
                 if (it.aggregate) {
                     for (Expression column : bareColumns(it.expr.tree())) {
-                        addGroup(groupBy, seen, new Expr(column, scope));
+                        addGroup(groupBy, seen, new Expr(column, it.expr.scope()));
                     }
                 }
             }
@@ -438,7 +450,7 @@ public final class ModelPlanner {
     /** The branch whose sources {@code e} reads; reports (when {@code pointer} is set) reading several. */
     private int branchOf(Expr e, List<List<String>> components, String pointer, String what) {
         Set<Integer> found = new LinkedHashSet<>();
-        for (ColumnRef ref : columnRefs(e.tree())) {
+        for (ColumnRef ref : columnRefs(e)) {
             String alias = ref.qualifier() != null ? aliasOf(ref.qualifier()) : scope.resolve(ref.column());
             for (int b = 0; b < components.size(); b++) {
                 if (alias != null && components.get(b).contains(alias)) {
@@ -477,11 +489,34 @@ public final class ModelPlanner {
         return cols != null && cols.stream().anyMatch(c -> c.name().equalsIgnoreCase(column));
     }
 
-    private static String quotedRef(String table, String column) {
-        return "`" + table + "`.`" + column + "`";
+    /** {@code `table`.`column`} as SQL, the text {@code {from}} stands for. */
+    static String quotedRef(ColumnRef ref) {
+        return (ref.qualifier() == null ? "" : "`" + ref.qualifier() + "`.") + "`" + ref.column() + "`";
     }
 
-    private Expr parse(String text, String fromReplacement, RenderScope scope) {
+    /**
+     * A plain column reference: what parsing {@link #quotedRef} gives, built from the shared {@code {from}} template
+     * (parsed once) with a scope that binds its placeholder to {@code ref}, instead of a parse per column.
+     */
+    private Expr column(ColumnRef ref) {
+        return ref == null ? parse(null, null) : transform(SqlFragments.FROM_PLACEHOLDER, ref);
+    }
+
+    /**
+     * A transform with its {@code {from}} bound to {@code from}: the text's shared template with a binding scope when
+     * the template reads exactly so (see {@link SqlFragments#fromTemplate}), else a parse with the column written in.
+     */
+    private Expr transform(String text, ColumnRef from) {
+        if (from != null && templates) {
+            Optional<ParsedFragment> template = SqlFragments.fromTemplate(text);
+            if (template.isPresent()) {
+                return new Expr(template.get().expression(), new FromScope(scope, from));
+            }
+        }
+        return parse(text, from == null ? null : quotedRef(from));
+    }
+
+    private Expr parse(String text, String fromReplacement) {
         try {
             return new Expr(SqlFragments.parse(text, fromReplacement).expression(), scope);
         } catch (SqlFragmentException e) {
@@ -490,7 +525,7 @@ public final class ModelPlanner {
     }
 
     private String castType(String declared, Expr e) {
-        return castType(declared, e, scope);
+        return castType(declared, e, e.scope());
     }
 
     /**
@@ -596,11 +631,16 @@ public final class ModelPlanner {
         return !out.isEmpty();
     }
 
-    /** Every column reference of the tree. */
-    static List<ColumnRef> columnRefs(Expression tree) {
+    /** Every column reference of the expression, as its scope binds it. */
+    static List<ColumnRef> columnRefs(Expr e) {
         List<Expression> out = new ArrayList<>();
-        tree.accept(new ColumnCollector(out, false), null);
-        return out.stream().map(c -> refOf((net.sf.jsqlparser.schema.Column) c)).toList();
+        e.tree().accept(new ColumnCollector(out, false), null);
+        return out.stream().map(c -> bound(refOf((net.sf.jsqlparser.schema.Column) c), e.scope())).toList();
+    }
+
+    /** The column {@code ref} stands for in {@code scope}: the bound column for a template's {@code {from}}. */
+    private static ColumnRef bound(ColumnRef ref, RenderScope scope) {
+        return scope instanceof FromScope f ? f.bind(ref) : ref;
     }
 
     private static final class ColumnCollector extends ExpressionVisitorAdapter<Void> {
@@ -651,6 +691,27 @@ public final class ModelPlanner {
         @Override
         public <S> Void visit(AnalyticExpression a, S context) {
             return null;
+        }
+    }
+
+    /**
+     * The scope of an expression built from a {@link SqlFragments#fromTemplate}: the template's placeholder column
+     * ({@link SqlFragments#FROM_COLUMN}) is {@code from}, as if {@code from} had been written for {@code {from}};
+     * every other column is {@code base}'s.
+     */
+    record FromScope(RenderScope base, ColumnRef from) implements RenderScope {
+        ColumnRef bind(ColumnRef ref) {
+            return SqlFragments.FROM_COLUMN.equals(ref) ? from : ref;
+        }
+
+        @Override
+        public String column(ColumnRef ref, Dialect dialect) {
+            return base.column(bind(ref), dialect);
+        }
+
+        @Override
+        public String typeOf(ColumnRef ref) {
+            return base.typeOf(bind(ref));
         }
     }
 

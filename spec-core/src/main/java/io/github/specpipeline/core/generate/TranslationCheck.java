@@ -19,7 +19,9 @@ import io.github.specpipeline.core.validate.ValidatedSpec;
 import net.sf.jsqlparser.expression.Expression;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,15 +32,23 @@ import java.util.stream.Collectors;
  * generates; nothing is approximated.
  */
 public final class TranslationCheck {
-    /** Replaces {@code {from}} with a column reference of the same length, so positions stay those of the spec. */
-    private static final String SAME_LENGTH_FROM = "_f._f_";
+    /**
+     * Replaces {@code {from}} with a column reference of the same length, so positions stay those of the spec: the
+     * check parses a transform with {@code SqlFragments.parse(text, SAME_LENGTH_FROM)}.
+     */
+    public static final String SAME_LENGTH_FROM = "_f._f_";
 
     private final Reporter r;
     private final Set<Target> targets;
 
+    /** The dialects to check fragments in: those of the targets but BigQuery, the spec's own. */
+    private final List<Dialect> dialects;
+    private final Map<Rendered, List<List<Untranslatable>>> problems = new HashMap<>();
+
     private TranslationCheck(Reporter reporter, Set<Target> targets) {
         this.r = reporter;
         this.targets = targets;
+        this.dialects = Target.dialects(targets).stream().filter(d -> d != Dialect.BIGQUERY).toList();
     }
 
     /** Reports into {@code reporter}'s sink. */
@@ -108,18 +118,14 @@ public final class TranslationCheck {
         if (text == null || text.isBlank()) {
             return;
         }
-        Expression tree;
-        try {
-            tree = SqlFragments.parse(text, hasFrom && text.contains(SqlFragments.FROM_PLACEHOLDER) ? SAME_LENGTH_FROM : null)
-                    .expression();
-        } catch (SqlFragmentException e) {
+        String from = hasFrom && text.contains(SqlFragments.FROM_PLACEHOLDER) ? SAME_LENGTH_FROM : null;
+        List<List<Untranslatable>> perDialect = problems.computeIfAbsent(new Rendered(text, from), this::render);
+        if (perDialect == null) {
             return; // a syntax error: validation reported it (SP301)
         }
-        for (Dialect d : Target.dialects(targets)) {
-            if (d == Dialect.BIGQUERY) {
-                continue; // the spec's own dialect
-            }
-            for (Untranslatable u : SqlRenderer.render(tree, d, RenderScope.AS_WRITTEN).problems()) {
+        for (int k = 0; k < dialects.size(); k++) {
+            Dialect d = dialects.get(k);
+            for (Untranslatable u : perDialect.get(k)) {
                 String ids = targets.stream().filter(t -> t.dialect() == d).map(Target::id).collect(Collectors.joining(", "));
                 String message = what + ": " + u.describe() + " (target " + ids + ")";
                 String hint = DiagnosticCode.SP304.fix() + " (-Dspecpipeline.targets=...)";
@@ -130,6 +136,29 @@ public final class TranslationCheck {
                 }
             }
         }
+    }
+
+    /** A fragment as rendered: its text and what its {@code {from}} is replaced with. */
+    private record Rendered(String text, String from) {
+    }
+
+    /**
+     * The problems of rendering a fragment in each of {@link #dialects}, or null when it does not parse. They
+     * depend only on the text (the scope writes columns as written and knows no types), so a text that occurs many
+     * times is rendered once.
+     */
+    private List<List<Untranslatable>> render(Rendered fragment) {
+        Expression tree;
+        try {
+            tree = SqlFragments.parse(fragment.text(), fragment.from()).expression();
+        } catch (SqlFragmentException e) {
+            return null;
+        }
+        List<List<Untranslatable>> out = new ArrayList<>();
+        for (Dialect d : dialects) {
+            out.add(SqlRenderer.render(tree, d, RenderScope.AS_WRITTEN).problems());
+        }
+        return out;
     }
 
     private void plan(ValidatedSpec spec, Model m) {

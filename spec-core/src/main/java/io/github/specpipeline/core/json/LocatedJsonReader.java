@@ -14,7 +14,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -190,6 +203,422 @@ public final class LocatedJsonReader {
             default:
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + token);
         }
+    }
+
+    /**
+     * What a streamed read saw of the file, so that a later {@link #locate} can check it reads the same bytes.
+     *
+     * @param size  the number of bytes
+     * @param crc32 their CRC-32
+     */
+    public record Fingerprint(long size, long crc32) {
+    }
+
+    /**
+     * A document read by {@link #stream}: the tree of everything but the streamed field's array elements.
+     *
+     * @param root        the document; when {@code streamed}, the streamed field holds an empty array
+     * @param streamed    whether the (last) value of the streamed field was an array whose elements went to the handler
+     * @param fingerprint of the bytes read
+     */
+    public record StreamedDocument(JsonNode root, boolean streamed, Fingerprint fingerprint) {
+    }
+
+    /** Receives, one at a time, the elements of the streamed top-level array. */
+    public interface ElementHandler {
+        /**
+         * The streamed field is met (again): whatever was handed over for an earlier occurrence is void, since the
+         * last occurrence of a duplicate key is the one used.
+         */
+        void restart();
+
+        /** The element at {@code index}; it is not kept by the reader. */
+        void element(JsonNode element, int index);
+    }
+
+    /**
+     * Reads {@code file} like {@link #read} but without holding the whole document: the elements of the array in
+     * the top-level field {@code field} are built one at a time and handed to {@code handler}, and no source map is
+     * kept (see {@link #locate} for locations). The text is decoded and parsed from the file as a stream, so
+     * memory stays bounded by the largest element. Problems are reported exactly as {@link #read} reports them.
+     */
+    public Optional<StreamedDocument> stream(Path file, String field, ElementHandler handler) {
+        if (!Files.exists(file)) {
+            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
+                    "file not found: " + file, "check the path; it is resolved against the project directory");
+            return Optional.empty();
+        }
+        if (Files.isDirectory(file)) {
+            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
+                    "is a directory, not a spec file: " + file, "point at the JSON file inside it");
+            return Optional.empty();
+        }
+        Fingerprint fingerprint;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                problems.report(Severity.ERROR, DiagnosticCode.SP006, Location.UNKNOWN, "",
+                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES, "");
+                return Optional.empty();
+            }
+            Optional<Fingerprint> checked = checkUtf8(file);
+            if (checked.isEmpty()) {
+                return Optional.empty();
+            }
+            fingerprint = checked.get();
+        } catch (IOException e) {
+            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
+                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), "");
+            return Optional.empty();
+        }
+        CRC32 crc = new CRC32();
+        JsonParser parser = null;
+        try (CheckedInputStream bytes = new CheckedInputStream(Files.newInputStream(file), crc);
+             JsonParser p = FACTORY.createParser(textReader(bytes))) {
+            parser = p;
+            JsonToken first = p.nextToken();
+            JsonNode root;
+            boolean streamed = false;
+            if (first == JsonToken.START_OBJECT) {
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    PathNode child = new PathNode(null, name, 0);
+                    duplicateCheck(object, name, child, p);
+                    JsonToken value = p.nextToken();
+                    if (name.equals(field)) {
+                        handler.restart();
+                        streamed = value == JsonToken.START_ARRAY;
+                        if (streamed) {
+                            int index = 0;
+                            JsonToken e;
+                            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                                if (e == null) {
+                                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an array");
+                                }
+                                handler.element(readTree(p, e, new PathNode(child, null, index)), index);
+                                index++;
+                            }
+                            object.set(name, JsonNodeFactory.instance.arrayNode());
+                            continue;
+                        }
+                    }
+                    object.set(name, readTree(p, value, child));
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
+                }
+                root = object;
+            } else {
+                root = readTree(p, first, null);
+            }
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                problems.report(Severity.ERROR, DiagnosticCode.SP003, location(p.currentTokenLocation()), "",
+                        "unexpected content after the end of the JSON document", "a spec is one JSON object");
+                return Optional.empty();
+            }
+            bytes.transferTo(OutputStream.nullOutputStream());
+            if (bytes.getChecksum().getValue() != fingerprint.crc32()) {
+                changed(file);
+                return Optional.empty();
+            }
+            return Optional.of(new StreamedDocument(root, streamed, fingerprint));
+        } catch (StreamConstraintsException e) {
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
+            problems.report(Severity.ERROR, DiagnosticCode.SP006, location(at), "",
+                    limitMessage(e.getOriginalMessage()), "");
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            problems.report(Severity.ERROR, DiagnosticCode.SP003, location(e.getLocation()), "",
+                    syntaxMessage(e.getOriginalMessage()), "fix the JSON syntax at this position");
+            return Optional.empty();
+        } catch (CharacterCodingException e) {
+            changed(file); // it decoded cleanly a moment ago
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.report(Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "",
+                    "cannot parse: " + e.getMessage(), "");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads {@code file} again, in one streaming pass, for the locations of just the given pointers (and their
+     * ancestors, the fallback of a pointer that names no node). The source map answers for those pointers exactly
+     * as the full source map of {@link #parse} would. Empty, with the reason reported, when the file no longer
+     * has the bytes {@link #stream} read.
+     */
+    public Optional<SourceMap> locate(Path file, Fingerprint fingerprint, Collection<String> pointers) {
+        PointerTrie wanted = new PointerTrie();
+        for (String pointer : pointers) {
+            wanted.add(pointer);
+        }
+        SourceMap map = new SourceMap();
+        CRC32 crc = new CRC32();
+        try (CheckedInputStream bytes = new CheckedInputStream(Files.newInputStream(file), crc);
+             JsonParser p = FACTORY.createParser(textReader(bytes))) {
+            locate(p, p.nextToken(), "", wanted, map);
+            bytes.transferTo(OutputStream.nullOutputStream());
+            if (crc.getValue() != fingerprint.crc32()) {
+                changed(file);
+                return Optional.empty();
+            }
+            return Optional.of(map);
+        } catch (IOException e) {
+            changed(file);
+            return Optional.empty();
+        }
+    }
+
+    private void changed(Path file) {
+        problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
+                "the file changed while it was being read: " + file, "run again once it is no longer being written");
+    }
+
+    private static void locate(JsonParser p, JsonToken token, String pointer, PointerTrie node, SourceMap map) throws IOException {
+        if (token == null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
+        }
+        map.putValue(pointer, location(p.currentTokenLocation()));
+        if (node.children.isEmpty()) {
+            p.skipChildren();
+            return;
+        }
+        if (token == JsonToken.START_OBJECT) {
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = SourceMap.token(p.currentName());
+                PointerTrie child = node.children.get(name);
+                if (child == null) {
+                    p.nextToken();
+                    p.skipChildren();
+                    continue;
+                }
+                String childPointer = pointer + "/" + name;
+                map.putKey(childPointer, location(p.currentTokenLocation()));
+                locate(p, p.nextToken(), childPointer, child, map);
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
+            }
+        } else if (token == JsonToken.START_ARRAY) {
+            JsonToken t;
+            int index = 0;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an array");
+                }
+                PointerTrie child = node.children.get(Integer.toString(index));
+                if (child == null) {
+                    p.skipChildren();
+                } else {
+                    locate(p, t, pointer + "/" + index, child, map);
+                }
+                index++;
+            }
+        }
+    }
+
+    /** The reference tokens (still escaped) of a set of JSON pointers, as a tree. */
+    private static final class PointerTrie {
+        final Map<String, PointerTrie> children = new HashMap<>();
+
+        void add(String pointer) {
+            PointerTrie node = this;
+            int start = 1;
+            while (start <= pointer.length() && !pointer.isEmpty()) {
+                int slash = pointer.indexOf('/', start);
+                int end = slash < 0 ? pointer.length() : slash;
+                node = node.children.computeIfAbsent(pointer.substring(start, end), k -> new PointerTrie());
+                start = end + 1;
+            }
+        }
+    }
+
+    /** Where a node being read sits, for the rare message that needs its pointer. */
+    private record PathNode(PathNode parent, String name, int index) {
+        String pointer() {
+            String token = name == null ? Integer.toString(index) : SourceMap.token(name);
+            return (parent == null ? "" : parent.pointer()) + "/" + token;
+        }
+    }
+
+    private void duplicateCheck(ObjectNode object, String name, PathNode child, JsonParser p) {
+        if (object.has(name)) {
+            problems.report(Severity.ERROR, DiagnosticCode.SP005, location(p.currentTokenLocation()), child.pointer(),
+                    "duplicate key '" + name + "'", "remove one of the two; the last one is used");
+        }
+    }
+
+    /** Like {@link #readValue} without a source map: the streaming path keeps no per-node state. */
+    private JsonNode readTree(JsonParser p, JsonToken token, PathNode path) throws IOException {
+        if (token == null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
+        }
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    PathNode child = new PathNode(path, name, 0);
+                    duplicateCheck(object, name, child, p);
+                    object.set(name, readTree(p, p.nextToken(), child));
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                JsonToken t;
+                int index = 0;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an array");
+                    }
+                    array.add(readTree(p, t, new PathNode(path, null, index++)));
+                }
+                return array;
+            }
+            default:
+                return scalar(p, token);
+        }
+    }
+
+    private static JsonNode scalar(JsonParser p, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (token) {
+            case VALUE_STRING:
+                return nodes.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return nodes.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return nodes.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            default:
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + token);
+        }
+    }
+
+    /**
+     * The file's text as {@link #parse(String)} sees it: strict UTF-8, a leading byte order mark read as a space
+     * (so that columns on line 1 stay true).
+     */
+    private static Reader textReader(InputStream bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // the parser closes its source at the end of input; the caller still drains and closes the bytes
+        InputStream unclosed = new FilterInputStream(bytes) {
+            @Override
+            public void close() {
+            }
+        };
+        return new FilterReader(new InputStreamReader(new BufferedInputStream(unclosed, 1 << 16), decoder)) {
+            private boolean first = true;
+
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                if (first && c >= 0) {
+                    first = false;
+                    return c == '\uFEFF' ? ' ' : c;
+                }
+                return c;
+            }
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (first && n > 0) {
+                    first = false;
+                    if (buffer[offset] == '\uFEFF') {
+                        buffer[offset] = ' ';
+                    }
+                }
+                return n;
+            }
+        };
+    }
+
+    /**
+     * Decodes the whole file strictly without keeping the text, reporting invalid UTF-8 (and an empty file) exactly
+     * as {@link #parse(byte[])} does; the fingerprint of the bytes when the file is fine.
+     */
+    private Optional<Fingerprint> checkUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CRC32 crc = new CRC32();
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long consumed = 0;
+        int line = 1;
+        int column = 1;
+        boolean first = true;
+        boolean blank = true;
+        boolean eof = false;
+        try (InputStream stream = Files.newInputStream(file)) {
+            while (true) {
+                if (!eof) {
+                    int n = stream.read(in.array(), in.position(), in.remaining());
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        crc.update(in.array(), in.position(), n);
+                        in.position(in.position() + n);
+                    }
+                }
+                in.flip();
+                CoderResult result;
+                do {
+                    result = decoder.decode(in, out, eof);
+                    out.flip();
+                    while (out.hasRemaining()) {
+                        char c = out.get();
+                        if (c == '\n') {
+                            line++;
+                            column = 1;
+                        } else {
+                            column++;
+                        }
+                        if (blank && !(first && c == '\uFEFF') && !Character.isWhitespace(c)) {
+                            blank = false;
+                        }
+                        first = false;
+                    }
+                    out.clear();
+                } while (result.isOverflow());
+                if (result.isError()) {
+                    problems.report(Severity.ERROR, DiagnosticCode.SP002, new Location(line, column), "",
+                            String.format("invalid UTF-8 byte 0x%02X at byte offset %d", in.get(in.position()) & 0xFF,
+                                    consumed + in.position()),
+                            "save the file as UTF-8");
+                    return Optional.empty();
+                }
+                consumed += in.position();
+                in.compact();
+                if (eof) {
+                    break;
+                }
+            }
+        }
+        if (blank) {
+            problems.report(Severity.ERROR, DiagnosticCode.SP004, new Location(1, 1), "", "file is empty",
+                    "write a spec: {\"schema\": {...}, \"models\": [...]}");
+            return Optional.empty();
+        }
+        return Optional.of(new Fingerprint(consumed, crc.getValue()));
     }
 
     /** Decodes strictly, reporting the line and column of the first invalid byte sequence. */

@@ -23,6 +23,7 @@ import io.github.specpipeline.core.model.UnitTest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +44,48 @@ public final class SpecBinder {
             "not_null", "unique", "accepted_values", "relationships", "expression"));
 
     private final Reporter reporter;
+    /**
+     * One instance of each equal string value (names, types, transforms, test names, literals), so that a large
+     * spec, whose columns repeat the same few, holds each once. Descriptions are nearly always unique; not kept.
+     */
+    private final Map<String, String> strings = new HashMap<>();
 
     public SpecBinder(Reporter reporter) {
         this.reporter = reporter;
     }
 
+    private String canonical(String text) {
+        if (text == null) {
+            return null;
+        }
+        String known = strings.putIfAbsent(text, text);
+        return known == null ? text : known;
+    }
+
+    private SourceRef sourceRef(String text) {
+        SourceRef ref = SourceRef.parse(canonical(text));
+        return new SourceRef(ref.text(), canonical(ref.schema()), canonical(ref.table()));
+    }
+
     /** Binds the document; empty only when the root is not an object. */
     public Optional<Spec> bind(JsonNode root) {
+        return bind(root, null);
+    }
+
+    /**
+     * Binds the element at {@code index} of the spec's {@code models} array on its own, for a reader that streams
+     * the models; null when it cannot be bound (reported).
+     */
+    public Model bindModel(JsonNode node, int index) {
+        return model(node, "/models/" + index);
+    }
+
+    /**
+     * Binds the document whose {@code models} were already bound one by one with {@link #bindModel}: {@code root}
+     * holds an empty array in their place. Reports exactly what {@link #bind(JsonNode)} reports for the whole.
+     * With {@code streamedModels} null, the models are bound from {@code root} like {@link #bind(JsonNode)} does.
+     */
+    public Optional<Spec> bind(JsonNode root, List<Model> streamedModels) {
         if (!root.isObject()) {
             reporter.error(DiagnosticCode.SP101, "", "a spec must be a JSON object, found " + kind(root),
                     "write {\"schema\": {...}, \"models\": [...]}");
@@ -64,7 +100,7 @@ public final class SpecBinder {
         spec.string("$schema", false);
         spec.string("description", false);
         SchemaNames schema = spec.object("schema", true).map(this::schemaNames).orElse(SchemaNames.DEFAULT);
-        List<Model> models = spec.array("models", true, this::model);
+        List<Model> models = streamedModels != null ? streamedModels : spec.array("models", true, this::model);
         spec.reportUnknown();
         return Optional.of(new Spec(Spec.CURRENT_VERSION, schema, models));
     }
@@ -102,7 +138,7 @@ public final class SpecBinder {
             }
             return parsed;
         }).orElse(null);
-        List<SourceRef> sources = o.array("sources", true, (n, p) -> text(n, p).map(SourceRef::parse).orElse(null));
+        List<SourceRef> sources = o.array("sources", true, (n, p) -> text(n, p).map(this::sourceRef).orElse(null));
         if (o.has("sources") && sources.isEmpty() && o.node("sources").isArray()) {
             reporter.error(DiagnosticCode.SP102, pointer + "/sources", "model '" + name + "' has no sources",
                     "list the raw tables (raw.<table>) or models it reads");
@@ -380,10 +416,10 @@ public final class SpecBinder {
             return Literal.NULL;
         }
         if (node.isTextual()) {
-            return Literal.string(node.asText());
+            return Literal.string(canonical(node.asText()));
         }
         if (node.isNumber()) {
-            return Literal.number(node.decimalValue().toPlainString());
+            return Literal.number(canonical(node.decimalValue().toPlainString()));
         }
         if (node.isBoolean()) {
             return Literal.bool(node.booleanValue());
@@ -401,7 +437,7 @@ public final class SpecBinder {
             typeError(pointer, "a string", node);
             return Optional.empty();
         }
-        return Optional.of(node.asText());
+        return Optional.of(canonical(node.asText()));
     }
 
     private Optional<Obj> asObject(JsonNode node, String pointer, String what) {
@@ -504,7 +540,7 @@ public final class SpecBinder {
                 reporter.error(DiagnosticCode.SP102, p(name), "field '" + name + "' is empty", "");
                 return Optional.empty();
             }
-            return Optional.of(v.asText());
+            return Optional.of(name.equals("description") ? v.asText() : canonical(v.asText()));
         }
 
         /** A string or a number, as text (for version-like fields). */
@@ -571,7 +607,8 @@ public final class SpecBinder {
             }
             JsonNode v = node.get(name);
             if (v.isTextual()) {
-                return Arrays.stream(v.asText().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                return Arrays.stream(v.asText().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .map(SpecBinder.this::canonical).toList();
             }
             if (v.isArray()) {
                 return array(name, false, SpecBinder.this::requiredText);

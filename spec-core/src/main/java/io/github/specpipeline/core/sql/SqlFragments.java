@@ -103,6 +103,30 @@ public final class SqlFragments {
      *                              substitution failed to parse
      */
     public static ParsedFragment parse(String text, String fromReplacement) throws SqlFragmentException {
+        if (text == null || text.length() > MAX_LENGTH) {
+            return parseUncached(text, fromReplacement); // rejected before any parsing; not worth a cache entry
+        }
+        // without a {from} the replacement is never used: one entry serves every caller
+        String replacement = text.contains(FROM_PLACEHOLDER) ? fromReplacement : null;
+        return result(CACHE.get(new FragmentCache.Key("parse", text, replacement), () -> {
+            try {
+                return parseUncached(text, replacement);
+            } catch (SqlFragmentException e) {
+                return e;
+            }
+        }));
+    }
+
+    /** A cached result: the fragment, or a fresh copy of the exception to throw. */
+    private static ParsedFragment result(Object cached) throws SqlFragmentException {
+        if (cached instanceof SqlFragmentException e) {
+            throw new SqlFragmentException(e.getMessage(), e.line(), e.column());
+        }
+        return (ParsedFragment) cached;
+    }
+
+    /** {@link #parse} without the cache: every call runs JSqlParser. */
+    static ParsedFragment parseUncached(String text, String fromReplacement) throws SqlFragmentException {
         if (text == null || text.isBlank()) {
             throw new SqlFragmentException("the SQL expression is empty", 1, 1);
         }
@@ -158,12 +182,20 @@ public final class SqlFragments {
                 analyzer.containsAggregate(), analyzer.functions(), caseLiteralOutputs(expression));
     }
 
-    /** Stands for {@code {from}} in cached templates; a name no spec column has. */
+    /** Stands for {@code {from}} in templates; a name no spec column has. */
     private static final String SENTINEL_TABLE = "__spec_pipeline_from__";
     private static final ColumnRef SENTINEL = new ColumnRef(SENTINEL_TABLE, SENTINEL_TABLE);
-    private static final Pattern QUALIFIED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
-    private static final int CACHE_LIMIT = 20_000;
-    private static final java.util.concurrent.ConcurrentHashMap<String, Object> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@code table.column}, each part optionally in backticks: a replacement {@link #analyze} can specialise. */
+    private static final Pattern QUALIFIED = Pattern.compile("(`?)([A-Za-z_][A-Za-z0-9_]*)\\1\\.(`?)([A-Za-z_][A-Za-z0-9_]*)\\3");
+
+    /** Parse results shared by all callers; see {@link FragmentCache} for the read-only invariant. */
+    static final FragmentCache CACHE = new FragmentCache(FragmentCache.MAX_ENTRIES, FragmentCache.MAX_CHARS);
+
+    /**
+     * The column that stands for every {@code {from}} in a {@link #fromTemplate} tree. It is qualified with a
+     * name no spec table has ({@code __spec_pipeline_from__.__spec_pipeline_from__}).
+     */
+    public static final ColumnRef FROM_COLUMN = SENTINEL;
 
     /**
      * Like {@link #parse} but for analysis only, and fast on large specs: a transform is a template
@@ -171,35 +203,19 @@ public final class SqlFragments {
      * and the result is specialised for {@code fromReplacement}. Columns, positions, aggregates, functions,
      * CASE outputs and {@code sql} are exactly those of {@link #parse}; the {@code expression} tree is the
      * shared template's, whose {@code {from}} column is a placeholder, so code generation must use
-     * {@link #parse}. Thread-safe.
+     * {@link #parse} (or {@link #fromTemplate} with a scope that binds the placeholder). Thread-safe.
      */
     public static ParsedFragment analyze(String text, String fromReplacement) throws SqlFragmentException {
-        java.util.regex.Matcher m = fromReplacement == null ? null : QUALIFIED.matcher(fromReplacement);
-        if (text == null || (m != null && !m.matches()) || text.length() > MAX_LENGTH) {
+        Matcher m = fromReplacement == null ? null : QUALIFIED.matcher(fromReplacement);
+        if (text == null || m == null || !m.matches() || !text.contains(FROM_PLACEHOLDER)) {
+            return parse(text, fromReplacement); // without a {from}, a parse is the same for every replacement
+        }
+        Optional<ParsedFragment> templated = fromTemplate(text);
+        if (templated.isEmpty()) {
             return parse(text, fromReplacement);
         }
-        boolean hasFrom = text.contains(FROM_PLACEHOLDER);
-        String key = (hasFrom && fromReplacement == null ? "0" : "1") + text;
-        Object cached = TEMPLATES.get(key);
-        if (cached == null) {
-            try {
-                cached = parse(text, hasFrom && fromReplacement != null ? SENTINEL.qualifiedName() : fromReplacement);
-            } catch (SqlFragmentException e) {
-                cached = e;
-            }
-            if (TEMPLATES.size() >= CACHE_LIMIT) {
-                TEMPLATES.clear();
-            }
-            TEMPLATES.put(key, cached);
-        }
-        if (cached instanceof SqlFragmentException e) {
-            throw new SqlFragmentException(e.getMessage(), e.line(), e.column());
-        }
-        ParsedFragment template = (ParsedFragment) cached;
-        if (!hasFrom || fromReplacement == null) {
-            return template;
-        }
-        ColumnRef actual = new ColumnRef(m.group(1), m.group(2));
+        ParsedFragment template = templated.get();
+        ColumnRef actual = new ColumnRef(m.group(2), m.group(4));
         Map<ColumnRef, FragmentPosition> positions = new LinkedHashMap<>();
         for (ColumnRef c : template.columns()) {
             ColumnRef mapped = c.equals(SENTINEL) ? actual : c;
@@ -212,6 +228,75 @@ public final class SqlFragments {
         List<ColumnRef> columns = new ArrayList<>(positions.keySet());
         return new ParsedFragment(text, template.sql().replace(SENTINEL.qualifiedName(), fromReplacement), template.expression(),
                 columns, positions, template.containsAggregate(), template.functions(), template.caseLiteralOutputs());
+    }
+
+    /**
+     * {@code text} parsed once for every mapped source column: each {@code {from}} is read as the column
+     * {@link #FROM_COLUMN}, which the caller's {@link io.github.specpipeline.core.sql.dialect.RenderScope} binds to
+     * the real source column when the tree is rendered or its columns are resolved. This gives the tree
+     * {@link #parse}{@code (text, "`table`.`column`")} would give but the name of that one column, without a parse
+     * per (text, column) pair; the result is cached like {@link #parse} (and read-only like it).
+     *
+     * <p>Empty when that reading would not be exact, and the caller must then {@link #parse} with the real column:
+     * when the text has no {@code {from}} or spells the placeholder's name itself, when a {@code {from}} is not a
+     * whole column of its own ({@code {from}.field}, {@code x.{from}}), or when the text does not parse.
+     */
+    public static Optional<ParsedFragment> fromTemplate(String text) {
+        if (text == null || text.length() > MAX_LENGTH || !text.contains(FROM_PLACEHOLDER) || text.contains(SENTINEL_TABLE)) {
+            return Optional.empty();
+        }
+        Object cached = CACHE.get(new FragmentCache.Key("template", text, null), () -> {
+            try {
+                ParsedFragment t = parse(text, SENTINEL.qualifiedName());
+                return standsAlone(t) ? t : Boolean.FALSE;
+            } catch (SqlFragmentException e) {
+                return Boolean.FALSE;
+            }
+        });
+        return cached instanceof ParsedFragment t ? Optional.of(t) : Optional.empty();
+    }
+
+    /**
+     * Whether every substituted placeholder of a template became exactly one column node {@link #SENTINEL} that a
+     * tree walk reaches: as many as the placeholder name occurs in the parsed text, in the printed tree and as
+     * such nodes. (The text itself never spells the name; see {@link #fromTemplate}.)
+     */
+    private static boolean standsAlone(ParsedFragment template) {
+        String name = SENTINEL.qualifiedName();
+        int substituted = occurrences(template.sql(), name);
+        String printed;
+        int[] nodes = {0};
+        try {
+            printed = template.expression().toString();
+            template.expression().accept(new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+                @Override
+                public <S> Void visit(Column c, S context) {
+                    if (isSentinel(c)) {
+                        nodes[0]++;
+                    }
+                    return super.visit(c, context);
+                }
+            }, null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+        return substituted > 0 && occurrences(printed, name) == substituted && nodes[0] == substituted;
+    }
+
+    private static boolean isSentinel(Column c) {
+        if (!SENTINEL_TABLE.equals(c.getColumnName()) || c.getTable() == null) {
+            return false;
+        }
+        List<String> parts = c.getTable().getNameParts().stream().filter(p -> p != null && !p.isEmpty()).toList();
+        return parts.size() == 1 && SENTINEL_TABLE.equals(parts.get(0));
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     /**

@@ -11,14 +11,17 @@ import io.github.specpipeline.core.diag.Reporter;
 import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.TranslationCheck;
-import io.github.specpipeline.core.json.JsonDocument;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.specpipeline.core.json.LocatedJsonReader;
+import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.Spec;
 import io.github.specpipeline.core.parse.SpecBinder;
 import io.github.specpipeline.core.validate.FragmentListener;
 import io.github.specpipeline.core.validate.SpecValidator;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,31 +71,93 @@ public final class SpecLoader {
     public static Result load(SpecInput input, Set<Target> targets, FragmentListener listener) {
         Diagnostics sink = new Diagnostics();
         String file = input.displayName(input.specFile());
-        Reporter early = new Reporter(file, null, sink);
+        // reading problems go to sink until it is merged into the bound diagnostics, then straight to those
+        Reporter[] early = {new Reporter(file, null, sink)};
         LocatedJsonReader reader = new LocatedJsonReader(
-                (severity, code, location, pointer, message, hint) -> early.at(severity, code, location, pointer, message, hint));
-        Optional<JsonDocument> doc = reader.read(input.specFile());
-        SourceCatalog catalog = readDdl(input, sink);
-        if (doc.isEmpty()) {
+                (severity, code, location, pointer, message, hint) -> early[0].at(severity, code, location, pointer, message, hint));
+        // the DDL files are independent of the JSON: read both at once (the DDL problems are still added after the
+        // JSON's, as when they were read one after the other)
+        Background<DdlReadResult> ddl = input.sourceDdl() == null ? null
+                : Background.start("spec-pipeline-ddl", () -> SourceDdlReader.read(input.sourceDdl()));
+        // The models are bound one at a time as they are read, so that neither the whole JSON tree nor a location
+        // per JSON node is ever held; the few locations the diagnostics need are looked up in one more pass at the end.
+        Diagnostics bound = new Diagnostics();
+        Reporter reporter = Reporter.deferred(file, bound);
+        Optional<Bound> read = readAndBind(reader, input, reporter);
+        SourceCatalog catalog = readDdl(input, ddl, sink);
+        if (read.isEmpty()) {
             return new Result(Optional.empty(), sink.sorted());
         }
-        Reporter reporter = new Reporter(file, doc.get().sourceMap(), sink);
-        Optional<Spec> spec = new SpecBinder(reporter).bind(doc.get().root());
+        LocatedJsonReader.StreamedDocument doc = read.get().document();
+        Optional<Spec> spec = read.get().spec();
+        bound.addAll(sink.sorted());
+        early[0] = new Reporter(file, null, bound);
         if (spec.isEmpty()) {
-            return new Result(Optional.empty(), sink.sorted());
+            return new Result(Optional.empty(), located(reader, input, doc, reporter));
         }
-        ValidatedSpec validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
-        TranslationCheck.check(validated, targets, reporter);
+        ValidatedSpec validated;
+        FragmentPrefetch prefetch = FragmentPrefetch.start(spec.get());
+        try {
+            validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
+            TranslationCheck.check(validated, targets, reporter);
+        } finally {
+            if (prefetch != null) {
+                prefetch.stop();
+            }
+        }
         validated = new ValidatedSpec(validated.specFile(), validated.spec(), validated.graph(), validated.sourceCatalog(),
-                validated.outputColumns(), reporter.sink().sorted());
+                validated.outputColumns(), located(reader, input, doc, reporter));
         return new Result(Optional.of(validated), validated.diagnostics());
     }
 
-    private static SourceCatalog readDdl(SpecInput input, Diagnostics sink) {
-        if (input.sourceDdl() == null) {
+    /** A spec as read (the document without its models) and bound. */
+    private record Bound(LocatedJsonReader.StreamedDocument document, Optional<Spec> spec) {
+    }
+
+    /**
+     * Reads the spec, binding each model as soon as it is read; empty when it cannot be read (reported through the
+     * reader). The binder and its shared strings are dropped on return.
+     */
+    private static Optional<Bound> readAndBind(LocatedJsonReader reader, SpecInput input, Reporter reporter) {
+        SpecBinder binder = new SpecBinder(reporter);
+        List<Model> models = new ArrayList<>();
+        int mark = reporter.mark();
+        Optional<LocatedJsonReader.StreamedDocument> doc = reader.stream(input.specFile(), "models",
+                new LocatedJsonReader.ElementHandler() {
+                    @Override
+                    public void restart() {
+                        // a duplicate "models" key: only the last one counts, as in a tree
+                        models.clear();
+                        reporter.rollback(mark);
+                    }
+
+                    @Override
+                    public void element(JsonNode element, int index) {
+                        Model model = binder.bindModel(element, index);
+                        if (model != null) {
+                            models.add(model);
+                        }
+                    }
+                });
+        return doc.map(d -> new Bound(d, binder.bind(d.root(), d.streamed() ? models : null)));
+    }
+
+    /** Locates the reporter's diagnostics by reading the file once more; all diagnostics, sorted. */
+    private static List<Diagnostic> located(LocatedJsonReader reader, SpecInput input,
+                                            LocatedJsonReader.StreamedDocument doc, Reporter reporter) {
+        Collection<String> pointers = reporter.pendingPointers();
+        if (!pointers.isEmpty()) {
+            // a problem here (the file changed meanwhile) is reported through the reader into the reporter's sink
+            reporter.resolve(reader.locate(input.specFile(), doc.fingerprint(), pointers).orElse(null));
+        }
+        return reporter.sink().sorted();
+    }
+
+    private static SourceCatalog readDdl(SpecInput input, Background<DdlReadResult> ddl, Diagnostics sink) {
+        if (ddl == null) {
             return null;
         }
-        DdlReadResult result = SourceDdlReader.read(input.sourceDdl());
+        DdlReadResult result = ddl.get();
         for (DdlProblem p : result.problems()) {
             String shown = p.file() == null ? input.displayName(input.sourceDdl()) : input.displayName(p.file());
             sink.add(new Diagnostic(Severity.ERROR, DiagnosticCode.SP007, p.message(), shown, p.line(), p.column(), "",

@@ -2,7 +2,6 @@ package io.github.specpipeline.core.validate;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a name must look like. Names end up as SQL identifiers, file names and diagram node ids, so the
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class Identifiers {
     public static final int MAX_LENGTH = 128;
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Names Windows refuses as file names, whatever the extension. */
     private static final Set<String> DEVICE_NAMES = Set.of("con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
@@ -20,7 +18,17 @@ public final class Identifiers {
     }
 
     public static boolean isValid(String name) {
-        return name != null && name.length() <= MAX_LENGTH && IDENTIFIER.matcher(name).matches();
+        if (name == null || name.isEmpty() || name.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) { // [A-Za-z_][A-Za-z0-9_]*, without a regex: runs for every name
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Valid, and also usable as a file name on every platform. */

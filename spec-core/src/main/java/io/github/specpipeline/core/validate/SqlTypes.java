@@ -17,7 +17,25 @@ public final class SqlTypes {
 
     /** Upper-case, single spaces. */
     public static String normalise(String type) {
-        return type.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        String t = type.trim();
+        if (hasWhitespaceToCollapse(t)) {
+            t = WHITESPACE.matcher(t).replaceAll(" ");
+        }
+        return t.toUpperCase(Locale.ROOT);
+    }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** Whether {@link #WHITESPACE} would change {@code t}: a \s other than a single space (most types have none). */
+    private static boolean hasWhitespaceToCollapse(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || (c == ' ' && i + 1 < t.length() && t.charAt(i + 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isValid(String type) {

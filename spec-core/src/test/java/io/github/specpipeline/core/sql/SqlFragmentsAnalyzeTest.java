@@ -18,10 +18,21 @@ class SqlFragmentsAnalyzeTest {
             "SUM({from}) * fx.rate|items.qty",
             "COUNTIF(status = 'OPEN')|",
             "'{from}' || {from}|t.c",
+            // the validator writes the mapped column in backticks
+            "LOWER(TRIM({from}))|`customers`.`email`",
+            "{from} * fx.rate + {from}|`orders`.`amount`",
+            "{from} + orders.amount|`orders`.`amount`",
+            "CASE WHEN {from} = 'a' THEN 'x' ELSE 'y' END|`t`.`c`",
+            // not a whole column: analysed by a parse with the column written in
+            "{from}.field + 1|`t`.`c`",
+            "{from}.field + 1|t.c",
+            "SUM({from}) OVER (PARTITION BY {from})|`t`.`c`",
+            "UPPER({from})|`t.c`",
+            "UPPER({from})|t.c.d",
     })
     void analyzeAgreesWithParse(String text, String replacement) throws SqlFragmentException {
         for (int i = 0; i < 2; i++) { // the second round is served from the cache
-            ParsedFragment parsed = SqlFragments.parse(text, replacement);
+            ParsedFragment parsed = SqlFragments.parseUncached(text, replacement);
             ParsedFragment analyzed = SqlFragments.analyze(text, replacement);
             assertThat(analyzed.columns()).isEqualTo(parsed.columns());
             assertThat(analyzed.columnPositions()).isEqualTo(parsed.columnPositions());
@@ -33,11 +44,12 @@ class SqlFragmentsAnalyzeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"{from} b c|t.c", "LOWER({from}|t.c", "LOWER({from})|"})
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"{from} b c|t.c", "LOWER({from}|t.c", "LOWER({from})|",
+            "{from} b c|`t`.`c`", "{from} {from}|`t`.`c`", "{from} {from}|__from__.__from__"})
     void errorsAreTheSameFromTheCache(String text, String replacement) {
         for (int i = 0; i < 2; i++) {
             SqlFragmentException parsed = org.junit.jupiter.api.Assertions.assertThrows(SqlFragmentException.class,
-                    () -> SqlFragments.parse(text, replacement));
+                    () -> SqlFragments.parseUncached(text, replacement));
             assertThatThrownBy(() -> SqlFragments.analyze(text, replacement))
                     .isInstanceOfSatisfying(SqlFragmentException.class, e -> {
                         assertThat(e.getMessage()).isEqualTo(parsed.getMessage());
