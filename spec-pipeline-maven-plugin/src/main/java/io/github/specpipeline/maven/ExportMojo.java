@@ -31,6 +31,14 @@ public class ExportMojo extends AbstractSpecMojo {
     @Parameter(property = "specpipeline.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * The most models the workbook gives a sheet each. A spec with more models gets no model sheets (every model is
+     * still in the All Columns, Transforms, Joins and Tests sheets and in {@code csv/model_<name>.csv}): Excel with
+     * thousands of tabs cannot be navigated, and each sheet costs heap until the file is written.
+     */
+    @Parameter(property = "specpipeline.maxModelSheets", defaultValue = "1000")
+    private int maxModelSheets;
+
     /** The time written into the workbook (document properties and zip entries), for reproducible files. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
@@ -42,12 +50,15 @@ public class ExportMojo extends AbstractSpecMojo {
         try {
             selected = ExportFormat.parseList(formats);
             timestamp = OutputTimestamp.parse(outputTimestamp).orElse(null);
+            if (maxModelSheets < 0) {
+                throw new IllegalArgumentException("maxModelSheets must be 0 or more, not " + maxModelSheets);
+            }
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("spec-pipeline: " + e.getMessage());
         }
         ExportTask.Result result;
         try {
-            result = ExportTask.run(new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp),
+            result = ExportTask.run(new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp, maxModelSheets),
                     new MavenSpecLog(getLog()));
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new MojoExecutionException("spec-pipeline: export failed: " + e.getMessage(), e);

@@ -117,6 +117,15 @@ public final class SqlFragments {
         }));
     }
 
+    /**
+     * Empties the shared parse cache. For a caller that is done parsing a spec too large for the cache to have
+     * helped much (it holds at most {@link FragmentCache#MAX_ENTRIES} fragments) and needs the memory for what comes
+     * next; a later parse of the same text is simply a miss.
+     */
+    public static void releaseCache() {
+        CACHE.clear();
+    }
+
     /** A cached result: the fragment, or a fresh copy of the exception to throw. */
     private static ParsedFragment result(Object cached) throws SqlFragmentException {
         if (cached instanceof SqlFragmentException e) {

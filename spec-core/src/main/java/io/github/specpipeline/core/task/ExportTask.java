@@ -11,6 +11,7 @@ import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.export.xlsx.WorkbookRenderer;
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.validate.FragmentListener;
 
 import java.io.IOException;
@@ -65,13 +66,23 @@ public final class ExportTask {
      * @param formats         what to write
      * @param force           write even when the stamp says nothing changed
      * @param timestamp       the time formats that carry one get (the workbook), or null for {@link #DEFAULT_TIMESTAMP}
+     * @param maxModelSheets  the most models the workbook gives a sheet each (see {@link WorkbookRenderer#DEFAULT_MAX_MODEL_SHEETS})
      */
-    public record Options(SpecInput input, Path outputDirectory, Set<ExportFormat> formats, boolean force, Instant timestamp) {
+    public record Options(SpecInput input, Path outputDirectory, Set<ExportFormat> formats, boolean force, Instant timestamp,
+                          int maxModelSheets) {
         public Options {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(outputDirectory, "outputDirectory");
             formats = formats == null || formats.isEmpty() ? EnumSet.allOf(ExportFormat.class) : EnumSet.copyOf(formats);
             timestamp = timestamp == null ? DEFAULT_TIMESTAMP : timestamp;
+            if (maxModelSheets < 0) {
+                throw new IllegalArgumentException("maxModelSheets must be 0 or more, not " + maxModelSheets);
+            }
+        }
+
+        /** With the default {@link WorkbookRenderer#DEFAULT_MAX_MODEL_SHEETS}. */
+        public Options(SpecInput input, Path outputDirectory, Set<ExportFormat> formats, boolean force, Instant timestamp) {
+            this(input, outputDirectory, formats, force, timestamp, WorkbookRenderer.DEFAULT_MAX_MODEL_SHEETS);
         }
     }
 
@@ -132,9 +143,13 @@ public final class ExportTask {
         start = System.nanoTime();
         SpecReview review = SpecReview.of(load.spec().get(), fragmentColumns);
         fragmentColumns.clear();
+        if (review.columnCount() > LARGE_SPEC_COLUMNS) {
+            // the parse cache cannot hold most of a spec this size anyway; the workbook needs the memory more
+            SqlFragments.releaseCache();
+        }
 
         List<Path> written = new ArrayList<>();
-        List<Written> formats = export(review, out, options.formats(), options.timestamp());
+        List<Written> formats = export(review, out, options.formats(), options.timestamp(), options.maxModelSheets());
         log.debug("spec-pipeline export: wrote " + options.formats() + " in " + millis(start) + " ms");
         for (Written w : formats) {
             log.debug("spec-pipeline export: " + w.format().id() + " took " + w.millis() + " ms");
@@ -188,23 +203,41 @@ public final class ExportTask {
     }
 
     /**
+     * Above this many columns the workbook is written after the other formats rather than beside them: its POI
+     * sheets (about 15 KB each) and the rendered diagrams then never share the heap, which lets the 10,000-model
+     * benchmark spec (250,000 columns) export in 512 MB. Specs this large take minutes anyway.
+     */
+    static final int LARGE_SPEC_COLUMNS = 50_000;
+
+    /**
      * Writes the selected formats of a reviewed spec under {@code review/}; returns what each wrote, in format order.
      * The workbook, the longest of the four, is written on a thread of its own while this thread writes the others
-     * one after the other (each format reads the same immutable review and writes its own files). Two threads, not
-     * four: on a machine with two cores, four threads would share the workbook's core with the others and make the
-     * longest job later.
+     * one after the other (each format reads the same immutable review and writes its own files); for a large spec,
+     * after them on this thread. Two threads, not four: on a machine with two cores, four threads would share the
+     * workbook's core with the others and make the longest job later.
      */
     public static List<Written> export(SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp)
             throws IOException {
+        return export(review, out, formats, timestamp, WorkbookRenderer.DEFAULT_MAX_MODEL_SHEETS);
+    }
+
+    /** Like {@link #export(SpecReview, OutputDirectory, Set, Instant)}, with a limit on the workbook's model sheets. */
+    public static List<Written> export(SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp,
+                                       int maxModelSheets) throws IOException {
         FutureTask<Written> workbook = null;
         if (formats.contains(ExportFormat.XLSX)) {
             workbook = new FutureTask<>(timed(() -> {
                 int[] sheets = {0};
-                Path xlsx = out.write(DIR + "/spec-review.xlsx", os -> sheets[0] = WorkbookRenderer.write(review, timestamp, os));
-                return new Written(ExportFormat.XLSX, xlsx, List.of(xlsx), plural(sheets[0], "sheet"));
+                Path xlsx = out.write(DIR + "/spec-review.xlsx",
+                        os -> sheets[0] = WorkbookRenderer.write(review, timestamp, maxModelSheets, os));
+                int models = review.models().size();
+                String details = plural(sheets[0], "sheet") + (models > maxModelSheets && models > 0
+                        ? "; no sheet per model: " + plural(models, "model") + " exceed maxModelSheets (" + maxModelSheets
+                        + "), see All Columns and csv/model_*.csv" : "");
+                return new Written(ExportFormat.XLSX, xlsx, List.of(xlsx), details);
             }));
-            if (formats.size() == 1) {
-                workbook.run();
+            if (formats.size() == 1 || review.columnCount() > LARGE_SPEC_COLUMNS) {
+                // large: written last, after the diagrams are released (see LARGE_SPEC_COLUMNS)
             } else {
                 Thread t = new Thread(workbook, "spec-pipeline-export-xlsx");
                 t.setDaemon(true);
@@ -216,8 +249,8 @@ public final class ExportTask {
             if (workbook != null) {
                 done.add(null); // its place in format order; filled in below
             }
-            MermaidRenderer.Diagrams diagrams = formats.contains(ExportFormat.MERMAID) || formats.contains(ExportFormat.HTML)
-                    ? MermaidRenderer.render(review) : null;
+            MermaidRenderer.Diagrams[] rendered = {formats.contains(ExportFormat.MERMAID) || formats.contains(ExportFormat.HTML)
+                    ? MermaidRenderer.render(review) : null};
             if (formats.contains(ExportFormat.CSV)) {
                 done.add(timed(() -> {
                     List<Path> csv = CsvExporter.write(review, out, DIR + "/csv");
@@ -226,7 +259,7 @@ public final class ExportTask {
             }
             if (formats.contains(ExportFormat.MERMAID)) {
                 done.add(timed(() -> {
-                    MermaidExporter.Written mmd = MermaidExporter.write(review, diagrams, out, DIR);
+                    MermaidExporter.Written mmd = MermaidExporter.write(review, rendered[0], out, DIR);
                     List<Path> files = new ArrayList<>();
                     files.add(mmd.markdown());
                     files.addAll(mmd.files());
@@ -235,12 +268,14 @@ public final class ExportTask {
             }
             if (formats.contains(ExportFormat.HTML)) {
                 done.add(timed(() -> {
-                    Path html = out.write(DIR + "/index.html", os -> HtmlReviewPage.write(review, diagrams, os));
+                    Path html = out.write(DIR + "/index.html", os -> HtmlReviewPage.write(review, rendered[0], os));
                     return new Written(ExportFormat.HTML, html, List.of(html), "self-contained, Mermaid "
                             + HtmlReviewPage.mermaidVersion());
                 }).call());
             }
+            rendered[0] = null;
             if (workbook != null) {
+                workbook.run(); // does nothing when it already ran on its own thread
                 done.set(0, workbook.get());
             }
             return done;
@@ -363,6 +398,7 @@ public final class ExportTask {
         update(sha, "version=" + Version.get());
         update(sha, "formats=" + options.formats());
         update(sha, "timestamp=" + options.timestamp());
+        update(sha, "maxModelSheets=" + options.maxModelSheets());
         update(sha, "spec=" + input.displayName(input.specFile()));
         digestFile(sha, input.specFile());
         if (input.sourceDdl() != null) {

@@ -73,6 +73,38 @@ class WorkbookTest {
     }
 
     @Test
+    void aSpecWithMoreModelsThanTheLimitGetsNoModelSheetsAndSaysWhy() throws Exception {
+        Path limited = dir.resolve("limited.xlsx");
+        try (var os = Files.newOutputStream(limited)) {
+            assertThat(WorkbookRenderer.write(EXAMPLE, ExportFixtures.TIME, 5, os)).isEqualTo(8);
+        }
+        try (XSSFWorkbook wb = open(limited)) {
+            List<String> names = new ArrayList<>();
+            wb.forEach(s -> names.add(s.getSheetName()));
+            assertThat(names).containsExactly("Overview", "Spec", "Validation", "All Columns", "Transforms", "Joins", "Tests",
+                    "Data Lineage");
+            XSSFSheet overview = wb.getSheet("Overview");
+            assertThat(overview.getHyperlinkList()).isEmpty();
+            assertThat(row(overview, 1).get(0)).isEqualTo("stg_customers");
+            Sheet spec = wb.getSheet("Spec");
+            List<String> modelSheets = null;
+            for (int r = 0; r <= spec.getLastRowNum(); r++) {
+                if (row(spec, r).get(0).equals("Model sheets")) {
+                    modelSheets = row(spec, r);
+                }
+            }
+            assertThat(modelSheets).isNotNull();
+            assertThat(modelSheets.get(1)).contains("6 models, more than maxModelSheets (5)").contains("All Columns");
+            // every model's columns are still in the data dictionary
+            assertThat(wb.getSheet("All Columns").getLastRowNum()).isEqualTo(EXAMPLE.columnCount());
+        }
+        // at the limit, every model has its sheet, and the Spec sheet has no such row
+        ByteArrayOutputStream atLimit = new ByteArrayOutputStream();
+        assertThat(WorkbookRenderer.write(EXAMPLE, ExportFixtures.TIME, 6, atLimit)).isEqualTo(14);
+        assertThat(atLimit.toByteArray()).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
     void tableSheetsHaveAStyledFrozenFilteredHeaderAndFittedWidths() throws Exception {
         try (XSSFWorkbook wb = open(file)) {
             XSSFSheet all = wb.getSheet("All Columns");

@@ -101,11 +101,28 @@ public final class WorkbookRenderer {
         }
     }
 
-    /** Writes the workbook to {@code out}; returns the sheet count. */
+    /**
+     * The most models that get a sheet each by default. Beyond it the workbook has no model sheets at all: Excel
+     * with thousands of tabs cannot be navigated, every sheet costs POI about 35 KB of heap until the file is
+     * written (a 10,000-model workbook needed more than 512 MB), and every model's mapping, joins and tests are
+     * still in the All Columns, Transforms, Joins and Tests sheets (and in {@code csv/model_<name>.csv}).
+     */
+    public static final int DEFAULT_MAX_MODEL_SHEETS = 1_000;
+
+    /** Writes the workbook to {@code out} with at most {@link #DEFAULT_MAX_MODEL_SHEETS}; returns the sheet count. */
     public static int write(SpecReview review, Instant timestamp, OutputStream out) throws IOException {
+        return write(review, timestamp, DEFAULT_MAX_MODEL_SHEETS, out);
+    }
+
+    /**
+     * Writes the workbook to {@code out}; returns the sheet count. When the spec has more than {@code maxModelSheets}
+     * models, no model gets a sheet of its own (all or none, so that a reviewer never looks for a missing one), and
+     * the Spec sheet says so.
+     */
+    public static int write(SpecReview review, Instant timestamp, int maxModelSheets, OutputStream out) throws IOException {
         Path raw = Files.createTempFile("spec-pipeline-", ".xlsx");
         try {
-            int sheets = write(review, timestamp, raw);
+            int sheets = write(review, timestamp, review.models().size() <= maxModelSheets, maxModelSheets, raw);
             try (FileChannel ch = FileChannel.open(raw, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 ZipNormalizer.setTimes(ch, timestamp);
             }
@@ -117,7 +134,8 @@ public final class WorkbookRenderer {
     }
 
     /** Writes the workbook as POI makes it (entry times not yet fixed) to {@code file}. */
-    private static int write(SpecReview review, Instant timestamp, Path file) throws IOException {
+    private static int write(SpecReview review, Instant timestamp, boolean modelSheetsWanted, int maxModelSheets, Path file)
+            throws IOException {
         int sheets;
         try (DeferredSXSSFWorkbook wb = new Workbook()) {
             Styles styles = new Styles(wb);
@@ -134,19 +152,24 @@ public final class WorkbookRenderer {
             List<String> fixed = List.of("Overview", "Spec", "Validation", "All Columns", "Transforms", "Joins", "Tests",
                     "Data Lineage");
             fixed.forEach(names::take);
-            List<String> modelSheets = new ArrayList<>(review.models().size());
-            for (ModelReview m : review.models()) {
-                modelSheets.add(names.take(m.displayName()));
+            List<String> modelSheets = new ArrayList<>(modelSheetsWanted ? review.models().size() : 0);
+            if (modelSheetsWanted) {
+                for (ModelReview m : review.models()) {
+                    modelSheets.add(names.take(m.displayName()));
+                }
             }
 
-            SXSSFSheet overview = sheet(wb, styles, "Overview", sink -> overview(review, sink), true);
+            SXSSFSheet overview = sheet(wb, styles, "Overview", sink -> overview(review, modelSheetsWanted, sink), true);
             for (int i = 0; i < modelSheets.size(); i++) {
                 XSSFHyperlink link = wb.getXSSFWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
                 link.setAddress("'" + modelSheets.get(i).replace("'", "''") + "'!A1");
                 link.setCellReference("A" + (i + 2));
                 overview.addHyperlink(link);
             }
-            sheet(wb, styles, "Spec", sink -> spec(review, sink), true);
+            String omitted = modelSheetsWanted ? null : "none: the spec has " + review.models().size()
+                    + " models, more than maxModelSheets (" + maxModelSheets + "); each model's columns, transforms, joins"
+                    + " and tests are in the sheets All Columns, Transforms, Joins and Tests, and in csv/model_<name>.csv";
+            sheet(wb, styles, "Spec", sink -> spec(review, omitted, sink), true);
             sheet(wb, styles, "Validation", sink -> validation(review, sink), true);
             sheet(wb, styles, "All Columns", sink -> allColumns(review, sink), true);
             sheet(wb, styles, "Transforms", sink -> transforms(review, sink), true);
@@ -480,14 +503,14 @@ public final class WorkbookRenderer {
         return b ? "Yes" : "No";
     }
 
-    private static void overview(SpecReview review, Sink s) {
+    private static void overview(SpecReview review, boolean linked, Sink s) {
         s.row(header("Model", "Layer", "Materialization", "Sources", "Columns", "Joins", "Filters", "Aggregations", "Tests",
                 "Unit Tests", "Primary Key", "Upstream Models", "Used By", "Validation", "Errors", "Warnings", "Owner",
                 "Description"));
         for (ModelReview m : review.models()) {
             Model model = m.model();
             long dataTests = m.tests().stream().filter(x -> !x.column().isEmpty()).count();
-            s.row(new C(m.displayName(), Kind.LINK), t(m.layer().id()), t(model.effectiveMaterialization().id()),
+            s.row(new C(m.displayName(), linked ? Kind.LINK : Kind.TEXT), t(m.layer().id()), t(model.effectiveMaterialization().id()),
                     w(m.sourcesText()), n(m.columns().size()), n(model.joins().size()), n(model.filters().size()),
                     n(model.aggregations().size()), n(dataTests), n(model.unitTests().size()),
                     t(String.join(", ", model.constraints().primaryKey())), w(String.join(", ", m.upstream())),
@@ -496,7 +519,7 @@ public final class WorkbookRenderer {
         }
     }
 
-    private static void spec(SpecReview review, Sink s) {
+    private static void spec(SpecReview review, String modelSheetsOmitted, Sink s) {
         SchemaNames schema = review.validated().spec().schema();
         s.row(header("Property", "Value"));
         s.row(t("Spec file"), t(review.specFile()));
@@ -507,6 +530,9 @@ public final class WorkbookRenderer {
         s.row(t("Output columns"), n(review.columnCount()));
         s.row(t("Source DDL tables"), review.validated().sourceCatalog().map(c -> n(c.size())).orElse(t("no source DDL given")));
         s.row(t("Validation"), status(review.count(Severity.ERROR), review.count(Severity.WARNING)));
+        if (modelSheetsOmitted != null) {
+            s.row(t("Model sheets"), w(modelSheetsOmitted));
+        }
         s.row(t("Generated by"), t("spec-pipeline " + Version.get()));
     }
 
