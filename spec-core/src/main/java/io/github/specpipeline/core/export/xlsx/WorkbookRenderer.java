@@ -167,7 +167,7 @@ public final class WorkbookRenderer {
                 overview.addHyperlink(link);
             }
             String omitted = modelSheetsWanted ? null : "none: the spec has " + review.models().size()
-                    + " models, more than maxModelSheets (" + maxModelSheets + "); each model's columns, transforms, joins"
+                    + (review.models().size() == 1 ? " model" : " models") + ", more than maxModelSheets (" + maxModelSheets + "); each model's columns, transforms, joins"
                     + " and tests are in the sheets All Columns, Transforms, Joins and Tests, and in csv/model_<name>.csv";
             sheet(wb, styles, "Spec", sink -> spec(review, omitted, sink), true);
             sheet(wb, styles, "Validation", sink -> validation(review, sink), true);
