@@ -18,12 +18,10 @@ import io.github.specpipeline.core.model.UnitTest;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
@@ -34,6 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,10 +214,21 @@ public final class WorkbookRenderer {
             return zip;
         }
 
+        /** The writer of the sheet whose rows are being generated (POI writes one sheet at a time). */
+        private BufferedSheetWriter writer;
+
         /** Cells buffered per cell instead of written a character at a time (see {@link BufferedSheetWriter}). */
         @Override
         protected org.apache.poi.xssf.streaming.StreamingSheetWriter createSheetDataWriter(OutputStream out) throws IOException {
-            return new BufferedSheetWriter(out);
+            writer = new BufferedSheetWriter(out);
+            return writer;
+        }
+
+        BufferedSheetWriter writer() {
+            if (writer == null) {
+                throw new IllegalStateException("rows are written only while the workbook is being written");
+            }
+            return writer;
         }
 
         @Override
@@ -338,12 +348,13 @@ public final class WorkbookRenderer {
 
     /** Second pass, while the file is written: the cells themselves. */
     private static final class Emit implements Sink {
-        private final SXSSFSheet sheet;
+        private final BufferedSheetWriter out;
         private final Styles styles;
         private int next;
 
+        /** Writes the rows of {@code sheet}, whose rows are being generated now, to its writer. */
         Emit(SXSSFSheet sheet, Styles styles) {
-            this.sheet = sheet;
+            this.out = ((Workbook) sheet.getWorkbook()).writer();
             this.styles = styles;
         }
 
@@ -353,24 +364,26 @@ public final class WorkbookRenderer {
             if (cells.length == 0) {
                 return;
             }
-            Row row = sheet.createRow(index);
-            for (int i = 0; i < cells.length; i++) {
-                C c = cells[i];
-                if (c == null || c.value() == null || c.value().isEmpty()) {
-                    if (c != null && c.kind() == Kind.HEADER) {
-                        row.createCell(i).setCellStyle(styles.get(Kind.HEADER, false));
+            try {
+                out.openRow(index);
+                for (int i = 0; i < cells.length; i++) {
+                    C c = cells[i];
+                    if (c == null || c.value() == null || c.value().isEmpty()) {
+                        if (c != null && c.kind() == Kind.HEADER) {
+                            out.blank(i, styles.get(Kind.HEADER, false).getIndex() & 0xffff);
+                        }
+                        continue;
                     }
-                    continue;
+                    if (c.kind() == Kind.NUMBER && isInteger(c.value())) {
+                        out.number(i, styles.get(Kind.NUMBER, false).getIndex() & 0xffff, Long.parseLong(c.value()));
+                        continue;
+                    }
+                    String text = fit(c.value());
+                    out.text(i, styles.get(c.kind(), CsvText.isDangerous(text)).getIndex() & 0xffff, text);
                 }
-                Cell cell = row.createCell(i);
-                if (c.kind() == Kind.NUMBER && isInteger(c.value())) {
-                    cell.setCellValue(Long.parseLong(c.value()));
-                    cell.setCellStyle(styles.get(Kind.NUMBER, false));
-                    continue;
-                }
-                String text = fit(c.value());
-                cell.setCellValue(text);
-                cell.setCellStyle(styles.get(c.kind(), CsvText.isDangerous(text)));
+                out.closeRow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 

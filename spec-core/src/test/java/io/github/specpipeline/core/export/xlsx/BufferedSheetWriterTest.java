@@ -50,6 +50,52 @@ class BufferedSheetWriterTest {
         }
     }
 
+    /** Rows written through openRow/text/number/blank/closeRow are the bytes POI writes for the same rows. */
+    @Test
+    void directRowsAreTheSameBytesAsPoiRows() throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(-1)) {
+            SXSSFSheet sheet = wb.createSheet("s");
+            CellStyle wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+            CellStyle quoted = wb.createCellStyle();
+            quoted.setQuotePrefixed(true);
+            int wrapIndex = wrap.getIndex();
+            int quotedIndex = quoted.getIndex();
+            assertThat(wrapIndex).isNotZero();
+            List<SXSSFRow> rows = new ArrayList<>();
+            ByteArrayOutputStream direct = new ByteArrayOutputStream();
+            try (BufferedSheetWriter w = new BufferedSheetWriter(direct)) {
+                int r = 0;
+                for (String text : TEXTS) {
+                    int rownum = r++ * 3 + (r == 1 ? 0 : 2);
+                    SXSSFRow row = sheet.createRow(rownum);
+                    row.createCell(0).setCellValue(text);
+                    row.createCell(2).setCellValue(text);
+                    row.getCell(2).setCellStyle(wrap);
+                    row.createCell(3).setCellStyle(quoted);
+                    row.createCell(4).setCellValue((double) (r * 1234567L));
+                    row.createCell(66).setCellValue(text);
+                    rows.add(row);
+
+                    w.openRow(rownum);
+                    w.text(0, 0, text);
+                    w.text(2, wrapIndex, text);
+                    w.blank(3, quotedIndex);
+                    w.number(4, 0, r * 1234567L);
+                    w.text(66, 0, text);
+                    w.closeRow();
+                }
+                // a row with no cells at all
+                rows.add(sheet.createRow(1000));
+                w.openRow(1000);
+                w.closeRow();
+            }
+            assertThat(direct.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(write(new StreamingSheetWriter(new ByteArrayOutputStream()), rows))
+                    .contains("<row r=\"1001\">\n</row>\n");
+        }
+    }
+
     private static String write(SheetDataWriter writer, List<SXSSFRow> rows) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (StreamingSheetWriter w = writer instanceof BufferedSheetWriter
