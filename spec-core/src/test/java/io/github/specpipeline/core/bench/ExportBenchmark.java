@@ -106,8 +106,13 @@ public final class ExportBenchmark {
             long processCpu = processCpu();
             t = System.nanoTime();
             SpecReview r1 = SpecReview.of(load.spec().orElseThrow(), fragments);
-            ExportTask.export(r1, new OutputDirectory(fresh), EnumSet.allOf(ExportFormat.class), ts);
+            List<ExportTask.Written> freshParts = ExportTask.export(r1, new OutputDirectory(fresh),
+                    EnumSet.allOf(ExportFormat.class), ts);
             long tFresh = ms(t);
+            StringBuilder parts = new StringBuilder();
+            for (ExportTask.Written w : freshParts) {
+                parts.append(parts.length() == 0 ? "" : ", ").append(w.format().id()).append(' ').append(w.millis());
+            }
             long freshCpu = (processCpu() - processCpu) / 1_000_000;
             t = System.nanoTime();
             SpecReview r2 = SpecReview.of(load.spec().orElseThrow(), fragments);
@@ -116,9 +121,9 @@ public final class ExportBenchmark {
             boolean measured = i >= warmups;
             System.out.printf(Locale.ROOT, "%s %d: review %d, xlsx %d (cpu %d), csv %d (cpu %d), mermaid %d (cpu %d),"
                             + " html %d (cpu %d); all four in parallel (review included): fresh dir %d (process cpu %d),"
-                            + " same dir %d ms%n",
+                            + " same dir %d ms (fresh dir by format: %s)%n",
                     measured ? "run   " : "warmup", measured ? i - warmups + 1 : i + 1, tReview, single[0], cpu[0], single[1],
-                    cpu[1], single[2], cpu[2], single[3], cpu[3], tFresh, freshCpu, tSame);
+                    cpu[1], single[2], cpu[2], single[3], cpu[3], tFresh, freshCpu, tSame, parts);
             if (measured) {
                 long[] v = {tReview, single[0], single[1], single[2], single[3], tFresh, tSame};
                 for (int k = 0; k < v.length; k++) {
