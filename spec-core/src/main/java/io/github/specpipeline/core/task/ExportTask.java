@@ -203,9 +203,10 @@ public final class ExportTask {
     }
 
     /**
-     * Above this many columns the workbook is written after the other formats rather than beside them: its POI
-     * sheets (about 15 KB each) and the rendered diagrams then never share the heap, which lets the 10,000-model
-     * benchmark spec (250,000 columns) export in 512 MB. Specs this large take minutes anyway.
+     * Above this many columns the workbook is written after the other formats rather than beside them: POI's
+     * objects for the workbook and the rendered diagrams then never share the heap, which (with the default
+     * {@code maxModelSheets}) lets the 10,000-model benchmark spec (250,000 columns) export in 512 MB. A spec this
+     * large takes tens of seconds to export anyway.
      */
     static final int LARGE_SPEC_COLUMNS = 50_000;
 
@@ -236,9 +237,8 @@ public final class ExportTask {
                         + "), see All Columns and csv/model_*.csv" : "");
                 return new Written(ExportFormat.XLSX, xlsx, List.of(xlsx), details);
             }));
-            if (formats.size() == 1 || review.columnCount() > LARGE_SPEC_COLUMNS) {
-                // large: written last, after the diagrams are released (see LARGE_SPEC_COLUMNS)
-            } else {
+            // alone, or for a large spec, the workbook is written last on this thread (see LARGE_SPEC_COLUMNS)
+            if (formats.size() > 1 && review.columnCount() <= LARGE_SPEC_COLUMNS) {
                 Thread t = new Thread(workbook, "spec-pipeline-export-xlsx");
                 t.setDaemon(true);
                 t.start();
