@@ -2,6 +2,11 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert log.contains('[INFO] generated ')
+// validate, then generate twice, on one spec: each finding is logged once, the later goals say they did not repeat them
+def warnings = log.readLines().findAll { it.contains('warning[SP') }
+assert !warnings.isEmpty()
+assert warnings.size() == warnings.toSet().size() : "a finding was logged twice: ${warnings}"
+assert log.count("findings of the spec are not repeated: an earlier spec-pipeline goal of this build logged them above") == 2
 def out = new File(basedir, 'target/spec-pipeline')
 def again = new File(basedir, 'target/second-run')
 ['sql/duckdb/run.sql', 'sql/duckdb/stg_customers.sql', 'sql/duckdb/dim_customers.sql', 'sql/duckdb/tests/unique__stg_orders__order_id.sql',

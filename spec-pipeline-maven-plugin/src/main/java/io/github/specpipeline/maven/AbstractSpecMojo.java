@@ -1,6 +1,7 @@
 package io.github.specpipeline.maven;
 
 import io.github.specpipeline.core.task.SpecInput;
+import io.github.specpipeline.core.task.SpecLog;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -8,6 +9,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parameters every goal shares, and the mapping of core outcomes onto Maven's: a user mistake is a
@@ -55,7 +59,32 @@ abstract class AbstractSpecMojo extends AbstractMojo {
             run();
         } catch (IOException e) {
             throw new MojoExecutionException("spec-pipeline: I/O error: " + e.getMessage(), e);
+        } finally {
+            if (specLog != null && specLog.repeated() > 0) {
+                int n = specLog.repeated();
+                getLog().info("(" + n + (n == 1 ? " finding of the spec is" : " findings of the spec are")
+                        + " not repeated: an earlier spec-pipeline goal of this build logged them above)");
+            }
         }
+    }
+
+    /** Key in the plugin context (shared by this plugin's goals in one project build) of the findings logged. */
+    private static final String LOGGED_FINDINGS = "io.github.specpipeline.loggedFindings";
+
+    private MavenSpecLog specLog;
+
+    /** The log to hand to core; it logs each finding of the spec once per project build. */
+    @SuppressWarnings("unchecked")
+    protected SpecLog specLog() {
+        Map<Object, Object> context = getPluginContext();
+        Set<String> logged = null;
+        if (context != null) {
+            synchronized (context) {
+                logged = (Set<String>) context.computeIfAbsent(LOGGED_FINDINGS, k -> ConcurrentHashMap.newKeySet());
+            }
+        }
+        specLog = new MavenSpecLog(getLog(), logged);
+        return specLog;
     }
 
     protected abstract void run() throws IOException, MojoFailureException, MojoExecutionException;

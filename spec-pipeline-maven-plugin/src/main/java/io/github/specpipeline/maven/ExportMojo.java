@@ -59,7 +59,7 @@ public class ExportMojo extends AbstractSpecMojo {
         ExportTask.Result result;
         try {
             result = ExportTask.run(new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp, maxModelSheets),
-                    new MavenSpecLog(getLog()));
+                    specLog());
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new MojoExecutionException("spec-pipeline: export failed: " + e.getMessage(), e);
         }

@@ -50,7 +50,7 @@ public class TestMojo extends AbstractSpecMojo {
             throw new MojoFailureException("specpipeline.syntheticRows must be between 1 and 1000000, not " + syntheticRows);
         }
         TestTask.Options options = new TestTask.Options(specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows);
-        TestTask.Result result = TestTask.run(options, planner(), new MavenSpecLog(getLog()));
+        TestTask.Result result = TestTask.run(options, planner(), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }

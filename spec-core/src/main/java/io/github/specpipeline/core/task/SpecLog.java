@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.task;
 
+import io.github.specpipeline.core.diag.Diagnostic;
+
 /**
  * The one logging interface between core and its host. The Maven plugin maps it onto Maven's log; tests
  * collect it. Core never prints to the console itself.
@@ -12,6 +14,18 @@ public interface SpecLog {
     void warn(String message);
 
     void error(String message);
+
+    /**
+     * A finding of the spec, at the level of its severity. A host that runs several goals on one spec may log
+     * each finding once (the Maven plugin does, per project build).
+     */
+    default void diagnostic(Diagnostic d) {
+        switch (d.severity()) {
+            case ERROR -> error(d.format());
+            case WARNING -> warn(d.format());
+            case INFO -> info(d.format());
+        }
+    }
 
     /** Discards everything. */
     SpecLog NONE = new SpecLog() {

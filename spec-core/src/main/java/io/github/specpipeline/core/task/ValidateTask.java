@@ -68,11 +68,7 @@ public final class ValidateTask {
     /** Logs each diagnostic at its level, in order. */
     public static void logDiagnostics(List<Diagnostic> diagnostics, SpecLog log) {
         for (Diagnostic d : diagnostics) {
-            switch (d.severity()) {
-                case ERROR -> log.error(d.format());
-                case WARNING -> log.warn(d.format());
-                case INFO -> log.info(d.format());
-            }
+            log.diagnostic(d);
         }
     }
 
