@@ -1,5 +1,6 @@
 package io.github.specpipeline.maven;
 
+import io.github.specpipeline.core.task.FindingsOnce;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLog;
 import org.apache.maven.plugin.AbstractMojo;
@@ -60,10 +61,8 @@ abstract class AbstractSpecMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("spec-pipeline: I/O error: " + e.getMessage(), e);
         } finally {
-            if (specLog != null && specLog.repeated() > 0) {
-                int n = specLog.repeated();
-                getLog().info("(" + n + (n == 1 ? " finding of the spec is" : " findings of the spec are")
-                        + " not repeated: an earlier spec-pipeline goal of this build logged them above)");
+            if (findings != null) {
+                findings.repeatedNote().ifPresent(getLog()::info);
             }
         }
     }
@@ -71,20 +70,21 @@ abstract class AbstractSpecMojo extends AbstractMojo {
     /** Key in the plugin context (shared by this plugin's goals in one project build) of the findings logged. */
     private static final String LOGGED_FINDINGS = "io.github.specpipeline.loggedFindings";
 
-    private MavenSpecLog specLog;
+    private FindingsOnce findings;
 
-    /** The log to hand to core; it logs each finding of the spec once per project build. */
+    /** The log to hand to core: Maven's, logging each finding of the spec once per project build. */
     @SuppressWarnings("unchecked")
     protected SpecLog specLog() {
         Map<Object, Object> context = getPluginContext();
-        Set<String> logged = null;
-        if (context != null) {
-            synchronized (context) {
-                logged = (Set<String>) context.computeIfAbsent(LOGGED_FINDINGS, k -> ConcurrentHashMap.newKeySet());
-            }
+        if (context == null) { // not run by Maven (a test): every finding is logged
+            return new MavenSpecLog(getLog());
         }
-        specLog = new MavenSpecLog(getLog(), logged);
-        return specLog;
+        Set<String> logged;
+        synchronized (context) {
+            logged = (Set<String>) context.computeIfAbsent(LOGGED_FINDINGS, k -> ConcurrentHashMap.newKeySet());
+        }
+        findings = new FindingsOnce(new MavenSpecLog(getLog()), logged);
+        return findings;
     }
 
     protected abstract void run() throws IOException, MojoFailureException, MojoExecutionException;

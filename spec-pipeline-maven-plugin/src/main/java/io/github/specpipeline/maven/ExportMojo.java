@@ -45,21 +45,17 @@ public class ExportMojo extends AbstractSpecMojo {
 
     @Override
     protected void run() throws IOException, MojoFailureException, MojoExecutionException {
-        Set<ExportFormat> selected;
-        Instant timestamp;
+        ExportTask.Options options;
         try {
-            selected = ExportFormat.parseList(formats);
-            timestamp = OutputTimestamp.parse(outputTimestamp).orElse(null);
-            if (maxModelSheets < 0) {
-                throw new IllegalArgumentException("maxModelSheets must be 0 or more, not " + maxModelSheets);
-            }
+            Set<ExportFormat> selected = ExportFormat.parseList(formats);
+            Instant timestamp = OutputTimestamp.parse(outputTimestamp).orElse(null);
+            options = new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp, maxModelSheets);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("spec-pipeline: " + e.getMessage());
         }
         ExportTask.Result result;
         try {
-            result = ExportTask.run(new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp, maxModelSheets),
-                    specLog());
+            result = ExportTask.run(options, specLog());
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new MojoExecutionException("spec-pipeline: export failed: " + e.getMessage(), e);
         }

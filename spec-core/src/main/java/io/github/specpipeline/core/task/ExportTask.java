@@ -231,10 +231,9 @@ public final class ExportTask {
                 int[] sheets = {0};
                 Path xlsx = out.write(DIR + "/spec-review.xlsx",
                         os -> sheets[0] = WorkbookRenderer.write(review, timestamp, maxModelSheets, os));
-                int models = review.models().size();
-                String details = plural(sheets[0], "sheet") + (models > maxModelSheets && models > 0
-                        ? "; no sheet per model: " + plural(models, "model") + " exceed maxModelSheets (" + maxModelSheets
-                        + "), see All Columns and csv/model_*.csv" : "");
+                String details = plural(sheets[0], "sheet") + (WorkbookRenderer.hasModelSheets(review, maxModelSheets) ? ""
+                        : "; no sheet per model: " + plural(review.models().size(), "model") + " exceed maxModelSheets ("
+                        + maxModelSheets + "), see All Columns and csv/model_*.csv");
                 return new Written(ExportFormat.XLSX, xlsx, List.of(xlsx), details);
             }));
             // alone, or for a large spec, the workbook is written last on this thread (see LARGE_SPEC_COLUMNS)

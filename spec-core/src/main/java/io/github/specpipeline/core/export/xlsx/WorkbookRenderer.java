@@ -113,6 +113,11 @@ public final class WorkbookRenderer {
         return write(review, timestamp, DEFAULT_MAX_MODEL_SHEETS, out);
     }
 
+    /** Whether the workbook of {@code review} gets one sheet per model under the limit {@code maxModelSheets}. */
+    public static boolean hasModelSheets(SpecReview review, int maxModelSheets) {
+        return review.models().size() <= maxModelSheets;
+    }
+
     /**
      * Writes the workbook to {@code out}; returns the sheet count. When the spec has more than {@code maxModelSheets}
      * models, no model gets a sheet of its own (all or none, so that a reviewer never looks for a missing one), and
@@ -121,7 +126,7 @@ public final class WorkbookRenderer {
     public static int write(SpecReview review, Instant timestamp, int maxModelSheets, OutputStream out) throws IOException {
         Path raw = Files.createTempFile("spec-pipeline-", ".xlsx");
         try {
-            int sheets = write(review, timestamp, review.models().size() <= maxModelSheets, maxModelSheets, raw);
+            int sheets = write(review, timestamp, hasModelSheets(review, maxModelSheets), maxModelSheets, raw);
             try (FileChannel ch = FileChannel.open(raw, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 ZipNormalizer.setTimes(ch, timestamp);
             }
@@ -165,9 +170,10 @@ public final class WorkbookRenderer {
                 link.setCellReference("A" + (i + 2));
                 overview.addHyperlink(link);
             }
-            String omitted = modelSheetsWanted ? null : "none: the spec has " + review.models().size()
-                    + (review.models().size() == 1 ? " model" : " models") + ", more than maxModelSheets (" + maxModelSheets + "); each model's columns, transforms, joins"
-                    + " and tests are in the sheets All Columns, Transforms, Joins and Tests, and in csv/model_<name>.csv";
+            int models = review.models().size();
+            String omitted = modelSheetsWanted ? null : "none: the spec has " + models + (models == 1 ? " model" : " models")
+                    + ", more than maxModelSheets (" + maxModelSheets + "); each model's columns, transforms, joins and tests"
+                    + " are in the sheets All Columns, Transforms, Joins and Tests, and in csv/model_<name>.csv";
             sheet(wb, styles, "Spec", sink -> spec(review, omitted, sink), true);
             sheet(wb, styles, "Validation", sink -> validation(review, sink), true);
             sheet(wb, styles, "All Columns", sink -> allColumns(review, sink), true);

@@ -26,10 +26,8 @@ class BufferedSheetWriterTest {
     void writesTheSameBytesAsPoi() throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(-1)) {
             SXSSFSheet sheet = wb.createSheet("s");
-            CellStyle styled = wb.createCellStyle();
-            styled.setWrapText(true);
-            CellStyle quoted = wb.createCellStyle();
-            quoted.setQuotePrefixed(true);
+            CellStyle styled = wrapped(wb);
+            CellStyle quoted = quoted(wb);
             List<SXSSFRow> rows = new ArrayList<>();
             int r = 0;
             for (String text : TEXTS) {
@@ -55,10 +53,8 @@ class BufferedSheetWriterTest {
     void directRowsAreTheSameBytesAsPoiRows() throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(-1)) {
             SXSSFSheet sheet = wb.createSheet("s");
-            CellStyle wrap = wb.createCellStyle();
-            wrap.setWrapText(true);
-            CellStyle quoted = wb.createCellStyle();
-            quoted.setQuotePrefixed(true);
+            CellStyle wrap = wrapped(wb);
+            CellStyle quoted = quoted(wb);
             int wrapIndex = wrap.getIndex();
             int quotedIndex = quoted.getIndex();
             assertThat(wrapIndex).isNotZero();
@@ -94,6 +90,18 @@ class BufferedSheetWriterTest {
                     .isEqualTo(write(new StreamingSheetWriter(new ByteArrayOutputStream()), rows))
                     .contains("<row r=\"1001\">\n</row>\n");
         }
+    }
+
+    private static CellStyle wrapped(SXSSFWorkbook wb) {
+        CellStyle s = wb.createCellStyle();
+        s.setWrapText(true);
+        return s;
+    }
+
+    private static CellStyle quoted(SXSSFWorkbook wb) {
+        CellStyle s = wb.createCellStyle();
+        s.setQuotePrefixed(true);
+        return s;
     }
 
     private static String write(SheetDataWriter writer, List<SXSSFRow> rows) throws IOException {

@@ -1,0 +1,75 @@
+package io.github.specpipeline.core.task;
+
+import io.github.specpipeline.core.diag.Diagnostic;
+import io.github.specpipeline.core.diag.DiagnosticCode;
+import io.github.specpipeline.core.diag.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A finding is logged once per build: goals after the first count it instead. */
+class FindingsOnceTest {
+    /** Records every line with its level. */
+    private static final class Recorder implements SpecLog {
+        final List<String> lines = new ArrayList<>();
+
+        public void debug(String message) {
+            lines.add("DEBUG " + message);
+        }
+
+        public void info(String message) {
+            lines.add("INFO " + message);
+        }
+
+        public void warn(String message) {
+            lines.add("WARN " + message);
+        }
+
+        public void error(String message) {
+            lines.add("ERROR " + message);
+        }
+    }
+
+    private static Diagnostic finding(Severity severity, int line, String message) {
+        return new Diagnostic(severity, DiagnosticCode.SP402, message, "spec.json", line, 3, "/models/0", "");
+    }
+
+    @Test
+    void aSecondGoalOfTheSameBuildCountsTheFindingsTheFirstLogged() {
+        Set<String> shared = ConcurrentHashMap.newKeySet();
+        Recorder first = new Recorder();
+        FindingsOnce one = new FindingsOnce(first, shared);
+        one.diagnostic(finding(Severity.WARNING, 4, "w"));
+        one.diagnostic(finding(Severity.ERROR, 5, "e"));
+        one.info("a plain message");
+        assertThat(first.lines).containsExactly("WARN spec.json:4:3: warning[SP402] w", "ERROR spec.json:5:3: error[SP402] e",
+                "INFO a plain message");
+        assertThat(one.repeatedNote()).isEmpty();
+
+        Recorder second = new Recorder();
+        FindingsOnce two = new FindingsOnce(second, shared);
+        two.diagnostic(finding(Severity.WARNING, 4, "w"));
+        two.diagnostic(finding(Severity.ERROR, 5, "e"));
+        two.diagnostic(finding(Severity.WARNING, 9, "new"));
+        two.info("a plain message");
+        assertThat(second.lines).containsExactly("WARN spec.json:9:3: warning[SP402] new", "INFO a plain message");
+        assertThat(two.repeated()).isEqualTo(2);
+        assertThat(two.repeatedNote()).hasValue(
+                "(2 findings of the spec are not repeated: an earlier spec-pipeline goal of this build logged them above)");
+    }
+
+    @Test
+    void oneRepeatedFindingIsSaidInTheSingular() {
+        Set<String> shared = ConcurrentHashMap.newKeySet();
+        new FindingsOnce(new Recorder(), shared).diagnostic(finding(Severity.INFO, 1, "i"));
+        FindingsOnce again = new FindingsOnce(new Recorder(), shared);
+        again.diagnostic(finding(Severity.INFO, 1, "i"));
+        assertThat(again.repeatedNote()).hasValue(
+                "(1 finding of the spec is not repeated: an earlier spec-pipeline goal of this build logged it above)");
+    }
+}
