@@ -6,6 +6,7 @@ import io.github.specpipeline.core.task.SpecLog;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -77,14 +78,19 @@ abstract class AbstractSpecMojo extends AbstractMojo {
     protected SpecLog specLog() {
         Map<Object, Object> context = getPluginContext();
         if (context == null) { // not run by Maven (a test): every finding is logged
-            return new MavenSpecLog(getLog());
+            return mavenLog();
         }
         Set<String> logged;
         synchronized (context) {
             logged = (Set<String>) context.computeIfAbsent(LOGGED_FINDINGS, k -> ConcurrentHashMap.newKeySet());
         }
-        findings = new FindingsOnce(new MavenSpecLog(getLog()), logged);
+        findings = new FindingsOnce(mavenLog(), logged);
         return findings;
+    }
+
+    private SpecLog mavenLog() {
+        Log log = getLog();
+        return SpecLog.of(log::debug, log::info, log::warn, log::error);
     }
 
     protected abstract void run() throws IOException, MojoFailureException, MojoExecutionException;

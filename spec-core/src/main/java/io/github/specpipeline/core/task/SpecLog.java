@@ -2,6 +2,8 @@ package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 
+import java.util.function.Consumer;
+
 /**
  * The one logging interface between core and its host. The Maven plugin maps it onto Maven's log; tests
  * collect it. Core never prints to the console itself.
@@ -25,6 +27,30 @@ public interface SpecLog {
             case WARNING -> warn(d.format());
             case INFO -> info(d.format());
         }
+    }
+
+    /**
+     * A log that hands each level's messages to the host's logger, e.g. Maven's:
+     * {@code SpecLog.of(log::debug, log::info, log::warn, log::error)}.
+     */
+    static SpecLog of(Consumer<String> debug, Consumer<String> info, Consumer<String> warn, Consumer<String> error) {
+        return new SpecLog() {
+            public void debug(String message) {
+                debug.accept(message);
+            }
+
+            public void info(String message) {
+                info.accept(message);
+            }
+
+            public void warn(String message) {
+                warn.accept(message);
+            }
+
+            public void error(String message) {
+                error.accept(message);
+            }
+        };
     }
 
     /** Discards everything. */

@@ -1,4 +1,4 @@
-package io.github.specpipeline.maven;
+package io.github.specpipeline.maven.report;
 
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.report.ReportPage;
@@ -21,7 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders the report's sub-pages with the site's skin when the goal runs alone ({@code mvn spec-pipeline:report}).
+ * Renders the report's sub-pages with the site's skin when the goal runs alone ({@code mvn spec-pipeline-report:report}).
  * maven-site-plugin hands a multi-page report a sink factory that does this; maven-reporting-impl 4.0.0's
  * standalone mode hands it none, so the skin context is built here the way maven-reporting-impl builds it for
  * the main page.

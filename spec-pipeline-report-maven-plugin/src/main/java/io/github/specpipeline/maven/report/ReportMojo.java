@@ -1,10 +1,11 @@
-package io.github.specpipeline.maven;
+package io.github.specpipeline.maven.report;
 
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.report.ReportPage;
 import io.github.specpipeline.core.task.OutputTimestamp;
 import io.github.specpipeline.core.task.ReportTask;
 import io.github.specpipeline.core.task.SpecInput;
+import io.github.specpipeline.core.task.SpecLog;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.sink.SinkFactory;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,7 +27,7 @@ import java.util.Set;
  * aggregations, tests, flow and column-lineage diagrams, the code generated for each target) and the validation
  * findings, with the review workbook and CSV files to download. Diagrams are drawn by the Mermaid script the
  * report copies into the site: the pages work offline. A spec with errors does not fail the site; the report
- * shows the errors. List it in {@code <reporting>}, or run it alone ({@code mvn spec-pipeline:report}, which
+ * shows the errors. List it in {@code <reporting>}, or run it alone ({@code mvn spec-pipeline-report:report}, which
  * maven-reporting-impl writes to {@code target/reports}).
  *
  * @since 0.1.0
@@ -109,7 +110,7 @@ public class ReportMojo extends AbstractMavenReport {
         try {
             result = ReportTask.run(new ReportTask.Options(specInput(), pipelineOutputDirectory.toPath(), site.toPath(), targetSet,
                     timestamp),
-                    new MavenSpecLog(getLog()));
+                    SpecLog.of(getLog()::debug, getLog()::info, getLog()::warn, getLog()::error));
         } catch (IOException e) {
             throw new MavenReportException("spec-pipeline: I/O error: " + e.getMessage(), e);
         }

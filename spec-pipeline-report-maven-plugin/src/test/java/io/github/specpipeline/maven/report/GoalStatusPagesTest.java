@@ -1,4 +1,4 @@
-package io.github.specpipeline.maven;
+package io.github.specpipeline.maven.report;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,14 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The documentation site says which goals this version has. It must say so truly: a goal is marked available
- * on the site exactly when the plugin descriptor built from this source has it, and every goal of the plugin
- * has a usage page. When a goal is added, this test fails until the site's status tables
- * ({@code src/site/markdown/index.md}, {@code goals.md}) and the goal's page ({@code goal-<name>.md}) say it is
- * available.
+ * on the site exactly when a plugin descriptor built from this source has it (the main plugin's, built before
+ * this module, or this report plugin's), and every goal of the plugins has a usage page. When a goal is added,
+ * this test fails until the site's status tables ({@code src/site/markdown/index.md}, {@code goals.md}) and the
+ * goal's page ({@code goal-<name>.md}) say it is available.
  */
 class GoalStatusPagesTest {
     static final Path SITE = Path.of("../src/site/markdown");
-    static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
+    /** The main plugin's descriptor and this plugin's. */
+    static final List<Path> DESCRIPTORS = List.of(
+            Path.of("../spec-pipeline-maven-plugin/target/classes/META-INF/maven/plugin.xml"),
+            Path.of("target/classes/META-INF/maven/plugin.xml"));
     /** Goals the site documents, whether available or in development. */
     static final List<String> DOCUMENTED = List.of("validate", "export", "generate", "test", "report");
     static final String AVAILABLE_CELL = "**available**";
@@ -35,16 +38,18 @@ class GoalStatusPagesTest {
     static Set<String> pluginGoals;
 
     @BeforeAll
-    static void readDescriptor() throws IOException {
-        assertThat(DESCRIPTOR).as("the plugin descriptor, made by maven-plugin-plugin before the tests run").exists();
-        String xml = Files.readString(DESCRIPTOR, StandardCharsets.UTF_8);
+    static void readDescriptors() throws IOException {
         pluginGoals = new TreeSet<>();
-        Matcher m = Pattern.compile("<mojo>\\s*<goal>([^<]+)</goal>").matcher(xml);
-        while (m.find()) {
-            pluginGoals.add(m.group(1).trim());
+        for (Path descriptor : DESCRIPTORS) {
+            assertThat(descriptor).as("a plugin descriptor, made by maven-plugin-plugin before the tests run").exists();
+            String xml = Files.readString(descriptor, StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("<mojo>\\s*<goal>([^<]+)</goal>").matcher(xml);
+            while (m.find()) {
+                pluginGoals.add(m.group(1).trim());
+            }
         }
         pluginGoals.remove("help");
-        assertThat(pluginGoals).contains("validate");
+        assertThat(pluginGoals).contains("validate", "report");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.specpipeline.maven;
+package io.github.specpipeline.maven.report;
 
 import io.github.specpipeline.core.report.Block;
 import io.github.specpipeline.core.report.Inline;
