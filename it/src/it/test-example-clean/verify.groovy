@@ -4,6 +4,7 @@ assert log.contains('BUILD SUCCESS')
 def totals = (log =~ /spec-pipeline test: (\d+) tests, (\d+) passed, 0 failed, 0 errors, 0 skipped in [\d.]+ s/)
 assert totals.find() : 'no passing summary in the log'
 assert totals.group(1) == totals.group(2)
+assert (log =~ /spec-pipeline test: \d+ tests, /).size() == 1 : 'the totals are logged once'
 assert (totals.group(1) as int) > 50
 assert log.contains('Seeds: 6 tables, 53 rows from src/test/seeds')
 assert log =~ /\[INFO\] Time: [\d.]+ s \(load spec [\d.]+ s, generate SQL [\d.]+ s, start DuckDB [\d.]+ s, load data [\d.]+ s, build models [\d.]+ s, data tests [\d.]+ s, unit tests [\d.]+ s, reports [\d.]+ s\)/

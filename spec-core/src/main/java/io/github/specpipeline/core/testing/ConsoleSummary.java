@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The build-log view of a test run: one line per model (passed or failed, test count, time), then each test that
- * did not pass with its model, message, failing rows or diff, and SQL, then the totals.
+ * did not pass with its model, message, failing rows or diff, and SQL, then (when one did not pass) the totals.
  */
 public final class ConsoleSummary {
     private ConsoleSummary() {
@@ -29,7 +29,11 @@ public final class ConsoleSummary {
                 }
             }
         }
-        log.info(totals(results));
+        if (!results.ok()) {
+            // a passing run's totals end the goal's log once, with the time (TestTask's summary); a failing run's
+            // summary names the tests that did not pass, so the counts are given here
+            log.info(totals(results));
+        }
     }
 
     /** {@code PASSED  staging.stg_orders   12 tests   0.031 s}. */
