@@ -5,7 +5,7 @@ import io.github.specpipeline.core.diag.Diagnostic;
 import java.util.function.Consumer;
 
 /**
- * The one logging interface between core and its host. The Maven plugin maps it onto Maven's log; tests
+ * The one logging interface between core and its host. The Maven plugins map it onto Maven's log; tests
  * collect it. Core never prints to the console itself.
  */
 public interface SpecLog {
