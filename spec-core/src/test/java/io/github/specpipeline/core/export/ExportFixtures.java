@@ -58,25 +58,4 @@ final class ExportFixtures {
         out.sort(null);
         return out;
     }
-
-    /** A log that keeps every line, prefixed with its level. */
-    static final class Lines implements SpecLog {
-        final List<String> lines = new ArrayList<>();
-
-        public void debug(String m) {
-            lines.add("DEBUG " + m);
-        }
-
-        public void info(String m) {
-            lines.add("INFO " + m);
-        }
-
-        public void warn(String m) {
-            lines.add("WARN " + m);
-        }
-
-        public void error(String m) {
-            lines.add("ERROR " + m);
-        }
-    }
 }

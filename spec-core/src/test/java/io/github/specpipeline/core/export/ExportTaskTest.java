@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.export;
 
+import io.github.specpipeline.core.task.RecordingLog;
 import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.SpecInput;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ExportTaskTest {
 
     @Test
     void everyFormatIsWrittenAndEachIsLoggedOnce() throws IOException {
-        ExportFixtures.Lines log = new ExportFixtures.Lines();
+        RecordingLog log = new RecordingLog();
         Path out = tmp.resolve("out");
         ExportTask.Result r = ExportTask.run(options(ExportFixtures.example(), out, Set.of(), false), log);
         assertThat(r.failed()).isFalse();
@@ -119,7 +120,7 @@ class ExportTaskTest {
         int start = spec.lastIndexOf(",\n    {\n      \"name\": \"dim_customers\"");
         int end = spec.lastIndexOf("\n  ]\n}");
         Files.writeString(input.specFile(), spec.substring(0, start) + spec.substring(end));
-        ExportFixtures.Lines log = new ExportFixtures.Lines();
+        RecordingLog log = new RecordingLog();
         ExportTask.run(options(input, out, Set.of(), false), log);
         assertThat(out.resolve("review/csv/model_dim_customers.csv")).doesNotExist();
         assertThat(out.resolve("review/mermaid/model_dim_customers.flow.mmd")).doesNotExist();
@@ -138,7 +139,7 @@ class ExportTaskTest {
     void aSpecThatCannotBeReadFailsAndWritesNothing() throws IOException {
         Path spec = tmp.resolve("broken.json");
         Files.writeString(spec, "{\"models\": [");
-        ExportFixtures.Lines log = new ExportFixtures.Lines();
+        RecordingLog log = new RecordingLog();
         Path out = tmp.resolve("out");
         ExportTask.Result r = ExportTask.run(options(new SpecInput(spec, null, tmp), out, Set.of(), false), log);
         assertThat(r.failed()).isTrue();

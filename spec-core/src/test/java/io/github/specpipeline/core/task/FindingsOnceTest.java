@@ -5,8 +5,6 @@ import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,27 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A finding is logged once per build: goals after the first count it instead. */
 class FindingsOnceTest {
-    /** Records every line with its level. */
-    private static final class Recorder implements SpecLog {
-        final List<String> lines = new ArrayList<>();
-
-        public void debug(String message) {
-            lines.add("DEBUG " + message);
-        }
-
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        public void error(String message) {
-            lines.add("ERROR " + message);
-        }
-    }
-
     private static Diagnostic finding(Severity severity, int line, String message) {
         return new Diagnostic(severity, DiagnosticCode.SP402, message, "spec.json", line, 3, "/models/0", "");
     }
@@ -42,7 +19,7 @@ class FindingsOnceTest {
     @Test
     void aSecondGoalOfTheSameBuildCountsTheFindingsTheFirstLogged() {
         Set<String> shared = ConcurrentHashMap.newKeySet();
-        Recorder first = new Recorder();
+        RecordingLog first = new RecordingLog();
         FindingsOnce one = new FindingsOnce(first, shared);
         one.diagnostic(finding(Severity.WARNING, 4, "w"));
         one.diagnostic(finding(Severity.ERROR, 5, "e"));
@@ -51,7 +28,7 @@ class FindingsOnceTest {
                 "INFO a plain message");
         assertThat(one.repeatedNote()).isEmpty();
 
-        Recorder second = new Recorder();
+        RecordingLog second = new RecordingLog();
         FindingsOnce two = new FindingsOnce(second, shared);
         two.diagnostic(finding(Severity.WARNING, 4, "w"));
         two.diagnostic(finding(Severity.ERROR, 5, "e"));
@@ -66,8 +43,8 @@ class FindingsOnceTest {
     @Test
     void oneRepeatedFindingIsSaidInTheSingular() {
         Set<String> shared = ConcurrentHashMap.newKeySet();
-        new FindingsOnce(new Recorder(), shared).diagnostic(finding(Severity.INFO, 1, "i"));
-        FindingsOnce again = new FindingsOnce(new Recorder(), shared);
+        new FindingsOnce(new RecordingLog(), shared).diagnostic(finding(Severity.INFO, 1, "i"));
+        FindingsOnce again = new FindingsOnce(new RecordingLog(), shared);
         again.diagnostic(finding(Severity.INFO, 1, "i"));
         assertThat(again.repeatedNote()).hasValue(
                 "(1 finding of the spec is not repeated: an earlier spec-pipeline goal of this build logged it above)");

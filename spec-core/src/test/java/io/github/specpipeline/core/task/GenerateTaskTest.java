@@ -21,23 +21,7 @@ class GenerateTaskTest {
     static final Path EXAMPLE = Path.of("src/test/resources/generate/shop-analytics");
 
     static GenerateTask.Result run(Path spec, Path ddl, Path out, Set<Target> targets, List<String> log) throws IOException {
-        SpecLog collect = new SpecLog() {
-            public void debug(String m) {
-            }
-
-            public void info(String m) {
-                log.add("INFO " + m);
-            }
-
-            public void warn(String m) {
-                log.add("WARN " + m);
-            }
-
-            public void error(String m) {
-                log.add("ERROR " + m);
-            }
-        };
-        return GenerateTask.run(new GenerateTask.Options(new SpecInput(spec, ddl, spec.getParent()), out, targets), collect);
+        return GenerateTask.run(new GenerateTask.Options(new SpecInput(spec, ddl, spec.getParent()), out, targets), new RecordingLog(log));
     }
 
     static Map<String, byte[]> tree(Path root) throws IOException {

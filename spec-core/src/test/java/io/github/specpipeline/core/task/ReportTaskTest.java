@@ -25,7 +25,7 @@ class ReportTaskTest {
     static ReportTask.Result run(Path spec, Path pipelineOut, Path site, Set<Target> targets) throws IOException {
         SpecInput input = new SpecInput(spec, MINI.resolve("source_ddl"), Path.of("src/test/resources/report"));
         List<String> log = new ArrayList<>();
-        return ReportTask.run(new ReportTask.Options(input, pipelineOut, site, targets, null), collecting(log));
+        return ReportTask.run(new ReportTask.Options(input, pipelineOut, site, targets, null), new RecordingLog(log));
     }
 
     @Test
@@ -114,10 +114,10 @@ class ReportTaskTest {
         List<String> log = new ArrayList<>();
         SpecInput input = new SpecInput(MINI.resolve("spec.json"), MINI.resolve("source_ddl"), dir);
         ReportTask.Result result = ReportTask.run(new ReportTask.Options(input, dir.resolve("out"), dir.resolve("site"),
-                EnumSet.allOf(Target.class), null), collecting(log));
+                EnumSet.allOf(Target.class), null), new RecordingLog(log));
         assertThat(result.tests().total()).isEqualTo(6);
         assertThat(result.summary()).endsWith(", 6 test results");
-        assertThat(log).anyMatch(l -> l.startsWith("warn: test report out/test-reports/TEST-broken.xml: not a readable"));
+        assertThat(log).anyMatch(l -> l.startsWith("WARN test report out/test-reports/TEST-broken.xml: not a readable"));
     }
 
     private static List<Block.Section> codeSections(ReportPage page) {
@@ -127,24 +127,5 @@ class ReportTaskTest {
             }
         }
         throw new AssertionError("no generated-code section on " + page.path());
-    }
-
-    static SpecLog collecting(List<String> lines) {
-        return new SpecLog() {
-            public void debug(String message) {
-            }
-
-            public void info(String message) {
-                lines.add("info: " + message);
-            }
-
-            public void warn(String message) {
-                lines.add("warn: " + message);
-            }
-
-            public void error(String message) {
-                lines.add("error: " + message);
-            }
-        };
     }
 }

@@ -1,6 +1,7 @@
 package io.github.specpipeline.core.testing;
 
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
+import io.github.specpipeline.core.task.RecordingLog;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.TestTask;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ExampleProjectTest {
     private TestTask.Result run() throws IOException {
         return TestTask.run(new TestTask.Options(new SpecInput(dir.resolve("src/main/spec/spec.json"),
                         dir.resolve("src/main/spec/source_ddl"), dir), dir.resolve("src/test/seeds"), dir.resolve("target"), false),
-                new DuckDbGenerator(), new MiniProject.Log());
+                new DuckDbGenerator(), new RecordingLog());
     }
 
     private static List<String> notPassed(TestTask.Result r) {

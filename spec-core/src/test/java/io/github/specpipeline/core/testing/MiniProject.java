@@ -1,7 +1,7 @@
 package io.github.specpipeline.core.testing;
 
+import io.github.specpipeline.core.task.RecordingLog;
 import io.github.specpipeline.core.task.SpecInput;
-import io.github.specpipeline.core.task.SpecLog;
 import io.github.specpipeline.core.task.TestTask;
 
 import java.io.IOException;
@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -84,7 +83,7 @@ final class MiniProject {
     }
 
     Run run(TestTask.Options options) throws IOException {
-        Log log = new Log();
+        RecordingLog log = new RecordingLog();
         TestTask.Result result = TestTask.run(options, new MiniPlanner(), log);
         return new Run(result, log.lines);
     }
@@ -102,26 +101,6 @@ final class MiniProject {
         List<String> notPassed() {
             return result.results().suites().stream().flatMap(s -> s.cases().stream())
                     .filter(c -> c.status() != TestResults.Status.PASSED).map(TestResults.Case::name).toList();
-        }
-    }
-
-    /** Collects log lines as {@code LEVEL message}. */
-    static final class Log implements SpecLog {
-        final List<String> lines = new ArrayList<>();
-
-        public void debug(String message) {
-        }
-
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
-
-        public void error(String message) {
-            lines.add("ERROR " + message);
         }
     }
 }

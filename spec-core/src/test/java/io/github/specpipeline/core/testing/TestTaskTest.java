@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.testing;
 
+import io.github.specpipeline.core.task.RecordingLog;
 import io.github.specpipeline.core.task.TestTask;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.plan.DuckDbPlan;
@@ -179,7 +180,7 @@ class TestTaskTest {
                 return new MiniPlanner().modelSelect(spec, model, inputs);
             }
         };
-        MiniProject.Log log = new MiniProject.Log();
+        RecordingLog log = new RecordingLog();
         TestTask.Result r = TestTask.run(p.options(), broken, log);
         assertThat(r.failed()).isTrue();
         TestResults.Suite stg = r.results().suites().get(0);
@@ -214,7 +215,7 @@ class TestTaskTest {
                 return new MiniPlanner().modelSelect(spec, model, inputs);
             }
         };
-        TestTask.Result r = TestTask.run(p.options(), bad, new MiniProject.Log());
+        TestTask.Result r = TestTask.run(p.options(), bad, new RecordingLog());
         TestResults.Case c = r.results().suites().get(0).cases().get(0);
         assertThat(c.status()).isEqualTo(TestResults.Status.ERROR);
         assertThat(c.message()).startsWith("the test query failed: Catalog Error: Table with name nowhere does not exist");
@@ -232,7 +233,7 @@ class TestTaskTest {
                    "column_mapping": [{"target_column": "customer_id", "type": "INT64", "from_table": "customers",
                                        "from_column": "customer_id", "transform": null, "nullable": true, "tests": []}]}]}
                 """);
-        MiniProject.Log log = new MiniProject.Log();
+        RecordingLog log = new RecordingLog();
         TestTask.Options o = p.options();
         TestTask.Result lenient = TestTask.run(o, new NoTestsPlanner(), log);
         assertThat(lenient.load().diagnostics()).noneMatch(d -> d.isError());
