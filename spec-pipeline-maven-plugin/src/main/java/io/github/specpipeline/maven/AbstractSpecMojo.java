@@ -95,13 +95,10 @@ abstract class AbstractSpecMojo extends AbstractMojo {
 
     protected abstract void run() throws IOException, MojoFailureException, MojoExecutionException;
 
-    /** The inputs as core sees them. A source DDL directory that does not exist counts as none given. */
+    /** The inputs as core sees them: see {@link SpecInput#of} for a source DDL directory that does not exist. */
     protected SpecInput specInput() {
-        File ddl = sourceDdl != null && sourceDdl.exists() ? sourceDdl : null;
-        if (sourceDdl != null && ddl == null && isExplicit("specpipeline.sourceDdl")) {
-            ddl = sourceDdl; // named by the user: let core report it missing
-        }
-        return new SpecInput(spec.toPath(), ddl == null ? null : ddl.toPath(), basedir.toPath());
+        return SpecInput.of(spec.toPath(), sourceDdl == null ? null : sourceDdl.toPath(), isExplicit("specpipeline.sourceDdl"),
+                basedir.toPath());
     }
 
     /**

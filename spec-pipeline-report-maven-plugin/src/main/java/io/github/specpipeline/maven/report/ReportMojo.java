@@ -139,11 +139,8 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     private SpecInput specInput() {
-        File ddl = sourceDdl != null && sourceDdl.exists() ? sourceDdl : null;
-        if (sourceDdl != null && ddl == null && System.getProperty("specpipeline.sourceDdl") != null) {
-            ddl = sourceDdl; // named by the user: let core report it missing
-        }
-        return new SpecInput(spec.toPath(), ddl == null ? null : ddl.toPath(), getProject().getBasedir().toPath());
+        return SpecInput.of(spec.toPath(), sourceDdl == null ? null : sourceDdl.toPath(),
+                System.getProperty("specpipeline.sourceDdl") != null, getProject().getBasedir().toPath());
     }
 
     // the standalone renderer needs the skin context that AbstractMavenReport builds from these
