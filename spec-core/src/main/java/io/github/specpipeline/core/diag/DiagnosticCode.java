@@ -61,6 +61,9 @@ public enum DiagnosticCode {
             "Give rows only for the model's sources, and expect only the model's output columns."),
     SP216("ambiguous-column", "An unqualified column exists in several sources",
             "Qualify the column with its table name."),
+    SP217("generated-file-clash", "Two generated files would be one file",
+            "Rename the model: run, create_raw_tables and load_seeds (DuckDB) and run_all (PySpark) are files every"
+                    + " spec gets, and file names that differ only in case are one file on macOS and Windows."),
 
     // SP3xx: SQL fragments
     SP301("sql-syntax", "A SQL fragment does not parse as exactly one expression",

@@ -3,6 +3,7 @@ package io.github.specpipeline.core.generate;
 import io.github.specpipeline.core.generate.dataform.DataformGenerator;
 import io.github.specpipeline.core.generate.dbt.DbtGenerator;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
+import io.github.specpipeline.core.generate.duckdb.SeedFiles;
 import io.github.specpipeline.core.generate.pyspark.PySparkGenerator;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
@@ -14,8 +15,13 @@ public interface TargetGenerator {
     List<GeneratedFile> files(ValidatedSpec spec);
 
     static TargetGenerator of(Target target) {
+        return of(target, SeedFiles.NONE);
+    }
+
+    /** The generator of {@code target}; {@code seeds} are the seed files DuckDB's {@code load_seeds.sql} loads. */
+    static TargetGenerator of(Target target, SeedFiles seeds) {
         return switch (target) {
-            case DUCKDB -> new DuckDbGenerator()::files;
+            case DUCKDB -> new DuckDbGenerator(seeds)::files;
             case DBT -> new DbtGenerator()::files;
             case DATAFORM -> new DataformGenerator()::files;
             case PYSPARK -> new PySparkGenerator()::files;

@@ -1,11 +1,20 @@
 package io.github.specpipeline.core.task;
 
+import io.github.specpipeline.core.diag.Diagnostic;
+import io.github.specpipeline.core.diag.DiagnosticCode;
+import io.github.specpipeline.core.diag.Diagnostics;
+import io.github.specpipeline.core.diag.Reporter;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.generate.FileClashes;
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.TargetGenerator;
+import io.github.specpipeline.core.generate.duckdb.SeedFiles;
 import io.github.specpipeline.core.io.OutputDirectory;
+import io.github.specpipeline.core.json.JsonDocument;
+import io.github.specpipeline.core.json.LocatedJsonReader;
+import io.github.specpipeline.core.json.SourceMap;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
 import java.io.IOException;
@@ -24,9 +33,11 @@ import java.util.stream.Stream;
 
 /**
  * Generates pipeline code for each target under {@code <outputDirectory>/<target folder>}: validates first
- * (a spec with errors generates nothing), writes every file through {@link OutputDirectory}, leaves files whose
- * content did not change untouched, and removes the generated files of a target folder that the spec no longer
- * produces (a deleted model). Only files that carry the generated header are ever removed, and only inside the
+ * (a spec with errors generates nothing), renders every file of every target in memory and checks that no two are
+ * one file on disk (SP217), and only then writes, through {@link OutputDirectory}: a generate that fails (a spec
+ * error, a clash, a failure while rendering) leaves the previous output as it was. Files whose content did not
+ * change are left untouched, and the generated files of a target folder that the spec no longer produces (a
+ * deleted model) are removed. Only files that carry the generated header are ever removed, and only inside the
  * folder of a target being generated.
  */
 public final class GenerateTask {
@@ -37,10 +48,17 @@ public final class GenerateTask {
      * @param input           the spec and source DDL
      * @param outputDirectory the plugin's output directory ({@code target/spec-pipeline})
      * @param targets         the targets to generate
+     * @param seeds           the folder of seed CSV files that {@code sql/duckdb/load_seeds.sql} loads (the
+     *                        {@code test} goal's {@code specpipeline.seeds}); null or missing: none
      */
-    public record Options(SpecInput input, Path outputDirectory, Set<Target> targets) {
+    public record Options(SpecInput input, Path outputDirectory, Set<Target> targets, Path seeds) {
         public Options {
             targets = Set.copyOf(targets);
+        }
+
+        /** Without seeds: {@code load_seeds.sql} then only says where each table's seed would be. */
+        public Options(SpecInput input, Path outputDirectory, Set<Target> targets) {
+            this(input, outputDirectory, targets, null);
         }
     }
 
@@ -67,32 +85,51 @@ public final class GenerateTask {
                     + "; no code was generated");
         }
         ValidatedSpec spec = load.spec().get();
+        SeedFiles seeds = SeedFiles.of(options.seeds(), options.input().baseDirectory());
+        // every file of every target first: nothing is written unless all of them could be made
+        Map<Target, List<GeneratedFile>> generated = new EnumMap<>(Target.class);
+        for (Target target : Target.values()) {
+            if (options.targets().contains(target)) {
+                generated.put(target, TargetGenerator.of(target, seeds).files(spec));
+            }
+        }
+        List<FileClashes.Clash> clashes = FileClashes.find(generated);
+        if (!clashes.isEmpty()) {
+            List<Diagnostic> found = clashDiagnostics(options.input(), file, clashes);
+            ValidateTask.logDiagnostics(found, log);
+            List<Diagnostic> all = new ArrayList<>(load.diagnostics());
+            all.addAll(found);
+            all.sort(Diagnostic.ORDER);
+            return new Result(new SpecLoader.Result(load.spec(), List.copyOf(all)), Map.of(), 0, List.of(), true,
+                    "spec " + file + " has " + ValidateTask.plural(found.size(), "error") + " (generated file names clash);"
+                            + " no code was generated");
+        }
         OutputDirectory out = new OutputDirectory(options.outputDirectory());
         Map<Target, List<Path>> files = new EnumMap<>(Target.class);
-        int written = 0;
-        List<Path> removed = new ArrayList<>();
-        for (Target target : Target.values()) {
-            if (!options.targets().contains(target)) {
-                continue;
-            }
-            List<GeneratedFile> generated = TargetGenerator.of(target).files(spec);
+        Map<Target, Set<Path>> keep = new EnumMap<>(Target.class);
+        for (Map.Entry<Target, List<GeneratedFile>> e : generated.entrySet()) {
             List<Path> paths = new ArrayList<>();
-            Set<Path> keep = new HashSet<>();
-            for (GeneratedFile g : generated) {
-                String relative = target.folder() + "/" + g.path();
-                Path path = out.resolve(relative);
-                if (!keep.add(path)) {
-                    throw new IllegalStateException("two generated files at " + relative);
-                }
-                if (!sameContent(path, g.content())) {
-                    out.writeString(relative, g.content());
+            for (GeneratedFile g : e.getValue()) {
+                paths.add(out.resolve(e.getKey().folder() + "/" + g.path())); // an unsafe path fails here, before any write
+            }
+            files.put(e.getKey(), paths);
+            keep.put(e.getKey(), new HashSet<>(paths));
+        }
+        int written = 0;
+        for (Map.Entry<Target, List<GeneratedFile>> e : generated.entrySet()) {
+            List<Path> paths = files.get(e.getKey());
+            for (int i = 0; i < paths.size(); i++) {
+                GeneratedFile g = e.getValue().get(i);
+                if (!sameContent(paths.get(i), g.content())) {
+                    out.writeString(e.getKey().folder() + "/" + g.path(), g.content());
                     written++;
                 }
-                paths.add(path);
             }
-            removed.addAll(removeStale(out.resolve(target.folder()), keep));
-            files.put(target, paths);
-            log.info("Generated " + paths.size() + " " + target.id() + " files in "
+        }
+        List<Path> removed = new ArrayList<>();
+        for (Target target : files.keySet()) {
+            removed.addAll(removeStale(out.resolve(target.folder()), keep.get(target)));
+            log.info("Generated " + files.get(target).size() + " " + target.id() + " files in "
                     + options.input().displayName(out.resolve(target.folder())));
         }
         for (Path p : removed) {
@@ -102,6 +139,19 @@ public final class GenerateTask {
         String summary = "generated " + total + " files for " + String.join(", ", files.keySet().stream().map(Target::id).toList())
                 + " from " + file + " (" + written + " changed, " + removed.size() + " removed)";
         return new Result(load, files, written, removed, false, summary);
+    }
+
+    /** SP217 for each clash, located at the spec element the clashing name comes from. */
+    private static List<Diagnostic> clashDiagnostics(SpecInput input, String file, List<FileClashes.Clash> clashes) {
+        // the spec is read again, whole, only on this rare path: the load keeps no source map
+        Diagnostics sink = new Diagnostics();
+        SourceMap map = new LocatedJsonReader((severity, code, location, pointer, message, hint) -> { })
+                .read(input.specFile()).map(JsonDocument::sourceMap).orElse(null);
+        Reporter reporter = new Reporter(file, map, sink);
+        for (FileClashes.Clash c : clashes) {
+            reporter.error(DiagnosticCode.SP217, c.pointer(), c.message(), DiagnosticCode.SP217.fix());
+        }
+        return sink.sorted();
     }
 
     private static boolean sameContent(Path path, String content) throws IOException {

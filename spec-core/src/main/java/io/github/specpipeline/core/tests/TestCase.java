@@ -10,8 +10,8 @@ import java.util.List;
  * false}, a primary key, a grain) or by an SCD2 model. Every target emits the same list: dbt tests, Dataform
  * assertions, DuckDB queries.
  *
- * @param id          stable, unique, file-name safe: {@code <kind>__<model>__<column>}, a {@code _2} suffix for a
- *                    second test of the same kind on the same column
+ * @param id          stable, unique ignoring case, file-name safe: {@code <kind>__<model>__<column>}, a {@code _2}
+ *                    (or the lowest free) suffix for a second test of the same kind on the same column ({@link TestIds})
  * @param model       the model under test
  * @param column      the column under test, or null for a model-level test
  * @param description one line a person reads in a report

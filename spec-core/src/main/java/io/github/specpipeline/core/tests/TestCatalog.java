@@ -17,11 +17,9 @@ import io.github.specpipeline.core.validate.ValidatedSpec;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,12 +52,11 @@ public final class TestCatalog {
 
     /** The tests of a spec without errors. */
     public static TestCatalog of(ValidatedSpec spec) {
-        List<TestCase> all = new ArrayList<>();
-        Map<String, Integer> ids = new HashMap<>();
+        List<Draft> all = new ArrayList<>();
         for (Model m : spec.graph().order()) {
-            all.addAll(modelTests(spec, m, ids));
+            all.addAll(modelTests(spec, m));
         }
-        return new TestCatalog(all);
+        return new TestCatalog(TestIds.assign(all));
     }
 
     public List<TestCase> tests() {
@@ -70,8 +67,8 @@ public final class TestCatalog {
         return tests.stream().filter(t -> t.model().equals(model)).toList();
     }
 
-    private static List<TestCase> modelTests(ValidatedSpec spec, Model m, Map<String, Integer> ids) {
-        List<TestCase> out = new ArrayList<>();
+    private static List<Draft> modelTests(ValidatedSpec spec, Model m) {
+        List<Draft> out = new ArrayList<>();
         for (int i = 0; i < m.columns().size(); i++) {
             ColumnMapping c = m.columns().get(i);
             String p = m.pointer() + "/column_mapping/" + i;
@@ -83,7 +80,7 @@ public final class TestCatalog {
             for (int t = 0; t < c.tests().size(); t++) {
                 column.add(new Pending(check(spec, m, c.targetColumn(), c.tests().get(t), c), p + "/tests/" + t));
             }
-            add(out, m, c.targetColumn(), column, ids);
+            add(out, m, c.targetColumn(), column);
         }
         for (int i = 0; i < m.aggregations().size(); i++) {
             Aggregation a = m.aggregations().get(i);
@@ -92,7 +89,7 @@ public final class TestCatalog {
             for (int t = 0; t < a.tests().size(); t++) {
                 column.add(new Pending(check(spec, m, a.metricColumn(), a.tests().get(t), null), p + t));
             }
-            add(out, m, a.metricColumn(), column, ids);
+            add(out, m, a.metricColumn(), column);
         }
         List<Pending> model = new ArrayList<>();
         Constraints k = m.constraints();
@@ -113,21 +110,26 @@ public final class TestCatalog {
             model.add(new Pending(new TestCase.Scd2NoOverlap(k.naturalKey(), k.effectiveAt(), k.expiryAt(), k.currentFlag()),
                     m.pointer() + "/constraints"));
         }
-        add(out, m, null, model, ids);
+        add(out, m, null, model);
         return out;
     }
 
     private record Pending(TestCase.Check check, String pointer) {
     }
 
-    private static void add(List<TestCase> out, Model m, String column, List<Pending> pending, Map<String, Integer> ids) {
+    /** A test before its id is assigned: {@code name} is the id it gets unless another test has it too. */
+    record Draft(String name, String model, String column, String description, String pointer, TestCase.Check check) {
+        TestCase withId(String id) {
+            return new TestCase(id, model, column, description, pointer, check);
+        }
+    }
+
+    private static void add(List<Draft> out, Model m, String column, List<Pending> pending) {
         List<Pending> sorted = new ArrayList<>(pending);
         sorted.sort(Comparator.comparingInt(x -> KIND_ORDER.indexOf(x.check().kind())));
         for (Pending p : sorted) {
-            String base = p.check().kind() + "__" + m.name() + (column == null ? "" : "__" + column);
-            int n = ids.merge(base.toLowerCase(Locale.ROOT), 1, Integer::sum);
-            String id = n == 1 ? base : base + "_" + n;
-            out.add(new TestCase(id, m.name(), column, describe(column, p.check()), p.pointer(), p.check()));
+            String name = p.check().kind() + "__" + m.name() + (column == null ? "" : "__" + column);
+            out.add(new Draft(name, m.name(), column, describe(column, p.check()), p.pointer(), p.check()));
         }
     }
 

@@ -32,7 +32,7 @@ public class GenerateGoldenTest {
         Path dir = ROOT.resolve(name);
         Path ddl = dir.resolve("source_ddl");
         GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(dir.resolve("spec.json"),
-                Files.isDirectory(ddl) ? ddl : null, dir), out, EnumSet.allOf(Target.class)), SpecLog.NONE);
+                Files.isDirectory(ddl) ? ddl : null, dir), out, EnumSet.allOf(Target.class), dir.resolve("seeds")), SpecLog.NONE);
         assertThat(r.failed()).as(r.summary() + "\n" + r.load().diagnostics()).isFalse();
         return tree(out);
     }

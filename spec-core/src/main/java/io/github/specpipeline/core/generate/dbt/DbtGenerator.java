@@ -24,6 +24,7 @@ import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,12 +76,12 @@ public final class DbtGenerator {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             String folder = "models/" + m.layer().id() + "/";
             if (plan.scd2() != null) {
-                files.add(new GeneratedFile("snapshots/" + snapshotName(m) + ".sql", snapshot(spec, m, plan, sqlHeader)));
-                files.add(new GeneratedFile(folder + m.name() + ".sql", scd2View(spec, m, plan, sqlHeader)));
+                files.add(new GeneratedFile("snapshots/" + snapshotName(spec, m) + ".sql", snapshot(spec, m, plan, sqlHeader), m.pointer() + "/name"));
+                files.add(new GeneratedFile(folder + m.name() + ".sql", scd2View(spec, m, plan, sqlHeader), m.pointer() + "/name"));
             } else {
                 String select = SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()));
                 files.add(new GeneratedFile(folder + m.name() + ".sql", sqlHeader + modelComment(m)
-                        + relations(spec, Text.jinja(select))));
+                        + relations(spec, Text.jinja(select)), m.pointer() + "/name"));
             }
             schemaFiles.computeIfAbsent(m.layer(), l -> new StringBuilder(header).append("version: 2\n\nmodels:\n"))
                     .append(modelYaml(spec, m, plan, catalog.tests(m.name()), testSql));
@@ -89,7 +90,7 @@ public final class DbtGenerator {
                     String sql = testSql.failingRows(t);
                     files.add(new GeneratedFile("tests/" + t.id() + ".sql", sqlHeader + "-- Data test " + t.id() + ": "
                             + Text.jinja(Text.commentLine(t.description())) + "\n-- Returns the failing rows; none means it passes.\n"
-                            + relations(spec, Text.jinja(sql)) + "\n"));
+                            + relations(spec, Text.jinja(sql)) + "\n", t.pointer()));
                 }
             }
         }
@@ -104,8 +105,27 @@ public final class DbtGenerator {
         return files;
     }
 
-    private static String snapshotName(Model m) {
-        return m.name() + "_history";
+    /**
+     * The snapshot of an SCD2 model: {@code <model>_history}. Snapshots and models share dbt's namespace of
+     * {@code ref()} names, so when a model (or an earlier snapshot) already has that name, the lowest free
+     * {@code _2}, {@code _3}, ... suffix is added.
+     */
+    private static String snapshotName(ValidatedSpec spec, Model m) {
+        Set<String> taken = new HashSet<>();
+        spec.spec().models().forEach(x -> taken.add(x.name().toLowerCase(Locale.ROOT)));
+        for (Model x : spec.graph().order()) {
+            if (!x.constraints().isScd2()) {
+                continue;
+            }
+            String name = x.name() + "_history";
+            for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+                name = x.name() + "_history_" + n;
+            }
+            if (x == m) {
+                return name;
+            }
+        }
+        throw new IllegalArgumentException("not an SCD2 model: " + m.name());
     }
 
     private static String project(ValidatedSpec spec, String header) {
@@ -202,7 +222,7 @@ public final class DbtGenerator {
         return sqlHeader
                 + "-- History of " + m.name() + " (SCD type 2, check strategy): a new version whenever a tracked column changes.\n"
                 + "-- Rows that disappear from the source keep their current version (hard deletes are ignored).\n"
-                + "{% snapshot " + snapshotName(m) + " %}\n"
+                + "{% snapshot " + snapshotName(spec, m) + " %}\n"
                 + "{{ config(target_schema='" + spec.spec().schema().of(m.layer()) + "', unique_key=" + uniqueKey
                 + ", strategy='check', check_cols=" + checkCols + ") }}\n\n"
                 + select.stripTrailing() + "\n{% endsnapshot %}\n";
@@ -212,12 +232,12 @@ public final class DbtGenerator {
         ModelPlan.Scd2 k = plan.scd2();
         List<String> cols = plan.selectColumns().stream().map(D::quote).collect(Collectors.toList());
         return sqlHeader + "-- Model " + m.name() + " (" + m.layer().id() + "): the versions kept by the snapshot "
-                + snapshotName(m) + ", with the validity columns the spec names.\n\n"
+                + snapshotName(spec, m) + ", with the validity columns the spec names.\n\n"
                 + "SELECT\n    " + String.join(",\n    ", cols) + ",\n"
                 + "    dbt_valid_from AS " + D.quote(k.effectiveAt()) + ",\n"
                 + "    dbt_valid_to AS " + D.quote(k.expiryAt()) + ",\n"
                 + "    dbt_valid_to IS NULL AS " + D.quote(k.currentFlag()) + "\n"
-                + "FROM {{ ref('" + snapshotName(m) + "') }}\n";
+                + "FROM {{ ref('" + snapshotName(spec, m) + "') }}\n";
     }
 
     private static String modelYaml(ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql) {

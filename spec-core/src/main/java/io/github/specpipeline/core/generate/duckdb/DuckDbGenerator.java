@@ -42,6 +42,18 @@ public final class DuckDbGenerator implements DuckDbPlanner {
     private static final Dialect D = Dialect.DUCKDB;
     private static final String RUN_AT = "COALESCE(CAST(getvariable('" + RUN_AT_VARIABLE + "') AS TIMESTAMPTZ), current_timestamp)";
 
+    private final SeedFiles seeds;
+
+    /** A generator whose {@code load_seeds.sql} loads no seed files (it says where each would be). */
+    public DuckDbGenerator() {
+        this(SeedFiles.NONE);
+    }
+
+    /** A generator whose {@code load_seeds.sql} loads {@code seeds}. */
+    public DuckDbGenerator(SeedFiles seeds) {
+        this.seeds = seeds;
+    }
+
     @Override
     public DuckDbPlan plan(ValidatedSpec spec) {
         DuckDbNames names = new DuckDbNames(spec.spec().schema());
@@ -102,7 +114,7 @@ public final class DuckDbGenerator implements DuckDbPlanner {
             for (String s : b.statements()) {
                 file.append(s).append(";\n\n");
             }
-            files.add(new GeneratedFile(b.model() + ".sql", file.toString().stripTrailing() + "\n"));
+            files.add(new GeneratedFile(b.model() + ".sql", file.toString().stripTrailing() + "\n", m.pointer() + "/name"));
             run.append("\n-- ").append(b.model()).append('\n');
             for (String s : b.statements()) {
                 run.append(s).append(";\n");
@@ -110,10 +122,11 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         }
         files.add(new GeneratedFile("run.sql", run.toString()));
         files.add(new GeneratedFile("create_raw_tables.sql", createRawTables(spec, new DuckDbNames(spec.spec().schema()))));
+        files.add(new GeneratedFile("load_seeds.sql", loadSeeds(spec, new DuckDbNames(spec.spec().schema()))));
         for (DataTestQuery t : plan.tests()) {
             String text = header + "-- Data test " + t.id() + ": " + Text.commentLine(t.description()) + "\n"
                     + "-- Returns the failing rows; no rows means the test passes.\n" + t.sql() + ";\n";
-            files.add(new GeneratedFile("tests/" + t.id() + ".sql", text));
+            files.add(new GeneratedFile("tests/" + t.id() + ".sql", text, t.pointer()));
         }
         return files;
     }
@@ -180,6 +193,58 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                     .append(String.join(",\n", cols)).append("\n);\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * Fills the raw tables from the seed CSV files, as the {@code test} goal does: every field read as text, an empty
+     * field NULL, then cast to the column's type (surrounding spaces trimmed, except in text columns). A path is
+     * relative to the project directory, so the SQL runs from there; a table without a seed is left empty.
+     */
+    private String loadSeeds(ValidatedSpec spec, DuckDbNames names) {
+        StringBuilder sb = new StringBuilder(Headers.sql(spec.specFile()));
+        sb.append("-- Loads the seed CSV files into the raw tables that create_raw_tables.sql created. Run it from the\n")
+                .append("-- project directory: the paths are relative to it (or SET file_search_path to that directory).\n");
+        sb.append("\nSET TimeZone = 'UTC';\n"); // a timestamp without an offset is UTC, as in the test goal
+        String raw = spec.spec().schema().raw();
+        for (String table : rawTables(spec)) {
+            SourceTable t = spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
+            java.util.Optional<String> seed = seeds.seedOf(table);
+            if (t == null || t.columns().isEmpty()) {
+                sb.append("\n-- ").append(table).append(": no DDL given, columns unknown\n");
+                continue;
+            }
+            if (seed.isEmpty()) {
+                sb.append("\n-- ").append(table).append(": no seed file (").append(Text.commentLine(seeds.expected(table)))
+                        .append("); the test goal fills it with synthetic rows\n");
+                continue;
+            }
+            List<String> columns = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (SourceColumn c : t.columns()) {
+                columns.add(D.quote(c.name()));
+                values.add(seedValue(c));
+            }
+            sb.append("\nINSERT INTO ").append(DuckDbNames.qualified(names.rawSchema(), table)).append(" (")
+                    .append(String.join(", ", columns)).append(")\nSELECT\n    ").append(String.join(",\n    ", values))
+                    .append("\nFROM read_csv(").append(D.string(seed.get()))
+                    .append(", header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true);\n");
+        }
+        return sb.toString();
+    }
+
+    /** A seed column as read by read_csv (text) converted to its DDL type. */
+    private static String seedValue(SourceColumn c) {
+        String col = D.quote(c.name());
+        String type = DuckDbTypes.of(c.type());
+        if (type.equals("VARCHAR")) {
+            return col;
+        }
+        if (type.equals("BOOLEAN")) {
+            // the test goal's spellings of true and false
+            return "CAST(CASE lower(trim(" + col + ")) WHEN 'yes' THEN 'true' WHEN 'y' THEN 'true' WHEN 'no' THEN 'false'"
+                    + " WHEN 'n' THEN 'false' ELSE trim(" + col + ") END AS BOOLEAN) AS " + col;
+        }
+        return "CAST(trim(" + col + ") AS " + type + ") AS " + col;
     }
 
     private static TestSql.Relations relations(ValidatedSpec spec, DuckDbNames names) {

@@ -34,7 +34,7 @@ public final class PySparkGenerator {
         Set<String> schemas = new LinkedHashSet<>();
         for (Model m : spec.graph().order()) {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
-            files.add(new GeneratedFile(m.name() + ".py", module(spec, m, plan, header)));
+            files.add(new GeneratedFile(m.name() + ".py", module(spec, m, plan, header), m.pointer() + "/name"));
             String partition = Partitioning.of(m.constraints().partitionBy())
                     .filter(p -> p.granularity() == null || isDateColumn(spec, m, p.column())).map(Partitioning::column).orElse(null);
             entries.add("    (" + Text.python(m.name()) + ", " + Text.python(table(spec, m)) + ", "
