@@ -86,33 +86,36 @@ public final class DataformGenerator {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             List<TestCase> tests = catalog.tests(m.name());
             files.add(new GeneratedFile("definitions/" + m.layer().id() + "/" + m.name() + ".sqlx",
-                    model(spec, m, plan, tests, testSql, sqlHeader)));
+                    model(spec, m, plan, tests, testSql, sqlHeader), m.pointer() + "/name"));
             for (TestCase t : tests) {
                 if (!BUILT_IN.contains(t.kind())) {
                     files.add(new GeneratedFile("definitions/assertions/" + t.id() + ".sqlx", sqlHeader
                             + "config {\n  type: \"assertion\",\n  description: " + Text.js(t.description()) + ",\n"
                             + "  tags: [" + Text.js(m.name()) + "]\n}\n\n"
                             + "-- Returns the failing rows; none means the assertion passes.\n"
-                            + relations(template(testSql.failingRows(t))) + "\n"));
+                            + relations(template(testSql.failingRows(t))) + "\n", t.pointer()));
                 }
             }
         }
         return files;
     }
 
+    /**
+     * A raw table's declaration. Dataform reads {@code columns: {name: "text"}} as column descriptions, and neither the
+     * spec nor the DDL describes raw columns, so there is no {@code columns}: the DDL's columns and types are listed
+     * in a comment for the reader.
+     */
     private static String declaration(ValidatedSpec spec, String table, String sqlHeader) {
         String raw = spec.spec().schema().raw();
         StringBuilder sb = new StringBuilder(sqlHeader);
-        sb.append("config {\n  type: \"declaration\",\n  schema: ").append(Text.js(raw)).append(",\n  name: ").append(Text.js(table));
         SourceTable t = spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
         if (t != null && !t.columns().isEmpty()) {
-            sb.append(",\n  columns: {\n");
-            List<String> cols = new ArrayList<>();
+            sb.append("-- Columns in the source DDL:\n");
             for (SourceColumn c : t.columns()) {
-                cols.add("    " + Text.js(c.name()) + ": " + Text.js(c.type()));
+                sb.append("--   ").append(Text.commentLine(c.name() + " " + c.type() + (c.notNull() ? " NOT NULL" : ""))).append('\n');
             }
-            sb.append(String.join(",\n", cols)).append("\n  }");
         }
+        sb.append("config {\n  type: \"declaration\",\n  schema: ").append(Text.js(raw)).append(",\n  name: ").append(Text.js(table));
         return sb.append("\n}\n").toString();
     }
 
