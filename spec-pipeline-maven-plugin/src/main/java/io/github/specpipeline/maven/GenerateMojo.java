@@ -4,7 +4,9 @@ import io.github.specpipeline.core.task.GenerateTask;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
+import java.io.File;
 import java.io.IOException;
 
 /**
@@ -16,11 +18,17 @@ import java.io.IOException;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, requiresProject = false, threadSafe = true)
 public class GenerateMojo extends AbstractSpecMojo {
+    /**
+     * The seed CSV files ({@code <table>.csv}) that {@code sql/duckdb/load_seeds.sql} loads: the {@code test} goal's
+     * seeds folder, named relative to the project directory in the generated SQL.
+     */
+    @Parameter(property = "specpipeline.seeds", defaultValue = "${basedir}/src/test/seeds")
+    private File seeds;
 
     @Override
     protected void run() throws IOException, MojoFailureException {
         GenerateTask.Result result = GenerateTask.run(
-                new GenerateTask.Options(specInput(), outputPath(), targetSet()), specLog());
+                new GenerateTask.Options(specInput(), outputPath(), targetSet(), seeds == null ? null : seeds.toPath()), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }
