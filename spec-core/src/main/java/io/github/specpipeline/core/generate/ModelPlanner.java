@@ -271,8 +271,9 @@ public final class ModelPlanner {
             return null;
         }
         List<Column> cols = sources.get(alias).columns();
-        return cols == null ? null : cols.stream().filter(c -> c.name().equalsIgnoreCase(column)).map(Column::type)
-                .findFirst().orElse(null);
+        // findFirst before map: a column without a declared type maps to null, which findFirst cannot hold
+        return cols == null ? null : cols.stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst()
+                .map(Column::type).orElse(null);
     }
 
     private ModelPlan.Scd2 scd2(List<Item> items) {

@@ -115,7 +115,8 @@ public final class TestSql {
 
             @Override
             public String typeOf(ColumnRef ref) {
-                return outputs.stream().filter(c -> c.name().equalsIgnoreCase(ref.column())).map(Column::type).findFirst()
+                // findFirst before map: an output column without a type maps to null, which findFirst cannot hold
+                return outputs.stream().filter(c -> c.name().equalsIgnoreCase(ref.column())).findFirst().map(Column::type)
                         .orElse(null);
             }
         };
