@@ -210,11 +210,11 @@ public final class DuckDbGenerator implements DuckDbPlanner {
             SourceTable t = spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
             java.util.Optional<String> seed = seeds.seedOf(table);
             if (t == null || t.columns().isEmpty()) {
-                sb.append("\n-- ").append(table).append(": no DDL given, columns unknown\n");
+                sb.append("\n-- ").append(Text.commentLine(table)).append(": no DDL given, columns unknown\n");
                 continue;
             }
-            if (seed.isEmpty()) {
-                sb.append("\n-- ").append(table).append(": no seed file (").append(Text.commentLine(seeds.expected(table)))
+            if (seed.isEmpty()) { // a DDL table's name may be any text in backticks: kept on the comment line
+                sb.append("\n-- ").append(Text.commentLine(table)).append(": no seed file (").append(Text.commentLine(seeds.expected(table)))
                         .append("); the test goal fills it with synthetic rows\n");
                 continue;
             }
