@@ -32,3 +32,9 @@ files.each { f ->
 def twins = []
 again.eachFileRecurse(groovy.io.FileType.FILES) { twins << it }
 assert twins.size() == files.findAll { !it.path.contains('validation') }.size()
+// load_seeds.sql loads the seeds of the default specpipeline.seeds (src/test/seeds), relative to the project directory
+def load = new File(out, 'sql/duckdb/load_seeds.sql').getText('UTF-8')
+assert load.contains("FROM read_csv('src/test/seeds/shop_orders.csv', header = true")
+assert load.contains("FROM read_csv('src/test/seeds/fx_rates.csv', header = true")
+assert load.contains("-- web_sessions: no seed file (src/test/seeds/web_sessions.csv)")
+assert !load.contains(basedir.path) : "an absolute path in load_seeds.sql"
