@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLog;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +56,25 @@ class OddSpecsTest {
             }
             default -> throw new IllegalArgumentException(mutation);
         }
+    }
+
+    @Test
+    void aDbtSnapshotIsNotNamedLikeAModel(@TempDir Path work) throws IOException {
+        // the SCD2 model dim_customers gets the snapshot dim_customers_history, which dbt would refuse next to a model
+        // of that name ("two resources with the name"): the snapshot takes the next free name
+        Path dir = GenerateGoldenTest.ROOT.resolve("shop-analytics");
+        Files.writeString(work.resolve("spec.json"), Files.readString(dir.resolve("spec.json"))
+                .replaceAll("\\bfact_orders\\b", "dim_customers_history"));
+        GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(work.resolve("spec.json"),
+                dir.resolve("source_ddl"), work), work.resolve("out"), EnumSet.of(Target.DBT)), SpecLog.NONE);
+        assertThat(r.failed()).as(r.summary()).isFalse();
+        Path dbt = work.resolve("out/dbt");
+        assertThat(dbt.resolve("models/final/dim_customers_history.sql")).isRegularFile();
+        assertThat(dbt.resolve("snapshots/dim_customers_history.sql")).doesNotExist();
+        assertThat(Files.readString(dbt.resolve("snapshots/dim_customers_history_2.sql")))
+                .contains("{% snapshot dim_customers_history_2 %}");
+        assertThat(Files.readString(dbt.resolve("models/final/dim_customers.sql")))
+                .contains("FROM {{ ref('dim_customers_history_2') }}");
     }
 
     @ParameterizedTest(name = "{0}")
