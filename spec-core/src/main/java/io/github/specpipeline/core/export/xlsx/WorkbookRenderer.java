@@ -528,7 +528,7 @@ public final class WorkbookRenderer {
                 "Description"));
         for (ModelReview m : review.models()) {
             Model model = m.model();
-            long dataTests = m.tests().stream().filter(x -> !x.column().isEmpty()).count();
+            long dataTests = m.dataTests().size();
             s.row(new C(m.displayName(), linked ? Kind.LINK : Kind.TEXT), t(m.layer().id()), t(model.effectiveMaterialization().id()),
                     w(m.sourcesText()), n(m.columns().size()), n(model.joins().size()), n(model.filters().size()),
                     n(model.aggregations().size()), n(dataTests), n(model.unitTests().size()),
@@ -597,10 +597,11 @@ public final class WorkbookRenderer {
     }
 
     private static void tests(SpecReview review, Sink s) {
-        s.row(header("Model", "Layer", "Column", "Test Type", "Description"));
+        s.row(header("Model", "Layer", "Column", "Test Type", "Origin", "Checks", "Description"));
         for (ModelReview m : review.models()) {
             for (TestRow x : m.tests()) {
-                s.row(t(m.displayName()), t(m.layer().id()), t(x.column()), code(x.testType()), w(x.description()));
+                s.row(t(m.displayName()), t(m.layer().id()), t(x.column()), code(x.testType()), t(x.origin().label()),
+                        w(x.checks()), w(x.description()));
             }
         }
     }
@@ -681,7 +682,7 @@ public final class WorkbookRenderer {
             s.row(new C("Filters", Kind.SECTION));
             s.row(header("Applies To", "Predicate", "Rationale"));
             for (Filter f : model.filters()) {
-                s.row(t(f.appliesTo() == null ? "(joined rows)" : f.appliesTo()), code(f.predicate()), w(f.rationale()));
+                s.row(t(SpecReview.filterScope(model, f)), code(f.predicate()), w(f.rationale()));
             }
         }
         s.blank();
@@ -693,9 +694,9 @@ public final class WorkbookRenderer {
         if (!m.tests().isEmpty()) {
             s.blank();
             s.row(new C("Tests", Kind.SECTION));
-            s.row(header("Column", "Test", "Description"));
+            s.row(header("Column", "Test", "Origin", "Checks", "Description"));
             for (TestRow x : m.tests()) {
-                s.row(t(x.column()), code(x.testType()), w(x.description()));
+                s.row(t(x.column()), code(x.testType()), t(x.origin().label()), w(x.checks()), w(x.description()));
             }
         }
         if (!model.unitTests().isEmpty()) {
