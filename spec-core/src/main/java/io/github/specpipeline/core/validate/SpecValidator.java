@@ -49,6 +49,11 @@ public final class SpecValidator {
     private final ModelGraph graph;
     private final FragmentListener listener;
     private final Map<String, Model> modelsByName = new LinkedHashMap<>();
+    /**
+     * The {@code tests} lists with a finding from binding: an entry that could not be read was left out, so the
+     * indexes of the tests after it no longer match the file. Findings on their tests are located at the list.
+     */
+    private final Set<String> shiftedTestLists = new HashSet<>();
     /** Output columns per model; absent when they cannot be known (a pass-through of an unknown source). */
     private final Map<String, List<Column>> outputs = new LinkedHashMap<>();
 
@@ -59,6 +64,12 @@ public final class SpecValidator {
         this.r = reporter;
         this.graph = new ModelGraph(spec);
         spec.models().forEach(m -> modelsByName.putIfAbsent(m.name(), m));
+        for (io.github.specpipeline.core.diag.Diagnostic d : reporter.sink().sorted()) {
+            int at = d.pointer().lastIndexOf("/tests/");
+            if (at >= 0) {
+                shiftedTestLists.add(d.pointer().substring(0, at + "/tests".length()));
+            }
+        }
     }
 
     /**
@@ -645,8 +656,9 @@ public final class SpecValidator {
         }
 
         private void checkColumnTests(String column, List<DataTest> tests, String tp, ParsedFragment transform) {
-            // tests that failed to bind are already reported and left out, so indexes may shift: locate at the list
-            boolean indexesHold = r.sink().sorted().stream().noneMatch(d -> d.pointer().startsWith(tp + "/"));
+            // a test that failed to bind is already reported and left out, so the indexes after it shift: then locate
+            // at the list
+            boolean indexesHold = !shiftedTestLists.contains(tp);
             for (int i = 0; i < tests.size(); i++) {
                 DataTest t = tests.get(i);
                 if (t instanceof DataTest.AcceptedValues av && !av.values().isEmpty() && transform != null) {
