@@ -86,7 +86,11 @@ public enum DiagnosticCode {
             "Add group_by with the non-aggregated columns to make the grain explicit."),
     SP404("no-output-columns", "A model has no output columns",
             "Add column_mapping or aggregations (only an SCD2 model may pass its source through)."),
-    SP405("unused-source", "A source is listed but nothing reads it", "Remove it or map columns from it.");
+    SP405("unused-source", "A source is listed but nothing reads it", "Remove it or map columns from it."),
+    SP406("accepted-values-incomplete", "accepted_values misses a value the column's CASE transform can return",
+            "Add the missing values to the list, or change the transform so that it cannot return them."),
+    SP407("type-cast", "A column's declared type differs from its source column's type, so the generated SQL casts it",
+            "Declare the source's type, or convert in a transform (e.g. SAFE_CAST({from} AS <type>)) where the conversion is meant.");
 
     private final String slug;
     private final String title;

@@ -8,12 +8,15 @@ import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.DataTest;
+import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Layer;
 import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.tests.TestCase;
+import io.github.specpipeline.core.tests.TestCatalog;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.Identifiers;
 import io.github.specpipeline.core.validate.ValidatedSpec;
@@ -61,12 +64,14 @@ public final class SpecReview {
     /**
      * One output column of a model.
      *
-     * @param sourceTable  the source it is read from, as the reference CSV shows it ({@code AGGREGATION} for metrics)
+     * @param sourceTable  the source it is read from: {@code from_table}, or the only source when that implies it; for a
+     *                     metric, the sources its formula reads (the only source for {@code COUNT(*)})
      * @param transform    the transform or formula as written, or null
      * @param nullable     {@code Yes}, {@code No}, or empty when the spec does not say (metrics)
-     * @param tests        the tests, comma-separated, as written
+     * @param tests        the tests that run on the column, comma-separated, those the spec implies marked
+     *                     {@code (implied)} (see {@link TestRow})
      * @param lineage      the source columns it reads, in order of appearance
-     * @param testList     the tests themselves
+     * @param testList     the tests declared on it
      */
     public record ColumnRow(String name, String type, String sourceTable, String sourceColumn, String transform,
                             String nullable, String tests, String description, ColumnKind kind,
@@ -77,8 +82,46 @@ public final class SpecReview {
         }
     }
 
-    /** A data test or unit test, one row per test. {@code column} is empty for a unit test. */
-    public record TestRow(String column, String testType, String description) {
+    /** Why a test runs. */
+    public enum TestOrigin {
+        /** Listed in a column's or metric's {@code tests}. */
+        DECLARED("declared"),
+        /** Implied by the spec: {@code nullable: false}, the primary key, the grain of an aggregate, SCD2 history. */
+        IMPLIED("implied"),
+        /** A unit test of the model. */
+        UNIT("unit test");
+
+        private final String label;
+
+        TestOrigin(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * A test that runs, one row per test: every data test the {@link TestCatalog} derives (the ones every target
+     * generates and the {@code test} goal runs), then the unit tests. When the spec has errors no code is generated
+     * and the catalogue cannot be derived: the declared tests are listed then.
+     *
+     * @param column      the column under test; {@link #MODEL_LEVEL} for a model-level test, empty for a unit test
+     * @param kind        {@code not_null}, ..., {@code scd2_no_overlap}, {@code unit_test}
+     * @param testType    the test as a reviewer reads it: {@code accepted_values('a', 'b')}, {@code primary_key(id)}
+     * @param checks      what it checks, one line ({@code customer_id is never null}); for a unit test its name
+     * @param description the column's description, or the unit test's
+     * @param id          the test's name in generated code and test reports, or null (unit tests; a spec with errors)
+     */
+    public record TestRow(String column, String kind, String testType, TestOrigin origin, String checks, String description,
+                          String id) {
+        /** The column of a model-level test (primary key, group keys, SCD2). */
+        public static final String MODEL_LEVEL = "(model)";
+
+        public boolean isDataTest() {
+            return origin != TestOrigin.UNIT;
+        }
     }
 
     /**
@@ -137,6 +180,11 @@ public final class SpecReview {
 
         public boolean hasAggregations() {
             return !model.aggregations().isEmpty() || columns.stream().anyMatch(c -> c.kind() == ColumnKind.METRIC);
+        }
+
+        /** The data tests that run on the model, declared and implied (every row of {@link #tests} but unit tests). */
+        public List<TestRow> dataTests() {
+            return tests.stream().filter(TestRow::isDataTest).toList();
         }
     }
 
@@ -237,12 +285,31 @@ public final class SpecReview {
         }
         Set<String> keys = new HashSet<>();
         List<ModelReview> reviews = new ArrayList<>(specModels.size());
-        Builder builder = new Builder(validated, fragmentColumns);
+        Builder builder = new Builder(validated, fragmentColumns, catalog(validated));
         for (Model m : specModels) {
             String key = uniqueKey(m, keys);
             reviews.add(builder.model(m, key, byModel.getOrDefault(m.index(), List.of())));
         }
         return new SpecReview(validated, reviews, validated.diagnostics());
+    }
+
+    /**
+     * The data tests per model as every target runs them, or null when they cannot be derived: the spec has errors
+     * (then no code is generated and no test runs either).
+     */
+    private static Map<String, List<TestCase>> catalog(ValidatedSpec validated) {
+        if (validated.hasErrors()) {
+            return null;
+        }
+        try {
+            Map<String, List<TestCase>> byModel = new HashMap<>();
+            for (TestCase t : TestCatalog.of(validated).tests()) {
+                byModel.computeIfAbsent(t.model(), k -> new ArrayList<>()).add(t);
+            }
+            return byModel;
+        } catch (RuntimeException e) {
+            return null; // a model the planner refuses: the diagnostics say what is wrong, the declared tests are listed
+        }
     }
 
     /** The index in {@code /models/<i>/...}, or -1. */
@@ -269,7 +336,45 @@ public final class SpecReview {
         return key;
     }
 
-    /** The text of one test, as a reviewer reads it. */
+    /**
+     * What a filter is applied to, as every format shows it: {@code crm_addresses (before joining)} for a filter on one
+     * source of a model with joins, the joined rows for a filter on the model, else the source's rows.
+     */
+    public static String filterScope(Model m, Filter f) {
+        boolean onSource = f.appliesTo() != null && !f.appliesTo().equals(m.name());
+        if (onSource) {
+            return m.joins().isEmpty() ? f.appliesTo() : f.appliesTo() + " (before joining)";
+        }
+        return m.joins().isEmpty() ? "the source rows" : "the joined rows";
+    }
+
+    /** The text of one test as a reviewer reads it: its kind and arguments. */
+    public static String testLabel(TestCase.Check c) {
+        if (c instanceof TestCase.AcceptedValues av) {
+            return "accepted_values(" + av.values().stream().map(SpecReview::literal).collect(Collectors.joining(", ")) + ")";
+        }
+        if (c instanceof TestCase.Relationships r) {
+            return "relationships(" + r.to().text() + "." + r.field() + ")";
+        }
+        if (c instanceof TestCase.Expression e) {
+            return "expression(" + e.sql() + ")";
+        }
+        if (c instanceof TestCase.PrimaryKey pk) {
+            return "primary_key(" + String.join(", ", pk.columns()) + ")";
+        }
+        if (c instanceof TestCase.GroupKeyUnique g) {
+            return "group_key_unique(" + String.join(", ", g.columns()) + ")";
+        }
+        if (c instanceof TestCase.Scd2OneCurrent o) {
+            return "scd2_one_current(" + String.join(", ", o.naturalKey()) + ")";
+        }
+        if (c instanceof TestCase.Scd2NoOverlap o) {
+            return "scd2_no_overlap(" + String.join(", ", o.naturalKey()) + ")";
+        }
+        return c.kind();
+    }
+
+    /** The text of one declared test, as a reviewer reads it. */
     public static String testLabel(DataTest t) {
         if (t instanceof DataTest.AcceptedValues av) {
             if (av.values().isEmpty()) {
@@ -301,15 +406,20 @@ public final class SpecReview {
         private final ValidatedSpec validated;
         private final Map<String, List<ColumnRef>> fragmentColumns;
         private final SourceCatalog catalog;
+        /** The tests that run, per model; null when the spec has errors. */
+        private final Map<String, List<TestCase>> testCatalog;
 
-        Builder(ValidatedSpec validated, Map<String, List<ColumnRef>> fragmentColumns) {
+        Builder(ValidatedSpec validated, Map<String, List<ColumnRef>> fragmentColumns, Map<String, List<TestCase>> testCatalog) {
             this.validated = validated;
             this.fragmentColumns = fragmentColumns;
             this.catalog = validated.sourceCatalog().orElse(null);
+            this.testCatalog = testCatalog;
         }
 
         ModelReview model(Model m, String key, List<Diagnostic> diagnostics) {
             Map<String, List<String>> sourceColumns = sourceColumns(m);
+            List<TestCase> cases = testCatalog == null ? null : testCatalog.getOrDefault(m.name(), List.of());
+            String onlySource = m.sources().size() == 1 ? m.sources().get(0).table() : null;
             List<ColumnRow> rows = new ArrayList<>();
             List<Column> outputs = validated.outputColumns(m.name());
             Map<String, String> outputTypes = new HashMap<>();
@@ -330,8 +440,8 @@ public final class SpecReview {
                 String type = c.type() != null ? c.type() : outputTypes.get(c.targetColumn().toLowerCase(Locale.ROOT));
                 List<SourceColumnRef> refs = new ArrayList<>();
                 String fromTable = c.fromTable();
-                if (fromTable == null && c.fromColumn() != null && m.sources().size() == 1) {
-                    fromTable = m.sources().get(0).table();
+                if (fromTable == null && c.fromColumn() != null) {
+                    fromTable = onlySource;
                 }
                 if (c.transform() == null) {
                     if (fromTable != null && c.fromColumn() != null) {
@@ -349,8 +459,8 @@ public final class SpecReview {
                         }
                     }
                 }
-                rows.add(new ColumnRow(c.targetColumn(), type, c.fromTable(), c.fromColumn(), c.transform(),
-                        c.nullable() ? "Yes" : "No", tests(c.tests()), c.description(), ColumnKind.MAPPED,
+                rows.add(new ColumnRow(c.targetColumn(), type, fromTable, c.fromColumn(), c.transform(),
+                        c.nullable() ? "Yes" : "No", tests(c.targetColumn(), c.tests(), cases), c.description(), ColumnKind.MAPPED,
                         distinct(refs), c.tests()));
             }
             if (m.columns().isEmpty() && m.aggregations().isEmpty() && k.isScd2()) {
@@ -379,8 +489,11 @@ public final class SpecReview {
                     }
                 }
                 String type = a.type() != null ? a.type() : outputTypes.get(a.metricColumn().toLowerCase(Locale.ROOT));
-                rows.add(new ColumnRow(a.metricColumn(), type, "AGGREGATION", null, a.formula(), "", tests(a.tests()),
-                        a.description(), ColumnKind.METRIC, distinct(refs), a.tests()));
+                List<SourceColumnRef> lineage = distinct(refs);
+                String tables = lineage.stream().map(SourceColumnRef::table).filter(t -> !t.equals("?")).distinct()
+                        .collect(Collectors.joining(", "));
+                rows.add(new ColumnRow(a.metricColumn(), type, tables.isEmpty() ? onlySource : tables, null, a.formula(), "",
+                        tests(a.metricColumn(), a.tests(), cases), a.description(), ColumnKind.METRIC, lineage, a.tests()));
             }
             if (k.isScd2()) {
                 String[][] scd = {{k.effectiveAt(), "SCD2 validity start (effective_at)"},
@@ -396,13 +509,23 @@ public final class SpecReview {
             }
 
             List<TestRow> tests = new ArrayList<>();
-            for (ColumnRow r : rows) {
-                for (DataTest t : r.testList()) {
-                    tests.add(new TestRow(r.name(), testLabel(t), r.description()));
+            Map<String, String> descriptions = new HashMap<>();
+            rows.forEach(r -> descriptions.putIfAbsent(r.name().toLowerCase(Locale.ROOT), r.description()));
+            if (cases != null) {
+                for (TestCase t : cases) {
+                    String column = t.column() == null ? TestRow.MODEL_LEVEL : t.column();
+                    String description = t.column() == null ? null : descriptions.get(t.column().toLowerCase(Locale.ROOT));
+                    tests.add(new TestRow(column, t.kind(), testLabel(t.check()), origin(t), t.description(), description, t.id()));
+                }
+            } else {
+                for (ColumnRow r : rows) {
+                    for (DataTest t : r.testList()) {
+                        tests.add(new TestRow(r.name(), t.kind(), testLabel(t), TestOrigin.DECLARED, testLabel(t), r.description(), null));
+                    }
                 }
             }
             for (UnitTest u : m.unitTests()) {
-                tests.add(new TestRow("", "unit_test(" + u.name() + ")", u.description()));
+                tests.add(new TestRow("", "unit_test", "unit_test(" + u.name() + ")", TestOrigin.UNIT, u.name(), u.description(), null));
             }
             List<String> sources = m.sources().stream().map(SourceRef::text).toList();
             return new ModelReview(m, key, sources, validated.graph().upstream(m.name()),
@@ -468,8 +591,18 @@ public final class SpecReview {
             return List.copyOf(new LinkedHashSet<>(refs));
         }
 
-        private static String tests(List<DataTest> tests) {
-            return tests.stream().map(SpecReview::testLabel).collect(Collectors.joining(", "));
+        /** The tests of one column: as they run (implied ones marked), or as declared when the spec has errors. */
+        private static String tests(String column, List<DataTest> declared, List<TestCase> cases) {
+            if (cases == null) {
+                return declared.stream().map(SpecReview::testLabel).collect(Collectors.joining(", "));
+            }
+            return cases.stream().filter(t -> t.column() != null && t.column().equalsIgnoreCase(column))
+                    .map(t -> testLabel(t.check()) + (t.declared() ? "" : " (implied)"))
+                    .collect(Collectors.joining(", "));
+        }
+
+        private static TestOrigin origin(TestCase t) {
+            return t.declared() ? TestOrigin.DECLARED : TestOrigin.IMPLIED;
         }
     }
 }

@@ -24,8 +24,12 @@ public final class Names {
         return closest(name, candidates).map(c -> "did you mean '" + c + "'?").orElse("");
     }
 
-    /** Levenshtein distance; inputs are short names. */
+    /**
+     * Edit distance counting a swap of two neighbouring characters as one edit (optimal string alignment), the
+     * commonest typo ({@code emial} for {@code email}); inputs are short names.
+     */
     static int distance(String a, String b) {
+        int[] before = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -36,8 +40,12 @@ public final class Names {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], before[j - 2] + 1);
+                }
             }
-            int[] t = prev;
+            int[] t = before;
+            before = prev;
             prev = cur;
             cur = t;
         }

@@ -7,7 +7,6 @@ import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Constraints;
-import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Layer;
@@ -24,10 +23,6 @@ import io.github.specpipeline.core.report.Block.Paragraph;
 import io.github.specpipeline.core.report.Block.Section;
 import io.github.specpipeline.core.report.Block.Table;
 import io.github.specpipeline.core.report.TestReports.Status;
-import io.github.specpipeline.core.sql.SqlFragmentException;
-import io.github.specpipeline.core.sql.SqlFragments;
-import io.github.specpipeline.core.tests.TestCase;
-import io.github.specpipeline.core.tests.TestCatalog;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
@@ -49,8 +44,6 @@ public final class ReportBuilder {
     private final TestReports tests;
     private final ReportExtras extras;
     private final ReportLayout layout;
-    /** The data tests per model as every target runs them; null when the spec has errors (then the declared ones are listed). */
-    private final Map<String, List<TestCase>> catalog;
 
     /** The review view every export renders; its keys name the model pages. */
     private final SpecReview review;
@@ -67,25 +60,9 @@ public final class ReportBuilder {
         this.tests = tests == null ? TestReports.NONE : tests;
         this.extras = extras == null ? ReportExtras.NONE : extras;
         this.layout = ReportLayout.of(review);
-        this.catalog = catalog(spec);
         this.diagrams = review == null ? null : MermaidRenderer.render(review);
         if (review != null) {
             review.models().forEach(m -> reviews.put(m.model().index(), m));
-        }
-    }
-
-    private static Map<String, List<TestCase>> catalog(ValidatedSpec spec) {
-        if (spec == null || spec.hasErrors()) {
-            return null;
-        }
-        try {
-            Map<String, List<TestCase>> byModel = new java.util.HashMap<>();
-            for (TestCase t : TestCatalog.of(spec).tests()) {
-                byModel.computeIfAbsent(t.model(), k -> new ArrayList<>()).add(t);
-            }
-            return byModel;
-        } catch (RuntimeException e) {
-            return null; // the diagnostics say what is wrong; the declared tests are listed instead
         }
     }
 
@@ -388,7 +365,7 @@ public final class ReportBuilder {
         for (ColumnMapping c : m.columns()) {
             String from = c.fromTable() == null ? "" : c.fromTable() + (c.fromColumn() == null ? "" : "." + c.fromColumn());
             rows.add(List.of(Cell.code(c.targetColumn()), Cell.text(nullToEmpty(c.type()) + (c.nullable() ? "" : ", not null")),
-                    Cell.code(from), Cell.code(c.transform()), Cell.text(testNames(c.tests())), Cell.text(c.description())));
+                    Cell.code(from), Cell.code(c.transform()), Cell.text(testNames(m, c.targetColumn())), Cell.text(c.description())));
         }
         return List.of(
                 para(Inline.text("Each output column, where it comes from and how. In a transform, "), Inline.code("{from}"),
@@ -418,9 +395,7 @@ public final class ReportBuilder {
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Filter f : m.filters()) {
-            String applies = f.appliesTo() == null || f.appliesTo().equals(m.name())
-                    ? "the joined rows" : f.appliesTo() + " (before joining)";
-            rows.add(List.of(Cell.text(applies), Cell.code(f.predicate()), Cell.text(f.rationale())));
+            rows.add(List.of(Cell.text(SpecReview.filterScope(m, f)), Cell.code(f.predicate()), Cell.text(f.rationale())));
         }
         return List.of(new Table(List.of("Applies to", "Keeps rows where", "Rationale"), rows));
     }
@@ -436,56 +411,50 @@ public final class ReportBuilder {
         List<List<Cell>> rows = new ArrayList<>();
         for (Aggregation a : m.aggregations()) {
             rows.add(List.of(Cell.code(a.metricColumn()), Cell.text(nullToEmpty(a.type())), Cell.code(a.formula()),
-                    Cell.text(testNames(a.tests())), Cell.text(a.description())));
+                    Cell.text(testNames(m, a.metricColumn())), Cell.text(a.description())));
         }
         out.add(new Table(List.of("Metric", "Type", "Formula", "Tests", "Description"), rows));
         return out;
     }
 
+    /** The data tests of the review (see {@link SpecReview.TestRow}): the same list every review format shows. */
     private List<Block> tests(Model m) {
         List<Block> out = new ArrayList<>();
         List<Block> data = new ArrayList<>();
-        if (catalog != null) {
-            List<TestCase> cases = catalog.getOrDefault(m.name(), List.of());
-            if (cases.isEmpty()) {
-                data.add(para(Inline.text("No data tests.")));
-            } else {
-                data.add(para(Inline.text("Every target runs these tests: the declared ones, and those the spec implies "
-                        + "(not null columns, keys, SCD2 history).")));
-                List<List<Cell>> rows = new ArrayList<>();
-                for (TestCase t : cases) {
-                    rows.add(List.of(t.column() == null ? Cell.text("(model)") : Cell.code(t.column()), Cell.text(t.kind()),
-                            Cell.text(t.description()), Cell.code(t.id()), resultCell(m.name(), t.id())));
-                }
-                data.add(new Table(List.of("Column", "Test", "Checks", "Name", "Last result"), rows));
-            }
-            out.add(new Section("data-tests", "Data tests", data));
-            out.add(new Section("unit-tests", "Unit tests", unitTests(m)));
-            return out;
-        }
-        List<List<Cell>> rows = new ArrayList<>();
-        for (ColumnMapping c : m.columns()) {
-            for (DataTest t : c.tests()) {
-                rows.add(List.of(Cell.code(c.targetColumn()), Cell.text(t.kind()), testDefinition(c, t)));
-            }
-        }
-        for (Aggregation a : m.aggregations()) {
-            for (DataTest t : a.tests()) {
-                rows.add(List.of(Cell.code(a.metricColumn()), Cell.text(t.kind()), testDefinition(null, t)));
-            }
-        }
-        if (!m.constraints().primaryKey().isEmpty()) {
-            rows.add(List.of(Cell.code(String.join(", ", m.constraints().primaryKey())), Cell.text("primary key"),
-                    Cell.text("no two rows share the key, and no part of it is null")));
-        }
-        if (rows.isEmpty()) {
+        List<SpecReview.TestRow> cases = dataTests(m);
+        boolean derived = cases.stream().allMatch(t -> t.id() != null);
+        if (cases.isEmpty()) {
             data.add(para(Inline.text("No data tests.")));
+        } else if (derived) {
+            data.add(para(Inline.text("Every target runs these tests: the declared ones, and those the spec implies "
+                    + "(not null columns, keys, SCD2 history).")));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (SpecReview.TestRow t : cases) {
+                rows.add(List.of(testColumn(t), Cell.text(t.kind()), Cell.text(t.origin().label()), Cell.text(t.checks()),
+                        Cell.code(t.id()), resultCell(m.name(), t.id())));
+            }
+            data.add(new Table(List.of("Column", "Test", "Origin", "Checks", "Name", "Last result"), rows));
         } else {
-            data.add(new Table(List.of("Column", "Test", "Checks"), rows));
+            data.add(para(Inline.text("The spec has errors, so no test runs: these are the declared tests.")));
+            List<List<Cell>> rows = new ArrayList<>();
+            for (SpecReview.TestRow t : cases) {
+                rows.add(List.of(testColumn(t), Cell.text(t.kind()), Cell.text(t.origin().label()), Cell.code(t.testType())));
+            }
+            data.add(new Table(List.of("Column", "Test", "Origin", "Checks"), rows));
         }
         out.add(new Section("data-tests", "Data tests", data));
         out.add(new Section("unit-tests", "Unit tests", unitTests(m)));
         return out;
+    }
+
+    private static Cell testColumn(SpecReview.TestRow t) {
+        return t.column().equals(SpecReview.TestRow.MODEL_LEVEL) ? Cell.text(t.column()) : Cell.code(t.column());
+    }
+
+    /** The model's data tests as the review lists them. */
+    private List<SpecReview.TestRow> dataTests(Model m) {
+        SpecReview.ModelReview r = reviews.get(m.index());
+        return r == null ? List.of() : r.dataTests();
     }
 
     private List<Block> unitTests(Model m) {
@@ -556,53 +525,6 @@ public final class ReportBuilder {
             cells.add(row);
         }
         return Optional.of(new Table(List.copyOf(header), cells));
-    }
-
-    private static Cell testDefinition(ColumnMapping column, DataTest t) {
-        if (t instanceof DataTest.AcceptedValues a) {
-            List<Inline> in = new ArrayList<>();
-            if (a.fromTransform()) {
-                in.add(Inline.text("one of the values of its CASE transform"));
-                String values = a.values().isEmpty() ? caseOutputs(column) : literals(a.values());
-                if (!values.isEmpty()) {
-                    in.add(Inline.text(": "));
-                    in.add(Inline.code(values));
-                }
-            } else {
-                in.add(Inline.text("one of "));
-                in.add(Inline.code(literals(a.values())));
-            }
-            return new Cell(in);
-        }
-        if (t instanceof DataTest.Relationships r) {
-            return Cell.of(Inline.text("exists in "), Inline.code(nullToEmpty(r.to()) + "." + nullToEmpty(r.field())));
-        }
-        if (t instanceof DataTest.Expression e) {
-            return Cell.of(Inline.text("holds for every row: "), Inline.code(e.sql()));
-        }
-        return Cell.text(t instanceof DataTest.NotNull ? "never null" : "no two rows share a value");
-    }
-
-    /** The literal results of a column's CASE transform, quoted as SQL strings; empty if there are none. */
-    private static String caseOutputs(ColumnMapping c) {
-        if (c == null || c.transform() == null) {
-            return "";
-        }
-        String from = c.fromTable() != null && c.fromColumn() != null ? c.fromTable() + "." + c.fromColumn() : null;
-        try {
-            return String.join(", ", SqlFragments.analyze(c.transform(), from).caseLiteralOutputs().stream()
-                    .map(v -> "'" + v + "'").toList());
-        } catch (SqlFragmentException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static String literals(List<Literal> values) {
-        List<String> out = new ArrayList<>();
-        for (Literal l : values) {
-            out.add(l.isNull() ? "NULL" : l.kind() == Literal.Kind.STRING ? "'" + l.text() + "'" : l.text());
-        }
-        return String.join(", ", out);
     }
 
     private List<Block> modelResults(Model m) {
@@ -755,11 +677,7 @@ public final class ReportBuilder {
 
     /** The model's data tests: as every target runs them, or the declared ones when the spec has errors. */
     private long dataTestCount(Model m) {
-        if (catalog != null) {
-            return catalog.getOrDefault(m.name(), List.of()).size();
-        }
-        return m.columns().stream().mapToLong(c -> c.tests().size()).sum()
-                + m.aggregations().stream().mapToLong(a -> a.tests().size()).sum();
+        return dataTests(m).size();
     }
 
     private static String findings(List<Diagnostic> list) {
@@ -771,8 +689,11 @@ public final class ReportBuilder {
         return plural(errors, "error") + ", " + plural(warnings, "warning");
     }
 
-    private static String testNames(List<DataTest> tests) {
-        return String.join(", ", tests.stream().map(DataTest::kind).toList());
+    /** The kinds of the tests on one column, those the spec implies marked. */
+    private String testNames(Model m, String column) {
+        return dataTests(m).stream().filter(t -> t.column().equalsIgnoreCase(column))
+                .map(t -> t.kind() + (t.origin() == SpecReview.TestOrigin.IMPLIED ? " (implied)" : ""))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static long count(List<Diagnostic> list, Severity severity) {

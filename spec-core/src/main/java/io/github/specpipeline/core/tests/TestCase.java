@@ -20,6 +20,14 @@ import java.util.List;
  */
 public record TestCase(String id, String model, String column, String description, String pointer, Check check) {
 
+    /**
+     * Whether the spec lists the test in a column's or metric's {@code tests}; otherwise it is implied
+     * ({@code nullable: false}, a primary key, the grain, SCD2 history). Declared tests are located at their entry.
+     */
+    public boolean declared() {
+        return pointer.matches(".*/tests/\\d+");
+    }
+
     /** The test kind as in reports: {@code not_null}, {@code unique}, ..., {@code scd2_no_overlap}. */
     public String kind() {
         return check.kind();

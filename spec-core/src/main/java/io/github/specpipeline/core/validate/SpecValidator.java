@@ -49,6 +49,11 @@ public final class SpecValidator {
     private final ModelGraph graph;
     private final FragmentListener listener;
     private final Map<String, Model> modelsByName = new LinkedHashMap<>();
+    /**
+     * The {@code tests} lists with a finding from binding: an entry that could not be read was left out, so the
+     * indexes of the tests after it no longer match the file. Findings on their tests are located at the list.
+     */
+    private final Set<String> shiftedTestLists = new HashSet<>();
     /** Output columns per model; absent when they cannot be known (a pass-through of an unknown source). */
     private final Map<String, List<Column>> outputs = new LinkedHashMap<>();
 
@@ -59,6 +64,12 @@ public final class SpecValidator {
         this.r = reporter;
         this.graph = new ModelGraph(spec);
         spec.models().forEach(m -> modelsByName.putIfAbsent(m.name(), m));
+        for (io.github.specpipeline.core.diag.Diagnostic d : reporter.sink().sorted()) {
+            int at = d.pointer().lastIndexOf("/tests/");
+            if (at >= 0) {
+                shiftedTestLists.add(d.pointer().substring(0, at + "/tests".length()));
+            }
+        }
     }
 
     /**
@@ -321,6 +332,8 @@ public final class SpecValidator {
                     if (!hasFrom) {
                         r.error(DiagnosticCode.SP102, cp, "column '" + c.targetColumn()
                                 + "' has neither a transform nor from_table and from_column", "map it from a source column or give a transform");
+                    } else if (fromOk && rel.isPresent()) {
+                        checkCast(c, rel.get(), cp);
                     }
                     continue;
                 }
@@ -333,6 +346,33 @@ public final class SpecValidator {
                 fragment(c.transform(), replacement, cp + "/transform", "transform of '" + c.targetColumn() + "'",
                         List.copyOf(relations.values()), List.of()).ifPresent(f -> transforms.put(c.targetColumn(), f));
             }
+        }
+
+        /**
+         * SP407: a column copied from its source with another declared type is cast by the generated SQL; say so,
+         * with what the cast does to the values. A transform states its conversion itself, so only copies are checked.
+         */
+        private void checkCast(ColumnMapping c, Relation rel, String cp) {
+            if (c.type() == null || !SqlTypes.isValid(c.type())) {
+                return;
+            }
+            String source = rel.column(c.fromColumn()).map(Column::type).orElse(null);
+            if (source == null || !SqlTypes.isValid(source)) {
+                return;
+            }
+            TypeConversion.of(source, c.type()).ifPresent(cast -> {
+                String declared = SqlTypes.normalise(c.type());
+                String from = SqlTypes.normalise(source);
+                String message = "column '" + c.targetColumn() + "' is declared " + declared + " but its source '"
+                        + rel.alias() + "." + c.fromColumn() + "' is " + from + ", so the generated SQL casts it: " + cast.effect();
+                if (cast.lossy()) {
+                    r.warning(DiagnosticCode.SP407, cp + "/type", message, "declare " + from
+                            + ", or convert in a transform where it is meant, e.g. SAFE_CAST({from} AS " + declared + ")");
+                } else {
+                    r.report(Severity.INFO, DiagnosticCode.SP407, cp + "/type", false, message,
+                            "nothing to do; declare " + from + " to keep the source's type");
+                }
+            });
         }
 
         private void checkType(String type, String pointer) {
@@ -616,8 +656,14 @@ public final class SpecValidator {
         }
 
         private void checkColumnTests(String column, List<DataTest> tests, String tp, ParsedFragment transform) {
-            // tests that failed to bind are already reported and left out, so indexes may shift: locate at the list
-            for (DataTest t : tests) {
+            // a test that failed to bind is already reported and left out, so the indexes after it shift: then locate
+            // at the list
+            boolean indexesHold = !shiftedTestLists.contains(tp);
+            for (int i = 0; i < tests.size(); i++) {
+                DataTest t = tests.get(i);
+                if (t instanceof DataTest.AcceptedValues av && !av.values().isEmpty() && transform != null) {
+                    checkAcceptedValuesCoverCase(column, av, transform, indexesHold ? tp + "/" + i + "/accepted_values/values" : tp);
+                }
                 if (t instanceof DataTest.AcceptedValues av && av.values().isEmpty()) {
                     List<String> derived = transform == null ? List.of() : transform.caseLiteralOutputs();
                     if (av.fromTransform() && !derived.isEmpty()) {
@@ -632,14 +678,48 @@ public final class SpecValidator {
                 } else if (t instanceof DataTest.Relationships rel) {
                     checkRelationship(column, rel, tp);
                 } else if (t instanceof DataTest.Expression ex) {
-                    fragment(ex.sql(), null, tp, "expression test on '" + column + "'", null, outputColumnsForScope())
+                    // {"expression": "..."}: positions inside the fragment are found only from its own string
+                    String ep = indexesHold ? tp + "/" + i + "/expression" : tp;
+                    fragment(ex.sql(), null, ep, "expression test on '" + column + "'", null, outputColumnsForScope())
                             .ifPresent(f -> {
                                 if (f.containsAggregate()) {
-                                    r.error(DiagnosticCode.SP303, tp, "expression test on '" + column + "' uses an aggregate function",
+                                    r.error(DiagnosticCode.SP303, ep, "expression test on '" + column + "' uses an aggregate function",
                                             "expression tests are checked row by row");
                                 }
                             });
                 }
+            }
+        }
+
+        /**
+         * SP406: an explicit accepted_values list that misses a literal the column's CASE can return fails on the
+         * first row that takes that branch, which only data that happens to hit it would show.
+         */
+        private void checkAcceptedValuesCoverCase(String column, DataTest.AcceptedValues av, ParsedFragment transform, String at) {
+            List<String> missing = transform.caseLiteralOutputs().stream()
+                    .filter(v -> av.values().stream().noneMatch(l -> sameValue(l, v))).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            String shown = missing.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+            r.warning(DiagnosticCode.SP406, at, "accepted_values on '" + column + "' does not list " + shown
+                    + ", which its CASE transform can return; a row with " + (missing.size() == 1 ? "it" : "one of them") + " fails the test",
+                    "add " + missing.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "))
+                            + " to the values, or change the transform");
+        }
+
+        /** Whether an accepted value equals a CASE output: numbers by value (1 = 1.0), everything else by its text. */
+        private static boolean sameValue(Literal l, String output) {
+            if (l.isNull()) {
+                return false;
+            }
+            if (l.text().equals(output)) {
+                return true;
+            }
+            try {
+                return new java.math.BigDecimal(l.text()).compareTo(new java.math.BigDecimal(output)) == 0;
+            } catch (NumberFormatException e) {
+                return false;
             }
         }
 
@@ -826,14 +906,15 @@ public final class SpecValidator {
                         continue;
                     }
                     if (onOutput) {
-                        r.error(DiagnosticCode.SP207, pointer, what + " qualifies column '" + ref.qualifier() + "." + ref.column()
-                                + "'; it is evaluated on the model's output, so write the bare column name", "");
+                        unresolved(pointer, f, FragmentLocation.start(f, ref), what + " qualifies column '" + ref.qualifier()
+                                + "." + ref.column() + "'; it is evaluated on the model's output, so write the bare column name", "");
                         continue;
                     }
                     Optional<Relation> rel = relation(ref.qualifier(), pointer, what);
                     if (rel.isPresent() && rel.get().known() && rel.get().column(ref.column()).isEmpty()) {
-                        r.error(DiagnosticCode.SP207, pointer, what + " references '" + ref.qualifier() + "." + ref.column()
-                                + "', but '" + rel.get().alias() + "' has no column '" + ref.column() + "'", suggestColumn(ref.column(), rel.get()));
+                        unresolved(pointer, f, FragmentLocation.columnName(f, ref), what + " references '" + ref.qualifier() + "."
+                                + ref.column() + "', but '" + rel.get().alias() + "' has no column '" + ref.column() + "'",
+                                suggestColumn(ref.column(), rel.get()));
                     }
                     continue;
                 }
@@ -846,7 +927,8 @@ public final class SpecValidator {
                     }
                     if (having.isEmpty() && allKnown && !scope.isEmpty()) {
                         List<String> all = scope.stream().flatMap(x -> x.names().stream()).distinct().toList();
-                        r.error(DiagnosticCode.SP207, pointer, what + " references unknown column '" + ref.column() + "' (sources: "
+                        unresolved(pointer, f, FragmentLocation.columnName(f, ref), what + " references unknown column '"
+                                + ref.column() + "' (sources: "
                                 + scope.stream().map(Relation::alias).collect(Collectors.joining(", ")) + ")",
                                 Names.closest(ref.column(), all).map(c -> "did you mean '" + c + "'?").orElse(DiagnosticCode.SP207.fix()));
                     } else if (having.size() > 1 && !m.groupBy().contains(ref.column())) {
@@ -856,12 +938,21 @@ public final class SpecValidator {
                     }
                 } else if (outputScope != null
                         && outputScope.stream().noneMatch(c -> c.name().equalsIgnoreCase(ref.column()))) {
-                    r.error(DiagnosticCode.SP207, pointer, what + " references '" + ref.column() + "', which is not an output column of '"
-                            + name + "'", Names.closest(ref.column(), outputScope.stream().map(Column::name).toList())
+                    unresolved(pointer, f, FragmentLocation.columnName(f, ref), what + " references '" + ref.column()
+                            + "', which is not an output column of '" + name + "'", Names.closest(ref.column(), outputScope.stream().map(Column::name).toList())
                             .map(c -> "did you mean '" + c + "'?").orElse("output columns: " + outputList()));
                 }
             }
             return Optional.of(f);
+        }
+
+        /** SP207 located at {@code offset} in the fragment's text: at the column, not at the fragment's start. */
+        private void unresolved(String pointer, ParsedFragment f, int offset, String message, String hint) {
+            if (pointer.endsWith("/tests")) {
+                r.error(DiagnosticCode.SP207, pointer, message, hint); // a test list: the string itself is not known
+                return;
+            }
+            r.inString(Severity.ERROR, DiagnosticCode.SP207, pointer, 1, FragmentLocation.jsonColumn(f.text(), offset), message, hint);
         }
     }
 

@@ -59,7 +59,27 @@ class SpecReviewTest {
         assertThat(column("stg_web_activity", "session_count").lineage()).isEmpty();
         assertThat(column("stg_web_activity", "first_session_at").lineage()).containsExactly(ref("web_sessions", "started_at"));
         assertThat(column("stg_web_activity", "first_session_at").kind()).isEqualTo(ColumnKind.METRIC);
-        assertThat(column("stg_web_activity", "first_session_at").sourceTable()).isEqualTo("AGGREGATION");
+    }
+
+    @Test
+    void aMetricsFromTableIsTheSourceItReadsAndAnImpliedFromTableIsShown() {
+        assertThat(column("stg_web_activity", "first_session_at").sourceTable()).isEqualTo("web_sessions");
+        assertThat(column("stg_web_activity", "session_count").sourceTable()).as("COUNT(*) of the only source")
+                .isEqualTo("web_sessions");
+        assertThat(column("fact_customer_value", "total_sessions").sourceTable()).isEqualTo("stg_web_activity");
+        assertThat(column("fact_customer_value", "order_count").sourceTable()).isEqualTo("stg_orders");
+        assertThat(EXAMPLE.models()).flatExtracting(ModelReview::columns).extracting(ColumnRow::sourceTable)
+                .doesNotContain("AGGREGATION");
+        assertThat(EXAMPLE.models()).flatExtracting(ModelReview::columns)
+                .filteredOn(c -> c.kind() == ColumnKind.MAPPED && c.sourceColumn() != null)
+                .allSatisfy(c -> assertThat(c.sourceTable()).as(c.name()).isNotBlank());
+    }
+
+    @Test
+    void aFilterSaysWhatItAppliesToInTheSameWordsEverywhere() {
+        ModelReview customers = EXAMPLE.model("stg_customers").orElseThrow();
+        assertThat(customers.model().filters()).extracting(f -> SpecReview.filterScope(customers.model(), f))
+                .containsExactly("shop_addresses (before joining)");
     }
 
     @Test
@@ -82,7 +102,10 @@ class SpecReviewTest {
         });
         assertThat(customers.tests()).anySatisfy(t -> assertThat(t.testType())
                 .isEqualTo("accepted_values('web', 'app', 'store', 'referral', 'unknown')"));
-        assertThat(customers.tests()).anySatisfy(t -> assertThat(t.testType()).isEqualTo("accepted_values(...)"));
+        assertThat(customers.tests()).as("accepted_values(...) with the values of its CASE").anySatisfy(t -> assertThat(t.testType())
+                .isEqualTo("accepted_values('active', 'dormant', 'churned', 'unknown', 'prospect')"));
+        assertThat(column("stg_customers", "customer_id").tests()).isEqualTo("not_null, unique");
+        assertThat(column("stg_orders", "discount_rate").tests()).doesNotContain("not_null");
         assertThat(customers.tests()).anySatisfy(t -> {
             assertThat(t.column()).isEmpty();
             assertThat(t.testType()).isEqualTo("unit_test(billing_address_and_contact_normalisation)");

@@ -104,6 +104,49 @@ class WorkbookTest {
         assertThat(atLimit.toByteArray()).isEqualTo(Files.readAllBytes(file));
     }
 
+    /**
+     * Printed or exported to PDF, every sheet is landscape, all its columns on one page wide, its header row at the
+     * top of each page and the sheet and spec named in the footer: asserted on the sheet XML and the defined names.
+     */
+    @Test
+    void everySheetPrintsLandscapeOnePageWideWithItsHeaderRepeatedAndAFooter() throws Exception {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            String workbook = entry(zip, "xl/workbook.xml");
+            List<String> sheets = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<sheet name=\"([^\"]+)\"").matcher(workbook);
+            while (m.find()) {
+                sheets.add(m.group(1));
+            }
+            assertThat(sheets).hasSize(14);
+            for (int i = 0; i < sheets.size(); i++) {
+                String xml = entry(zip, "xl/worksheets/sheet" + (i + 1) + ".xml");
+                assertThat(xml).as(sheets.get(i)).containsPattern("<pageSetUpPr [^>]*fitToPage=\"true\"")
+                        .containsPattern("<pageSetup [^>]*orientation=\"landscape\"")
+                        .containsPattern("<pageSetup [^>]*fitToWidth=\"1\"")
+                        .containsPattern("<pageSetup [^>]*fitToHeight=\"0\"")
+                        .containsPattern("<oddFooter><!\\[CDATA\\[[^\\]]*&L&A[&\\]]")
+                        .containsPattern("<oddFooter><!\\[CDATA\\[[^\\]]*&Csrc/main/spec/spec.json[&\\]]")
+                        .containsPattern("<oddFooter><!\\[CDATA\\[[^\\]]*&RPage &P of &N[&\\]]");
+                assertThat(workbook).as("print titles of " + sheets.get(i))
+                        .containsPattern("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"" + i + "\">[^<]*\\$\\d+:\\$\\d+</definedName>");
+            }
+            assertThat(workbook).contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"6\">Tests!$1:$1</definedName>");
+            // a model sheet repeats the header of its output columns (after the title and the info rows)
+            assertThat(workbook).containsPattern("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"8\">stg_customers!\\$1[0-9]:\\$1[0-9]</definedName>");
+        }
+        try (XSSFWorkbook wb = open(file)) {
+            XSSFSheet customers = wb.getSheet("stg_customers");
+            int header = customers.getRepeatingRows().getFirstRow();
+            assertThat(row(customers, header)).startsWith("Column", "Type", "Kind", "From Table");
+        }
+    }
+
+    private static String entry(java.util.zip.ZipFile zip, String name) throws IOException {
+        try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void tableSheetsHaveAStyledFrozenFilteredHeaderAndFittedWidths() throws Exception {
         try (XSSFWorkbook wb = open(file)) {

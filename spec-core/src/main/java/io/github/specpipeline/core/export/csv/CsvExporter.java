@@ -152,10 +152,11 @@ public final class CsvExporter {
     }
 
     private static void tests(SpecReview review, CSVPrinter p) throws IOException {
-        record(p, "Model", "Layer", "Column", "Test Type", "Description");
+        record(p, "Model", "Layer", "Column", "Test Type", "Origin", "Checks", "Description");
         for (ModelReview m : review.models()) {
             for (TestRow t : m.tests()) {
-                record(p, m.displayName(), m.layer().id(), t.column(), t.testType(), t.description());
+                record(p, m.displayName(), m.layer().id(), t.column(), t.testType(), t.origin().label(), t.checks(),
+                        t.description());
             }
         }
     }
@@ -227,7 +228,7 @@ public final class CsvExporter {
         if (!model.filters().isEmpty()) {
             section(rows, "FILTERS", "Applies To", "Predicate", "Rationale");
             for (Filter f : model.filters()) {
-                rows.add(Arrays.asList(f.appliesTo(), f.predicate(), f.rationale()));
+                rows.add(Arrays.asList(SpecReview.filterScope(model, f), f.predicate(), f.rationale()));
             }
         }
         if (!model.aggregations().isEmpty()) {
@@ -242,6 +243,13 @@ public final class CsvExporter {
         rows.add(List.of("CONSTRAINTS"));
         for (String[] c : constraints(model.constraints())) {
             rows.add(Arrays.asList(c));
+        }
+        List<TestRow> dataTests = m.dataTests();
+        if (!dataTests.isEmpty()) {
+            section(rows, "DATA TESTS", "Column", "Test Type", "Origin", "Checks");
+            for (TestRow t : dataTests) {
+                rows.add(Arrays.asList(t.column(), t.testType(), t.origin().label(), t.checks()));
+            }
         }
         if (!model.unitTests().isEmpty()) {
             section(rows, "UNIT TESTS", "Name", "Description", "Given", "Expected Rows");

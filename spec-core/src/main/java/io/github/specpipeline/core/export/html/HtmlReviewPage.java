@@ -346,9 +346,6 @@ public final class HtmlReviewPage {
                 for (ColumnRow c : m.columns()) {
                     String from = c.sourceTable() == null ? "" : c.sourceTable()
                             + (c.sourceColumn() == null ? "" : "." + c.sourceColumn());
-                    if (c.kind() == ColumnKind.METRIC) {
-                        from = "";
-                    }
                     p("<tr><td>").e(c.name()).p("</td><td>").e(c.type()).p("</td><td>").e(kind(c.kind())).p("</td><td>")
                             .e(from).p("</td>");
                     codeCell(c.transform());
@@ -370,18 +367,19 @@ public final class HtmlReviewPage {
             if (!model.filters().isEmpty()) {
                 p("<h3>Filters</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Applies to</th><th>Predicate</th><th>Rationale</th></tr></thead>\n<tbody>\n");
                 for (Filter f : model.filters()) {
-                    p("<tr><td>").e(f.appliesTo() == null ? "(joined rows)" : f.appliesTo()).p("</td>");
+                    p("<tr><td>").e(SpecReview.filterScope(model, f)).p("</td>");
                     codeCell(f.predicate());
                     p("<td>").e(f.rationale()).p("</td></tr>\n");
                 }
                 p("</tbody>\n</table></div>\n");
             }
             if (!m.tests().isEmpty()) {
-                p("<h3>Tests</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Column</th><th>Test</th><th>Description</th></tr></thead>\n<tbody>\n");
+                p("<h3>Tests</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Column</th><th>Test</th><th>Origin</th><th>Checks</th>")
+                        .p("<th>Description</th></tr></thead>\n<tbody>\n");
                 for (TestRow t : m.tests()) {
                     p("<tr><td>").e(t.column()).p("</td>");
                     codeCell(t.testType());
-                    p("<td>").e(t.description()).p("</td></tr>\n");
+                    p("<td>").e(t.origin().label()).p("</td><td>").e(t.checks()).p("</td><td>").e(t.description()).p("</td></tr>\n");
                 }
                 p("</tbody>\n</table></div>\n");
             }

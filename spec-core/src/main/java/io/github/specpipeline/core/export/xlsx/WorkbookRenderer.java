@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Footer;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -163,7 +165,7 @@ public final class WorkbookRenderer {
                 }
             }
 
-            SXSSFSheet overview = sheet(wb, styles, "Overview", sink -> overview(review, modelSheetsWanted, sink), true);
+            SXSSFSheet overview = sheet(wb, styles, "Overview", sink -> overview(review, modelSheetsWanted, sink), true, review.specFile());
             for (int i = 0; i < modelSheets.size(); i++) {
                 XSSFHyperlink link = wb.getXSSFWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
                 link.setAddress("'" + modelSheets.get(i).replace("'", "''") + "'!A1");
@@ -174,16 +176,16 @@ public final class WorkbookRenderer {
             String omitted = modelSheetsWanted ? null : "none: the spec has " + models + (models == 1 ? " model" : " models")
                     + ", more than maxModelSheets (" + maxModelSheets + "); each model's columns, transforms, joins and tests"
                     + " are in the sheets All Columns, Transforms, Joins and Tests, and in csv/model_<name>.csv";
-            sheet(wb, styles, "Spec", sink -> spec(review, omitted, sink), true);
-            sheet(wb, styles, "Validation", sink -> validation(review, sink), true);
-            sheet(wb, styles, "All Columns", sink -> allColumns(review, sink), true);
-            sheet(wb, styles, "Transforms", sink -> transforms(review, sink), true);
-            sheet(wb, styles, "Joins", sink -> joins(review, sink), true);
-            sheet(wb, styles, "Tests", sink -> tests(review, sink), true);
-            sheet(wb, styles, "Data Lineage", sink -> lineage(review, sink), true);
+            sheet(wb, styles, "Spec", sink -> spec(review, omitted, sink), true, review.specFile());
+            sheet(wb, styles, "Validation", sink -> validation(review, sink), true, review.specFile());
+            sheet(wb, styles, "All Columns", sink -> allColumns(review, sink), true, review.specFile());
+            sheet(wb, styles, "Transforms", sink -> transforms(review, sink), true, review.specFile());
+            sheet(wb, styles, "Joins", sink -> joins(review, sink), true, review.specFile());
+            sheet(wb, styles, "Tests", sink -> tests(review, sink), true, review.specFile());
+            sheet(wb, styles, "Data Lineage", sink -> lineage(review, sink), true, review.specFile());
             for (int i = 0; i < modelSheets.size(); i++) {
                 ModelReview m = review.models().get(i);
-                modelSheet(wb, styles, modelSheets.get(i), m);
+                modelSheet(wb, styles, modelSheets.get(i), m, review.specFile());
             }
             sheets = wb.getNumberOfSheets();
             // write(), not writeAvoidingTempFiles(): the latter re-reads the template as a stream, which POI caps at
@@ -308,7 +310,8 @@ public final class WorkbookRenderer {
         }
     }
 
-    private static SXSSFSheet sheet(DeferredSXSSFWorkbook wb, Styles styles, String name, Content content, boolean table) {
+    private static SXSSFSheet sheet(DeferredSXSSFWorkbook wb, Styles styles, String name, Content content, boolean table,
+                                    String specFile) {
         Measure m = new Measure();
         content.write(m);
         if (m.firstHeader >= 0 && m.firstTableEnd < 0) {
@@ -326,6 +329,7 @@ public final class WorkbookRenderer {
                 sheet.setAutoFilter(new CellRangeAddress(m.firstHeader, m.firstTableEnd, 0, m.headerWidth - 1));
             }
         }
+        printSetup(sheet, m.firstHeader, specFile);
         sheet.setRowGenerator(s -> content.write(new Emit(s, styles)));
         return sheet;
     }
@@ -335,7 +339,7 @@ public final class WorkbookRenderer {
      * would double the work of most of the workbook): column widths come from the longest column name and fixed
      * widths for the other columns, and the header row to freeze is known from the number of info rows.
      */
-    private static void modelSheet(DeferredSXSSFWorkbook wb, Styles styles, String name, ModelReview m) {
+    private static void modelSheet(DeferredSXSSFWorkbook wb, Styles styles, String name, ModelReview m, String specFile) {
         DeferredSXSSFSheet sheet = wb.createSheet(name);
         int first = 18;
         for (ColumnRow c : m.columns()) {
@@ -349,7 +353,48 @@ public final class WorkbookRenderer {
         sheet.setColumnWidth(7, 30 * 256);
         sheet.setColumnWidth(8, 61 * 256);
         sheet.createFreezePane(1, infoRows(m) + 3);
+        // the header of the output columns, the table that runs over most pages
+        printSetup(sheet, infoRows(m) + 2, specFile);
         sheet.setRowGenerator(s -> model(m, new Emit(s, styles)));
+    }
+
+    /** Excel's limit for the text of a header or footer part, with room for the sheet name and page codes. */
+    static final int MAX_FOOTER_TEXT = 120;
+
+    /**
+     * How the sheet prints (and exports to PDF, as for a sign-off meeting): landscape, all columns on one page wide
+     * and as many pages tall as needed, the header row ({@code headerRow}, 0-based; none when negative) repeated at
+     * the top of every page, and a footer naming the sheet, the spec file and the page.
+     */
+    static void printSetup(SXSSFSheet sheet, int headerRow, String specFile) {
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0); // 0: as many pages tall as the rows need
+        if (headerRow >= 0) {
+            sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        }
+        Footer footer = sheet.getFooter();
+        footer.setLeft("&A"); // the sheet's name
+        footer.setCenter(footerText(specFile));
+        footer.setRight("Page &P of &N");
+    }
+
+    /** Text for a footer: {@code &} starts a code there, so it is doubled; a long name keeps its end (the file name). */
+    static String footerText(String text) {
+        String t = text.length() <= MAX_FOOTER_TEXT ? text : "\u2026" + text.substring(text.length() - MAX_FOOTER_TEXT + 1);
+        StringBuilder b = new StringBuilder(t.length() + 8);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '&') {
+                b.append("&&");
+            } else if (c >= ' ') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Second pass, while the file is written: the cells themselves. */
@@ -528,7 +573,7 @@ public final class WorkbookRenderer {
                 "Description"));
         for (ModelReview m : review.models()) {
             Model model = m.model();
-            long dataTests = m.tests().stream().filter(x -> !x.column().isEmpty()).count();
+            long dataTests = m.dataTests().size();
             s.row(new C(m.displayName(), linked ? Kind.LINK : Kind.TEXT), t(m.layer().id()), t(model.effectiveMaterialization().id()),
                     w(m.sourcesText()), n(m.columns().size()), n(model.joins().size()), n(model.filters().size()),
                     n(model.aggregations().size()), n(dataTests), n(model.unitTests().size()),
@@ -597,10 +642,11 @@ public final class WorkbookRenderer {
     }
 
     private static void tests(SpecReview review, Sink s) {
-        s.row(header("Model", "Layer", "Column", "Test Type", "Description"));
+        s.row(header("Model", "Layer", "Column", "Test Type", "Origin", "Checks", "Description"));
         for (ModelReview m : review.models()) {
             for (TestRow x : m.tests()) {
-                s.row(t(m.displayName()), t(m.layer().id()), t(x.column()), code(x.testType()), w(x.description()));
+                s.row(t(m.displayName()), t(m.layer().id()), t(x.column()), code(x.testType()), t(x.origin().label()),
+                        w(x.checks()), w(x.description()));
             }
         }
     }
@@ -681,7 +727,7 @@ public final class WorkbookRenderer {
             s.row(new C("Filters", Kind.SECTION));
             s.row(header("Applies To", "Predicate", "Rationale"));
             for (Filter f : model.filters()) {
-                s.row(t(f.appliesTo() == null ? "(joined rows)" : f.appliesTo()), code(f.predicate()), w(f.rationale()));
+                s.row(t(SpecReview.filterScope(model, f)), code(f.predicate()), w(f.rationale()));
             }
         }
         s.blank();
@@ -693,9 +739,9 @@ public final class WorkbookRenderer {
         if (!m.tests().isEmpty()) {
             s.blank();
             s.row(new C("Tests", Kind.SECTION));
-            s.row(header("Column", "Test", "Description"));
+            s.row(header("Column", "Test", "Origin", "Checks", "Description"));
             for (TestRow x : m.tests()) {
-                s.row(t(x.column()), code(x.testType()), w(x.description()));
+                s.row(t(x.column()), code(x.testType()), t(x.origin().label()), w(x.checks()), w(x.description()));
             }
         }
         if (!model.unitTests().isEmpty()) {
