@@ -115,6 +115,8 @@ public final class TestTask {
             return failed(load, List.of(), "the DuckDB pipeline could not be generated for " + file + ": " + e.getMessage());
         }
         Map<String, RawTable> raw = RawTable.resolve(spec, plan);
+        Set<String> unread = new TreeSet<>();
+        plan.rawTables().keySet().stream().filter(t -> !raw.containsKey(t)).forEach(t -> unread.add(t.toLowerCase(Locale.ROOT)));
         List<String> noDdl = raw.values().stream().filter(r -> r.columns().isEmpty()).map(RawTable::name).toList();
         if (!noDdl.isEmpty()) {
             String where = input.sourceDdl() == null ? "no source DDL was given (specpipeline.sourceDdl)"
@@ -128,7 +130,8 @@ public final class TestTask {
         int unitTests = spec.spec().models().stream().mapToInt(m -> m.unitTests().size()).sum();
         log.info("spec-pipeline test: " + file + ": " + modelsCount + " model" + (modelsCount == 1 ? "" : "s") + ", "
                 + plan.tests().size() + " data test" + (plan.tests().size() == 1 ? "" : "s") + ", " + unitTests
-                + " unit test" + (unitTests == 1 ? "" : "s") + ", " + raw.size() + " raw table" + (raw.size() == 1 ? "" : "s"));
+                + " unit test" + (unitTests == 1 ? "" : "s") + ", " + raw.size() + " raw table" + (raw.size() == 1 ? "" : "s")
+                + (unread.isEmpty() ? "" : " (" + unread.size() + " more in the source DDL that no model reads are not created)"));
 
         TestResults results;
         Set<String> synthetic = new TreeSet<>();
@@ -140,7 +143,7 @@ public final class TestTask {
             }
             String seedsShown = options.seeds() == null ? "(no seeds folder)" : input.displayName(options.seeds())
                     + (java.nio.file.Files.exists(options.seeds()) ? "" : " (not found)");
-            SeedLoader.Result seeds = SeedLoader.read(options.seeds(), raw, input::displayName, session);
+            SeedLoader.Result seeds = SeedLoader.read(options.seeds(), raw, unread, input::displayName, session);
             if (!seeds.ok()) {
                 seeds.problems().forEach(p -> log.error(p.format()));
                 int n = seeds.problems().size();
@@ -148,6 +151,10 @@ public final class TestTask {
                         + seedsShown + "; no test ran");
             }
             SeedLoader.load(seeds, session);
+            if (!seeds.unread().isEmpty()) {
+                log.info("Seeds not loaded, no model reads their table: " + String.join(", ",
+                        seeds.unread().stream().map(p -> p.getFileName().toString()).toList()));
+            }
             for (String name : raw.keySet()) {
                 if (!seeds.seeds().containsKey(name)) {
                     synthetic.add(name);
