@@ -14,12 +14,14 @@ import io.github.specpipeline.core.testing.SeedProblem;
 import io.github.specpipeline.core.testing.SyntheticData;
 import io.github.specpipeline.core.testing.TestResults;
 import io.github.specpipeline.core.testing.TestRunner;
+import io.github.specpipeline.core.testing.TestTimeout;
 import io.github.specpipeline.core.testing.UnitTestRunner;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +51,32 @@ public final class TestTask {
      * @param outputDirectory the plugin's output directory; reports go to {@code test-reports/} in it
      * @param failIfNoTests   fail when the spec declares no test at all
      * @param syntheticRows   rows per raw table without a seed
+     * @param testTimeout     how long one DuckDB statement may run before it is cancelled and its test fails; zero for
+     *                        no limit
+     * @param writeRows       write each built model's rows to {@code rows/duckdb/<model>.csv}
      */
-    public record Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows) {
+    public record Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows,
+                          Duration testTimeout, boolean writeRows) {
+        public Options {
+            if (testTimeout == null || testTimeout.isNegative()) {
+                throw new IllegalArgumentException("testTimeout must be zero or positive");
+            }
+        }
+
+        public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows) {
+            this(input, seeds, outputDirectory, failIfNoTests, syntheticRows, TestTimeout.DEFAULT, false);
+        }
+
         public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests) {
             this(input, seeds, outputDirectory, failIfNoTests, DEFAULT_SYNTHETIC_ROWS);
+        }
+
+        public Options withTestTimeout(Duration timeout) {
+            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, timeout, writeRows);
+        }
+
+        public Options withWriteRows(boolean write) {
+            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, testTimeout, write);
         }
     }
 
@@ -75,7 +99,7 @@ public final class TestTask {
         // the first DuckDB of a JVM loads a native library: do that while the spec is read and the SQL generated
         CompletableFuture<DuckDbSession> opening = CompletableFuture.supplyAsync(() -> {
             try {
-                return DuckDbSession.open();
+                return DuckDbSession.open(options.testTimeout());
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
@@ -183,6 +207,11 @@ public final class TestTask {
             Map<String, List<TestResults.Case>> unit = new UnitTestRunner(session, spec, planner, raw).runAll();
             phases.mark("unit tests");
             results = new TestResults(TestRunner.suites(spec, plan, builds, dataTests, unit), phases.nanos);
+            session.stuck().ifPresent(sql -> log.warn("DuckDB could not interrupt a statement that ran past specpipeline.testTimeout ("
+                    + TestTimeout.seconds(options.testTimeout()) + " s), so the tests after it were skipped; it goes on in the"
+                    + " background until it ends or the JVM exits: " + sql));
+        } catch (DuckDbSession.TimedOut | DuckDbSession.Busy e) {
+            return failed(load, List.of(), "loading the raw tables into DuckDB did not finish: " + DuckDbSession.firstLine(e.getMessage()));
         } catch (SQLException e) {
             throw new IOException("DuckDB failed: " + DuckDbSession.firstLine(e.getMessage()), e);
         }

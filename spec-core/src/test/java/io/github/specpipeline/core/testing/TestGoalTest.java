@@ -127,4 +127,80 @@ class TestGoalTest {
         // the seed of a table nobody reads is not read (its bad value is no problem) nor loaded
         assertThat(log.lines).contains("INFO Seeds not loaded, no model reads their table: unused_7.csv");
     }
+
+    /** The generator's plan with one more data test on stg_orders. */
+    private static DuckDbPlanner withTest(String id, String sql) {
+        DuckDbGenerator generator = new DuckDbGenerator();
+        return new DuckDbPlanner() {
+            public DuckDbPlan plan(ValidatedSpec spec) {
+                DuckDbPlan plan = generator.plan(spec);
+                List<DataTestQuery> tests = new ArrayList<>(plan.tests());
+                tests.add(new DataTestQuery(id, "stg_orders", null, "expression", id, "/models/0", sql));
+                return new DuckDbPlan(plan.setupStatements(), plan.rawTables(), plan.models(), tests);
+            }
+
+            public String modelSelect(ValidatedSpec spec, Model model, Map<String, String> inputs) {
+                return generator.modelSelect(spec, model, inputs);
+            }
+        };
+    }
+
+    @Test
+    void aStatementDuckDbCannotInterruptFailsAtTheTimeoutWithItsSql() throws IOException {
+        // DuckDB binds 16 nested NULLIFs for half a minute without checking for an interrupt
+        String nested = "{from}";
+        for (int i = 0; i < 16; i++) {
+            nested = "NULLIF(" + nested + ", 'v" + i + "')";
+        }
+        spec("""
+                {"target_column": "order_id", "type": "INT64", "from_column": "order_id", "nullable": false,
+                 "tests": ["unique"]},
+                {"target_column": "status", "type": "STRING", "from_column": "status", "transform": "%s"}
+                """.formatted(nested));
+        long t0 = System.nanoTime();
+        Run run = run(options().withTestTimeout(TestTimeout.parse("2s")));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        TestResults.Case build = run.result().results().suites().get(0).cases().get(0);
+        assertThat(build.name()).isEqualTo("build__stg_orders");
+        assertThat(build.status()).isEqualTo(TestResults.Status.ERROR);
+        assertThat(build.message()).isEqualTo("model 'stg_orders' could not be built: timed out after 2 s; raise specpipeline.testTimeout");
+        assertThat(build.sql()).contains("NULLIF(NULLIF(");
+        assertThat(run.result().failed()).isTrue();
+        assertThat(run.result().summary()).startsWith("1 of 3 spec tests did not pass: build__stg_orders");
+        assertThat(Files.readString(dir.resolve("out/test-reports/TEST-staging.stg_orders.xml")))
+                .contains("timed out after 2 s; raise specpipeline.testTimeout").contains("NULLIF(NULLIF(");
+        // not a timing test: the statement alone runs far longer than this bound; the goal must not wait for it
+        assertThat(seconds).as("seconds").isLessThan(12);
+    }
+
+    @Test
+    void aQueryDuckDbInterruptsFailsAtTheTimeoutAndTheRestStillRuns() throws IOException {
+        spec("""
+                {"target_column": "order_id", "type": "INT64", "from_column": "order_id", "nullable": false,
+                 "tests": ["unique"]}
+                """);
+        DuckDbPlanner slow = withTest("slow__stg_orders",
+                "SELECT COUNT(*) AS n FROM range(100000000) AS a, range(100000) AS b HAVING COUNT(*) < 0");
+        RecordingLog log = new RecordingLog();
+        TestTask.Result r = TestTask.run(options().withTestTimeout(TestTimeout.parse("1")), slow, log);
+        Run run = new Run(r, log);
+        assertThat(run.notPassed()).containsExactly(
+                "slow__stg_orders:ERROR:the test query failed: timed out after 1 s; raise specpipeline.testTimeout");
+        assertThat(r.results().total()).isEqualTo(3);
+        assertThat(log.lines).noneMatch(l -> l.contains("could not interrupt"));
+    }
+
+    @Test
+    void theTimeoutIsWholeSecondsOrMinutes() {
+        assertThat(TestTimeout.parse("60")).hasSeconds(60);
+        assertThat(TestTimeout.parse(" 45s ")).hasSeconds(45);
+        assertThat(TestTimeout.parse("2m")).hasMinutes(2);
+        assertThat(TestTimeout.parse("0")).isZero();
+        assertThat(TestTimeout.seconds(TestTimeout.parse("2m"))).isEqualTo("120");
+        for (String bad : List.of("", "1.5s", "-1", "10h", "PT1S", "sixty")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestTimeout.parse(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("specpipeline.testTimeout must be whole seconds or minutes, such as 60s, 2m");
+        }
+    }
 }
