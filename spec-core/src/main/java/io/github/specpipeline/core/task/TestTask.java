@@ -8,6 +8,7 @@ import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.testing.ConsoleSummary;
 import io.github.specpipeline.core.testing.DuckDbSession;
 import io.github.specpipeline.core.testing.JUnitXmlWriter;
+import io.github.specpipeline.core.testing.ModelRowsCsv;
 import io.github.specpipeline.core.testing.RawTable;
 import io.github.specpipeline.core.testing.SeedLoader;
 import io.github.specpipeline.core.testing.SeedProblem;
@@ -202,6 +203,10 @@ public final class TestTask {
             TestRunner runner = new TestRunner(session, spec, plan, log);
             Map<String, TestRunner.Build> builds = runner.buildModels();
             phases.mark("build models");
+            if (options.writeRows()) {
+                writeRows(session, plan, builds, options, log);
+                phases.mark("write rows");
+            }
             Map<String, List<TestResults.Case>> dataTests = runner.runDataTests(builds);
             phases.mark("data tests");
             Map<String, List<TestResults.Case>> unit = new UnitTestRunner(session, spec, planner, raw).runAll();
@@ -275,6 +280,21 @@ public final class TestTask {
             }
         }
         return null;
+    }
+
+    /** Writes the built models' rows; a model whose rows cannot be read (a timeout) is named, not fatal. */
+    private static void writeRows(DuckDbSession session, DuckDbPlan plan, Map<String, TestRunner.Build> builds, Options options,
+                                  SpecLog log) throws IOException {
+        Set<String> built = new TreeSet<>();
+        builds.values().stream().filter(b -> b.error() == null).forEach(b -> built.add(b.model()));
+        OutputDirectory out = new OutputDirectory(options.outputDirectory());
+        try {
+            List<Path> files = ModelRowsCsv.write(session, plan, built, out);
+            log.info("Model rows: " + options.input().displayName(out.resolve(ModelRowsCsv.DIRECTORY)) + " (" + files.size()
+                    + " CSV file" + (files.size() == 1 ? "" : "s") + ")");
+        } catch (SQLException e) {
+            log.warn("The models' rows were not written (specpipeline.writeRows): " + DuckDbSession.firstLine(e.getMessage()));
+        }
     }
 
     private static List<String> seededValues(DuckDbSession session, RawTable table, String column) throws SQLException {
