@@ -203,4 +203,79 @@ class TestGoalTest {
                     .hasMessageStartingWith("specpipeline.testTimeout must be whole seconds or minutes, such as 60s, 2m");
         }
     }
+
+    /** stg_orders with tests on every kind of column, and big_orders, which a filter leaves without rows. */
+    private void edgeSpec() throws IOException {
+        write("spec.json", """
+                {"schema": {"raw_schema": "raw", "staging_schema": "staging", "final_schema": "analytics"},
+                 "models": [
+                  {"name": "stg_orders", "layer": "staging", "sources": ["raw.orders"],
+                   "column_mapping": [
+                    {"target_column": "order_id", "type": "INT64", "from_column": "order_id", "nullable": false, "tests": ["unique"]},
+                    {"target_column": "amount", "type": "NUMERIC", "from_column": "amount", "tests": [{"expression": "amount >= 0"}]},
+                    {"target_column": "status", "type": "STRING", "from_column": "status",
+                     "tests": [{"accepted_values": {"values": ["open", "shipped"]}}]}],
+                   "unit_tests": [{"name": "no_rows_in_no_rows_out", "given": [{"input": "raw.orders", "rows": []}],
+                                   "expect": {"rows": []}}]},
+                  {"name": "big_orders", "layer": "final", "sources": ["stg_orders"],
+                   "filters": [{"applies_to": "stg_orders", "predicate": "amount > 1000"}],
+                   "column_mapping": [
+                    {"target_column": "order_id", "type": "INT64", "from_column": "order_id", "nullable": false, "tests": ["unique"]},
+                    {"target_column": "status", "type": "STRING", "from_column": "status", "tests": ["not_null"]}],
+                   "constraints": {"primary_key": "order_id"}}]}
+                """);
+        write("ddl/orders.sql", ORDERS_DDL);
+    }
+
+    @Test
+    void modelsWithoutRowsAndColumnsOfNullsPassTheirTestsAndWriteTheirHeaders() throws IOException {
+        edgeSpec();
+        // amount and status are NULL in every row: NULLs pass expression and accepted_values, as in dbt
+        write("seeds/orders.csv", "order_id,customer_id,amount,status\n1,,,\n2,,,\n");
+        Run run = run(options().withWriteRows(true));
+        assertThat(run.notPassed()).as(String.join("\n", run.log().lines)).isEmpty();
+        assertThat(run.result().results().total()).isEqualTo(4 + 1 + 4); // data tests and a unit test of stg_orders, data tests of big_orders
+        assertThat(Files.readString(dir.resolve("out/rows/duckdb/stg_orders.csv"))).isEqualTo("order_id,amount,status\n1,,\n2,,\n");
+        assertThat(Files.readString(dir.resolve("out/rows/duckdb/big_orders.csv"))).isEqualTo("order_id,status\n");
+
+        // an empty seed (header only): every model is empty and still passes
+        write("seeds/orders.csv", "order_id,customer_id,amount,status\n");
+        run = run(options().withWriteRows(true));
+        assertThat(run.notPassed()).isEmpty();
+        assertThat(run.result().syntheticTables()).isEmpty();
+        assertThat(run.log().lines).contains("INFO Seeds: 1 table, 0 rows from seeds");
+        assertThat(Files.readString(dir.resolve("out/rows/duckdb/stg_orders.csv"))).isEqualTo("order_id,amount,status\n");
+    }
+
+    @Test
+    void aNullOnlyFailureShowsNullInItsFailingRows() throws IOException {
+        edgeSpec();
+        // status is not_null in big_orders; a big order without status fails it and the sample shows NULL
+        write("seeds/orders.csv", "order_id,customer_id,amount,status\n1,,5000,\n");
+        Run run = run(options());
+        assertThat(run.notPassed()).containsExactly("not_null__big_orders__status:FAILED:status is never null: 1 failing row");
+        assertThat(run.log().lines).contains("ERROR   | 1        | NULL   |");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "1.5|order_id|'1.5' is not a valid INT64 (expected a whole number, e.g. 42)",
+        "99999999999999999999|order_id|'99999999999999999999' is not a valid INT64 (expected a whole number between -2^63 and 2^63-1)",
+        "1,,12;5,|amount|'12,5' is not a valid NUMERIC (expected a decimal number, e.g. 12.50)",
+        "1,,123456789012345678901234567890,|amount|'123456789012345678901234567890' is not a valid NUMERIC",
+        "1,,NaN,|amount|'NaN' is not a valid NUMERIC",
+    })
+    void aBadSeedValueIsLocatedAndNothingRuns(String row, String column, String message) throws IOException {
+        edgeSpec();
+        String line = row.contains(",") ? row.replace(';', ',').replaceFirst("^1,,12,5,$", "1,,\"12,5\",") : row + ",,,";
+        write("seeds/orders.csv", "order_id,customer_id,amount,status\n" + line + "\n");
+        Run run = run(options());
+        assertThat(run.result().failed()).isTrue();
+        assertThat(run.result().results()).isNull();
+        assertThat(run.result().seedProblems()).hasSize(1);
+        assertThat(run.result().seedProblems().get(0).format()).startsWith("seeds/orders.csv:2: column '" + column + "': " + message);
+        assertThat(run.result().summary()).isEqualTo("1 problem in the seed files under seeds; no test ran");
+        assertThat(run.log().lines).noneMatch(l -> l.contains("Exception") || l.contains("\tat "));
+        assertThat(dir.resolve("out/test-reports")).doesNotExist();
+    }
 }
