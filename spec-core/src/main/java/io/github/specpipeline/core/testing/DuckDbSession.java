@@ -137,8 +137,10 @@ public final class DuckDbSession implements AutoCloseable {
                 return result.get(GRACE.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException still) {
                 stuck = Values.visible(sql.strip().replaceAll("\\s+", " "), 80);
-            } catch (ExecutionException | InterruptedException stopped) {
+            } catch (ExecutionException stopped) {
                 // interrupted as asked
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
             throw new TimedOut(timeout);
         } catch (ExecutionException e) {
