@@ -3,6 +3,7 @@ package io.github.specpipeline.maven;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.task.TestTask;
+import io.github.specpipeline.core.testing.TestTimeout;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -11,6 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Runs the spec's data tests and unit tests on an embedded, in-memory DuckDB: creates the raw tables from the
@@ -32,6 +34,17 @@ public class TestMojo extends AbstractSpecMojo {
     @Parameter(property = "specpipeline.syntheticRows", defaultValue = "20")
     private int syntheticRows;
 
+    /**
+     * How long one DuckDB statement (a model build, a data test, a unit test) may run before it is cancelled and
+     * fails with its SQL: whole seconds ({@code 60} or {@code 60s}) or minutes ({@code 2m}); {@code 0} for no limit.
+     */
+    @Parameter(property = "specpipeline.testTimeout", defaultValue = "60s")
+    private String testTimeout;
+
+    /** Writes each built model's rows to {@code rows/duckdb/<model>.csv} under the output directory, like {@code dbt show}. */
+    @Parameter(property = "specpipeline.writeRows", defaultValue = "false")
+    private boolean writeRows;
+
     /** Skips the tests, like Surefire's {@code -DskipTests}. */
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
@@ -49,7 +62,14 @@ public class TestMojo extends AbstractSpecMojo {
         if (syntheticRows < 1 || syntheticRows > 1_000_000) {
             throw new MojoFailureException("specpipeline.syntheticRows must be between 1 and 1000000, not " + syntheticRows);
         }
-        TestTask.Options options = new TestTask.Options(specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows);
+        Duration timeout;
+        try {
+            timeout = TestTimeout.parse(testTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        TestTask.Options options = new TestTask.Options(specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows,
+                timeout, writeRows);
         TestTask.Result result = TestTask.run(options, planner(), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());

@@ -8,18 +8,21 @@ import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.testing.ConsoleSummary;
 import io.github.specpipeline.core.testing.DuckDbSession;
 import io.github.specpipeline.core.testing.JUnitXmlWriter;
+import io.github.specpipeline.core.testing.ModelRowsCsv;
 import io.github.specpipeline.core.testing.RawTable;
 import io.github.specpipeline.core.testing.SeedLoader;
 import io.github.specpipeline.core.testing.SeedProblem;
 import io.github.specpipeline.core.testing.SyntheticData;
 import io.github.specpipeline.core.testing.TestResults;
 import io.github.specpipeline.core.testing.TestRunner;
+import io.github.specpipeline.core.testing.TestTimeout;
 import io.github.specpipeline.core.testing.UnitTestRunner;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +52,32 @@ public final class TestTask {
      * @param outputDirectory the plugin's output directory; reports go to {@code test-reports/} in it
      * @param failIfNoTests   fail when the spec declares no test at all
      * @param syntheticRows   rows per raw table without a seed
+     * @param testTimeout     how long one DuckDB statement may run before it is cancelled and its test fails; zero for
+     *                        no limit
+     * @param writeRows       write each built model's rows to {@code rows/duckdb/<model>.csv}
      */
-    public record Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows) {
+    public record Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows,
+                          Duration testTimeout, boolean writeRows) {
+        public Options {
+            if (testTimeout == null || testTimeout.isNegative()) {
+                throw new IllegalArgumentException("testTimeout must be zero or positive");
+            }
+        }
+
+        public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows) {
+            this(input, seeds, outputDirectory, failIfNoTests, syntheticRows, TestTimeout.DEFAULT, false);
+        }
+
         public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests) {
             this(input, seeds, outputDirectory, failIfNoTests, DEFAULT_SYNTHETIC_ROWS);
+        }
+
+        public Options withTestTimeout(Duration timeout) {
+            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, timeout, writeRows);
+        }
+
+        public Options withWriteRows(boolean write) {
+            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, testTimeout, write);
         }
     }
 
@@ -75,7 +100,7 @@ public final class TestTask {
         // the first DuckDB of a JVM loads a native library: do that while the spec is read and the SQL generated
         CompletableFuture<DuckDbSession> opening = CompletableFuture.supplyAsync(() -> {
             try {
-                return DuckDbSession.open();
+                return DuckDbSession.open(options.testTimeout());
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
@@ -115,6 +140,8 @@ public final class TestTask {
             return failed(load, List.of(), "the DuckDB pipeline could not be generated for " + file + ": " + e.getMessage());
         }
         Map<String, RawTable> raw = RawTable.resolve(spec, plan);
+        Set<String> unread = new TreeSet<>();
+        plan.rawTables().keySet().stream().filter(t -> !raw.containsKey(t)).forEach(t -> unread.add(t.toLowerCase(Locale.ROOT)));
         List<String> noDdl = raw.values().stream().filter(r -> r.columns().isEmpty()).map(RawTable::name).toList();
         if (!noDdl.isEmpty()) {
             String where = input.sourceDdl() == null ? "no source DDL was given (specpipeline.sourceDdl)"
@@ -128,7 +155,8 @@ public final class TestTask {
         int unitTests = spec.spec().models().stream().mapToInt(m -> m.unitTests().size()).sum();
         log.info("spec-pipeline test: " + file + ": " + modelsCount + " model" + (modelsCount == 1 ? "" : "s") + ", "
                 + plan.tests().size() + " data test" + (plan.tests().size() == 1 ? "" : "s") + ", " + unitTests
-                + " unit test" + (unitTests == 1 ? "" : "s") + ", " + raw.size() + " raw table" + (raw.size() == 1 ? "" : "s"));
+                + " unit test" + (unitTests == 1 ? "" : "s") + ", " + raw.size() + " raw table" + (raw.size() == 1 ? "" : "s")
+                + (unread.isEmpty() ? "" : " (" + unread.size() + " more in the source DDL that no model reads are not created)"));
 
         TestResults results;
         Set<String> synthetic = new TreeSet<>();
@@ -140,7 +168,7 @@ public final class TestTask {
             }
             String seedsShown = options.seeds() == null ? "(no seeds folder)" : input.displayName(options.seeds())
                     + (java.nio.file.Files.exists(options.seeds()) ? "" : " (not found)");
-            SeedLoader.Result seeds = SeedLoader.read(options.seeds(), raw, input::displayName, session);
+            SeedLoader.Result seeds = SeedLoader.read(options.seeds(), raw, unread, input::displayName, session);
             if (!seeds.ok()) {
                 seeds.problems().forEach(p -> log.error(p.format()));
                 int n = seeds.problems().size();
@@ -148,6 +176,10 @@ public final class TestTask {
                         + seedsShown + "; no test ran");
             }
             SeedLoader.load(seeds, session);
+            if (!seeds.unread().isEmpty()) {
+                log.info("Seeds not loaded, no model reads their table: " + String.join(", ",
+                        seeds.unread().stream().map(p -> p.getFileName().toString()).toList()));
+            }
             for (String name : raw.keySet()) {
                 if (!seeds.seeds().containsKey(name)) {
                     synthetic.add(name);
@@ -171,11 +203,20 @@ public final class TestTask {
             TestRunner runner = new TestRunner(session, spec, plan, log);
             Map<String, TestRunner.Build> builds = runner.buildModels();
             phases.mark("build models");
+            if (options.writeRows()) {
+                writeRows(session, plan, builds, options, log);
+                phases.mark("write rows");
+            }
             Map<String, List<TestResults.Case>> dataTests = runner.runDataTests(builds);
             phases.mark("data tests");
             Map<String, List<TestResults.Case>> unit = new UnitTestRunner(session, spec, planner, raw).runAll();
             phases.mark("unit tests");
             results = new TestResults(TestRunner.suites(spec, plan, builds, dataTests, unit), phases.nanos);
+            session.stuck().ifPresent(sql -> log.warn("DuckDB could not interrupt a statement that ran past specpipeline.testTimeout ("
+                    + TestTimeout.seconds(options.testTimeout()) + " s), so the tests after it were skipped; it goes on in the"
+                    + " background until it ends or the JVM exits: " + sql));
+        } catch (DuckDbSession.TimedOut | DuckDbSession.Busy e) {
+            return failed(load, List.of(), "loading the raw tables into DuckDB did not finish: " + DuckDbSession.firstLine(e.getMessage()));
         } catch (SQLException e) {
             throw new IOException("DuckDB failed: " + DuckDbSession.firstLine(e.getMessage()), e);
         }
@@ -239,6 +280,21 @@ public final class TestTask {
             }
         }
         return null;
+    }
+
+    /** Writes the built models' rows; a model whose rows cannot be read (a timeout) is named, not fatal. */
+    private static void writeRows(DuckDbSession session, DuckDbPlan plan, Map<String, TestRunner.Build> builds, Options options,
+                                  SpecLog log) throws IOException {
+        Set<String> built = new TreeSet<>();
+        builds.values().stream().filter(b -> b.error() == null).forEach(b -> built.add(b.model()));
+        OutputDirectory out = new OutputDirectory(options.outputDirectory());
+        try {
+            List<Path> files = ModelRowsCsv.write(session, plan, built, out);
+            log.info("Model rows: " + options.input().displayName(out.resolve(ModelRowsCsv.DIRECTORY)) + " (" + files.size()
+                    + " CSV file" + (files.size() == 1 ? "" : "s") + ")");
+        } catch (SQLException e) {
+            log.warn("The models' rows were not written (specpipeline.writeRows): " + DuckDbSession.firstLine(e.getMessage()));
+        }
     }
 
     private static List<String> seededValues(DuckDbSession session, RawTable table, String column) throws SQLException {

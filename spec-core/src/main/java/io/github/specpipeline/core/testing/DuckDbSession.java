@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -21,31 +23,67 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One in-memory, embedded DuckDB database. Every SQL text runs on a fresh {@link Statement}: after an error,
  * DuckDB's JDBC driver closes the statement that raised it. The session's time zone is UTC, as BigQuery's is,
  * so casts between timestamps and dates give the same dates everywhere.
+ *
+ * <p>Every call runs on the session's own worker thread and the caller waits at most the statement timeout.
+ * {@link Statement#setQueryTimeout} is not enough: DuckDB checks for an interrupt only while it executes, and
+ * binding a deeply nested expression (16 nested {@code NULLIF}s) takes half a minute without a check. So on a
+ * timeout the caller cancels the statement, waits a moment for it to end, and, if DuckDB is still busy, gives up
+ * the session: later calls fail at once with {@link Busy} instead of queueing behind the stuck statement.
  */
 public final class DuckDbSession implements AutoCloseable {
     /** The temporary staging table of appender loads. */
     private static final String STAGE = "__specpipeline_stage";
+    /** How long a cancelled statement may take to stop before the session is given up. */
+    private static final Duration GRACE = Duration.ofMillis(500);
 
     private final Connection connection;
+    private final ExecutorService worker;
+    private final Duration timeout;
+    /** What the statement that timed out and could not be interrupted was doing; null while the session is usable. */
+    private volatile String stuck;
+    private boolean closed;
 
-    private DuckDbSession(Connection connection) {
+    private DuckDbSession(Connection connection, Duration timeout) {
         this.connection = connection;
+        this.timeout = timeout;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "spec-pipeline-duckdb");
+            t.setDaemon(true); // a statement DuckDB cannot interrupt must not keep the JVM alive
+            return t;
+        });
     }
 
-    /** Opens a fresh in-memory database (the first one in a JVM loads the native library, about half a second). */
+    /** Opens a fresh in-memory database whose statements may run as long as they need. */
     public static DuckDbSession open() throws SQLException {
+        return open(Duration.ZERO);
+    }
+
+    /**
+     * Opens a fresh in-memory database (the first one in a JVM loads the native library, about half a second).
+     *
+     * @param statementTimeout how long one statement may run; zero for no limit
+     */
+    public static DuckDbSession open(Duration statementTimeout) throws SQLException {
         try {
             Class.forName("org.duckdb.DuckDBDriver");
         } catch (ClassNotFoundException e) {
             throw new SQLException("the DuckDB JDBC driver (org.duckdb:duckdb_jdbc) is not on the class path", e);
         }
         Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        DuckDbSession session = new DuckDbSession(c);
+        DuckDbSession session = new DuckDbSession(c, statementTimeout);
         try {
             session.execute("SET TimeZone = 'UTC'");
         } catch (SQLException e) {
@@ -55,18 +93,102 @@ public final class DuckDbSession implements AutoCloseable {
         return session;
     }
 
+    /** A statement ran longer than the statement timeout and was cancelled. */
+    public static final class TimedOut extends SQLTimeoutException {
+        TimedOut(Duration timeout) {
+            super("timed out after " + TestTimeout.seconds(timeout) + " s; raise specpipeline.testTimeout");
+        }
+    }
+
+    /** The session was given up because DuckDB could not interrupt a statement that timed out. */
+    public static final class Busy extends SQLException {
+        Busy(String stuck) {
+            super("DuckDB is still busy with a statement that timed out and could not be interrupted (" + stuck + ")");
+        }
+    }
+
+    /** What the session was given up for, if a statement timed out and DuckDB could not interrupt it. */
+    public Optional<String> stuck() {
+        return Optional.ofNullable(stuck);
+    }
+
+    /** Work on the connection, on the worker thread; {@code statement} is the one a timeout cancels. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Statement statement) throws SQLException;
+    }
+
+    private <T> T call(String sql, Work<T> work) throws SQLException {
+        if (stuck != null) {
+            throw new Busy(stuck);
+        }
+        AtomicReference<Statement> running = new AtomicReference<>();
+        Future<T> result = worker.submit(() -> {
+            try (Statement s = connection.createStatement()) {
+                running.set(s);
+                return work.run(s);
+            }
+        });
+        try {
+            return timeout.isZero() ? result.get() : result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            cancel(running.get());
+            try {
+                return result.get(GRACE.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException still) {
+                stuck = Values.visible(sql.strip().replaceAll("\\s+", " "), 80);
+            } catch (ExecutionException stopped) {
+                // interrupted as asked
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw new TimedOut(timeout);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sqlException) {
+                throw sqlException;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel(running.get());
+            throw new SQLException("interrupted while DuckDB ran a statement", e);
+        }
+    }
+
+    /** Cancels on another thread: DuckDB's cancel waits while the statement is being bound. */
+    private static void cancel(Statement s) {
+        if (s == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                s.cancel();
+            } catch (SQLException e) {
+                // the statement ended meanwhile
+            }
+        }, "spec-pipeline-duckdb-cancel");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Runs one statement. */
     public void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+        call(sql, s -> s.execute(sql));
     }
 
     /**
      * Runs a query and keeps its first {@code limit} rows as display text, counting all rows.
      */
     public Sample sample(String sql, int limit) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        return call(sql, s -> sample(s, sql, limit));
+    }
+
+    private static Sample sample(Statement s, String sql, int limit) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             List<String> columns = new ArrayList<>(n);
@@ -95,7 +217,11 @@ public final class DuckDbSession implements AutoCloseable {
      * {@link LocalTime}, or the driver's object for other types.
      */
     public Rows rows(String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        return call(sql, s -> rows(s, sql));
+    }
+
+    private static Rows rows(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();
             List<String> columns = new ArrayList<>(n);
@@ -139,19 +265,22 @@ public final class DuckDbSession implements AutoCloseable {
         }
         execute("CREATE OR REPLACE TEMP TABLE " + quote(STAGE) + " (" + String.join(", ", stageColumns) + ")");
         try {
-            try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", STAGE)) {
-                for (String[] row : rows) {
-                    appender.beginRow();
-                    for (int c = 0; c < width; c++) {
-                        if (row[c] == null) {
-                            appender.appendNull();
-                        } else {
-                            appender.append(row[c]);
+            call("append rows to " + table, s -> {
+                try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", STAGE)) {
+                    for (String[] row : rows) {
+                        appender.beginRow();
+                        for (int c = 0; c < width; c++) {
+                            if (row[c] == null) {
+                                appender.appendNull();
+                            } else {
+                                appender.append(row[c]);
+                            }
                         }
+                        appender.endRow();
                     }
-                    appender.endRow();
                 }
-            }
+                return null;
+            });
             execute("INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(DuckDbSession::quote).toList())
                     + ") SELECT " + String.join(", ", casts) + " FROM " + quote(STAGE));
         } finally {
@@ -161,12 +290,19 @@ public final class DuckDbSession implements AutoCloseable {
 
     /** Whether DuckDB can cast {@code text} to {@code duckDbType}; the error's first line when it cannot. */
     public String castProblem(String text, String duckDbType) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT CAST(? AS " + duckDbType + ")")) {
-            ps.setString(1, text);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-            }
-            return null;
+        String sql = "SELECT CAST(? AS " + duckDbType + ")";
+        try {
+            return call(sql, s -> {
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    ps.setString(1, text);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                    }
+                    return null;
+                } catch (SQLException e) {
+                    return firstLine(e.getMessage());
+                }
+            });
         } catch (SQLException e) {
             return firstLine(e.getMessage());
         }
@@ -187,9 +323,31 @@ public final class DuckDbSession implements AutoCloseable {
         return nl < 0 ? m : m.substring(0, nl).strip();
     }
 
+    /**
+     * Closes the database. A session given up on a stuck statement is closed in the background once DuckDB has
+     * finished that statement: closing waits for it.
+     */
     @Override
-    public void close() throws SQLException {
-        connection.close();
+    public synchronized void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        worker.shutdown();
+        if (stuck == null) {
+            connection.close();
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                worker.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                connection.close();
+            } catch (InterruptedException | SQLException e) {
+                // nothing to do: the in-memory database goes with the JVM
+            }
+        }, "spec-pipeline-duckdb-close");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Object value(ResultSet rs, ResultSetMetaData md, int i) throws SQLException {

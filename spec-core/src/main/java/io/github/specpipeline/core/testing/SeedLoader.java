@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -49,8 +50,16 @@ public final class SeedLoader {
     public record Seed(RawTable table, Path file, List<RawTable.Column> columns, List<String[]> rows) {
     }
 
-    /** The seeds read and the problems found; nothing should be loaded when there are problems. */
-    public record Result(Map<String, Seed> seeds, List<SeedProblem> problems) {
+    /**
+     * The seeds read and the problems found; nothing should be loaded when there are problems.
+     *
+     * @param unread seed files of DDL tables that no model reads: not read, not loaded
+     */
+    public record Result(Map<String, Seed> seeds, List<SeedProblem> problems, List<Path> unread) {
+        public Result(Map<String, Seed> seeds, List<SeedProblem> problems) {
+            this(seeds, problems, List.of());
+        }
+
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -65,7 +74,17 @@ public final class SeedLoader {
      */
     public static Result read(Path directory, Map<String, RawTable> tables, Function<Path, String> display,
                               DuckDbSession session) throws IOException {
+        return read(directory, tables, Set.of(), display, session);
+    }
+
+    /**
+     * As {@link #read(Path, Map, Function, DuckDbSession)}, skipping the seed files of {@code unread} tables
+     * (lower-case names): raw tables of the source DDL that no model reads, so none is created for them.
+     */
+    public static Result read(Path directory, Map<String, RawTable> tables, Set<String> unread, Function<Path, String> display,
+                              DuckDbSession session) throws IOException {
         Map<String, Seed> seeds = new TreeMap<>();
+        List<Path> skipped = new ArrayList<>();
         List<SeedProblem> problems = new ArrayList<>();
         if (directory == null || !Files.exists(directory)) {
             return new Result(seeds, problems);
@@ -86,6 +105,10 @@ public final class SeedLoader {
             String fileName = file.getFileName().toString();
             String tableName = fileName.substring(0, fileName.length() - 4);
             RawTable table = byLowerName.get(tableName.toLowerCase(Locale.ROOT));
+            if (table == null && unread.contains(tableName.toLowerCase(Locale.ROOT))) {
+                skipped.add(file);
+                continue;
+            }
             if (table == null) {
                 String hint = Names.closest(tableName, tables.keySet()).map(c -> "; did you mean '" + c + ".csv'?")
                         .orElse("; raw tables: " + (tables.isEmpty() ? "none" : String.join(", ", tables.keySet())));
@@ -114,7 +137,7 @@ public final class SeedLoader {
                 seeds.put(table.name(), seed);
             }
         }
-        return new Result(seeds, problems);
+        return new Result(seeds, problems, skipped);
     }
 
     /** Inserts the seeds read without problems. */

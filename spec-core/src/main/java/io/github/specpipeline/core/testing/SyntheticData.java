@@ -474,10 +474,11 @@ public final class SyntheticData {
         }
         for (ColumnMapping c : m.columns()) {
             if (c.targetColumn().equalsIgnoreCase(column)) {
-                if (c.fromTable() == null || c.fromColumn() == null) {
+                Optional<SourceRef> from = fromTable(m, c);
+                if (from.isEmpty() || c.fromColumn() == null) {
                     return Optional.empty();
                 }
-                return m.source(c.fromTable()).flatMap(s -> fromSource(s, c.fromColumn(), c.transform() == null, depth));
+                return fromSource(from.get(), c.fromColumn(), c.transform() == null, depth);
             }
         }
         if (!m.columns().isEmpty() && m.aggregations().isEmpty()) {
@@ -494,6 +495,17 @@ public final class SyntheticData {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The source a column mapping reads: its {@code from_table}, or the model's only source when it leaves
+     * {@code from_table} out (as the validator and the generators read it).
+     */
+    private static Optional<SourceRef> fromTable(Model m, ColumnMapping c) {
+        if (c.fromTable() != null) {
+            return m.source(c.fromTable());
+        }
+        return c.fromColumn() != null && m.sources().size() == 1 ? Optional.of(m.sources().get(0)) : Optional.empty();
     }
 
     private Optional<Traced> fromSource(SourceRef s, String column, boolean identity, int depth) {

@@ -57,6 +57,11 @@ public final class TestRunner {
                 String sql = mb.statements().get(i);
                 try {
                     session.execute(sql);
+                } catch (DuckDbSession.Busy e) {
+                    error = new TestResults.Case("build__" + mb.model(), mb.model(), "build", null, "build " + mb.model(),
+                            pointer(mb.model()), TestResults.Status.SKIPPED, 0, "not built: " + e.getMessage(), sql, null);
+                    failed.add(mb.model());
+                    break;
                 } catch (SQLException e) {
                     String where = mb.statements().size() == 1 ? "" : " (statement " + (i + 1) + " of " + mb.statements().size() + ")";
                     error = new TestResults.Case("build__" + mb.model(), mb.model(), "build", null, "build " + mb.model(),
@@ -112,6 +117,9 @@ public final class TestRunner {
             return new TestResults.Case(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer(),
                     TestResults.Status.FAILED, nanos, q.description() + ": " + rows, q.sql(),
                     shown + TextTable.format(sample.columns(), sample.rows()));
+        } catch (DuckDbSession.Busy e) {
+            return new TestResults.Case(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer(),
+                    TestResults.Status.SKIPPED, 0, "not run: " + e.getMessage(), q.sql(), null);
         } catch (SQLException e) {
             return new TestResults.Case(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer(),
                     TestResults.Status.ERROR, System.nanoTime() - t0,

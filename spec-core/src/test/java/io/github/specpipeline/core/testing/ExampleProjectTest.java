@@ -134,4 +134,35 @@ class ExampleProjectTest {
         assertThat(c.details()).contains("1 expected row is missing:")
                 .contains("lifetime_value_usd: expected 70.5, got 69.5");
     }
+
+    static final Path ROWS_GOLDEN = Path.of("src/test/resources/testing/golden/rows");
+
+    @Test
+    void writeRowsWritesEachBuiltModelsRowsAsCsv() throws IOException {
+        copyExample();
+        TestTask.Options o = new TestTask.Options(new SpecInput(dir.resolve("src/main/spec/spec.json"),
+                dir.resolve("src/main/spec/source_ddl"), dir), dir.resolve("src/test/seeds"), dir.resolve("target"), false)
+                .withWriteRows(true);
+        Files.createDirectories(dir.resolve("target/rows/duckdb"));
+        Files.writeString(dir.resolve("target/rows/duckdb/dropped_model.csv"), "stale\n");
+        RecordingLog log = new RecordingLog();
+        TestTask.Result r = TestTask.run(o, new DuckDbGenerator(), log);
+        assertThat(r.failed()).isFalse();
+        Path rows = dir.resolve("target/rows/duckdb");
+        try (Stream<Path> files = Files.list(rows)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("dim_customers.csv",
+                    "fact_customer_value.csv", "fact_orders.csv", "stg_customers.csv", "stg_orders.csv", "stg_web_activity.csv");
+        }
+        assertThat(log.lines).contains("INFO Model rows: target/rows/duckdb (6 CSV files)");
+        // dim_customers holds the run's time (SCD2 validity), so it has no golden file
+        for (String model : List.of("fact_orders", "fact_customer_value", "stg_customers")) {
+            String actual = Files.readString(rows.resolve(model + ".csv"));
+            Path golden = ROWS_GOLDEN.resolve(model + ".csv");
+            if (Boolean.getBoolean("golden.update")) {
+                Files.createDirectories(golden.getParent());
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+            }
+            assertThat(actual).as(model).isEqualTo(Files.readString(golden));
+        }
+    }
 }
