@@ -20,7 +20,7 @@ public class GenerateMojo extends AbstractSpecMojo {
     @Override
     protected void run() throws IOException, MojoFailureException {
         GenerateTask.Result result = GenerateTask.run(
-                new GenerateTask.Options(specInput(), outputPath(), targetSet()), specLog());
+                new GenerateTask.Options(specInput(), outputPath()), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }
