@@ -21,3 +21,4 @@ assert log =~ /\[INFO\] spec-pipeline test: \d+ tests, (\d+) passed, 0 failed/
 def out = new File(basedir, 'target/spec-pipeline')
 ['validation/report.json', 'review/spec-review.xlsx', 'sql/duckdb/run.sql', 'dbt/dbt_project.yml',
  'test-reports/TEST-staging.stg_customers.xml'].each { assert new File(out, it).isFile() : it }
+true
