@@ -39,9 +39,9 @@ final class DuckDbTranslation {
         log.error("The test goal runs the models on embedded DuckDB, but the spec does not translate to DuckDB SQL"
                 + " (specpipeline.targets is " + input.targetList() + ", so validation did not check it):");
         problems.forEach(d -> log.error(d.format()));
-        return "the test goal needs the spec's DuckDB translation, the SQL it runs, and " + ValidateTask.plural(problems.size(), "problem")
-                + " in " + input.displayName(input.specFile()) + " stand in the way (logged above); no test ran. Rewrite them"
-                + " with functions DuckDB has, or leave the test goal out for this spec (-DskipTests); adding duckdb to"
-                + " specpipeline.targets makes every goal report them";
+        return "the test goal runs the spec as DuckDB SQL, and the spec does not translate to it: "
+                + ValidateTask.plural(problems.size(), "problem") + " in " + input.displayName(input.specFile())
+                + " (logged above); no test ran. Rewrite the SQL with functions DuckDB has, or leave the test goal out for"
+                + " this spec (-DskipTests); with duckdb in specpipeline.targets, every goal reports these problems";
     }
 }

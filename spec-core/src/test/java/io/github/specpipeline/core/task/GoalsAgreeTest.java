@@ -126,8 +126,9 @@ class GoalsAgreeTest {
                 new DuckDbGenerator(), log);
         assertThat(test.failed()).isTrue();
         assertThat(test.summary())
-                .startsWith("the test goal needs the spec's DuckDB translation, the SQL it runs, and 1 problem in spec.json")
-                .contains("-DskipTests").contains("adding duckdb to specpipeline.targets").doesNotContain("run the validate goal");
+                .startsWith("the test goal runs the spec as DuckDB SQL, and the spec does not translate to it: 1 problem in"
+                        + " spec.json (logged above); no test ran.")
+                .contains("-DskipTests").contains("with duckdb in specpipeline.targets").doesNotContain("run the validate goal");
         assertThat(log.lines).contains("ERROR The test goal runs the models on embedded DuckDB, but the spec does not translate"
                 + " to DuckDB SQL (specpipeline.targets is dataform, dbt, so validation did not check it):");
         assertThat(log.lines).anyMatch(l -> l.startsWith("ERROR spec.json:") && l.contains("error[SP304]")
