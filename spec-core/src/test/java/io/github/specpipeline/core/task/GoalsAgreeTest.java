@@ -84,8 +84,7 @@ class GoalsAgreeTest {
         ValidateTask.run(new ValidateTask.Options(input(dir), out, false), SpecLog.NONE);
         breakSpec(dir);
 
-        TestTask.Result test = TestTask.run(new TestTask.Options(input(dir), dir.resolve("seeds"), out, false),
-                new DuckDbGenerator(), SpecLog.NONE);
+        TestTask.Result test = test(input(dir), out, SpecLog.NONE);
         assertThat(test.failed()).isTrue();
         assertThat(test.summary()).contains("see target/spec-pipeline/validation/report.json");
         assertThat(report(out).at("/summary/errors").asInt()).isEqualTo(1);
@@ -97,12 +96,23 @@ class GoalsAgreeTest {
         assertThat(report(out).at("/summary/errors").asInt()).isEqualTo(1);
     }
 
+    /**
+     * The mini project with BigQuery's FARM_FINGERPRINT in a transform: fine for dbt and Dataform (BigQuery SQL), no
+     * DuckDB or Spark translation. Returns its input, checked for {@code targets}.
+     */
+    static SpecInput withFarmFingerprint(Path dir, Set<Target> targets) throws IOException {
+        project(dir);
+        edit(dir, "\"transform\": \"LOWER(TRIM({from}))\"", "\"transform\": \"CAST(FARM_FINGERPRINT(LOWER(TRIM({from}))) AS STRING)\"");
+        return input(dir).withTargets(targets);
+    }
+
+    static TestTask.Result test(SpecInput input, Path out, SpecLog log) throws IOException {
+        return TestTask.run(new TestTask.Options(input, input.baseDirectory().resolve("seeds"), out, false), new DuckDbGenerator(), log);
+    }
+
     @Test
     void everyGoalChecksTheTargetsOfTheInput(@TempDir Path dir) throws IOException {
-        project(dir);
-        // BigQuery's FARM_FINGERPRINT: fine for dbt and Dataform (BigQuery SQL), no DuckDB or Spark translation
-        edit(dir, "\"transform\": \"LOWER(TRIM({from}))\"", "\"transform\": \"CAST(FARM_FINGERPRINT(LOWER(TRIM({from}))) AS STRING)\"");
-        SpecInput input = input(dir).withTargets(EnumSet.of(Target.DBT, Target.DATAFORM));
+        SpecInput input = withFarmFingerprint(dir, EnumSet.of(Target.DBT, Target.DATAFORM));
         Path out = dir.resolve("target/spec-pipeline");
 
         ValidateTask.Result validate = ValidateTask.run(new ValidateTask.Options(input, out, false), SpecLog.NONE);
@@ -122,8 +132,7 @@ class GoalsAgreeTest {
 
         // the test goal runs DuckDB SQL whatever the targets: it says so, and what to do, instead of "run validate"
         RecordingLog log = new RecordingLog();
-        TestTask.Result test = TestTask.run(new TestTask.Options(input, dir.resolve("seeds"), out, false),
-                new DuckDbGenerator(), log);
+        TestTask.Result test = test(input, out, log);
         assertThat(test.failed()).isTrue();
         assertThat(test.summary())
                 .startsWith("the test goal runs the spec as DuckDB SQL, and the spec does not translate to it: 1 problem in"
@@ -139,14 +148,11 @@ class GoalsAgreeTest {
 
     @Test
     void withDuckDbInTheTargetsTheTestGoalReportsTheSpecErrorsLikeEveryGoal(@TempDir Path dir) throws IOException {
-        project(dir);
-        edit(dir, "\"transform\": \"LOWER(TRIM({from}))\"", "\"transform\": \"CAST(FARM_FINGERPRINT(LOWER(TRIM({from}))) AS STRING)\"");
-        SpecInput input = input(dir).withTargets(EnumSet.of(Target.DUCKDB, Target.DBT));
+        SpecInput input = withFarmFingerprint(dir, EnumSet.of(Target.DUCKDB, Target.DBT));
         Path out = dir.resolve("target/spec-pipeline");
         ValidateTask.Result validate = ValidateTask.run(new ValidateTask.Options(input, out, false), SpecLog.NONE);
         assertThat(validate.failed()).isTrue();
-        TestTask.Result test = TestTask.run(new TestTask.Options(input, dir.resolve("seeds"), out, false),
-                new DuckDbGenerator(), SpecLog.NONE);
+        TestTask.Result test = test(input, out, SpecLog.NONE);
         assertThat(test.failed()).isTrue();
         assertThat(test.load().diagnostics()).isEqualTo(validate.load().diagnostics());
         assertThat(test.load().diagnostics()).extracting(Diagnostic::code).containsOnly(DiagnosticCode.SP304);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.export.ExportFormat;
-import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +48,7 @@ class InternalErrorTest {
                 yield new Outcome(r.failed(), r.summary(), r.load().orElseThrow().diagnostics());
             }
             case "test" -> {
-                TestTask.Result r = TestTask.run(new TestTask.Options(input, dir.resolve("seeds"), out, false),
-                        new DuckDbGenerator(), log);
+                TestTask.Result r = GoalsAgreeTest.test(input, out, log);
                 yield new Outcome(r.failed(), r.summary(), r.load().diagnostics());
             }
             case "report" -> {
@@ -109,8 +107,7 @@ class InternalErrorTest {
             log.info(message);
         }, log::warn, log::error);
         Path out = dir.resolve("target/spec-pipeline");
-        TestTask.Result r = TestTask.run(new TestTask.Options(GoalsAgreeTest.input(dir), dir.resolve("seeds"), out, false),
-                new DuckDbGenerator(), failing);
+        TestTask.Result r = GoalsAgreeTest.test(GoalsAgreeTest.input(dir), out, failing);
 
         assertThat(r.failed()).isTrue();
         assertThat(r.summary()).contains("internal error (a bug, please report it) on spec.json: java.lang.NullPointerException:"
