@@ -12,8 +12,11 @@ assert new File(review, 'index.html').text.contains('SP205')
 assert new File(review, 'spec-review.xlsx').isFile()
 
 assert log.contains('[ERROR] Failed to execute goal io.github.specpipeline:spec-pipeline-maven-plugin:')
-assert log =~ /cannot export truncated\.json: it could not be read \(1 error, see above\)/
+assert log =~ /cannot export truncated\.json: it could not be read \(1 error, see above and target\/broken\/validation\/report\.json\)/
 assert !new File(basedir, 'target/broken/review').exists()
+// nothing exported, but the validation report says why
+def broken = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/broken/validation/report.json'))
+assert broken.summary.errors == 1 && broken.diagnostics[0].code == 'SP003'
 assert log.contains("spec-pipeline: unknown export format 'pdf'; use a comma-separated list of xlsx, csv, mermaid, html (or all)")
 assert !new File(basedir, 'target/pdf').exists()
 assert log.count('BUILD FAILURE') == 2

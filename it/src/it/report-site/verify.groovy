@@ -2,6 +2,17 @@
 // Project Reports, a page per model with its generated code and test results, the diagnostics page and the
 // Mermaid script, copied into the site so that the diagrams render offline.
 def log = new File(basedir, 'build.log').text
+
+// The set-up is the one goal-report.md documents, exactly: this project's pom.xml and site.xml are its blocks
+def doc = new File(repositoryRoot, 'src/site/markdown/goal-report.md').getText('UTF-8')
+def block = { String name ->
+    def start = "<!-- ${name}:start -->\n```xml\n"
+    def end = "```\n<!-- ${name}:end -->"
+    assert doc.contains(start) && doc.contains(end) : "goal-report.md lost its ${name} markers"
+    doc.substring(doc.indexOf(start) + start.length(), doc.indexOf(end))
+}
+assert new File(basedir, 'pom.xml').getText('UTF-8') == block('site-pom') : 'it/src/it/report-site/pom.xml differs from goal-report.md (copy the block, with @pluginVersion@ for the version)'
+assert new File(basedir, 'src/site/site.xml').getText('UTF-8') == block('site-xml') : 'site.xml differs from goal-report.md'
 assert log.contains('BUILD SUCCESS')
 def tests = (log =~ /spec-pipeline test: (\d+) tests, \1 passed, 0 failed/)
 assert tests.find()

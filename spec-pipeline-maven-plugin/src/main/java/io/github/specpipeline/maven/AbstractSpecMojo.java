@@ -38,8 +38,8 @@ abstract class AbstractSpecMojo extends AbstractMojo {
 
     /**
      * The generation targets, comma-separated: {@code duckdb}, {@code dataform}, {@code dbt}, {@code pyspark}; empty
-     * means all. {@code generate} writes these; {@code validate} checks that every SQL fragment translates to their
-     * dialects.
+     * means all. Every goal checks that each SQL fragment translates to their dialects, so every goal reports the
+     * same findings; {@code generate} writes their code. {@code test} runs DuckDB SQL whatever the targets.
      */
     @Parameter(property = "specpipeline.targets")
     protected String targets;
@@ -95,10 +95,13 @@ abstract class AbstractSpecMojo extends AbstractMojo {
 
     protected abstract void run() throws IOException, MojoFailureException, MojoExecutionException;
 
-    /** The inputs as core sees them: see {@link SpecInput#of} for a source DDL directory that does not exist. */
-    protected SpecInput specInput() {
+    /**
+     * The inputs as core sees them, with the targets: the one place every goal gets them from. See {@link SpecInput#of}
+     * for a source DDL directory that does not exist.
+     */
+    protected SpecInput specInput() throws MojoFailureException {
         return SpecInput.of(spec.toPath(), sourceDdl == null ? null : sourceDdl.toPath(), isExplicit("specpipeline.sourceDdl"),
-                basedir.toPath());
+                basedir.toPath(), targetSet());
     }
 
     /**
@@ -114,7 +117,7 @@ abstract class AbstractSpecMojo extends AbstractMojo {
     }
 
     /** The targets as core sees them; an unknown name is the user's mistake. */
-    protected java.util.Set<io.github.specpipeline.core.generate.Target> targetSet() throws MojoFailureException {
+    private java.util.Set<io.github.specpipeline.core.generate.Target> targetSet() throws MojoFailureException {
         try {
             return io.github.specpipeline.core.generate.Target.parseList(targets);
         } catch (IllegalArgumentException e) {

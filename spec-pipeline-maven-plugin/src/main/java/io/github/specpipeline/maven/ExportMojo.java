@@ -10,7 +10,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Set;
 
@@ -53,12 +52,7 @@ public class ExportMojo extends AbstractSpecMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("spec-pipeline: " + e.getMessage());
         }
-        ExportTask.Result result;
-        try {
-            result = ExportTask.run(options, specLog());
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new MojoExecutionException("spec-pipeline: export failed: " + e.getMessage(), e);
-        }
+        ExportTask.Result result = ExportTask.run(options, specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }

@@ -28,7 +28,7 @@ public class GenerateMojo extends AbstractSpecMojo {
     @Override
     protected void run() throws IOException, MojoFailureException {
         GenerateTask.Result result = GenerateTask.run(
-                new GenerateTask.Options(specInput(), outputPath(), targetSet(), seeds == null ? null : seeds.toPath()), specLog());
+                new GenerateTask.Options(specInput(), outputPath(), seeds == null ? null : seeds.toPath()), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }

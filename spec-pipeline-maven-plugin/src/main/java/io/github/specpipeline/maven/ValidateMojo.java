@@ -22,7 +22,7 @@ public class ValidateMojo extends AbstractSpecMojo {
     @Override
     protected void run() throws IOException, MojoFailureException {
         ValidateTask.Result result = ValidateTask.run(
-                new ValidateTask.Options(specInput(), outputPath(), failOnWarning, targetSet()), specLog());
+                new ValidateTask.Options(specInput(), outputPath(), failOnWarning), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }

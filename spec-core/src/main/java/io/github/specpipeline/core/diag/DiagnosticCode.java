@@ -19,6 +19,9 @@ public enum DiagnosticCode {
             "Specs are flat documents: check the file is really a spec and not generated garbage."),
     SP007("source-ddl", "A source DDL file could not be read or parsed",
             "Fix the CREATE TABLE statement at the position shown, or remove the file."),
+    SP008("internal-error", "spec-pipeline failed with an unexpected exception: a bug in the plugin, not in the spec",
+            "Please report it (https://github.com/specpipeline/spec-pipeline/issues) with the input named in the message"
+                    + " and the stack trace that a run with -X (debug) prints; changing that input may work around it."),
 
     // SP1xx: structure and types
     SP101("wrong-type", "A field has the wrong JSON type", "Use the type the spec format documents for this field."),

@@ -102,6 +102,12 @@ public final class ExportTask {
     }
 
     public static Result run(Options options, SpecLog log) throws IOException {
+        TaskRun task = new TaskRun("export", options.input(), options.outputDirectory(), log);
+        return task.guard(() -> export(options, log, task),
+                bug -> new Result(Optional.of(bug.load()), List.of(), false, true, bug.summary()));
+    }
+
+    private static Result export(Options options, SpecLog log, TaskRun task) throws IOException {
         SpecInput input = options.input();
         OutputDirectory out = new OutputDirectory(options.outputDirectory());
         String file = input.displayName(input.specFile());
@@ -115,7 +121,7 @@ public final class ExportTask {
         Files.deleteIfExists(stamp);
         Thread warmUp = warmUp(options.formats());
         try {
-            return loadAndExport(options, log, input, out, file, key);
+            return loadAndExport(options, log, task, out, file, key);
         } finally {
             // The plugin's class realm may be closed once the goal returns; a warm-up still loading classes then
             // would fail with NoClassDefFoundError on a stray thread. It is short, so wait for it.
@@ -123,8 +129,9 @@ public final class ExportTask {
         }
     }
 
-    private static Result loadAndExport(Options options, SpecLog log, SpecInput input, OutputDirectory out, String file,
+    private static Result loadAndExport(Options options, SpecLog log, TaskRun task, OutputDirectory out, String file,
             String key) throws IOException {
+        SpecInput input = options.input();
         Map<String, List<ColumnRef>> fragmentColumns = new HashMap<>();
         FragmentListener listener = (pointer, fragment) -> {
             if (pointer.endsWith("/transform") || pointer.endsWith("/formula")) {
@@ -132,12 +139,12 @@ public final class ExportTask {
             }
         };
         long start = System.nanoTime();
-        SpecLoader.Result load = SpecLoader.load(input, listener);
+        SpecLoader.Result load = task.loaded(SpecLoader.load(input, listener));
         log.debug("spec-pipeline export: loaded and validated " + file + " in " + millis(start) + " ms");
         ValidateTask.logDiagnostics(load.diagnostics(), log);
         if (load.spec().isEmpty()) {
             String summary = "cannot export " + file + ": it could not be read (" + plural(load.count(Severity.ERROR), "error")
-                    + ", see above)";
+                    + ", see above and " + task.shownReport() + ")";
             return new Result(Optional.of(load), List.of(), false, true, summary);
         }
         start = System.nanoTime();
@@ -398,6 +405,8 @@ public final class ExportTask {
         update(sha, "formats=" + options.formats());
         update(sha, "timestamp=" + options.timestamp());
         update(sha, "maxModelSheets=" + options.maxModelSheets());
+        // the targets decide the findings (SP304), which the exports show
+        update(sha, "targets=" + input.targetList());
         update(sha, "spec=" + input.displayName(input.specFile()));
         digestFile(sha, input.specFile());
         if (input.sourceDdl() != null) {

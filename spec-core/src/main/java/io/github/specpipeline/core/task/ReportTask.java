@@ -48,15 +48,25 @@ public final class ReportTask {
      * @param input           the spec and source DDL
      * @param outputDirectory the plugin's output directory, where the {@code test} goal left its JUnit XML reports
      * @param siteDirectory   the site's output directory; the report's files go to {@code spec-pipeline/} in it
-     * @param targets         the generation targets: the spec is checked for them (as {@code validate} does) and
-     *                        their code is generated in memory for the model pages
      * @param timestamp       the time the workbook carries ({@code project.build.outputTimestamp}); null for the
      *                        export's fixed default
      */
-    public record Options(SpecInput input, Path outputDirectory, Path siteDirectory, Set<Target> targets, Instant timestamp) {
+    public record Options(SpecInput input, Path outputDirectory, Path siteDirectory, Instant timestamp) {
         public Options {
-            targets = Set.copyOf(targets);
             timestamp = timestamp == null ? ExportTask.DEFAULT_TIMESTAMP : timestamp;
+        }
+
+        /**
+         * @param targets the generation targets: the spec is checked for them (as {@code validate} does) and their
+         *                code is generated in memory for the model pages; they replace the input's
+         */
+        public Options(SpecInput input, Path outputDirectory, Path siteDirectory, Set<Target> targets, Instant timestamp) {
+            this(input.withTargets(targets), outputDirectory, siteDirectory, timestamp);
+        }
+
+        /** The generation targets: the input's. */
+        public Set<Target> targets() {
+            return input.targets();
         }
     }
 
@@ -71,6 +81,10 @@ public final class ReportTask {
      * @param summary one line for the log
      */
     public record Result(SpecLoader.Result load, TestReports tests, List<ReportPage> pages, List<Path> files, String summary) {
+        /** An internal error (SP008, in {@code load}) stopped the report: there is no page, and the site must fail. */
+        public boolean failed() {
+            return pages.isEmpty();
+        }
     }
 
     /** The code of every target, generated in memory as the {@code generate} goal would write it. */
@@ -158,6 +172,13 @@ public final class ReportTask {
     }
 
     public static Result run(Options options, SpecLog log) throws IOException {
+        // no validation reports: the report writes only into the site
+        TaskRun task = new TaskRun("report", options.input(), null, log);
+        return task.guard(() -> report(options, log),
+                bug -> new Result(bug.load(), TestReports.NONE, List.of(), List.of(), bug.summary()));
+    }
+
+    private static Result report(Options options, SpecLog log) throws IOException {
         SpecInput input = options.input();
         String file = input.displayName(input.specFile());
         Map<String, List<ColumnRef>> fragmentColumns = new HashMap<>();

@@ -1,24 +1,62 @@
 package io.github.specpipeline.core.task;
 
+import io.github.specpipeline.core.generate.Target;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Where a task reads its spec from.
+ * Where a task reads its spec from, and the generation targets the spec is checked for.
+ *
+ * <p>The targets live here, beside the spec, because they change what the spec's findings are (SP304: a function
+ * without a translation for a target): every goal reads its spec through this record, so every goal of a build
+ * checks the same targets and reports the same findings.
  *
  * @param specFile      the JSON spec
  * @param sourceDdl     a directory of CREATE TABLE files, or null
  * @param baseDirectory the project directory; file names in messages are shown relative to it
+ * @param targets       the generation targets ({@code specpipeline.targets}): every SQL fragment must translate to
+ *                      their dialects, and {@code generate} writes their code
  */
-public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory) {
+public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<Target> targets) {
+    public SpecInput {
+        Objects.requireNonNull(targets, "targets");
+        // an EnumSet keeps the targets' order, so messages that list them are the same on every run
+        targets = Collections.unmodifiableSet(targets.isEmpty() ? EnumSet.allOf(Target.class) : EnumSet.copyOf(targets));
+    }
+
+    /** A spec checked for every target. */
+    public SpecInput(Path specFile, Path sourceDdl, Path baseDirectory) {
+        this(specFile, sourceDdl, baseDirectory, EnumSet.allOf(Target.class));
+    }
+
     /**
      * The inputs as a host's parameters give them. A source DDL directory that does not exist counts as none given:
      * the default ({@code src/main/spec/source_ddl}) is optional, and without DDL the source columns are simply
      * unknown. One the user named ({@code sourceDdlNamed}) is kept, so that the task reports it missing.
      */
     public static SpecInput of(Path specFile, Path sourceDdl, boolean sourceDdlNamed, Path baseDirectory) {
+        return of(specFile, sourceDdl, sourceDdlNamed, baseDirectory, EnumSet.allOf(Target.class));
+    }
+
+    /** As {@link #of(Path, Path, boolean, Path)}, checked for {@code targets}. */
+    public static SpecInput of(Path specFile, Path sourceDdl, boolean sourceDdlNamed, Path baseDirectory, Set<Target> targets) {
         boolean use = sourceDdl != null && (sourceDdlNamed || Files.exists(sourceDdl));
-        return new SpecInput(specFile, use ? sourceDdl : null, baseDirectory);
+        return new SpecInput(specFile, use ? sourceDdl : null, baseDirectory, targets);
+    }
+
+    /** The same input checked for other targets. */
+    public SpecInput withTargets(Set<Target> other) {
+        return new SpecInput(specFile, sourceDdl, baseDirectory, other);
+    }
+
+    /** The target ids, in the targets' order, comma-separated: {@code dataform, dbt}. */
+    public String targetList() {
+        return String.join(", ", targets.stream().map(Target::id).toList());
     }
 
     /** The spec file as shown in diagnostics: relative to the base directory when inside it, with '/'. */

@@ -22,7 +22,6 @@ import io.github.specpipeline.core.validate.ValidatedSpec;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,9 +47,9 @@ public final class SpecLoader {
         }
     }
 
-    /** Loads and validates for every generation target (see {@link #load(SpecInput, Set)}). */
+    /** Loads and validates for the input's targets (see {@link #load(SpecInput, Set, FragmentListener)}). */
     public static Result load(SpecInput input) {
-        return load(input, EnumSet.allOf(Target.class), FragmentListener.NONE);
+        return load(input, input.targets(), FragmentListener.NONE);
     }
 
     /** Loads and validates for the given targets (see {@link #load(SpecInput, Set, FragmentListener)}). */
@@ -58,9 +57,9 @@ public final class SpecLoader {
         return load(input, targets, FragmentListener.NONE);
     }
 
-    /** Loads and validates for every target; {@code listener} is told about every SQL fragment validation parsed. */
+    /** Loads and validates for the input's targets; {@code listener} is told about every SQL fragment validation parsed. */
     public static Result load(SpecInput input, FragmentListener listener) {
-        return load(input, EnumSet.allOf(Target.class), listener);
+        return load(input, input.targets(), listener);
     }
 
     /**

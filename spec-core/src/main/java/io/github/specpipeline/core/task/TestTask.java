@@ -96,6 +96,11 @@ public final class TestTask {
     }
 
     public static Result run(Options options, DuckDbPlanner planner, SpecLog log) throws IOException {
+        TaskRun task = new TaskRun("test", options.input(), options.outputDirectory(), log);
+        return task.guard(() -> test(options, planner, log, task), bug -> failed(bug.load(), List.of(), bug.summary()));
+    }
+
+    private static Result test(Options options, DuckDbPlanner planner, SpecLog log, TaskRun task) throws IOException {
         Phases phases = new Phases();
         // the first DuckDB of a JVM loads a native library: do that while the spec is read and the SQL generated
         CompletableFuture<DuckDbSession> opening = CompletableFuture.supplyAsync(() -> {
@@ -106,7 +111,7 @@ public final class TestTask {
             }
         });
         try {
-            return run(options, planner, log, phases, opening);
+            return run(options, planner, log, phases, opening, task);
         } finally {
             // closes the session if it was not used (invalid spec, bad seeds); closing twice is harmless
             opening.whenComplete((session, error) -> {
@@ -122,14 +127,18 @@ public final class TestTask {
     }
 
     private static Result run(Options options, DuckDbPlanner planner, SpecLog log, Phases phases,
-                              CompletableFuture<DuckDbSession> opening) throws IOException {
+                              CompletableFuture<DuckDbSession> opening, TaskRun task) throws IOException {
         SpecInput input = options.input();
-        SpecLoader.Result load = SpecLoader.load(input);
+        SpecLoader.Result load = task.loaded(SpecLoader.load(input));
         String file = input.displayName(input.specFile());
         if (load.hasErrors() || load.spec().isEmpty()) {
             ValidateTask.logDiagnostics(load.diagnostics().stream().filter(Diagnostic::isError).toList(), log);
             return failed(load, List.of(), "spec " + file + " has " + ValidateTask.plural(load.count(Severity.ERROR), "error")
-                    + "; no test ran (run the validate goal for the full report)");
+                    + "; no test ran; see " + task.shownReport() + " for every finding");
+        }
+        List<Diagnostic> notDuckDb = DuckDbTranslation.problems(input, load);
+        if (!notDuckDb.isEmpty()) {
+            return failed(load, List.of(), DuckDbTranslation.fail(input, notDuckDb, log));
         }
         ValidatedSpec spec = load.spec().get();
         phases.mark("load spec");

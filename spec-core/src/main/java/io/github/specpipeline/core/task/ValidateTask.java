@@ -2,14 +2,12 @@ package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
-import io.github.specpipeline.core.diag.ValidationReports;
 import io.github.specpipeline.core.io.OutputDirectory;
 
 import io.github.specpipeline.core.generate.Target;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,19 +20,20 @@ public final class ValidateTask {
     }
 
     /**
-     * @param input           the spec and source DDL
+     * @param input           the spec and source DDL, and the generation targets whose SQL dialects every fragment
+     *                        must translate to (SP304)
      * @param outputDirectory the plugin's output directory ({@code target/spec-pipeline})
      * @param failOnWarning   whether warnings fail the task
-     * @param targets         the generation targets whose SQL dialects every fragment must translate to (SP304)
      */
-    public record Options(SpecInput input, Path outputDirectory, boolean failOnWarning, Set<Target> targets) {
-        /** Checks fragments against every generation target. */
-        public Options(SpecInput input, Path outputDirectory, boolean failOnWarning) {
-            this(input, outputDirectory, failOnWarning, EnumSet.allOf(Target.class));
+    public record Options(SpecInput input, Path outputDirectory, boolean failOnWarning) {
+        /** Checks fragments against {@code targets} rather than the input's. */
+        public Options(SpecInput input, Path outputDirectory, boolean failOnWarning, Set<Target> targets) {
+            this(input.withTargets(targets), outputDirectory, failOnWarning);
         }
 
-        public Options {
-            targets = Set.copyOf(targets);
+        /** The targets the spec is checked for: the input's. */
+        public Set<Target> targets() {
+            return input.targets();
         }
     }
 
@@ -43,12 +42,19 @@ public final class ValidateTask {
     }
 
     public static Result run(Options options, SpecLog log) throws IOException {
-        SpecLoader.Result load = SpecLoader.load(options.input(), options.targets());
+        TaskRun task = new TaskRun("validate", options.input(), options.outputDirectory(), log);
+        return task.guard(() -> validate(options, log, task),
+                bug -> new Result(bug.load(), bug.reports(), true, bug.summary()));
+    }
+
+    private static Result validate(Options options, SpecLog log, TaskRun task) throws IOException {
+        SpecLoader.Result load = SpecLoader.load(options.input());
         logDiagnostics(load.diagnostics(), log);
+        task.loaded(load);
         OutputDirectory out = new OutputDirectory(options.outputDirectory());
         String file = options.input().displayName(options.input().specFile());
-        Path json = out.writeString("validation/report.json", ValidationReports.json(file, load.diagnostics()));
-        Path sarif = out.writeString("validation/report.sarif", ValidationReports.sarif(load.diagnostics()));
+        Path json = out.resolve(ValidationReportFiles.JSON);
+        Path sarif = out.resolve(ValidationReportFiles.SARIF);
         long errors = load.count(Severity.ERROR);
         long warnings = load.count(Severity.WARNING);
         boolean failed = errors > 0 || (options.failOnWarning() && warnings > 0);

@@ -61,7 +61,8 @@ class ExportTaskTest {
         ExportFixtures.export(ExportFixtures.example(), tmp.resolve("a"));
         ExportFixtures.export(ExportFixtures.example(), tmp.resolve("b"));
         List<String> files = ExportFixtures.files(tmp.resolve("a"));
-        assertThat(files).isEqualTo(ExportFixtures.files(tmp.resolve("b"))).hasSize(30);
+        // 30 review files and the two validation reports
+        assertThat(files).isEqualTo(ExportFixtures.files(tmp.resolve("b"))).hasSize(32).contains("validation/report.json");
         for (String f : files) {
             assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(f)));
         }

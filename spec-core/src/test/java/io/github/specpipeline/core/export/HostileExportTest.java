@@ -60,8 +60,9 @@ class HostileExportTest {
     @Test
     void noFileLeavesTheReviewDirectoryAndFileNamesAreSafe() throws IOException {
         for (String f : ExportFixtures.files(out)) {
-            assertThat(f).matches("review/(\\.export-stamp|spec-review\\.xlsx|index\\.html|diagram\\.md|csv/[A-Za-z0-9_]+\\.csv"
-                    + "|mermaid/[A-Za-z0-9_]+(\\.flow|\\.lineage)?(-\\d+)?\\.mmd)");
+            // the review files, and the validation reports every goal writes
+            assertThat(f).matches("validation/report\\.(json|sarif)|review/(\\.export-stamp|spec-review\\.xlsx|index\\.html|diagram\\.md"
+                    + "|csv/[A-Za-z0-9_]+\\.csv|mermaid/[A-Za-z0-9_]+(\\.flow|\\.lineage)?(-\\d+)?\\.mmd)");
         }
         assertThat(review.resolve("csv/model_model_5.csv")).isRegularFile();
         assertThat(review.resolve("csv/model_model_6.csv")).isRegularFile();

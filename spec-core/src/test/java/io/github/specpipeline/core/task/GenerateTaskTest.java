@@ -83,9 +83,11 @@ class GenerateTaskTest {
         assertThat(r.failed()).isTrue();
         assertThat(r.summary()).contains("no code was generated");
         assertThat(log).anyMatch(l -> l.startsWith("ERROR ") && l.contains("error[SP207]"));
+        // no code: only the validation reports, which say why
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files).isEmpty();
+            assertThat(files).containsExactly(out.resolve("validation"));
         }
+        assertThat(Files.readString(out.resolve("validation/report.json"))).contains("\"code\" : \"SP207\"");
     }
 
     @Test

@@ -159,7 +159,7 @@ class TestTaskTest {
                 .editSpec(s -> s.replace("\"not_null\", \"unique\"", "\"not_nul\", \"unique\"")).run();
         assertThat(run.result().failed()).isTrue();
         assertThat(run.result().results()).isNull();
-        assertThat(run.result().summary()).isEqualTo("spec src/main/spec/spec.json has 1 error; no test ran (run the validate goal for the full report)");
+        assertThat(run.result().summary()).isEqualTo("spec src/main/spec/spec.json has 1 error; no test ran; see target/spec-pipeline/validation/report.json for every finding");
         assertThat(run.log()).anyMatch(l -> l.startsWith("ERROR src/main/spec/spec.json:") && l.contains("error[SP210] unknown test 'not_nul'"));
     }
 

@@ -108,11 +108,14 @@ public class ReportMojo extends AbstractMavenReport {
         }
         ReportTask.Result result;
         try {
-            result = ReportTask.run(new ReportTask.Options(specInput(), pipelineOutputDirectory.toPath(), site.toPath(), targetSet,
+            result = ReportTask.run(new ReportTask.Options(specInput(targetSet), pipelineOutputDirectory.toPath(), site.toPath(),
                     timestamp),
                     SpecLog.of(getLog()::debug, getLog()::info, getLog()::warn, getLog()::error));
         } catch (IOException e) {
             throw new MavenReportException("spec-pipeline: I/O error: " + e.getMessage(), e);
+        }
+        if (result.failed()) {
+            throw new MavenReportException(result.summary());
         }
         List<ReportPage> pages = result.pages();
         SinkPageRenderer.render(pages.get(0), getSink());
@@ -138,9 +141,9 @@ public class ReportMojo extends AbstractMavenReport {
         getLog().info(result.summary());
     }
 
-    private SpecInput specInput() {
+    private SpecInput specInput(Set<Target> targetSet) {
         return SpecInput.of(spec.toPath(), sourceDdl == null ? null : sourceDdl.toPath(),
-                System.getProperty("specpipeline.sourceDdl") != null, getProject().getBasedir().toPath());
+                System.getProperty("specpipeline.sourceDdl") != null, getProject().getBasedir().toPath(), targetSet);
     }
 
     // the standalone renderer needs the skin context that AbstractMavenReport builds from these

@@ -34,7 +34,7 @@ class LoadSeedsTest {
     @Test
     void theScriptsBuildTheRowsTheTestGoalBuilds(@TempDir Path out) throws Exception {
         GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(PROJECT.resolve("spec.json"),
-                PROJECT.resolve("source_ddl"), PROJECT), out, EnumSet.of(Target.DUCKDB), PROJECT.resolve("seeds")), SpecLog.NONE);
+                PROJECT.resolve("source_ddl"), PROJECT).withTargets(EnumSet.of(Target.DUCKDB)), out, PROJECT.resolve("seeds")), SpecLog.NONE);
         assertThat(r.failed()).as(r.summary()).isFalse();
         Path sql = out.resolve("sql/duckdb");
         ValidatedSpec spec = ExampleDb.spec();
