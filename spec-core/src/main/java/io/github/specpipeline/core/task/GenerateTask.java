@@ -116,9 +116,11 @@ public final class GenerateTask {
             List<Diagnostic> all = new ArrayList<>(load.diagnostics());
             all.addAll(found);
             all.sort(Diagnostic.ORDER);
-            return new Result(new SpecLoader.Result(load.spec(), List.copyOf(all)), Map.of(), 0, List.of(), true,
+            // the reports this run wrote must hold the clash too, or they would say the spec is fine
+            SpecLoader.Result withClashes = task.loaded(new SpecLoader.Result(load.spec(), List.copyOf(all)));
+            return new Result(withClashes, Map.of(), 0, List.of(), true,
                     "spec " + file + " has " + ValidateTask.plural(found.size(), "error") + " (generated file names clash);"
-                            + " no code was generated");
+                            + " no code was generated; see " + task.shownReport());
         }
         OutputDirectory out = new OutputDirectory(options.outputDirectory());
         Map<Target, List<Path>> files = new EnumMap<>(Target.class);

@@ -101,7 +101,9 @@ class GeneratedNamesTest {
         assertThat(d.message()).contains("sql/duckdb/Run.sql").contains("sql/duckdb/run.sql");
         assertThat(log).anyMatch(l -> l.contains("error[SP217]") && l.contains("spec.json:6:"));
         assertThat(r.summary()).contains("no code was generated");
-        assertThat(files(out)).containsExactly("sql/duckdb/run.sql");
+        // no generated file is written; the validation reports of this run are, and they name the clash
+        assertThat(files(out)).containsExactly("sql/duckdb/run.sql", "validation/report.json", "validation/report.sarif");
+        assertThat(Files.readString(out.resolve("validation/report.json"))).contains("SP217");
         assertThat(Files.readString(old)).isEqualTo("-- the previous run\n");
     }
 
