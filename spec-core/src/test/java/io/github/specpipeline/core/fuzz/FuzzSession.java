@@ -120,7 +120,8 @@ public final class FuzzSession {
             FuzzFamily family = FuzzFamily.values()[i % FuzzFamily.values().length];
             FuzzCase c = make(s.seed(), i, family, bases, s.limits());
             Set<FuzzHarness.Task> tasks = tasks(family, i, s.exportEvery());
-            boolean twice = s.checkEvery() > 0 && i % s.checkEvery() == 0;
+            // whole rounds of the four families, so that every family is checked for determinism
+            boolean twice = s.checkEvery() > 0 && (i / FuzzFamily.values().length) % s.checkEvery() == 0;
             Path root = s.work().resolve(c.id());
             Files.createDirectories(root);
             long t0 = System.nanoTime();
