@@ -157,8 +157,10 @@ public final class FuzzHarness {
             spent[1]++;
             if (worker.isAlive()) {
                 StackTraceElement[] stack = worker.getStackTrace();
+                long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(worker.getId());
                 stop(worker);
-                return new Verdict(Kind.HANG, t, "no result after " + timeout.toSeconds() + " s; the worker was at:\n"
+                return new Verdict(Kind.HANG, t, String.format(java.util.Locale.ROOT,
+                        "no result after %d s (the worker used %.1f s of CPU itself); it was at:%n", timeout.toSeconds(), cpu / 1e9)
                         + frames(stack, 25), "hang in " + t + " at " + where(stack), notes);
             }
             Throwable e = error.get();

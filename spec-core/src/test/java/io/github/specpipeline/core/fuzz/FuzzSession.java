@@ -126,6 +126,19 @@ public final class FuzzSession {
             Files.createDirectories(root);
             long t0 = System.nanoTime();
             FuzzHarness.Verdict v = harness.run(c, tasks, root, twice);
+            if (v.kind() == FuzzHarness.Kind.HANG) {
+                // on a shared machine a slow run is not a hang: the input counts as one only if it also runs past
+                // three times the bound on a second try (the hangs of issue 17 take from 20 s to many minutes)
+                delete(root);
+                Files.createDirectories(root);
+                FuzzHarness.Verdict again = new FuzzHarness(s.timeout().multipliedBy(3)).run(c, tasks, root, false);
+                if (again.kind() != FuzzHarness.Kind.HANG) {
+                    List<String> slow = new ArrayList<>(again.notes());
+                    slow.add("slow, not a hang: past " + s.timeout().toSeconds() + " s once, then " + again.kind() + " within "
+                            + 3 * s.timeout().toSeconds() + " s (" + v.signature() + ")");
+                    v = new FuzzHarness.Verdict(again.kind(), again.task(), again.detail(), again.signature(), slow);
+                }
+            }
             Counts counts = families.get(family);
             counts.nanos += System.nanoTime() - t0;
             counts.inputs++;

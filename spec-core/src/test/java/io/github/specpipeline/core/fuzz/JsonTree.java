@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -63,8 +62,8 @@ final class JsonTree {
 
     private static void collect(JsonNode node, String pointer, Predicate<Slot> keep, List<Slot> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            // a copy: a mutation may replace a value while the slots are used
+            for (Map.Entry<String, JsonNode> e : List.copyOf(node.properties())) {
                 String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
                 Slot s = new Slot(node, e.getKey(), -1, e.getValue(), p);
                 if (keep.test(s)) {
