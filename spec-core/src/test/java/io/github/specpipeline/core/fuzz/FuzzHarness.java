@@ -113,7 +113,10 @@ public final class FuzzHarness {
         }
         if (twice) {
             Map<String, byte[]> firstFiles = files(out);
-            Files.move(out, root.resolve("out.1"));
+            if (Files.exists(out)) {
+                // a task may write nothing at all (a test run stopped by bad seeds)
+                Files.move(out, root.resolve("out.1"));
+            }
             Map<String, String> again = snapshot(root, out);
             Map<Task, List<String>> second = new TreeMap<>();
             v = runAll(tasks, project, out, second, new ArrayList<>());
