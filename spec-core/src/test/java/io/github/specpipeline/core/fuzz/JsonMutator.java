@@ -22,7 +22,7 @@ final class JsonMutator implements Mutator {
         byte[] out;
         switch (r.nextInt(10)) {
             case 0 -> out = Text.flipBits(Text.utf8(spec), r, what);
-            case 1 -> out = Text.utf8(Text.tokenEdit(spec, jsonTokens(spec), r, what));
+            case 1 -> out = Text.utf8(Text.tokenEdit(spec, Text.jsonTokens(spec), r, what));
             case 2 -> out = Text.utf8(typeSwap(spec, r, what));
             case 3 -> out = Text.utf8(removeField(spec, r, what));
             case 4 -> out = Text.utf8(swapValues(spec, r, what));
@@ -42,35 +42,6 @@ final class JsonMutator implements Mutator {
             }
         }
         return new FuzzCase(FuzzFamily.JSON, id, what.toString(), base.with(FuzzCase.SPEC, out).files());
-    }
-
-    /** Spans of JSON tokens: strings, punctuation, and runs of anything else (numbers, literals). */
-    static List<int[]> jsonTokens(String s) {
-        List<int[]> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            int start = i;
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            if (c == '"') {
-                i++;
-                while (i < s.length() && s.charAt(i) != '"') {
-                    i += s.charAt(i) == '\\' ? 2 : 1;
-                }
-                i = Math.min(s.length(), i + 1);
-            } else if ("{}[],:".indexOf(c) >= 0) {
-                i++;
-            } else {
-                while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && "{}[],:\"".indexOf(s.charAt(i)) < 0) {
-                    i++;
-                }
-            }
-            tokens.add(new int[] {start, i});
-        }
-        return tokens;
     }
 
     private static String typeSwap(String spec, Random r, StringBuilder what) {
@@ -141,7 +112,7 @@ final class JsonMutator implements Mutator {
 
     private static String trailingComma(String spec, Random r, StringBuilder what) {
         List<Integer> closers = new ArrayList<>();
-        for (int[] t : jsonTokens(spec)) {
+        for (int[] t : Text.jsonTokens(spec)) {
             char c = spec.charAt(t[0]);
             if (c == '}' || c == ']') {
                 closers.add(t[0]);

@@ -74,6 +74,16 @@ final class Text {
 
     /** Spans [start, end) of SQL-ish tokens: words, numbers, quoted strings, single punctuation characters. */
     static List<int[]> sqlTokens(String s) {
+        return tokens(s, "'\"`", c -> Character.isLetterOrDigit(c) || c == '_' || c == '.');
+    }
+
+    /** Spans of JSON tokens: strings, punctuation, and runs of anything else (numbers, literals). */
+    static List<int[]> jsonTokens(String s) {
+        return tokens(s, "\"", c -> !Character.isWhitespace(c) && "{}[],:\"".indexOf(c) < 0);
+    }
+
+    /** Quoted strings (a backslash escapes), runs of word characters, and any other character alone. */
+    private static List<int[]> tokens(String s, String quotes, java.util.function.IntPredicate word) {
         List<int[]> tokens = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
@@ -83,16 +93,16 @@ final class Text {
                 i++;
                 continue;
             }
-            if (Character.isLetterOrDigit(c) || c == '_') {
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.')) {
-                    i++;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
+            if (quotes.indexOf(c) >= 0) {
                 i++;
                 while (i < s.length() && s.charAt(i) != c) {
                     i += s.charAt(i) == '\\' ? 2 : 1;
                 }
                 i = Math.min(s.length(), i + 1);
+            } else if (word.test(c)) {
+                while (i < s.length() && word.test(s.charAt(i))) {
+                    i++;
+                }
             } else {
                 i++;
             }
