@@ -192,10 +192,27 @@ public final class FuzzHarness {
         return null;
     }
 
+    /** A Java class name of an exception, or a stack frame: what a user should never read in a message. */
+    static final java.util.regex.Pattern INTERNAL = java.util.regex.Pattern.compile(
+            "\\b(?:java|javax|net\\.sf|com\\.fasterxml|org\\.duckdb|org\\.apache)\\.[\\w.$]*(?:Exception|Error)\\b|\\n\\s*at [\\w.$]+\\(");
+
     private static TaskOutcome runTask(Task t, Path project, Path out) throws IOException {
+        RecordingLog log = new RecordingLog();
+        TaskOutcome o = runTask(t, project, out, log);
+        if (o.note() == null) {
+            for (String line : log.lines) {
+                java.util.regex.Matcher m = INTERNAL.matcher(line);
+                if (m.find()) {
+                    return new TaskOutcome(o.findings(), o.unlocated(), "internal name in the log: " + m.group().trim());
+                }
+            }
+        }
+        return o;
+    }
+
+    private static TaskOutcome runTask(Task t, Path project, Path out, RecordingLog log) throws IOException {
         Path ddl = project.resolve(FuzzCase.DDL);
         SpecInput input = SpecInput.of(project.resolve(FuzzCase.SPEC), ddl, false, project);
-        RecordingLog log = new RecordingLog();
         return switch (t) {
             case VALIDATE -> outcome(ValidateTask.run(new ValidateTask.Options(input, out, false), log).load(), List.of(), null);
             case GENERATE -> outcome(GenerateTask.run(new GenerateTask.Options(input, out, EnumSet.allOf(Target.class)), log).load(),
