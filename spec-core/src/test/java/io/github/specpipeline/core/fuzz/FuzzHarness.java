@@ -315,7 +315,22 @@ public final class FuzzHarness {
         }
         for (String k : a.keySet()) {
             if (!Arrays.equals(a.get(k), b.get(k))) {
-                return k + ": bytes differ between two runs";
+                String[] x = Text.utf8(a.get(k)).split("\n", -1);
+                String[] y = Text.utf8(b.get(k)).split("\n", -1);
+                int line = 0;
+                while (line < Math.min(x.length, y.length) && x[line].equals(y[line])) {
+                    line++;
+                }
+                String p = line < x.length ? x[line] : "";
+                String q = line < y.length ? y[line] : "";
+                int col = 0;
+                while (col < Math.min(p.length(), q.length()) && p.charAt(col) == q.charAt(col)) {
+                    col++;
+                }
+                int from = Math.max(0, col - 40);
+                return k + ": bytes differ between two runs, from line " + (line + 1) + ", char " + (col + 1) + ":\nfirst:  "
+                        + Text.quote(p.substring(from, Math.min(p.length(), col + 120))) + "\nsecond: "
+                        + Text.quote(q.substring(from, Math.min(q.length(), col + 120)));
             }
         }
         return null;

@@ -41,32 +41,32 @@ class Issue17RegressionTest {
     @Test
     @Disabled("issue 17: nested TRIM calls make JSqlParser backtrack exponentially; validation hangs")
     void twentyNestedTrimsEndInTime() throws IOException {
-        assertPasses(transform("stg_customers", "email", nest("TRIM(", "{from}", ")", 20)), NO_EXPORT);
+        assertEndsInTime(transform("stg_customers", "email", nest("TRIM(", "{from}", ")", 20)), NO_EXPORT);
     }
 
     @Test
     @Disabled("issue 17: a CASE nested 500 deep hangs validation")
     void caseNested500DeepEndsInTime() throws IOException {
-        assertPasses(transform("stg_customers", "email", nest("CASE WHEN TRUE THEN ", "{from}", " ELSE NULL END", 500)), NO_EXPORT);
+        assertEndsInTime(transform("stg_customers", "email", nest("CASE WHEN TRUE THEN ", "{from}", " ELSE NULL END", 500)), NO_EXPORT);
     }
 
     @Test
     @Disabled("issue 17: 25 nested COALESCE calls hang type inference (SqlRenderer.type)")
     void twentyFiveNestedCoalescesEndInTime() throws IOException {
-        assertPasses(transform("stg_customers", "email", nest("COALESCE(", "{from}", ", NULL)", 25)), NO_EXPORT);
+        assertEndsInTime(transform("stg_customers", "email", nest("COALESCE(", "{from}", ", NULL)", 25)), NO_EXPORT);
     }
 
     @Test
     @Disabled("issue 17: 16 nested NULLIF calls take 30 s inside DuckDB in the test goal")
     void sixteenNestedNullifsEndInTimeInTheTestGoal() throws IOException {
-        assertPasses(transform("stg_customers", "email", nest("NULLIF(", "{from}", ", '')", 16)), EnumSet.of(FuzzHarness.Task.TEST));
+        assertEndsInTime(transform("stg_customers", "email", nest("NULLIF(", "{from}", ", '')", 16)), EnumSet.of(FuzzHarness.Task.TEST));
     }
 
     @Test
     @Disabled("issue 17: 20 nested parentheses around a column (valid SQL) are refused with SP301")
     void twentyNestedParenthesesAreValidSql() throws IOException {
         FuzzCase c = transform("stg_customers", "email", nest("(", "{from}", ")", 20));
-        assertPasses(c, NO_EXPORT);
+        assertEndsInTime(c, NO_EXPORT);
         assertThat(validate(c)).extracting(Diagnostic::code).doesNotContain(DiagnosticCode.SP301);
     }
 
@@ -93,6 +93,20 @@ class Issue17RegressionTest {
     }
 
     /**
+     * Found by this harness (seeds-000883 of seed 17): with a duplicated address row a dim_customers test fails, and
+     * the failing rows in its JUnit XML carry the SCD2 columns' CURRENT_TIMESTAMP, so two runs write different bytes.
+     */
+    @Test
+    @Disabled("issue 17 (fuzz): the test goal's JUnit XML shows wall-clock CURRENT_TIMESTAMP values in failing rows")
+    void aFailingTestsReportIsTheSameOnTwoRuns() throws IOException {
+        FuzzCase example = Corpus.example();
+        String seed = FuzzCase.SEEDS + "/shop_addresses.csv";
+        List<String> lines = new java.util.ArrayList<>(List.of(example.text(seed).split("\n")));
+        lines.add(4, lines.get(4));
+        assertPasses(example.with(seed, Text.utf8(String.join("\n", lines) + "\n")), EnumSet.of(FuzzHarness.Task.TEST));
+    }
+
+    /**
      * Issue 17 says a trailing comma is accepted; on main at 0a3c7f1 every place tried is an SP003 error, so this
      * guards it (it never failed here).
      */
@@ -116,14 +130,21 @@ class Issue17RegressionTest {
     /** The harness itself on the unchanged example: it must pass, or every case above proves nothing. */
     @Test
     void theUnchangedExamplePassesTheInvariant() throws IOException {
-        assertPasses(Corpus.example(), ALL, Duration.ofSeconds(60));
+        assertPasses(Corpus.example(), ALL);
     }
 
+    /** The invariant with a generous bound: for the inputs that are not about time, on a machine other builds share. */
     private void assertPasses(FuzzCase c, Set<FuzzHarness.Task> tasks) throws IOException {
-        assertPasses(c, tasks, Duration.ofSeconds(10));
+        assertPasses(c, tasks, Duration.ofSeconds(60));
     }
 
-    /** The harness's invariant; the bound is per task, 10 s as the issue asks (the known hangs take 20 s to minutes). */
+    /** The invariant within 10 s per task, as the issue asks: for the inputs that hung (20 s to many minutes). */
+    private void assertEndsInTime(FuzzCase c, Set<FuzzHarness.Task> tasks) throws IOException {
+        assertPasses(c, tasks, BOUND);
+    }
+
+    static final Duration BOUND = Duration.ofSeconds(10);
+
     private void assertPasses(FuzzCase c, Set<FuzzHarness.Task> tasks, Duration bound) throws IOException {
         Path root = Files.createDirectories(dir.resolve("case"));
         FuzzHarness.Verdict v = new FuzzHarness(bound).run(c, tasks, root, true);

@@ -132,7 +132,7 @@ final class Text {
 
     /** A short, printable form of a piece of text for a finding's description. */
     static String quote(String s) {
-        String shown = s.length() > 80 ? s.substring(0, 60) + "...(" + s.length() + " chars)" : s;
+        String shown = s.length() > 300 ? s.substring(0, 240) + "...(" + s.length() + " chars)" : s;
         StringBuilder sb = new StringBuilder("'");
         shown.codePoints().forEach(cp -> {
             if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x202E || cp == 0xFEFF || cp == 0x200B) {
