@@ -148,7 +148,7 @@ public final class FuzzSession {
             }
             for (String note : v.notes()) {
                 counts.notes++;
-                notes.merge(note.replaceAll("\\d+", "N"), 1, Integer::sum);
+                notes.merge(note.replaceAll("(?<!SP)\\d+", "N"), 1, Integer::sum);
             }
             if (!v.ok()) {
                 Cause known = causes.get(v.signature());

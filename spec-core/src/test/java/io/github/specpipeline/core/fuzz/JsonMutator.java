@@ -24,7 +24,7 @@ final class JsonMutator implements Mutator {
             case 0 -> out = Text.flipBits(Text.utf8(spec), r, what);
             case 1 -> out = Text.utf8(Text.tokenEdit(spec, Text.jsonTokens(spec), r, what));
             case 2 -> out = Text.utf8(typeSwap(spec, r, what));
-            case 3 -> out = Text.utf8(removeField(spec, r, what));
+            case 3 -> out = Text.utf8(r.nextBoolean() ? removeField(spec, r, what) : removeOptional(spec, r, what));
             case 4 -> out = Text.utf8(swapValues(spec, r, what));
             case 5 -> out = Text.utf8(deepNesting(spec, r, limits, what));
             case 6 -> out = Text.utf8(hugeString(spec, r, limits, what));
@@ -69,6 +69,28 @@ final class JsonMutator implements Mutator {
         JsonTree.Slot s = Text.pick(r, JsonTree.slots(root, x -> true));
         what.append("removed ").append(s.pointer());
         s.remove();
+        return JsonTree.write(root);
+    }
+
+    /** Fields a spec may leave out: a mutation that keeps the spec valid more often than a random removal. */
+    static final java.util.Set<String> OPTIONAL = java.util.Set.of("type", "nullable", "tests", "transform", "from_table",
+            "description", "filters", "joins", "group_by", "constraints", "unit_tests", "materialization", "partition_by");
+
+    private static String removeOptional(String spec, Random r, StringBuilder what) {
+        JsonNode root = JsonTree.parse(spec);
+        List<JsonTree.Slot> optional = JsonTree.slots(root, x -> x.field() != null && OPTIONAL.contains(x.field()));
+        String field = Text.pick(r, List.copyOf(new java.util.TreeSet<>(optional.stream().map(JsonTree.Slot::field).toList())));
+        List<JsonTree.Slot> named = optional.stream().filter(x -> x.field().equals(field)).toList();
+        // one occurrence, or every occurrence in one model, the way a user leaves a field out of a whole model
+        if (r.nextBoolean()) {
+            JsonTree.Slot s = Text.pick(r, named);
+            what.append("removed optional ").append(s.pointer());
+            s.remove();
+        } else {
+            String model = Text.pick(r, named).pointer().replaceFirst("^(/models/\\d+).*$", "$1");
+            what.append("removed every '").append(field).append("' under ").append(model);
+            named.stream().filter(x -> x.pointer().startsWith(model + "/")).forEach(JsonTree.Slot::remove);
+        }
         return JsonTree.write(root);
     }
 
