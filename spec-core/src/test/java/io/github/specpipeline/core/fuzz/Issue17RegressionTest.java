@@ -56,6 +56,13 @@ class Issue17RegressionTest {
         assertEndsInTime(transform("stg_customers", "email", nest("COALESCE(", "{from}", ", NULL)", 25)), NO_EXPORT);
     }
 
+    /** Found by this harness (sql-000245 of seed 42): one more shape of the nesting hang, array literals. */
+    @Test
+    @Disabled("issue 17 (fuzz): ARRAY_LENGTH([...]) nested 40 deep hangs JSqlParser like nested TRIM")
+    void fortyNestedArrayLiteralsEndInTime() throws IOException {
+        assertEndsInTime(transform("stg_customers", "email", nest("ARRAY_LENGTH([", "{from}", "])", 40)), NO_EXPORT);
+    }
+
     @Test
     @Disabled("issue 17: 16 nested NULLIF calls take 30 s inside DuckDB in the test goal")
     void sixteenNestedNullifsEndInTimeInTheTestGoal() throws IOException {
