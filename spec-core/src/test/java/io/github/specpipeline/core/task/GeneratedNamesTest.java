@@ -121,6 +121,9 @@ class GeneratedNamesTest {
         assertThat(r.written()).isZero();
         Map<String, String> after = GenerateTaskTest.tree(out).entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> new String(e.getValue(), StandardCharsets.UTF_8)));
+        // the generated code is as it was; only the validation reports are this run's (they name the clash)
+        before.keySet().removeIf(k -> k.startsWith("validation/"));
+        after.keySet().removeIf(k -> k.startsWith("validation/"));
         assertThat(after).isEqualTo(before);
     }
 }
