@@ -142,6 +142,7 @@ public final class SqlFragments {
      */
     public static void releaseCache() {
         CACHE.clear();
+        TIMED_OUT.clear();
     }
 
     /** A cached result: the fragment, or a fresh copy of the exception to throw. */
@@ -160,6 +161,10 @@ public final class SqlFragments {
         if (text.length() > MAX_LENGTH) {
             throw new SqlFragmentException("the SQL expression is " + text.length() + " characters long; the limit is "
                     + MAX_LENGTH, 1, 1);
+        }
+        SqlFragmentException slow = TIMED_OUT.get(text);
+        if (slow != null) {
+            throw new SqlFragmentException(slow.getMessage(), slow.line(), slow.column(), true);
         }
         TextPositions original = new TextPositions(text);
         List<SqlToken> tokens;
@@ -186,9 +191,11 @@ public final class SqlFragments {
         }
         if (attempt.failure != null && attempt.failure.timedOut) {
             // located at the deepest bracket: backtracking grows with the nesting, so that is what to simplify
-            throw limit(structure.deepest, "the SQL parser gave up after " + ParseWatchdog.LIMIT_MILLIS / 1000
+            SqlFragmentException e = limit(structure.deepest, "the SQL parser gave up after " + ParseWatchdog.LIMIT_MILLIS / 1000
                     + " s on this expression, nested " + structure.depth + " levels deep here: it backtracks"
                     + " exponentially on some nestings; simplify it (fewer nested calls or brackets)");
+            TIMED_OUT.put(text, e);
+            throw e;
         }
         if (attempt.failure != null) {
             Failure f = attempt.failure;
@@ -221,6 +228,19 @@ public final class SqlFragments {
     private static final ColumnRef SENTINEL = new ColumnRef(SENTINEL_TABLE, SENTINEL_TABLE);
     /** {@code table.column}, each part optionally in backticks: a replacement {@link #analyze} can specialise. */
     private static final Pattern QUALIFIED = Pattern.compile("(`?)([A-Za-z_][A-Za-z0-9_]*)\\1\\.(`?)([A-Za-z_][A-Za-z0-9_]*)\\3");
+
+    /**
+     * Texts whose parse ran out of time, whatever their {@code {from}} replacement: a fragment is parsed for several
+     * replacements (validation's template, the real column, the translation check), and a replacement, always a
+     * column name, does not change how long JSqlParser backtracks, so a hostile text costs one budget, not three.
+     */
+    private static final Map<String, SqlFragmentException> TIMED_OUT = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SqlFragmentException> eldest) {
+                    return size() > 1_000;
+                }
+            });
 
     /** Parse results shared by all callers; see {@link FragmentCache} for the read-only invariant. */
     static final FragmentCache CACHE = new FragmentCache(FragmentCache.MAX_ENTRIES, FragmentCache.MAX_CHARS);
