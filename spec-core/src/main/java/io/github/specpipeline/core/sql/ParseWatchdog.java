@@ -97,30 +97,24 @@ final class ParseWatchdog {
         private Watch(CCJSqlParser parser, Budget budget) {
             this.parser = parser;
             this.budget = budget;
-            long remaining = budget.remaining();
-            if (remaining <= 0) {
-                stop();
-            } else {
-                timer = TIMER.schedule(this::check, remaining, TimeUnit.NANOSECONDS);
-            }
+            check();
         }
 
-        /** At the earliest moment the budget can be spent: stop the parse, or wait for the CPU time still left. */
+        /**
+         * Stops the parse if the budget is spent, or checks again when it can be at the earliest (CPU time grows no
+         * faster than wall-clock time, so a thread that did not run all along gets its remaining time again).
+         */
         private void check() {
             if (closed.get()) {
                 return;
             }
             long remaining = budget.remaining();
             if (remaining <= 0) {
-                stop();
+                fired.set(true);
+                parser.interrupted = true;
             } else {
                 timer = TIMER.schedule(this::check, remaining, TimeUnit.NANOSECONDS);
             }
-        }
-
-        private void stop() {
-            fired.set(true);
-            parser.interrupted = true;
         }
 
         /** Whether the budget ran out before the parse returned: its result, success or failure, is not to be trusted. */
