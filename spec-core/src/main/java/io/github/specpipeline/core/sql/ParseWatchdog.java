@@ -2,10 +2,9 @@ package io.github.specpipeline.core.sql;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import net.sf.jsqlparser.parser.CCJSqlParser;
 
@@ -24,7 +23,9 @@ import net.sf.jsqlparser.parser.CCJSqlParser;
  * builds, JIT threads, garbage collection) does not turn a slow but real parse into an error; wall-clock time
  * otherwise. A real fragment parses in well under a millisecond to a few milliseconds, a thousand times below the
  * budget, so the outcome depends on the machine only for text no one writes. The parse runs in the caller's thread
- * (no thread hand-off per fragment); one daemon timer thread serves the JVM and is idle unless a parse is slow.
+ * (no thread hand-off per fragment). Watching costs a set insertion and removal: one daemon thread, started with
+ * the first parse, looks at the parses under way ten times a second, and only a parse running longer than the
+ * budget in wall-clock time has its CPU time read (scheduling a timer per parse woke a thread per fragment).
  */
 final class ParseWatchdog {
 
@@ -37,7 +38,15 @@ final class ParseWatchdog {
 
     private static final boolean CPU_TIME = cpuTimeSupported();
 
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
+    /** How often the parses under way are looked at. */
+    private static final long SWEEP_MILLIS = 100;
+
+    /** The parses under way, in every thread. */
+    private static final Set<Watch> ACTIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        sweeper(); // with the first parse; a daemon, so it never keeps the JVM alive
+    }
 
     private ParseWatchdog() {
     }
@@ -50,20 +59,33 @@ final class ParseWatchdog {
         }
     }
 
-    private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "spec-pipeline-parse-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        t.setRemoveOnCancelPolicy(true);
-        return t;
+    private static void sweeper() {
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(SWEEP_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (Watch w : ACTIVE) {
+                    w.check();
+                }
+            }
+        }, "spec-pipeline-parse-watchdog");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The time a fragment has spent so far, measured in the thread that parses it. */
     static final class Budget {
         private final long threadId = Thread.currentThread().getId();
         private final long start = now(threadId);
+        private final long wallStart = System.nanoTime();
+
+        /** Whether the budget may be spent: CPU time never runs ahead of wall-clock time. */
+        boolean mayBeSpent() {
+            return System.nanoTime() - wallStart >= LIMIT_NANOS;
+        }
 
         /** Nanoseconds left; negative when spent. */
         long remaining() {
@@ -92,45 +114,38 @@ final class ParseWatchdog {
     static final class Watch implements AutoCloseable {
         private final CCJSqlParser parser;
         private final Budget budget;
-        private final AtomicBoolean fired = new AtomicBoolean();
-        private final AtomicBoolean closed = new AtomicBoolean();
-        private volatile ScheduledFuture<?> timer;
+        private volatile boolean fired;
 
         private Watch(CCJSqlParser parser, Budget budget) {
             this.parser = parser;
             this.budget = budget;
-            check();
+            if (budget.mayBeSpent() && budget.remaining() <= 0) {
+                stop(); // an earlier attempt of the fragment spent it
+            } else {
+                ACTIVE.add(this);
+            }
         }
 
-        /**
-         * Stops the parse if the budget is spent, or checks again when it can be at the earliest (CPU time grows no
-         * faster than wall-clock time, so a thread that did not run all along gets its remaining time again).
-         */
-        private void check() {
-            if (closed.get()) {
-                return;
+        /** Stops the parse once its budget is spent. */
+        void check() {
+            if (!fired && budget.mayBeSpent() && budget.remaining() <= 0) {
+                stop();
             }
-            long remaining = budget.remaining();
-            if (remaining <= 0) {
-                fired.set(true);
-                parser.interrupted = true;
-            } else {
-                timer = TIMER.schedule(this::check, remaining, TimeUnit.NANOSECONDS);
-            }
+        }
+
+        private void stop() {
+            fired = true;
+            parser.interrupted = true;
         }
 
         /** Whether the budget ran out before the parse returned: its result, success or failure, is not to be trusted. */
         boolean fired() {
-            return fired.get();
+            return fired;
         }
 
         @Override
         public void close() {
-            closed.set(true);
-            ScheduledFuture<?> t = timer;
-            if (t != null) {
-                t.cancel(false);
-            }
+            ACTIVE.remove(this);
         }
     }
 
