@@ -79,6 +79,8 @@ public enum DiagnosticCode {
             "Rewrite the expression with functions the target supports, or disable that target."),
     SP305("unjoined-sources-in-fragment", "A fragment reads sources that are not joined and are aggregated separately",
             "Read one source per formula (or filter), or join the sources."),
+    SP306("sql-too-complex", "A SQL fragment is nested too deeply to be read safely",
+            "Simplify the expression: remove redundant brackets, or compute part of it in an upstream model's column."),
 
     // SP4xx: ambiguities with a fix
     SP401("no-join-path", "Some sources are not connected by joins",

@@ -770,8 +770,9 @@ public final class ModelPlanner {
             if (alias == null || sources.get(alias).columns() == null) {
                 return null;
             }
+            // an upstream model's column may have no declared type: unknown, like a column no source has
             return sources.get(alias).columns().stream().filter(c -> c.name().equalsIgnoreCase(ref.column()))
-                    .map(Column::type).findFirst().orElse(null);
+                    .findFirst().map(Column::type).orElse(null);
         }
     }
 }

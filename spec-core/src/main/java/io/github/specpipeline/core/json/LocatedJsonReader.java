@@ -139,8 +139,7 @@ public final class LocatedJsonReader {
                     limitMessage(e.getOriginalMessage()), "");
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP003, location(e.getLocation()), "",
-                    syntaxMessage(e.getOriginalMessage()), "fix the JSON syntax at this position");
+            syntaxError(e, text);
             return Optional.empty();
         } catch (IOException e) {
             problems.report(Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "",
@@ -331,8 +330,7 @@ public final class LocatedJsonReader {
                     limitMessage(e.getOriginalMessage()), "");
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP003, location(e.getLocation()), "",
-                    syntaxMessage(e.getOriginalMessage()), "fix the JSON syntax at this position");
+            syntaxError(e, textForMessage(file));
             return Optional.empty();
         } catch (CharacterCodingException e) {
             changed(file); // it decoded cleanly a moment ago
@@ -660,6 +658,95 @@ public final class LocatedJsonReader {
             return Location.UNKNOWN;
         }
         return new Location(location.getLineNr(), Math.max(location.getColumnNr(), 1));
+    }
+
+    /**
+     * Reports a JSON syntax error. A trailing comma ({@code [1, 2,]}, {@code {"a": 1,}}) gets its own message at the
+     * comma: Jackson stops at the bracket after it and says it expected a value or a name, which reads like a
+     * different mistake, and other readers of the spec (Python's, JavaScript's) reject a trailing comma too.
+     *
+     * @param text the text parsed, or null when it cannot be read again (only Jackson's message is given then)
+     */
+    private void syntaxError(JsonProcessingException e, String text) {
+        Optional<Location> comma = text == null ? Optional.empty() : trailingComma(text, e.getLocation());
+        if (comma.isPresent()) {
+            char bracket = text.charAt(offset(text, e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
+            problems.report(Severity.ERROR, DiagnosticCode.SP003, comma.get(), "",
+                    "invalid JSON: trailing comma before '" + bracket + "'",
+                    "remove the trailing comma: other JSON readers reject it");
+            return;
+        }
+        problems.report(Severity.ERROR, DiagnosticCode.SP003, location(e.getLocation()), "",
+                syntaxMessage(e.getOriginalMessage()), "fix the JSON syntax at this position");
+    }
+
+    /** The file's text as it was parsed (a byte order mark read as a space), or null when it cannot be read. */
+    private static String textForMessage(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? " " + text.substring(1) : text;
+        } catch (IOException | RuntimeException e) {
+            return null; // the file changed or vanished since: Jackson's message alone will do
+        }
+    }
+
+    /** Where the comma is when the error at {@code at} is a closing bracket with only whitespace after a comma. */
+    static Optional<Location> trailingComma(String text, JsonLocation at) {
+        if (at == null || at.getLineNr() <= 0 || at.getColumnNr() <= 0) {
+            return Optional.empty();
+        }
+        int bracket = offset(text, at.getLineNr(), at.getColumnNr());
+        if (bracket < 0 || bracket >= text.length() || (text.charAt(bracket) != '}' && text.charAt(bracket) != ']')) {
+            return Optional.empty();
+        }
+        int i = bracket - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+            i--;
+        }
+        if (i < 0 || text.charAt(i) != ',') {
+            return Optional.empty();
+        }
+        return Optional.of(position(text, i));
+    }
+
+    /**
+     * The char offset of a 1-based line and column as Jackson counts them ({@code \n}, {@code \r\n} and a lone
+     * {@code \r} each end a line; a column is a char), or -1 when the text has no such position.
+     */
+    private static int offset(String text, int line, int column) {
+        int start = 0;
+        for (int l = 1; l < line; l++) {
+            int next = lineEnd(text, start);
+            if (next < 0) {
+                return -1;
+            }
+            start = next;
+        }
+        return start + column - 1;
+    }
+
+    /** The start of the line after the one starting at {@code start}, or -1 at the last line. */
+    private static int lineEnd(String text, int start) {
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (c == '\r') {
+                return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static Location position(String text, int offset) {
+        int line = 1;
+        int start = 0;
+        for (int next = lineEnd(text, 0); next >= 0 && next <= offset; next = lineEnd(text, next)) {
+            line++;
+            start = next;
+        }
+        return new Location(line, offset - start + 1);
     }
 
     private static String syntaxMessage(String jackson) {

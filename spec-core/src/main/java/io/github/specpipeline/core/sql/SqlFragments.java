@@ -46,6 +46,11 @@ import net.sf.jsqlparser.schema.Column;
  * <li>JSqlParser parses the result as one expression; the whole input must be consumed (its own
  * {@code parseExpression(s)} silently drops trailing text). Like {@link CCJSqlParserUtil}, a fast parse is tried
  * first and the slower "complex" parse only for shallow nesting, which bounds backtracking time.</li>
+ * <li>JSqlParser backtracks exponentially on deep nesting, so the lexer first refuses nesting beyond
+ * {@link #MAX_NESTING} and more than {@link #MAX_PAREN_RUN} {@code (} in a row that are not redundant (a run of
+ * redundant brackets, {@code ((((x))))}, is read as {@code (x)}), each at the token that crosses the limit; and
+ * {@link ParseWatchdog} stops a parse that still runs past {@link ParseWatchdog#LIMIT_MILLIS} of CPU time. Both are reported
+ * as {@link SqlFragmentException#beyondLimit()}.</li>
  * <li>The tree is walked ({@code FragmentAnalyzer}) to collect columns, functions and aggregates and to reject
  * subqueries and a bare {@code *}.</li>
  * </ol>
@@ -87,6 +92,19 @@ public final class SqlFragments {
     private static final String TOO_DEEP = "the expression is nested too deeply (thousands of operators or brackets);"
             + " simplify it";
 
+    /**
+     * Deepest nesting of brackets and {@code CASE ... END} accepted. Hand-written fragments nest well under 15 deep
+     * (a CASE chain 30 deep is already generated text); at 64, JSqlParser's recursion is still far from the stack
+     * limit of a worker thread, while its backtracking, exponential in the depth, would otherwise run for hours.
+     */
+    static final int MAX_NESTING = 64;
+
+    /**
+     * Most {@code (} in a row JSqlParser 5.3 reads: its lookahead gives up on the 17th ({@code (((...(x)...)))} with
+     * 17 brackets is refused as a syntax error). Only a run longer than this has its redundant brackets read as one.
+     */
+    static final int MAX_PAREN_RUN = 16;
+
     private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
     private SqlFragments() {
@@ -124,12 +142,13 @@ public final class SqlFragments {
      */
     public static void releaseCache() {
         CACHE.clear();
+        TIMED_OUT.clear();
     }
 
     /** A cached result: the fragment, or a fresh copy of the exception to throw. */
     private static ParsedFragment result(Object cached) throws SqlFragmentException {
         if (cached instanceof SqlFragmentException e) {
-            throw new SqlFragmentException(e.getMessage(), e.line(), e.column());
+            throw new SqlFragmentException(e.getMessage(), e.line(), e.column(), e.beyondLimit());
         }
         return (ParsedFragment) cached;
     }
@@ -143,6 +162,10 @@ public final class SqlFragments {
             throw new SqlFragmentException("the SQL expression is " + text.length() + " characters long; the limit is "
                     + MAX_LENGTH, 1, 1);
         }
+        SqlFragmentException slow = TIMED_OUT.get(text);
+        if (slow != null) {
+            throw new SqlFragmentException(slow.getMessage(), slow.line(), slow.column(), true);
+        }
         TextPositions original = new TextPositions(text);
         List<SqlToken> tokens;
         try {
@@ -154,21 +177,30 @@ public final class SqlFragments {
         if (code.isEmpty()) {
             throw new SqlFragmentException("the SQL expression is empty (it only has comments)", 1, 1);
         }
-        int nesting = checkStructure(code);
-        Substitution substitution = substitute(text, tokens, fromReplacement);
+        Structure structure = checkStructure(code);
+        Substitution substitution = substitute(text, tokens, fromReplacement, structure.hidden);
 
-        Attempt attempt = attempt(substitution.parserInput, false);
-        if (attempt.failure != null && nesting <= MAX_COMPLEX_PARSE_NESTING) {
-            Attempt complex = attempt(substitution.parserInput, true);
-            // keep the failure that got further: it is nearer the real mistake
-            if (complex.failure == null || complex.failure.offset >= attempt.failure.offset) {
+        ParseWatchdog.Budget budget = ParseWatchdog.budget();
+        Attempt attempt = attempt(substitution.parserInput, false, budget);
+        if (attempt.failure != null && !attempt.failure.timedOut && structure.depth <= MAX_COMPLEX_PARSE_NESTING) {
+            Attempt complex = attempt(substitution.parserInput, true, budget);
+            // keep the failure that got further: it is nearer the real mistake; a timed-out parse proves nothing
+            if (complex.failure == null || complex.failure.timedOut || complex.failure.offset >= attempt.failure.offset) {
                 attempt = complex;
             }
+        }
+        if (attempt.failure != null && attempt.failure.timedOut) {
+            // located at the deepest bracket: backtracking grows with the nesting, so that is what to simplify
+            SqlFragmentException e = limit(structure.deepest, "the SQL parser gave up after " + ParseWatchdog.LIMIT_MILLIS / 1000
+                    + " s on this expression, nested " + structure.depth + " levels deep here: it backtracks"
+                    + " exponentially on some nestings; simplify it (fewer nested calls or brackets)");
+            TIMED_OUT.put(text, e);
+            throw e;
         }
         if (attempt.failure != null) {
             Failure f = attempt.failure;
             int at = f.atEnd ? code.get(code.size() - 1).end() : substitution.toOriginal(f.offset);
-            throw new SqlFragmentException(f.message, original.line(at), original.column(at));
+            throw new SqlFragmentException(f.message, original.line(at), original.column(at), f.tooDeep);
         }
 
         Expression expression = attempt.expression;
@@ -181,7 +213,7 @@ public final class SqlFragments {
         } catch (StackOverflowError e) {
             // JSqlParser builds "a + b + c ..." iteratively, but every tree walk (ours, toString) recurses:
             // thousands of chained operators parse yet cannot be processed
-            throw new SqlFragmentException(TOO_DEEP, 1, 1);
+            throw new SqlFragmentException(TOO_DEEP, 1, 1, true);
         }
         Map<ColumnRef, FragmentPosition> positions = new LinkedHashMap<>();
         for (Map.Entry<ColumnRef, Column> e : analyzer.columns().entrySet()) {
@@ -196,6 +228,19 @@ public final class SqlFragments {
     private static final ColumnRef SENTINEL = new ColumnRef(SENTINEL_TABLE, SENTINEL_TABLE);
     /** {@code table.column}, each part optionally in backticks: a replacement {@link #analyze} can specialise. */
     private static final Pattern QUALIFIED = Pattern.compile("(`?)([A-Za-z_][A-Za-z0-9_]*)\\1\\.(`?)([A-Za-z_][A-Za-z0-9_]*)\\3");
+
+    /**
+     * Texts whose parse ran out of time, whatever their {@code {from}} replacement: a fragment is parsed for several
+     * replacements (validation's template, the real column, the translation check), and a replacement, always a
+     * column name, does not change how long JSqlParser backtracks, so a hostile text costs one budget, not three.
+     */
+    private static final Map<String, SqlFragmentException> TIMED_OUT = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SqlFragmentException> eldest) {
+                    return size() > 1_000;
+                }
+            });
 
     /** Parse results shared by all callers; see {@link FragmentCache} for the read-only invariant. */
     static final FragmentCache CACHE = new FragmentCache(FragmentCache.MAX_ENTRIES, FragmentCache.MAX_CHARS);
@@ -326,11 +371,19 @@ public final class SqlFragments {
     // ---- lexical checks ------------------------------------------------------------------------------------
 
     /**
+     * What {@link #checkStructure} found: the deepest bracket nesting and the token that opens it, and the offsets
+     * of the redundant brackets the parser must not see.
+     */
+    private record Structure(int depth, SqlToken deepest, Set<Integer> hidden) {
+    }
+
+    /**
      * Rejects what is not one expression before JSqlParser sees it, and returns the bracket nesting depth.
      * Brackets are checked here because JSqlParser parses {@code x) OR (1=1} as {@code x} and would only
-     * complain about the leftover text, and reports {@code SUM(} at the wrong place.
+     * complain about the leftover text, and reports {@code SUM(} at the wrong place. Nesting beyond the limits
+     * JSqlParser can read in bounded time is refused here too, located at the token that crosses the limit.
      */
-    private static int checkStructure(List<SqlToken> code) throws SqlFragmentException {
+    private static Structure checkStructure(List<SqlToken> code) throws SqlFragmentException {
         SqlToken first = code.get(0);
         boolean nameFollows = code.size() > 1 && (code.get(1).kind() == SqlToken.Kind.IDENTIFIER
                 || code.get(1).kind() == SqlToken.Kind.QUOTED_IDENTIFIER);
@@ -338,32 +391,90 @@ public final class SqlFragments {
                 || (nameFollows && STATEMENT_WORDS.contains(first.upper())))) {
             throw at(first, "a SQL expression is expected, not a " + first.upper() + " statement");
         }
-        Deque<SqlToken> open = new ArrayDeque<>();
+        Deque<Integer> open = new ArrayDeque<>(); // indexes into code
+        int[] match = new int[code.size()];
+        boolean[] comma = new boolean[code.size()]; // a bracket holds a list at its own level: (a, b)
         int depth = 0;
-        for (SqlToken t : code) {
+        SqlToken deepest = code.get(0);
+        int cases = 0; // CASE ... END open, counted apart: END is matched loosely, the parser checks it
+        for (int i = 0; i < code.size(); i++) {
+            SqlToken t = code.get(i);
             if (t.isSymbol(';')) {
                 throw at(t, "not exactly one expression: ';' ends a statement; a fragment is a single expression");
             }
+            if (t.isSymbol(',') && !open.isEmpty()) {
+                comma[open.peek()] = true;
+            }
+            boolean opens = t.isSymbol('(') || t.isSymbol('[') || t.isWord("CASE");
+            if (t.isWord("CASE")) {
+                cases++;
+            } else if (t.isWord("END") && cases > 0) {
+                cases--;
+            }
             if (t.isSymbol('(') || t.isSymbol('[')) {
-                open.push(t);
-                depth = Math.max(depth, open.size());
+                open.push(i);
+                if (open.size() > depth) {
+                    depth = open.size();
+                    deepest = t;
+                }
             } else if (t.isSymbol(')') || t.isSymbol(']')) {
                 char expected = t.isSymbol(')') ? '(' : '[';
                 if (open.isEmpty()) {
                     throw at(t, "not exactly one expression: '" + t.text() + "' has no matching '" + expected + "'");
                 }
-                SqlToken opener = open.pop();
+                int openerIndex = open.pop();
+                SqlToken opener = code.get(openerIndex);
                 if (!opener.isSymbol(expected)) {
                     throw at(t, "'" + t.text() + "' does not match '" + opener.text() + "' opened at line "
                             + opener.line() + ", column " + opener.column());
                 }
+                match[openerIndex] = i;
+            }
+            if (opens && open.size() + cases > MAX_NESTING) {
+                throw limit(t, "the expression is nested more than " + MAX_NESTING + " levels deep (brackets and CASE"
+                        + " expressions); the SQL parser cannot read it in reasonable time: simplify it");
             }
         }
         if (!open.isEmpty()) {
-            SqlToken unclosed = open.getLast(); // the outermost one still open
+            SqlToken unclosed = code.get(open.getLast()); // the outermost one still open
             throw at(unclosed, "'" + unclosed.text() + "' is never closed");
         }
-        return depth;
+        return new Structure(depth, deepest, redundantBrackets(code, match, comma));
+    }
+
+    /**
+     * The offsets of the brackets to hide from JSqlParser in runs of more than {@link #MAX_PAREN_RUN} {@code (}: in
+     * {@code ((x))} the inner pair adds nothing and the run reads as {@code (x)}. A pair that holds a list
+     * ({@code ((a, b))}, a struct) is kept. Refuses a run that stays too long once they are hidden.
+     */
+    private static Set<Integer> redundantBrackets(List<SqlToken> code, int[] match, boolean[] comma)
+            throws SqlFragmentException {
+        Set<Integer> hidden = new java.util.HashSet<>();
+        for (int start = 0; start < code.size(); start++) {
+            int end = start;
+            while (end < code.size() && code.get(end).isSymbol('(')) {
+                end++;
+            }
+            if (end - start > MAX_PAREN_RUN) {
+                int kept = 0;
+                for (int i = start; i < end; i++) {
+                    boolean redundant = i > start && match[i] + 1 == match[i - 1] && !comma[i];
+                    if (redundant) {
+                        hidden.add(code.get(i).offset());
+                        hidden.add(code.get(match[i]).offset());
+                    } else if (++kept > MAX_PAREN_RUN) {
+                        throw limit(code.get(i), "more than " + MAX_PAREN_RUN + " '(' in a row, which the SQL parser"
+                                + " cannot read; write the innermost part with fewer brackets");
+                    }
+                }
+            }
+            start = end;
+        }
+        return hidden;
+    }
+
+    private static SqlFragmentException limit(SqlToken t, String message) {
+        return new SqlFragmentException(message, t.line(), t.column(), true);
     }
 
     private static SqlFragmentException at(SqlToken t, String message) {
@@ -403,7 +514,8 @@ public final class SqlFragments {
         }
     }
 
-    private static Substitution substitute(String text, List<SqlToken> tokens, String fromReplacement)
+    /** @param hidden offsets of bracket tokens blanked in the parser input (kept in the generated SQL) */
+    private static Substitution substitute(String text, List<SqlToken> tokens, String fromReplacement, Set<Integer> hidden)
             throws SqlFragmentException {
         StringBuilder input = new StringBuilder(text.length());
         StringBuilder sql = new StringBuilder(text.length());
@@ -413,6 +525,12 @@ public final class SqlFragments {
             SqlToken t = tokens.get(i);
             boolean comment = t.kind() == SqlToken.Kind.COMMENT;
             boolean placeholder = isPlaceholder(tokens, i);
+            if (hidden.contains(t.offset()) && t.kind() == SqlToken.Kind.SYMBOL) {
+                input.append(text, copied, t.offset()).append(' ');
+                sql.append(text, copied, t.end());
+                copied = t.end();
+                continue;
+            }
             if (!comment && !placeholder) {
                 continue;
             }
@@ -456,17 +574,31 @@ public final class SqlFragments {
     // ---- JSqlParser ------------------------------------------------------------------------------------------
 
     /** Where and why a parse failed, as an offset in the parser input (or "at the end"). */
-    private record Failure(String message, int offset, boolean atEnd) {
+    private record Failure(String message, int offset, boolean atEnd, boolean timedOut, boolean tooDeep) {
+        Failure(String message, int offset, boolean atEnd) {
+            this(message, offset, atEnd, false, false);
+        }
     }
 
     private record Attempt(Expression expression, Failure failure) {
     }
 
-    private static Attempt attempt(String input, boolean complex) {
-        TextPositions positions = new TextPositions(input);
+    private static Attempt attempt(String input, boolean complex, ParseWatchdog.Budget budget) {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(input)
                 .withAllowComplexParsing(complex)
                 .withBackslashEscapeCharacter(true); // BigQuery escapes quotes with a backslash: 'it\'s'
+        Attempt attempt;
+        try (ParseWatchdog.Watch watch = ParseWatchdog.watch(parser, budget)) {
+            attempt = attempt(input, parser);
+            if (watch.fired()) {
+                return new Attempt(null, new Failure("timed out", 0, false, true, false));
+            }
+        }
+        return attempt;
+    }
+
+    private static Attempt attempt(String input, CCJSqlParser parser) {
+        TextPositions positions = new TextPositions(input);
         try {
             Expression expression = parser.Expression();
             Token next = parser.getNextToken();
@@ -490,7 +622,7 @@ public final class SqlFragments {
             return new Attempt(null, new Failure("syntax error: unexpected " + describe(bad),
                     positions.offset(bad.beginLine, bad.beginColumn), false));
         } catch (StackOverflowError e) {
-            return new Attempt(null, new Failure(TOO_DEEP, 0, false));
+            return new Attempt(null, new Failure(TOO_DEEP, 0, false, false, true));
         } catch (RuntimeException e) {
             // TokenMgrException (a char JSqlParser cannot lex) and JSqlParser's internal failures land here
             String message = firstLine(String.valueOf(e.getMessage()));

@@ -895,6 +895,11 @@ public final class SpecValidator {
             try {
                 f = SqlFragments.analyze(text, fromReplacement);
             } catch (SqlFragmentException e) {
+                if (e.beyondLimit()) {
+                    r.inString(Severity.ERROR, DiagnosticCode.SP306, pointer, e.line(), e.column(),
+                            what + " is too complex to read: " + e.getMessage(), DiagnosticCode.SP306.fix());
+                    return Optional.empty();
+                }
                 r.inString(Severity.ERROR, DiagnosticCode.SP301, pointer, e.line(), e.column(),
                         what + " is not a valid SQL expression: " + e.getMessage(), DiagnosticCode.SP301.fix());
                 return Optional.empty();

@@ -320,7 +320,10 @@ class SqlFragmentsTest {
 
             SqlFragmentException e = rejection("a" + " + 1".repeat(24_000), null);
             assertThat(e.getMessage()).contains("nested too deeply");
-            assertThat(rejection("(".repeat(20_000) + "a" + ")".repeat(20_000), null).getMessage()).contains("nested too deeply");
+            SqlFragmentException deep = rejection("(".repeat(20_000) + "a" + ")".repeat(20_000), null);
+            assertThat(deep.getMessage()).contains("nested more than 64 levels deep");
+            assertThat(deep.beyondLimit()).isTrue();
+            assertThat(deep.position()).isEqualTo(new FragmentPosition(1, 65));
         }
 
         @Test
