@@ -196,7 +196,7 @@ public final class FuzzHarness {
     static final java.util.regex.Pattern INTERNAL = java.util.regex.Pattern.compile(
             "\\b(?:java|javax|net\\.sf|com\\.fasterxml|org\\.duckdb|org\\.apache)\\.[\\w.$]*(?:Exception|Error)\\b|\\n\\s*at [\\w.$]+\\(");
 
-    private static TaskOutcome runTask(Task t, Path project, Path out) throws IOException {
+    private TaskOutcome runTask(Task t, Path project, Path out) throws IOException {
         RecordingLog log = new RecordingLog();
         TaskOutcome o = runTask(t, project, out, log);
         if (o.note() == null) {
@@ -210,7 +210,7 @@ public final class FuzzHarness {
         return o;
     }
 
-    private static TaskOutcome runTask(Task t, Path project, Path out, RecordingLog log) throws IOException {
+    private TaskOutcome runTask(Task t, Path project, Path out, RecordingLog log) throws IOException {
         Path ddl = project.resolve(FuzzCase.DDL);
         SpecInput input = SpecInput.of(project.resolve(FuzzCase.SPEC), ddl, false, project);
         return switch (t) {
@@ -222,7 +222,9 @@ public final class FuzzHarness {
                 yield outcome(r.load().orElse(null), List.of(), null);
             }
             case TEST -> {
-                TestTask.Result r = TestTask.run(new TestTask.Options(input, project.resolve(FuzzCase.SEEDS), out, false),
+                TestTask.Result r = TestTask.run(new TestTask.Options(input, project.resolve(FuzzCase.SEEDS), out, false)
+                                // the product's own statement time-out, within the harness's bound (issue 17)
+                                .withTestTimeout(timeout.dividedBy(3)),
                         new DuckDbGenerator(), log);
                 String note = r.summary().contains("could not be generated") ? "planner exception as summary: " + r.summary() : null;
                 yield outcome(r.load(), r.seedProblems(), note);
