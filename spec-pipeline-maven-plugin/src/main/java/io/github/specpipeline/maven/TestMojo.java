@@ -2,6 +2,7 @@ package io.github.specpipeline.maven;
 
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
+import io.github.specpipeline.core.task.OutputTimestamp;
 import io.github.specpipeline.core.task.TestTask;
 import io.github.specpipeline.core.testing.TestTimeout;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -13,6 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Runs the spec's data tests and unit tests on an embedded, in-memory DuckDB: creates the raw tables from the
@@ -45,6 +47,13 @@ public class TestMojo extends AbstractSpecMojo {
     @Parameter(property = "specpipeline.writeRows", defaultValue = "false")
     private boolean writeRows;
 
+    /**
+     * The build's fixed time, when the project sets one for reproducible builds: the run time of SCD2 models in the
+     * tests, so that their rows and the JUnit XML are the same on every run. Without it, the wall clock.
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
     /** Skips the tests, like Surefire's {@code -DskipTests}. */
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
@@ -63,13 +72,15 @@ public class TestMojo extends AbstractSpecMojo {
             throw new MojoFailureException("specpipeline.syntheticRows must be between 1 and 1000000, not " + syntheticRows);
         }
         Duration timeout;
+        Instant runAt;
         try {
             timeout = TestTimeout.parse(testTimeout);
+            runAt = OutputTimestamp.parse(outputTimestamp).orElse(null);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
         TestTask.Options options = new TestTask.Options(specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows,
-                timeout, writeRows);
+                timeout, writeRows, runAt);
         TestTask.Result result = TestTask.run(options, planner(), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());

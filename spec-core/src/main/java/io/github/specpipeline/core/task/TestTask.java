@@ -2,6 +2,7 @@ package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +57,12 @@ public final class TestTask {
      * @param testTimeout     how long one DuckDB statement may run before it is cancelled and its test fails; zero for
      *                        no limit
      * @param writeRows       write each built model's rows to {@code rows/duckdb/<model>.csv}
+     * @param runAt           the run time of the build, or null for the wall clock: an SCD2 model's new versions are
+     *                        valid from it, so a reproducible build ({@code project.build.outputTimestamp}) writes the
+     *                        same rows, failing rows and JUnit XML on every run
      */
     public record Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows,
-                          Duration testTimeout, boolean writeRows) {
+                          Duration testTimeout, boolean writeRows, Instant runAt) {
         public Options {
             if (testTimeout == null || testTimeout.isNegative()) {
                 throw new IllegalArgumentException("testTimeout must be zero or positive");
@@ -65,7 +70,7 @@ public final class TestTask {
         }
 
         public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows) {
-            this(input, seeds, outputDirectory, failIfNoTests, syntheticRows, TestTimeout.DEFAULT, false);
+            this(input, seeds, outputDirectory, failIfNoTests, syntheticRows, TestTimeout.DEFAULT, false, null);
         }
 
         public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests) {
@@ -73,11 +78,15 @@ public final class TestTask {
         }
 
         public Options withTestTimeout(Duration timeout) {
-            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, timeout, writeRows);
+            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, timeout, writeRows, runAt);
         }
 
         public Options withWriteRows(boolean write) {
-            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, testTimeout, write);
+            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, testTimeout, write, runAt);
+        }
+
+        public Options withRunAt(Instant at) {
+            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, testTimeout, writeRows, at);
         }
     }
 
@@ -105,7 +114,12 @@ public final class TestTask {
         // the first DuckDB of a JVM loads a native library: do that while the spec is read and the SQL generated
         CompletableFuture<DuckDbSession> opening = CompletableFuture.supplyAsync(() -> {
             try {
-                return DuckDbSession.open(options.testTimeout());
+                DuckDbSession session = DuckDbSession.open(options.testTimeout());
+                if (options.runAt() != null) {
+                    session.execute("SET VARIABLE " + DuckDbGenerator.RUN_AT_VARIABLE + " = TIMESTAMPTZ '"
+                            + options.runAt() + "'");
+                }
+                return session;
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }

@@ -75,6 +75,9 @@ public final class FuzzHarness {
         return d.code() == DiagnosticCode.SP007 && d.line() == 0;
     }
 
+    /** The run time the test goal gets, as from {@code project.build.outputTimestamp}: its output is then reproducible. */
+    static final java.time.Instant RUN_AT = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
     private final Duration timeout;
     /** Wall time and runs per task, for the figures. */
     private final Map<Task, long[]> time = new java.util.EnumMap<>(Task.class);
@@ -224,7 +227,9 @@ public final class FuzzHarness {
             case TEST -> {
                 TestTask.Result r = TestTask.run(new TestTask.Options(input, project.resolve(FuzzCase.SEEDS), out, false)
                                 // the product's own statement time-out, within the harness's bound (issue 17)
-                                .withTestTimeout(timeout.dividedBy(3)),
+                                .withTestTimeout(timeout.dividedBy(3))
+                                // a reproducible build's fixed time, as project.build.outputTimestamp gives the goal
+                                .withRunAt(RUN_AT),
                         new DuckDbGenerator(), log);
                 String note = r.summary().contains("could not be generated") ? "planner exception as summary: " + r.summary() : null;
                 yield outcome(r.load(), r.seedProblems(), note);

@@ -9,7 +9,6 @@ import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.task.RecordingLog;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.ValidateTask;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The minimal inputs of issue 17's fuzz findings, each on the example project, through the same harness and
  * invariant as the fuzzer (a result or located diagnostics within 10 s, nothing outside the output, the same twice).
- * The ones still open are {@code @Disabled} with the issue item; enable each when its fix lands.
+ * Each was {@code @Disabled} until its fix landed.
  */
 class Issue17RegressionTest {
     static final Set<FuzzHarness.Task> ALL = EnumSet.allOf(FuzzHarness.Task.class);
@@ -93,10 +92,10 @@ class Issue17RegressionTest {
 
     /**
      * Found by this harness (seeds-000883 of seed 17): with a duplicated address row a dim_customers test fails, and
-     * the failing rows in its JUnit XML carry the SCD2 columns' CURRENT_TIMESTAMP, so two runs write different bytes.
+     * the failing rows in its JUnit XML carry the SCD2 columns' CURRENT_TIMESTAMP, so two runs wrote different bytes.
+     * With the build's fixed time (TestTask.Options.runAt, from project.build.outputTimestamp) they are the same.
      */
     @Test
-    @Disabled("issue 17 (fuzz): the test goal's JUnit XML shows wall-clock CURRENT_TIMESTAMP values in failing rows")
     void aFailingTestsReportIsTheSameOnTwoRuns() throws IOException {
         FuzzCase example = Corpus.example();
         String seed = FuzzCase.SEEDS + "/shop_addresses.csv";
