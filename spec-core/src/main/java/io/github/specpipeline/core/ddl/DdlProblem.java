@@ -10,11 +10,23 @@ import java.util.Objects;
  * @param line    1-based line, 0 when the problem concerns the whole file or directory
  * @param column  1-based column, 0 when unknown
  * @param message what is wrong, naming the offending table, column or path
+ * @param fix     what to do, when the general SP007 advice (fix the statement at the position) does not fit, else null
  */
-public record DdlProblem(Path file, int line, int column, String message) {
+public record DdlProblem(Path file, int line, int column, String message, String fix) {
 
     public DdlProblem {
         Objects.requireNonNull(message, "message");
+    }
+
+    /** A problem at a position in a file, where the general advice fits. */
+    public DdlProblem(Path file, int line, int column, String message) {
+        this(file, line, column, message, null);
+    }
+
+    /** A problem with the directory itself: no position, and its own advice. */
+    static DdlProblem ofDirectory(Path dir, String message) {
+        return new DdlProblem(dir, 0, 0, message, "Point specpipeline.sourceDdl at the folder that holds the raw tables'"
+                + " CREATE TABLE statements in *.sql files, or leave it unset if the spec names no raw table.");
     }
 
     @Override

@@ -79,7 +79,7 @@ public final class SourceDdlReader {
             return;
         }
         if (!Files.isDirectory(dir)) {
-            problems.add(new DdlProblem(dir, 0, 0, "the source DDL path " + dir + " is not a directory"));
+            problems.add(DdlProblem.ofDirectory(dir, "the source DDL path is not a directory"));
             return;
         }
         List<Path> files;
@@ -90,11 +90,11 @@ public final class SourceDdlReader {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException | RuntimeException e) {
-            problems.add(new DdlProblem(dir, 0, 0, "cannot list the source DDL directory " + dir + ": " + reason(e)));
+            problems.add(DdlProblem.ofDirectory(dir, "cannot list the source DDL directory: " + reason(e)));
             return;
         }
         if (files.isEmpty()) {
-            problems.add(new DdlProblem(dir, 0, 0, "the source DDL directory " + dir + " has no *.sql files"));
+            problems.add(DdlProblem.ofDirectory(dir, "the source DDL directory has no *.sql files"));
             return;
         }
         for (Path file : files) {

@@ -160,7 +160,7 @@ public final class SpecLoader {
         for (DdlProblem p : result.problems()) {
             String shown = p.file() == null ? input.displayName(input.sourceDdl()) : input.displayName(p.file());
             sink.add(new Diagnostic(Severity.ERROR, DiagnosticCode.SP007, p.message(), shown, p.line(), p.column(), "",
-                    DiagnosticCode.SP007.fix()));
+                    p.fix() != null ? p.fix() : DiagnosticCode.SP007.fix()));
         }
         return result.catalog();
     }
