@@ -3,17 +3,16 @@ package io.github.specpipeline.maven;
 import io.github.specpipeline.core.task.FindingsOnce;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLog;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import java.io.File;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Parameters every goal shares, and the mapping of core outcomes onto Maven's: a user mistake is a
@@ -100,8 +99,12 @@ abstract class AbstractSpecMojo extends AbstractMojo {
      * for a source DDL directory that does not exist.
      */
     protected SpecInput specInput() throws MojoFailureException {
-        return SpecInput.of(spec.toPath(), sourceDdl == null ? null : sourceDdl.toPath(), isExplicit("specpipeline.sourceDdl"),
-                basedir.toPath(), targetSet());
+        return SpecInput.of(
+                spec.toPath(),
+                sourceDdl == null ? null : sourceDdl.toPath(),
+                isExplicit("specpipeline.sourceDdl"),
+                basedir.toPath(),
+                targetSet());
     }
 
     /**

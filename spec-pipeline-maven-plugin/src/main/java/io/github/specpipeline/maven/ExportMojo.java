@@ -3,15 +3,14 @@ package io.github.specpipeline.maven;
 import io.github.specpipeline.core.export.ExportFormat;
 import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.OutputTimestamp;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.util.Set;
 
 /**
  * Exports the spec for review under {@code <outputDirectory>/review/}: a workbook ({@code spec-review.xlsx}), the

@@ -1,13 +1,12 @@
 package io.github.specpipeline.maven;
 
 import io.github.specpipeline.core.task.GenerateTask;
+import java.io.File;
+import java.io.IOException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.io.File;
-import java.io.IOException;
 
 /**
  * Generates the pipeline code the spec describes, for each target ({@code specpipeline.targets}, default all):

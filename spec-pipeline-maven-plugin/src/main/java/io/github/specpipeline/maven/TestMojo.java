@@ -5,16 +5,15 @@ import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.task.OutputTimestamp;
 import io.github.specpipeline.core.task.TestTask;
 import io.github.specpipeline.core.testing.TestTimeout;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.io.File;
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Runs the spec's data tests and unit tests on an embedded, in-memory DuckDB: creates the raw tables from the
@@ -69,7 +68,8 @@ public class TestMojo extends AbstractSpecMojo {
             return;
         }
         if (syntheticRows < 1 || syntheticRows > 1_000_000) {
-            throw new MojoFailureException("specpipeline.syntheticRows must be between 1 and 1000000, not " + syntheticRows);
+            throw new MojoFailureException(
+                    "specpipeline.syntheticRows must be between 1 and 1000000, not " + syntheticRows);
         }
         Duration timeout;
         Instant runAt;
@@ -79,8 +79,8 @@ public class TestMojo extends AbstractSpecMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        TestTask.Options options = new TestTask.Options(specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows,
-                timeout, writeRows, runAt);
+        TestTask.Options options = new TestTask.Options(
+                specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows, timeout, writeRows, runAt);
         TestTask.Result result = TestTask.run(options, planner(), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());

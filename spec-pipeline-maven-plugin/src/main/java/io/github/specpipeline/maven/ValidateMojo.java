@@ -1,12 +1,11 @@
 package io.github.specpipeline.maven;
 
 import io.github.specpipeline.core.task.ValidateTask;
+import java.io.IOException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-
-import java.io.IOException;
 
 /**
  * Validates the pipeline spec like a compiler: every problem is logged as
@@ -21,8 +20,8 @@ public class ValidateMojo extends AbstractSpecMojo {
 
     @Override
     protected void run() throws IOException, MojoFailureException {
-        ValidateTask.Result result = ValidateTask.run(
-                new ValidateTask.Options(specInput(), outputPath(), failOnWarning), specLog());
+        ValidateTask.Result result =
+                ValidateTask.run(new ValidateTask.Options(specInput(), outputPath(), failOnWarning), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }

@@ -1,6 +1,6 @@
 package io.github.specpipeline.maven;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What this plugin makes Maven resolve and load for every goal, in every build: the dependencies its descriptor
@@ -26,9 +25,12 @@ class PluginDependenciesTest {
 
     /** groupId:artifactId of every dependency in the descriptor. */
     static Set<String> dependencies() throws IOException {
-        assertThat(DESCRIPTOR).as("the plugin descriptor, made by maven-plugin-plugin before the tests run").exists();
+        assertThat(DESCRIPTOR)
+                .as("the plugin descriptor, made by maven-plugin-plugin before the tests run")
+                .exists();
         String xml = Files.readString(DESCRIPTOR, StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>").matcher(xml);
+        Matcher m = Pattern.compile("<dependency>\\s*<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>")
+                .matcher(xml);
         Set<String> deps = new TreeSet<>();
         while (m.find()) {
             deps.add(m.group(1).trim() + ":" + m.group(2).trim());
@@ -39,15 +41,27 @@ class PluginDependenciesTest {
     @Test
     void theBuildGoalsNeedOnlyCoreAndItsLibraries() throws IOException {
         Set<String> deps = dependencies();
-        assertThat(deps).contains("io.github.specpipeline:spec-core", "org.apache.poi:poi-ooxml",
-                "com.github.jsqlparser:jsqlparser", "org.duckdb:duckdb_jdbc");
-        List<String> unwanted = List.of("org.apache.maven.doxia:", "org.apache.maven.reporting:", "org.apache.velocity",
-                "org.codehaus.plexus:plexus-archiver", "org.openjdk.jmh:");
+        assertThat(deps)
+                .contains(
+                        "io.github.specpipeline:spec-core",
+                        "org.apache.poi:poi-ooxml",
+                        "com.github.jsqlparser:jsqlparser",
+                        "org.duckdb:duckdb_jdbc");
+        List<String> unwanted = List.of(
+                "org.apache.maven.doxia:",
+                "org.apache.maven.reporting:",
+                "org.apache.velocity",
+                "org.codehaus.plexus:plexus-archiver",
+                "org.openjdk.jmh:");
         for (String dep : deps) {
             for (String prefix : unwanted) {
-                assertThat(dep).as("a dependency every build of the plugin would load").doesNotStartWith(prefix);
+                assertThat(dep)
+                        .as("a dependency every build of the plugin would load")
+                        .doesNotStartWith(prefix);
             }
         }
-        assertThat(deps).as("dependencies of the build plugin; a new one costs every build its start-up").hasSizeLessThan(30);
+        assertThat(deps)
+                .as("dependencies of the build plugin; a new one costs every build its start-up")
+                .hasSizeLessThan(30);
     }
 }

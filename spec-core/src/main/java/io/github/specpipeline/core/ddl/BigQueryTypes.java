@@ -1,12 +1,11 @@
 package io.github.specpipeline.core.ddl;
 
+import io.github.specpipeline.core.sql.SqlLexer;
+import io.github.specpipeline.core.sql.SqlToken;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-
-import io.github.specpipeline.core.sql.SqlLexer;
-import io.github.specpipeline.core.sql.SqlToken;
 
 /**
  * Normalises the text of a BigQuery column type so that types written differently compare equal:
@@ -18,14 +17,14 @@ import io.github.specpipeline.core.sql.SqlToken;
  */
 final class BigQueryTypes {
 
-    private BigQueryTypes() {
-    }
+    private BigQueryTypes() {}
 
     /** Normalises type text; text the lexer rejects is only trimmed and upper-cased. */
     static String normalise(String typeText) {
         try {
             List<SqlToken> tokens = SqlLexer.tokenize(typeText).stream()
-                    .filter(t -> t.kind() != SqlToken.Kind.COMMENT).toList();
+                    .filter(t -> t.kind() != SqlToken.Kind.COMMENT)
+                    .toList();
             return normalise(tokens);
         } catch (SqlLexer.LexicalError e) {
             return typeText.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
@@ -59,8 +58,12 @@ final class BigQueryTypes {
     }
 
     /** In {@code STRUCT<name TYPE, ...>} a field starts after '<' or ','; it has a name when two words follow. */
-    private static boolean isStructFieldName(List<SqlToken> tokens, int i, SqlToken prev, Deque<Boolean> angleIsStruct) {
-        if (angleIsStruct.isEmpty() || !angleIsStruct.peek() || prev == null || !(prev.isSymbol('<') || prev.isSymbol(','))) {
+    private static boolean isStructFieldName(
+            List<SqlToken> tokens, int i, SqlToken prev, Deque<Boolean> angleIsStruct) {
+        if (angleIsStruct.isEmpty()
+                || !angleIsStruct.peek()
+                || prev == null
+                || !(prev.isSymbol('<') || prev.isSymbol(','))) {
             return false;
         }
         if (i + 1 >= tokens.size()) {

@@ -1,10 +1,9 @@
 package io.github.specpipeline.core.ddl;
 
+import io.github.specpipeline.core.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import io.github.specpipeline.core.sql.SqlToken;
 
 /**
  * A token-based reader for one BigQuery {@code CREATE TABLE} statement.
@@ -27,12 +26,10 @@ import io.github.specpipeline.core.sql.SqlToken;
 final class CreateTableReader {
 
     /** A column as written, located by its name token. */
-    record ColumnDef(String name, String type, boolean notNull, SqlToken nameToken) {
-    }
+    record ColumnDef(String name, String type, boolean notNull, SqlToken nameToken) {}
 
     /** A table as written: its name parts (project, dataset, table, as many as given) and its columns. */
-    record TableDef(List<String> nameParts, SqlToken nameToken, List<ColumnDef> columns) {
-    }
+    record TableDef(List<String> nameParts, SqlToken nameToken, List<ColumnDef> columns) {}
 
     /** The statement is not a readable CREATE TABLE; {@code offset} is where in the file. */
     static final class Failure extends Exception {
@@ -46,11 +43,12 @@ final class CreateTableReader {
     }
 
     /** Words that end a column's type and start its options. */
-    private static final Set<String> COLUMN_OPTION_WORDS = Set.of(
-            "NOT", "NULL", "DEFAULT", "OPTIONS", "COLLATE", "PRIMARY", "REFERENCES", "CONSTRAINT", "GENERATED");
+    private static final Set<String> COLUMN_OPTION_WORDS =
+            Set.of("NOT", "NULL", "DEFAULT", "OPTIONS", "COLLATE", "PRIMARY", "REFERENCES", "CONSTRAINT", "GENERATED");
 
     /** Words that may follow the column list. */
-    private static final Set<String> TABLE_CLAUSE_WORDS = Set.of("DEFAULT", "PARTITION", "CLUSTER", "OPTIONS", "AS", "WITH");
+    private static final Set<String> TABLE_CLAUSE_WORDS =
+            Set.of("DEFAULT", "PARTITION", "CLUSTER", "OPTIONS", "AS", "WITH");
 
     private final List<SqlToken> tokens;
     private final int endOffset;
@@ -69,8 +67,10 @@ final class CreateTableReader {
     private TableDef statement() throws Failure {
         SqlToken first = peek();
         if (!first.isWord("CREATE")) {
-            throw fail(first, "only CREATE TABLE statements are read from source DDL; this statement starts with '"
-                    + first.text() + "'");
+            throw fail(
+                    first,
+                    "only CREATE TABLE statements are read from source DDL; this statement starts with '" + first.text()
+                            + "'");
         }
         i++;
         if (at("OR")) {
@@ -81,13 +81,17 @@ final class CreateTableReader {
             i++;
         }
         if (at("EXTERNAL") || at("SNAPSHOT")) {
-            throw fail(peek(), "CREATE " + peek().upper() + " TABLE is not supported in source DDL; declare the table"
-                    + " with CREATE TABLE and its column list");
+            throw fail(
+                    peek(),
+                    "CREATE " + peek().upper() + " TABLE is not supported in source DDL; declare the table"
+                            + " with CREATE TABLE and its column list");
         }
         if (!at("TABLE")) {
             SqlToken t = peekOrEnd();
-            throw fail(t, "only CREATE TABLE statements are read from source DDL; found CREATE "
-                    + (t == null ? "without an object type" : t.upper()));
+            throw fail(
+                    t,
+                    "only CREATE TABLE statements are read from source DDL; found CREATE "
+                            + (t == null ? "without an object type" : t.upper()));
         }
         i++;
         if (at("IF")) {
@@ -99,9 +103,13 @@ final class CreateTableReader {
         List<String> parts = name();
         SqlToken open = peekOrEnd();
         if (open == null || !open.isSymbol('(')) {
-            if (open != null && (open.isWord("AS") || open.isWord("LIKE") || open.isWord("COPY") || open.isWord("CLONE"))) {
-                throw fail(open, "CREATE TABLE ... " + open.upper() + " declares no columns; write the column list"
-                        + " in the source DDL: CREATE TABLE " + String.join(".", parts) + " (column TYPE, ...)");
+            if (open != null
+                    && (open.isWord("AS") || open.isWord("LIKE") || open.isWord("COPY") || open.isWord("CLONE"))) {
+                throw fail(
+                        open,
+                        "CREATE TABLE ... " + open.upper() + " declares no columns; write the column list"
+                                + " in the source DDL: CREATE TABLE " + String.join(".", parts)
+                                + " (column TYPE, ...)");
             }
             throw fail(open, "expected '(' and the column list after the table name");
         }
@@ -110,12 +118,17 @@ final class CreateTableReader {
         while (true) {
             SqlToken t = peekOrEnd();
             if (t == null) {
-                throw fail(null, "the column list opened at line " + open.line() + ", column " + open.column()
-                        + " is not closed");
+                throw fail(
+                        null,
+                        "the column list opened at line " + open.line() + ", column " + open.column()
+                                + " is not closed");
             }
             if (t.isSymbol(')')) {
-                throw fail(t, columns.isEmpty() && tokens.get(i - 1) == open
-                        ? "the table has no columns" : "expected a column definition after ','");
+                throw fail(
+                        t,
+                        columns.isEmpty() && tokens.get(i - 1) == open
+                                ? "the table has no columns"
+                                : "expected a column definition after ','");
             }
             if (isConstraint()) {
                 skipItem();
@@ -124,8 +137,10 @@ final class CreateTableReader {
             }
             SqlToken sep = peekOrEnd();
             if (sep == null) {
-                throw fail(null, "the column list opened at line " + open.line() + ", column " + open.column()
-                        + " is not closed");
+                throw fail(
+                        null,
+                        "the column list opened at line " + open.line() + ", column " + open.column()
+                                + " is not closed");
             }
             i++;
             if (sep.isSymbol(')')) {
@@ -176,8 +191,11 @@ final class CreateTableReader {
     private String dashedName(SqlToken first) {
         StringBuilder sb = new StringBuilder(first.text());
         int end = first.end();
-        while (i + 1 < tokens.size() && tokens.get(i).isSymbol('-') && tokens.get(i).offset() == end
-                && tokens.get(i + 1).offset() == end + 1 && tokens.get(i + 1).kind() != SqlToken.Kind.SYMBOL
+        while (i + 1 < tokens.size()
+                && tokens.get(i).isSymbol('-')
+                && tokens.get(i).offset() == end
+                && tokens.get(i + 1).offset() == end + 1
+                && tokens.get(i + 1).kind() != SqlToken.Kind.SYMBOL
                 && tokens.get(i + 1).kind() != SqlToken.Kind.STRING) {
             sb.append('-').append(tokens.get(i + 1).text());
             end = tokens.get(i + 1).end();
@@ -202,8 +220,11 @@ final class CreateTableReader {
             if (t == null) {
                 break;
             }
-            if (angles == 0 && parens == 0 && (t.isSymbol(',') || t.isSymbol(')')
-                    || (t.kind() == SqlToken.Kind.IDENTIFIER && COLUMN_OPTION_WORDS.contains(t.upper())))) {
+            if (angles == 0
+                    && parens == 0
+                    && (t.isSymbol(',')
+                            || t.isSymbol(')')
+                            || (t.kind() == SqlToken.Kind.IDENTIFIER && COLUMN_OPTION_WORDS.contains(t.upper())))) {
                 break;
             }
             if (t.isSymbol('<')) {
@@ -224,7 +245,10 @@ final class CreateTableReader {
             throw fail(peekOrEnd(), "column '" + name + "' has no type");
         }
         if (type.get(0).kind() != SqlToken.Kind.IDENTIFIER) {
-            throw fail(type.get(0), "expected the type of column '" + name + "', found '" + type.get(0).text() + "'");
+            throw fail(
+                    type.get(0),
+                    "expected the type of column '" + name + "', found '"
+                            + type.get(0).text() + "'");
         }
         if (angles > 0 || parens > 0) {
             throw fail(type.get(0), "the type of column '" + name + "' is not closed (unbalanced '<' or '(')");
@@ -244,7 +268,11 @@ final class CreateTableReader {
                 parens--;
             } else if (parens == 0 && t.isWord("DEFAULT")) {
                 inDefault = true;
-            } else if (parens == 0 && !inDefault && t.isWord("NOT") && i + 1 < tokens.size() && tokens.get(i + 1).isWord("NULL")) {
+            } else if (parens == 0
+                    && !inDefault
+                    && t.isWord("NOT")
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).isWord("NULL")) {
                 notNull = true;
             }
             i++;
@@ -263,8 +291,11 @@ final class CreateTableReader {
             return false;
         }
         return ((t.isWord("PRIMARY") || t.isWord("FOREIGN")) && next.isWord("KEY"))
-                || (t.isWord("CONSTRAINT") && next.kind() != SqlToken.Kind.SYMBOL && i + 2 < tokens.size()
-                        && (tokens.get(i + 2).isWord("PRIMARY") || tokens.get(i + 2).isWord("FOREIGN")));
+                || (t.isWord("CONSTRAINT")
+                        && next.kind() != SqlToken.Kind.SYMBOL
+                        && i + 2 < tokens.size()
+                        && (tokens.get(i + 2).isWord("PRIMARY")
+                                || tokens.get(i + 2).isWord("FOREIGN")));
     }
 
     /** Skips a table constraint up to the ',' or ')' that ends it. */

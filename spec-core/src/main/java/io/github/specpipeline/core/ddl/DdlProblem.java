@@ -25,8 +25,13 @@ public record DdlProblem(Path file, int line, int column, String message, String
 
     /** A problem with the directory itself: no position, and its own advice. */
     static DdlProblem ofDirectory(Path dir, String message) {
-        return new DdlProblem(dir, 0, 0, message, "Point specpipeline.sourceDdl at the folder that holds the raw tables'"
-                + " CREATE TABLE statements in *.sql files, or leave it unset if the spec names no raw table.");
+        return new DdlProblem(
+                dir,
+                0,
+                0,
+                message,
+                "Point specpipeline.sourceDdl at the folder that holds the raw tables'"
+                        + " CREATE TABLE statements in *.sql files, or leave it unset if the spec names no raw table.");
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -29,12 +28,10 @@ import net.sf.jsqlparser.statement.create.table.CreateTable;
  */
 final class JSqlCreateTable {
 
-    private JSqlCreateTable() {
-    }
+    private JSqlCreateTable() {}
 
     /** What JSqlParser read; column lists are in declaration order. */
-    record Result(List<String> nameParts, List<String> columnNames, List<String> types, List<Boolean> notNull) {
-    }
+    record Result(List<String> nameParts, List<String> columnNames, List<String> types, List<Boolean> notNull) {}
 
     /** Parses one statement (comments already blanked, no ';'); empty when JSqlParser cannot read it as a table. */
     static Optional<Result> read(String statement) {
@@ -43,8 +40,10 @@ final class JSqlCreateTable {
                     .withAllowComplexParsing(false)
                     .withBackslashEscapeCharacter(true);
             Statement st = parser.Statement();
-            if (parser.getNextToken().kind != CCJSqlParserConstants.EOF || !(st instanceof CreateTable ct)
-                    || ct.getColumnDefinitions() == null || ct.getColumnDefinitions().isEmpty()) {
+            if (parser.getNextToken().kind != CCJSqlParserConstants.EOF
+                    || !(st instanceof CreateTable ct)
+                    || ct.getColumnDefinitions() == null
+                    || ct.getColumnDefinitions().isEmpty()) {
                 return Optional.empty();
             }
             List<String> parts = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.github.specpipeline.core.ddl;
 
+import io.github.specpipeline.core.sql.SqlLexer;
+import io.github.specpipeline.core.sql.SqlToken;
+import io.github.specpipeline.core.sql.TextPositions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -18,10 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import io.github.specpipeline.core.sql.SqlLexer;
-import io.github.specpipeline.core.sql.SqlToken;
-import io.github.specpipeline.core.sql.TextPositions;
 
 /**
  * Reads the source tables of a pipeline from a directory of BigQuery DDL files.
@@ -48,8 +47,7 @@ public final class SourceDdlReader {
     private final List<DdlProblem> problems = new ArrayList<>();
     private final Map<String, SourceTable> tables = new LinkedHashMap<>();
 
-    private SourceDdlReader() {
-    }
+    private SourceDdlReader() {}
 
     /** Reads every {@code *.sql} file in {@code dir}. */
     public static DdlReadResult read(Path dir) {
@@ -84,8 +82,8 @@ public final class SourceDdlReader {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+            files = listing.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
                     .filter(Files::isRegularFile)
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
@@ -107,8 +105,12 @@ public final class SourceDdlReader {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                problems.add(new DdlProblem(file, 0, 0, "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-                        + " MB; it is not read as source DDL"));
+                problems.add(new DdlProblem(
+                        file,
+                        0,
+                        0,
+                        "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                                + " MB; it is not read as source DDL"));
                 return Optional.empty();
             }
             bytes = Files.readAllBytes(file);
@@ -121,13 +123,18 @@ public final class SourceDdlReader {
 
     /** Strict UTF-8 decoding; the problem names the position of the first bad byte. */
     private Optional<String> decodeUtf8(Path file, byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            problems.add(new DdlProblem(file, 1, 1, "the file is not valid UTF-8 (it starts with a UTF-16 byte order mark);"
-                    + " save it as UTF-8"));
+        if (bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            problems.add(new DdlProblem(
+                    file,
+                    1,
+                    1,
+                    "the file is not valid UTF-8 (it starts with a UTF-16 byte order mark);" + " save it as UTF-8"));
             return Optional.empty();
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -140,8 +147,12 @@ public final class SourceDdlReader {
             String before = out.flip().toString();
             TextPositions positions = new TextPositions(before);
             int badByte = bytes[in.position()] & 0xFF;
-            problems.add(new DdlProblem(file, positions.line(before.length()), positions.column(before.length()),
-                    String.format("the file is not valid UTF-8 (byte 0x%02X at offset %d); save it as UTF-8",
+            problems.add(new DdlProblem(
+                    file,
+                    positions.line(before.length()),
+                    positions.column(before.length()),
+                    String.format(
+                            "the file is not valid UTF-8 (byte 0x%02X at offset %d); save it as UTF-8",
                             badByte, in.position())));
             return Optional.empty();
         }
@@ -218,7 +229,8 @@ public final class SourceDdlReader {
 
     /** Both readers saw the same table and the same column names. */
     private static boolean agrees(JSqlCreateTable.Result j, CreateTableReader.TableDef def) {
-        if (!lowerAll(j.nameParts()).equals(lowerAll(def.nameParts())) || j.columnNames().size() != def.columns().size()) {
+        if (!lowerAll(j.nameParts()).equals(lowerAll(def.nameParts()))
+                || j.columnNames().size() != def.columns().size()) {
             return false;
         }
         for (int k = 0; k < def.columns().size(); k++) {
@@ -233,7 +245,10 @@ public final class SourceDdlReader {
     private static CreateTableReader.TableDef preferJSql(JSqlCreateTable.Result j, CreateTableReader.TableDef def) {
         List<CreateTableReader.ColumnDef> columns = new ArrayList<>();
         for (int k = 0; k < def.columns().size(); k++) {
-            columns.add(new CreateTableReader.ColumnDef(j.columnNames().get(k), j.types().get(k), j.notNull().get(k),
+            columns.add(new CreateTableReader.ColumnDef(
+                    j.columnNames().get(k),
+                    j.types().get(k),
+                    j.notNull().get(k),
                     def.columns().get(k).nameToken()));
         }
         return new CreateTableReader.TableDef(j.nameParts(), def.nameToken(), columns);
@@ -244,13 +259,19 @@ public final class SourceDdlReader {
         List<String> parts = def.nameParts();
         String written = String.join(".", parts);
         if (parts.size() == 1) {
-            problems.add(new DdlProblem(file, at.line(), at.column(), "table '" + written
-                    + "' has no dataset: qualify the table as dataset.table"));
+            problems.add(new DdlProblem(
+                    file,
+                    at.line(),
+                    at.column(),
+                    "table '" + written + "' has no dataset: qualify the table as dataset.table"));
             return;
         }
         if (parts.size() > 3) {
-            problems.add(new DdlProblem(file, at.line(), at.column(), "table name '" + written
-                    + "' has too many parts: write dataset.table or project.dataset.table"));
+            problems.add(new DdlProblem(
+                    file,
+                    at.line(),
+                    at.column(),
+                    "table name '" + written + "' has too many parts: write dataset.table or project.dataset.table"));
             return;
         }
         String schema = parts.get(parts.size() - 2);
@@ -262,8 +283,12 @@ public final class SourceDdlReader {
             SourceColumn column = new SourceColumn(c.name(), c.type(), c.notNull(), ct.line(), ct.column());
             SourceColumn first = seen.putIfAbsent(c.name().toLowerCase(Locale.ROOT), column);
             if (first != null) {
-                problems.add(new DdlProblem(file, ct.line(), ct.column(), "column '" + c.name() + "' is defined twice in table "
-                        + schema + "." + name + " (first at line " + first.line() + ")"));
+                problems.add(new DdlProblem(
+                        file,
+                        ct.line(),
+                        ct.column(),
+                        "column '" + c.name() + "' is defined twice in table " + schema + "." + name
+                                + " (first at line " + first.line() + ")"));
             } else {
                 columns.add(column);
             }
@@ -271,8 +296,12 @@ public final class SourceDdlReader {
         SourceTable table = new SourceTable(schema, name, columns, file, at.line());
         SourceTable earlier = tables.putIfAbsent(table.key(), table);
         if (earlier != null) {
-            problems.add(new DdlProblem(file, at.line(), at.column(), "table " + table.qualifiedName()
-                    + " is defined twice; it is already defined at " + where(earlier)));
+            problems.add(new DdlProblem(
+                    file,
+                    at.line(),
+                    at.column(),
+                    "table " + table.qualifiedName() + " is defined twice; it is already defined at "
+                            + where(earlier)));
         }
     }
 

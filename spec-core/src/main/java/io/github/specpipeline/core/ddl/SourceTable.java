@@ -38,7 +38,9 @@ public record SourceTable(String schema, String name, List<SourceColumn> columns
         if (columnName == null) {
             return Optional.empty();
         }
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+        return columns.stream()
+                .filter(c -> c.name().equalsIgnoreCase(columnName))
+                .findFirst();
     }
 
     static String key(String schema, String name) {

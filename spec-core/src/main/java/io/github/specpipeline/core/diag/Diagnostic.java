@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param hint     what to do about it; may be empty
  */
 public record Diagnostic(
-        Severity severity, DiagnosticCode code, String message, String file, int line, int column,
-        String pointer, String hint) {
+        Severity severity,
+        DiagnosticCode code,
+        String message,
+        String file,
+        int line,
+        int column,
+        String pointer,
+        String hint) {
 
     /** File, then position, then code: the order a compiler prints in and a reviewer reads in. */
     public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::file)
@@ -49,7 +55,12 @@ public record Diagnostic(
                 sb.append(':').append(column);
             }
         }
-        sb.append(": ").append(severity.label()).append('[').append(code.id()).append("] ").append(message);
+        sb.append(": ")
+                .append(severity.label())
+                .append('[')
+                .append(code.id())
+                .append("] ")
+                .append(message);
         if (!hint.isEmpty()) {
             sb.append(" (hint: ").append(hint).append(')');
         }

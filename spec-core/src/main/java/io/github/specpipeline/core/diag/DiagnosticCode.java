@@ -6,95 +6,167 @@ package io.github.specpipeline.core.diag;
  */
 public enum DiagnosticCode {
     // SP0xx: the file itself
-    SP001("file-unreadable", "The spec file is missing, a directory, or cannot be read",
+    SP001(
+            "file-unreadable",
+            "The spec file is missing, a directory, or cannot be read",
             "Point specpipeline.spec at an existing JSON file."),
-    SP002("encoding", "The file is not valid UTF-8",
-            "Save the file as UTF-8 (a byte order mark is accepted)."),
-    SP003("json-syntax", "The file is not well-formed JSON",
+    SP002("encoding", "The file is not valid UTF-8", "Save the file as UTF-8 (a byte order mark is accepted)."),
+    SP003(
+            "json-syntax",
+            "The file is not well-formed JSON",
             "Fix the JSON at the position shown: a missing comma, quote or bracket is the usual cause."),
     SP004("empty-file", "The file is empty", "Write a spec: at least {\"schema\": {...}, \"models\": [...]}."),
-    SP005("duplicate-key", "A JSON object has the same key twice",
+    SP005(
+            "duplicate-key",
+            "A JSON object has the same key twice",
             "Remove one of the two keys; JSON parsers disagree on which one wins."),
-    SP006("input-limit", "The input is beyond a safety limit (nesting depth, string length, file size)",
+    SP006(
+            "input-limit",
+            "The input is beyond a safety limit (nesting depth, string length, file size)",
             "Specs are flat documents: check the file is really a spec and not generated garbage."),
-    SP007("source-ddl", "A source DDL file could not be read or parsed",
+    SP007(
+            "source-ddl",
+            "A source DDL file could not be read or parsed",
             "Fix the CREATE TABLE statement at the position shown, or remove the file."),
-    SP008("internal-error", "spec-pipeline failed with an unexpected exception: a bug in the plugin, not in the spec",
+    SP008(
+            "internal-error",
+            "spec-pipeline failed with an unexpected exception: a bug in the plugin, not in the spec",
             "Please report it (https://github.com/specpipeline/spec-pipeline/issues) with the input named in the message"
                     + " and the stack trace that a run with -X (debug) prints; changing that input may work around it."),
 
     // SP1xx: structure and types
     SP101("wrong-type", "A field has the wrong JSON type", "Use the type the spec format documents for this field."),
     SP102("missing-field", "A required field is missing or null", "Add the field."),
-    SP103("unknown-field", "A field is not part of the spec format",
+    SP103(
+            "unknown-field",
+            "A field is not part of the spec format",
             "Remove it or fix its spelling; unknown fields are ignored by every generator."),
     SP104("invalid-value", "A field has a value outside its allowed set", "Use one of the allowed values."),
-    SP105("unsupported-version", "The spec declares a format version this plugin does not know",
+    SP105(
+            "unsupported-version",
+            "The spec declares a format version this plugin does not know",
             "Use \"version\": \"1\" or upgrade the plugin."),
-    SP106("unknown-type", "A column type is not a BigQuery type",
+    SP106(
+            "unknown-type",
+            "A column type is not a BigQuery type",
             "Use INT64, NUMERIC, BIGNUMERIC, FLOAT64, BOOL, STRING, BYTES, DATE, DATETIME, TIME, TIMESTAMP, JSON, ARRAY<...> or STRUCT<...>."),
 
     // SP2xx: names and references
-    SP201("invalid-identifier", "A name is not a valid SQL identifier (or not safe as a file name)",
+    SP201(
+            "invalid-identifier",
+            "A name is not a valid SQL identifier (or not safe as a file name)",
             "Use letters, digits and underscores, starting with a letter or underscore (max 128 characters)."),
     SP202("duplicate-model", "Two models have the same name", "Rename one of them."),
     SP203("duplicate-column", "A model outputs the same column twice", "Rename or remove one of them."),
-    SP204("table-not-in-sources", "A table is referenced that is not among the model's sources",
+    SP204(
+            "table-not-in-sources",
+            "A table is referenced that is not among the model's sources",
             "Add the table to the model's sources, or reference one of its sources."),
-    SP205("unresolved-source", "A source is neither another model nor a raw table",
+    SP205(
+            "unresolved-source",
+            "A source is neither another model nor a raw table",
             "Write raw tables as <raw_schema>.<table> and other models by their name."),
-    SP206("unknown-source-column", "A mapped column does not exist in its source table",
+    SP206(
+            "unknown-source-column",
+            "A mapped column does not exist in its source table",
             "Use a column of the source table (from its DDL or its model's outputs)."),
-    SP207("unresolved-column", "A SQL fragment references a column no source provides",
+    SP207(
+            "unresolved-column",
+            "A SQL fragment references a column no source provides",
             "Qualify the column with a source table that has it, or fix the spelling."),
-    SP208("primary-key-not-output", "The primary key is not an output column of the model",
+    SP208(
+            "primary-key-not-output",
+            "The primary key is not an output column of the model",
             "Name output columns in constraints.primary_key."),
-    SP209("cycle", "Models depend on each other in a cycle", "Break the cycle: a model cannot read itself, directly or indirectly."),
-    SP210("unknown-test", "A test name is not known",
+    SP209(
+            "cycle",
+            "Models depend on each other in a cycle",
+            "Break the cycle: a model cannot read itself, directly or indirectly."),
+    SP210(
+            "unknown-test",
+            "A test name is not known",
             "Use not_null, unique, accepted_values, relationships or expression."),
-    SP211("relationship-target", "A relationships test points at an unknown model, table or column",
+    SP211(
+            "relationship-target",
+            "A relationships test points at an unknown model, table or column",
             "Name a model or raw table (raw.<table>) and one of its columns."),
-    SP212("raw-table-not-in-ddl", "A raw source table has no DDL while source DDL was given",
+    SP212(
+            "raw-table-not-in-ddl",
+            "A raw source table has no DDL while source DDL was given",
             "Add a CREATE TABLE file for it to the source DDL directory."),
-    SP213("unknown-group-by", "A group_by column is not a column of any source",
+    SP213(
+            "unknown-group-by",
+            "A group_by column is not a column of any source",
             "Group by columns of the model's sources."),
-    SP214("scd2", "An SCD type 2 model is incomplete or inconsistent",
+    SP214(
+            "scd2",
+            "An SCD type 2 model is incomplete or inconsistent",
             "Set natural_key, effective_at, expiry_at and current_flag; the natural key must be an input column."),
-    SP215("unit-test", "A unit test is inconsistent with its model",
+    SP215(
+            "unit-test",
+            "A unit test is inconsistent with its model",
             "Give rows only for the model's sources, and expect only the model's output columns."),
-    SP216("ambiguous-column", "An unqualified column exists in several sources",
+    SP216(
+            "ambiguous-column",
+            "An unqualified column exists in several sources",
             "Qualify the column with its table name."),
-    SP217("generated-file-clash", "Two generated files would be one file",
+    SP217(
+            "generated-file-clash",
+            "Two generated files would be one file",
             "Rename the model: run, create_raw_tables and load_seeds (DuckDB) and run_all (PySpark) are files every"
                     + " spec gets, and file names that differ only in case are one file on macOS and Windows."),
 
     // SP3xx: SQL fragments
-    SP301("sql-syntax", "A SQL fragment does not parse as exactly one expression",
+    SP301(
+            "sql-syntax",
+            "A SQL fragment does not parse as exactly one expression",
             "Write a single BigQuery SQL expression: no statements, no trailing text, no semicolons."),
-    SP302("not-an-aggregate", "An aggregation formula contains no aggregate function",
+    SP302(
+            "not-an-aggregate",
+            "An aggregation formula contains no aggregate function",
             "Use SUM, COUNT, COUNTIF, AVG, MIN, MAX or another aggregate; plain columns belong in column_mapping."),
-    SP303("aggregate-misplaced", "An aggregate function is used where rows are not grouped yet (join condition, filter)",
+    SP303(
+            "aggregate-misplaced",
+            "An aggregate function is used where rows are not grouped yet (join condition, filter)",
             "Move the aggregate into column_mapping or aggregations."),
-    SP304("untranslatable-function", "A function has no known translation for a generation target",
+    SP304(
+            "untranslatable-function",
+            "A function has no known translation for a generation target",
             "Rewrite the expression with functions the target supports, or disable that target."),
-    SP305("unjoined-sources-in-fragment", "A fragment reads sources that are not joined and are aggregated separately",
+    SP305(
+            "unjoined-sources-in-fragment",
+            "A fragment reads sources that are not joined and are aggregated separately",
             "Read one source per formula (or filter), or join the sources."),
-    SP306("sql-too-complex", "A SQL fragment is nested too deeply to be read safely",
+    SP306(
+            "sql-too-complex",
+            "A SQL fragment is nested too deeply to be read safely",
             "Simplify the expression: remove redundant brackets, or compute part of it in an upstream model's column."),
 
     // SP4xx: ambiguities with a fix
-    SP401("no-join-path", "Some sources are not connected by joins",
+    SP401(
+            "no-join-path",
+            "Some sources are not connected by joins",
             "Add joins between the sources, or aggregate them by shared group_by keys (they are then joined on the keys)."),
-    SP402("accepted-values-empty", "accepted_values lists no values",
+    SP402(
+            "accepted-values-empty",
+            "accepted_values lists no values",
             "List the values: {\"accepted_values\": {\"values\": [...]}}."),
-    SP403("implicit-group-by", "Aggregate and plain columns are mixed and there is no group_by",
+    SP403(
+            "implicit-group-by",
+            "Aggregate and plain columns are mixed and there is no group_by",
             "Add group_by with the non-aggregated columns to make the grain explicit."),
-    SP404("no-output-columns", "A model has no output columns",
+    SP404(
+            "no-output-columns",
+            "A model has no output columns",
             "Add column_mapping or aggregations (only an SCD2 model may pass its source through)."),
     SP405("unused-source", "A source is listed but nothing reads it", "Remove it or map columns from it."),
-    SP406("accepted-values-incomplete", "accepted_values misses a value the column's CASE transform can return",
+    SP406(
+            "accepted-values-incomplete",
+            "accepted_values misses a value the column's CASE transform can return",
             "Add the missing values to the list, or change the transform so that it cannot return them."),
-    SP407("type-cast", "A column's declared type differs from its source column's type, so the generated SQL casts it",
+    SP407(
+            "type-cast",
+            "A column's declared type differs from its source column's type, so the generated SQL casts it",
             "Declare the source's type, or convert in a transform (e.g. SAFE_CAST({from} AS <type>)) where the conversion is meant.");
 
     private final String slug;

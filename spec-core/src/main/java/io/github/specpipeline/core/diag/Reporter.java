@@ -2,7 +2,6 @@ package io.github.specpipeline.core.diag;
 
 import io.github.specpipeline.core.json.Location;
 import io.github.specpipeline.core.json.SourceMap;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,8 +25,7 @@ public final class Reporter {
     private final List<Pending> pending;
 
     /** Where a diagnostic at {@code index} of the sink is to be located. */
-    private record Pending(int index, boolean atKey, boolean inString, int line, int column) {
-    }
+    private record Pending(int index, boolean atKey, boolean inString, int line, int column) {}
 
     public Reporter(String file, SourceMap sourceMap, Diagnostics sink) {
         this.file = file;
@@ -69,11 +67,22 @@ public final class Reporter {
         }
         for (Pending p : pending) {
             Diagnostic d = sink.get(p.index());
-            Location at = map == null ? Location.UNKNOWN
-                    : p.inString() ? inString(map.value(d.pointer()), p.line(), p.column())
-                    : p.atKey() ? map.key(d.pointer()) : map.value(d.pointer());
-            sink.set(p.index(), new Diagnostic(d.severity(), d.code(), d.message(), d.file(), at.line(), at.column(),
-                    d.pointer(), d.hint()));
+            Location at = map == null
+                    ? Location.UNKNOWN
+                    : p.inString()
+                            ? inString(map.value(d.pointer()), p.line(), p.column())
+                            : p.atKey() ? map.key(d.pointer()) : map.value(d.pointer());
+            sink.set(
+                    p.index(),
+                    new Diagnostic(
+                            d.severity(),
+                            d.code(),
+                            d.message(),
+                            d.file(),
+                            at.line(),
+                            at.column(),
+                            d.pointer(),
+                            d.hint()));
         }
         pending.clear();
     }
@@ -118,8 +127,8 @@ public final class Reporter {
      * Reports at a position inside a string value: {@code line} and {@code column} are 1-based within the
      * string's text. Exact for single-line strings without escapes, which SQL fragments nearly always are.
      */
-    public void inString(Severity severity, DiagnosticCode code, String pointer, int line, int column,
-                         String message, String hint) {
+    public void inString(
+            Severity severity, DiagnosticCode code, String pointer, int line, int column, String message, String hint) {
         if (pending != null) {
             defer(new Pending(sink.size(), false, true, line, column));
             sink.add(new Diagnostic(severity, code, message, file, 0, 0, pointer, hint));
@@ -132,12 +141,15 @@ public final class Reporter {
     private static Location inString(Location start, int line, int column) {
         if (start.line() > 0 && line >= 1 && column >= 1) {
             // +1 skips the opening quote of the JSON string
-            return line == 1 ? new Location(start.line(), start.column() + column) : new Location(start.line() + line - 1, column);
+            return line == 1
+                    ? new Location(start.line(), start.column() + column)
+                    : new Location(start.line() + line - 1, column);
         }
         return start;
     }
 
-    public void report(Severity severity, DiagnosticCode code, String pointer, boolean atKey, String message, String hint) {
+    public void report(
+            Severity severity, DiagnosticCode code, String pointer, boolean atKey, String message, String hint) {
         if (pending != null) {
             defer(new Pending(sink.size(), atKey, false, 0, 0));
             sink.add(new Diagnostic(severity, code, message, file, 0, 0, pointer, hint));
@@ -152,7 +164,8 @@ public final class Reporter {
     }
 
     /** Reports with an explicit location (for problems found before a source map exists). */
-    public void at(Severity severity, DiagnosticCode code, Location location, String pointer, String message, String hint) {
+    public void at(
+            Severity severity, DiagnosticCode code, Location location, String pointer, String message, String hint) {
         sink.add(new Diagnostic(severity, code, message, file, location.line(), location.column(), pointer, hint));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.json.Json;
-
 import java.util.List;
 
 /**
@@ -15,8 +14,7 @@ public final class ValidationReports {
     public static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final String INFO_URI = "https://github.com/specpipeline/spec-pipeline";
 
-    private ValidationReports() {
-    }
+    private ValidationReports() {}
 
     public static String json(String specFile, List<Diagnostic> diagnostics) {
         ObjectNode root = Json.object();
@@ -69,7 +67,8 @@ public final class ValidationReports {
             res.putObject("message").put("text", text);
             ObjectNode location = res.putArray("locations").addObject();
             ObjectNode physical = location.putObject("physicalLocation");
-            ObjectNode artifact = physical.putObject("artifactLocation").put("uri", d.file().replace('\\', '/'));
+            ObjectNode artifact =
+                    physical.putObject("artifactLocation").put("uri", d.file().replace('\\', '/'));
             if (!d.file().startsWith("/")) {
                 artifact.put("uriBaseId", "%SRCROOT%");
             }
@@ -80,7 +79,10 @@ public final class ValidationReports {
                 }
             }
             if (!d.pointer().isEmpty()) {
-                location.putArray("logicalLocations").addObject().put("fullyQualifiedName", d.pointer()).put("kind", "member");
+                location.putArray("logicalLocations")
+                        .addObject()
+                        .put("fullyQualifiedName", d.pointer())
+                        .put("kind", "member");
             }
         }
         return Json.pretty(root);

@@ -20,7 +20,6 @@ import io.github.specpipeline.core.tests.TestCatalog;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.Identifiers;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,8 +57,7 @@ public final class SpecReview {
     }
 
     /** A column of a source a model reads; {@code table} is the source's name in the model ({@code ?} when unknown). */
-    public record SourceColumnRef(String table, String column) {
-    }
+    public record SourceColumnRef(String table, String column) {}
 
     /**
      * One output column of a model.
@@ -73,9 +71,18 @@ public final class SpecReview {
      * @param lineage      the source columns it reads, in order of appearance
      * @param testList     the tests declared on it
      */
-    public record ColumnRow(String name, String type, String sourceTable, String sourceColumn, String transform,
-                            String nullable, String tests, String description, ColumnKind kind,
-                            List<SourceColumnRef> lineage, List<DataTest> testList) {
+    public record ColumnRow(
+            String name,
+            String type,
+            String sourceTable,
+            String sourceColumn,
+            String transform,
+            String nullable,
+            String tests,
+            String description,
+            ColumnKind kind,
+            List<SourceColumnRef> lineage,
+            List<DataTest> testList) {
         public ColumnRow {
             lineage = List.copyOf(lineage);
             testList = List.copyOf(testList);
@@ -114,8 +121,14 @@ public final class SpecReview {
      * @param description the column's description, or the unit test's
      * @param id          the test's name in generated code and test reports, or null (unit tests; a spec with errors)
      */
-    public record TestRow(String column, String kind, String testType, TestOrigin origin, String checks, String description,
-                          String id) {
+    public record TestRow(
+            String column,
+            String kind,
+            String testType,
+            TestOrigin origin,
+            String checks,
+            String description,
+            String id) {
         /** The column of a model-level test (primary key, group keys, SCD2). */
         public static final String MODEL_LEVEL = "(model)";
 
@@ -132,9 +145,15 @@ public final class SpecReview {
      * @param upstream   models this model reads
      * @param downstream models that read this model, sorted
      */
-    public record ModelReview(Model model, String key, List<String> sources, List<String> upstream,
-                              List<String> downstream, List<ColumnRow> columns, List<TestRow> tests,
-                              List<Diagnostic> diagnostics) {
+    public record ModelReview(
+            Model model,
+            String key,
+            List<String> sources,
+            List<String> upstream,
+            List<String> downstream,
+            List<ColumnRow> columns,
+            List<TestRow> tests,
+            List<Diagnostic> diagnostics) {
         public ModelReview {
             sources = List.copyOf(sources);
             upstream = List.copyOf(upstream);
@@ -158,11 +177,15 @@ public final class SpecReview {
         }
 
         public long errors() {
-            return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+            return diagnostics.stream()
+                    .filter(d -> d.severity() == Severity.ERROR)
+                    .count();
         }
 
         public long warnings() {
-            return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+            return diagnostics.stream()
+                    .filter(d -> d.severity() == Severity.WARNING)
+                    .count();
         }
 
         /** {@code OK}, {@code 2 warnings}, {@code 1 error, 3 warnings}. */
@@ -308,7 +331,8 @@ public final class SpecReview {
             }
             return byModel;
         } catch (RuntimeException e) {
-            return null; // a model the planner refuses: the diagnostics say what is wrong, the declared tests are listed
+            return null; // a model the planner refuses: the diagnostics say what is wrong, the declared tests are
+            // listed
         }
     }
 
@@ -351,7 +375,8 @@ public final class SpecReview {
     /** The text of one test as a reviewer reads it: its kind and arguments. */
     public static String testLabel(TestCase.Check c) {
         if (c instanceof TestCase.AcceptedValues av) {
-            return "accepted_values(" + av.values().stream().map(SpecReview::literal).collect(Collectors.joining(", ")) + ")";
+            return "accepted_values("
+                    + av.values().stream().map(SpecReview::literal).collect(Collectors.joining(", ")) + ")";
         }
         if (c instanceof TestCase.Relationships r) {
             return "relationships(" + r.to().text() + "." + r.field() + ")";
@@ -380,7 +405,8 @@ public final class SpecReview {
             if (av.values().isEmpty()) {
                 return "accepted_values(...)";
             }
-            return "accepted_values(" + av.values().stream().map(SpecReview::literal).collect(Collectors.joining(", ")) + ")";
+            return "accepted_values("
+                    + av.values().stream().map(SpecReview::literal).collect(Collectors.joining(", ")) + ")";
         }
         if (t instanceof DataTest.Relationships r) {
             return "relationships(" + r.to() + "." + r.field() + ")";
@@ -409,7 +435,10 @@ public final class SpecReview {
         /** The tests that run, per model; null when the spec has errors. */
         private final Map<String, List<TestCase>> testCatalog;
 
-        Builder(ValidatedSpec validated, Map<String, List<ColumnRef>> fragmentColumns, Map<String, List<TestCase>> testCatalog) {
+        Builder(
+                ValidatedSpec validated,
+                Map<String, List<ColumnRef>> fragmentColumns,
+                Map<String, List<TestCase>> testCatalog) {
             this.validated = validated;
             this.fragmentColumns = fragmentColumns;
             this.catalog = validated.sourceCatalog().orElse(null);
@@ -426,18 +455,35 @@ public final class SpecReview {
             outputs.forEach(c -> outputTypes.putIfAbsent(c.name().toLowerCase(Locale.ROOT), c.type()));
             Constraints k = m.constraints();
 
-            if (!m.aggregations().isEmpty() && !m.groupBy().isEmpty() && m.columns().isEmpty()) {
+            if (!m.aggregations().isEmpty()
+                    && !m.groupBy().isEmpty()
+                    && m.columns().isEmpty()) {
                 for (String g : m.groupBy()) {
                     List<SourceColumnRef> refs = resolve(new ColumnRef(null, g), m, sourceColumns);
-                    String tables = refs.stream().map(SourceColumnRef::table).filter(t -> !t.equals("?"))
-                            .distinct().collect(Collectors.joining(", "));
-                    rows.add(new ColumnRow(g, outputTypes.get(g.toLowerCase(Locale.ROOT)), tables, g, null, "", "",
-                            "group_by key", ColumnKind.GROUP_KEY, refs, List.of()));
+                    String tables = refs.stream()
+                            .map(SourceColumnRef::table)
+                            .filter(t -> !t.equals("?"))
+                            .distinct()
+                            .collect(Collectors.joining(", "));
+                    rows.add(new ColumnRow(
+                            g,
+                            outputTypes.get(g.toLowerCase(Locale.ROOT)),
+                            tables,
+                            g,
+                            null,
+                            "",
+                            "",
+                            "group_by key",
+                            ColumnKind.GROUP_KEY,
+                            refs,
+                            List.of()));
                 }
             }
             for (int i = 0; i < m.columns().size(); i++) {
                 ColumnMapping c = m.columns().get(i);
-                String type = c.type() != null ? c.type() : outputTypes.get(c.targetColumn().toLowerCase(Locale.ROOT));
+                String type = c.type() != null
+                        ? c.type()
+                        : outputTypes.get(c.targetColumn().toLowerCase(Locale.ROOT));
                 List<SourceColumnRef> refs = new ArrayList<>();
                 String fromTable = c.fromTable();
                 if (fromTable == null && c.fromColumn() != null) {
@@ -459,9 +505,18 @@ public final class SpecReview {
                         }
                     }
                 }
-                rows.add(new ColumnRow(c.targetColumn(), type, fromTable, c.fromColumn(), c.transform(),
-                        c.nullable() ? "Yes" : "No", tests(c.targetColumn(), c.tests(), cases), c.description(), ColumnKind.MAPPED,
-                        distinct(refs), c.tests()));
+                rows.add(new ColumnRow(
+                        c.targetColumn(),
+                        type,
+                        fromTable,
+                        c.fromColumn(),
+                        c.transform(),
+                        c.nullable() ? "Yes" : "No",
+                        tests(c.targetColumn(), c.tests(), cases),
+                        c.description(),
+                        ColumnKind.MAPPED,
+                        distinct(refs),
+                        c.tests()));
             }
             if (m.columns().isEmpty() && m.aggregations().isEmpty() && k.isScd2()) {
                 Set<String> scd = new HashSet<>();
@@ -473,9 +528,18 @@ public final class SpecReview {
                 String source = m.sources().size() == 1 ? m.sources().get(0).table() : null;
                 for (Column c : outputs) {
                     if (!scd.contains(c.name().toLowerCase(Locale.ROOT))) {
-                        rows.add(new ColumnRow(c.name(), c.type(), source, c.name(), null, "", "",
-                                "passed through from " + (source == null ? "the source" : source), ColumnKind.PASS_THROUGH,
-                                source == null ? List.of() : List.of(new SourceColumnRef(source, c.name())), List.of()));
+                        rows.add(new ColumnRow(
+                                c.name(),
+                                c.type(),
+                                source,
+                                c.name(),
+                                null,
+                                "",
+                                "",
+                                "passed through from " + (source == null ? "the source" : source),
+                                ColumnKind.PASS_THROUGH,
+                                source == null ? List.of() : List.of(new SourceColumnRef(source, c.name())),
+                                List.of()));
                     }
                 }
             }
@@ -488,22 +552,50 @@ public final class SpecReview {
                         refs.addAll(resolve(ref, m, sourceColumns));
                     }
                 }
-                String type = a.type() != null ? a.type() : outputTypes.get(a.metricColumn().toLowerCase(Locale.ROOT));
+                String type = a.type() != null
+                        ? a.type()
+                        : outputTypes.get(a.metricColumn().toLowerCase(Locale.ROOT));
                 List<SourceColumnRef> lineage = distinct(refs);
-                String tables = lineage.stream().map(SourceColumnRef::table).filter(t -> !t.equals("?")).distinct()
+                String tables = lineage.stream()
+                        .map(SourceColumnRef::table)
+                        .filter(t -> !t.equals("?"))
+                        .distinct()
                         .collect(Collectors.joining(", "));
-                rows.add(new ColumnRow(a.metricColumn(), type, tables.isEmpty() ? onlySource : tables, null, a.formula(), "",
-                        tests(a.metricColumn(), a.tests(), cases), a.description(), ColumnKind.METRIC, lineage, a.tests()));
+                rows.add(new ColumnRow(
+                        a.metricColumn(),
+                        type,
+                        tables.isEmpty() ? onlySource : tables,
+                        null,
+                        a.formula(),
+                        "",
+                        tests(a.metricColumn(), a.tests(), cases),
+                        a.description(),
+                        ColumnKind.METRIC,
+                        lineage,
+                        a.tests()));
             }
             if (k.isScd2()) {
-                String[][] scd = {{k.effectiveAt(), "SCD2 validity start (effective_at)"},
-                        {k.expiryAt(), "SCD2 validity end (expiry_at)"}, {k.currentFlag(), "SCD2 current row flag (current_flag)"}};
+                String[][] scd = {
+                    {k.effectiveAt(), "SCD2 validity start (effective_at)"},
+                    {k.expiryAt(), "SCD2 validity end (expiry_at)"},
+                    {k.currentFlag(), "SCD2 current row flag (current_flag)"}
+                };
                 Set<String> present = new HashSet<>();
                 rows.forEach(r -> present.add(r.name().toLowerCase(Locale.ROOT)));
                 for (String[] s : scd) {
                     if (s[0] != null && present.add(s[0].toLowerCase(Locale.ROOT))) {
-                        rows.add(new ColumnRow(s[0], outputTypes.get(s[0].toLowerCase(Locale.ROOT)), "SCD2", null, null, "", "",
-                                s[1], ColumnKind.SCD2, List.of(), List.of()));
+                        rows.add(new ColumnRow(
+                                s[0],
+                                outputTypes.get(s[0].toLowerCase(Locale.ROOT)),
+                                "SCD2",
+                                null,
+                                null,
+                                "",
+                                "",
+                                s[1],
+                                ColumnKind.SCD2,
+                                List.of(),
+                                List.of()));
                     }
                 }
             }
@@ -514,22 +606,46 @@ public final class SpecReview {
             if (cases != null) {
                 for (TestCase t : cases) {
                     String column = t.column() == null ? TestRow.MODEL_LEVEL : t.column();
-                    String description = t.column() == null ? null : descriptions.get(t.column().toLowerCase(Locale.ROOT));
-                    tests.add(new TestRow(column, t.kind(), testLabel(t.check()), origin(t), t.description(), description, t.id()));
+                    String description = t.column() == null
+                            ? null
+                            : descriptions.get(t.column().toLowerCase(Locale.ROOT));
+                    tests.add(new TestRow(
+                            column, t.kind(), testLabel(t.check()), origin(t), t.description(), description, t.id()));
                 }
             } else {
                 for (ColumnRow r : rows) {
                     for (DataTest t : r.testList()) {
-                        tests.add(new TestRow(r.name(), t.kind(), testLabel(t), TestOrigin.DECLARED, testLabel(t), r.description(), null));
+                        tests.add(new TestRow(
+                                r.name(),
+                                t.kind(),
+                                testLabel(t),
+                                TestOrigin.DECLARED,
+                                testLabel(t),
+                                r.description(),
+                                null));
                     }
                 }
             }
             for (UnitTest u : m.unitTests()) {
-                tests.add(new TestRow("", "unit_test", "unit_test(" + u.name() + ")", TestOrigin.UNIT, u.name(), u.description(), null));
+                tests.add(new TestRow(
+                        "",
+                        "unit_test",
+                        "unit_test(" + u.name() + ")",
+                        TestOrigin.UNIT,
+                        u.name(),
+                        u.description(),
+                        null));
             }
             List<String> sources = m.sources().stream().map(SourceRef::text).toList();
-            return new ModelReview(m, key, sources, validated.graph().upstream(m.name()),
-                    List.copyOf(validated.graph().downstream(m.name())), rows, tests, diagnostics);
+            return new ModelReview(
+                    m,
+                    key,
+                    sources,
+                    validated.graph().upstream(m.name()),
+                    List.copyOf(validated.graph().downstream(m.name())),
+                    rows,
+                    tests,
+                    diagnostics);
         }
 
         /** Each source's name in the model (its table part) to its column names, when known. */
@@ -540,10 +656,15 @@ public final class SpecReview {
                 if (s.isQualified()) {
                     if (catalog != null) {
                         columns = catalog.table(s.schema(), s.table())
-                                .map(t -> t.columns().stream().map(SourceColumn::name).toList()).orElse(null);
+                                .map(t -> t.columns().stream()
+                                        .map(SourceColumn::name)
+                                        .toList())
+                                .orElse(null);
                     }
                 } else if (validated.outputColumns().containsKey(s.table())) {
-                    columns = validated.outputColumns(s.table()).stream().map(Column::name).toList();
+                    columns = validated.outputColumns(s.table()).stream()
+                            .map(Column::name)
+                            .toList();
                 }
                 out.putIfAbsent(s.table(), columns);
             }
@@ -582,7 +703,8 @@ public final class SpecReview {
                 return found;
             }
             if (sourceColumns.size() == 1 && !allKnown) {
-                return List.of(new SourceColumnRef(sourceColumns.keySet().iterator().next(), ref.column()));
+                return List.of(
+                        new SourceColumnRef(sourceColumns.keySet().iterator().next(), ref.column()));
             }
             return allKnown ? List.of() : List.of(new SourceColumnRef("?", ref.column()));
         }
@@ -596,7 +718,8 @@ public final class SpecReview {
             if (cases == null) {
                 return declared.stream().map(SpecReview::testLabel).collect(Collectors.joining(", "));
             }
-            return cases.stream().filter(t -> t.column() != null && t.column().equalsIgnoreCase(column))
+            return cases.stream()
+                    .filter(t -> t.column() != null && t.column().equalsIgnoreCase(column))
                     .map(t -> testLabel(t.check()) + (t.declared() ? "" : " (implied)"))
                     .collect(Collectors.joining(", "));
         }

@@ -12,8 +12,7 @@ import java.util.Map;
  * what is left is a model named like a file every spec gets ({@code run}, {@code Run_All}, ...).
  */
 public final class FileClashes {
-    private FileClashes() {
-    }
+    private FileClashes() {}
 
     /**
      * Two files that clash.
@@ -32,7 +31,8 @@ public final class FileClashes {
             boolean secondNamed = !second.pointer().isEmpty();
             String named = secondNamed ? secondPath : firstPath;
             String other = secondNamed ? firstPath : secondPath;
-            String why = named.equals(other) ? "both would be generated as " + named
+            String why = named.equals(other)
+                    ? "both would be generated as " + named
                     : named + " and " + other + " differ only in case, and are one file on macOS and Windows";
             return "two generated files clash: " + why;
         }

@@ -4,8 +4,7 @@ import io.github.specpipeline.core.Version;
 
 /** The "generated, do not edit" line every generated file starts with, in the comment syntax of its format. */
 public final class Headers {
-    private Headers() {
-    }
+    private Headers() {}
 
     /** The header text (one line, no comment marker), naming the spec; the file name is made inert. */
     public static String text(String specFile) {

@@ -7,9 +7,8 @@ import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.validate.Column;
-import net.sf.jsqlparser.expression.Expression;
-
 import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
 
 /**
  * A small relational plan of one model, decided once from the spec and rendered by every target (DuckDB SQL,
@@ -23,8 +22,13 @@ import java.util.List;
  * @param outputs  the model's output columns in order
  * @param scd2     set for an SCD type 2 model: the select gives the rows as of now, history is kept around it
  */
-public record ModelPlan(Model model, List<Source> sources, List<Branch> branches, Combine combine,
-                        List<OutputColumn> outputs, Scd2 scd2) {
+public record ModelPlan(
+        Model model,
+        List<Source> sources,
+        List<Branch> branches,
+        Combine combine,
+        List<OutputColumn> outputs,
+        Scd2 scd2) {
 
     public ModelPlan {
         sources = List.copyOf(sources);
@@ -75,8 +79,7 @@ public record ModelPlan(Model model, List<Source> sources, List<Branch> branches
     }
 
     /** A join step: {@code <type> JOIN <table> ON <condition>} ({@code condition} is null for CROSS). */
-    public record JoinStep(JoinType type, String table, Expr condition) {
-    }
+    public record JoinStep(JoinType type, String table, Expr condition) {}
 
     /**
      * One item of a select list.
@@ -86,8 +89,7 @@ public record ModelPlan(Model model, List<Source> sources, List<Branch> branches
      * @param castType  the BigQuery type to cast to (the declared type), or null when the expression already has it
      * @param aggregate whether it contains an aggregate function
      */
-    public record SelectItem(String name, Expr expr, String castType, boolean aggregate) {
-    }
+    public record SelectItem(String name, Expr expr, String castType, boolean aggregate) {}
 
     /**
      * A connected group of sources and what is selected from it.
@@ -100,8 +102,14 @@ public record ModelPlan(Model model, List<Source> sources, List<Branch> branches
      * @param groupBy the grouping expressions; empty without grouping
      * @param grouped whether the branch aggregates (a select of only aggregates has no GROUP BY but is grouped)
      */
-    public record Branch(String name, String from, List<JoinStep> joins, List<Expr> where, List<SelectItem> select,
-                         List<Expr> groupBy, boolean grouped) {
+    public record Branch(
+            String name,
+            String from,
+            List<JoinStep> joins,
+            List<Expr> where,
+            List<SelectItem> select,
+            List<Expr> groupBy,
+            boolean grouped) {
         public Branch {
             joins = List.copyOf(joins);
             where = List.copyOf(where);
@@ -119,8 +127,7 @@ public record ModelPlan(Model model, List<Source> sources, List<Branch> branches
      * @param emptyValue for a combined model: the SQL literal the column takes for a key its branch has no rows
      *                   for ({@code 0} for a count), or null for NULL
      */
-    public record OutputColumn(String name, String type, int branch, String emptyValue) {
-    }
+    public record OutputColumn(String name, String type, int branch, String emptyValue) {}
 
     /**
      * The SCD type 2 columns.
@@ -131,8 +138,8 @@ public record ModelPlan(Model model, List<Source> sources, List<Branch> branches
      * @param expiryAt    when it ends (NULL for the current version)
      * @param currentFlag TRUE for the current version
      */
-    public record Scd2(List<String> naturalKey, List<String> tracked, String effectiveAt, String expiryAt,
-                       String currentFlag) {
+    public record Scd2(
+            List<String> naturalKey, List<String> tracked, String effectiveAt, String expiryAt, String currentFlag) {
         public Scd2 {
             naturalKey = List.copyOf(naturalKey);
             tracked = List.copyOf(tracked);
@@ -141,14 +148,19 @@ public record ModelPlan(Model model, List<Source> sources, List<Branch> branches
 
     /** The names of the columns the select produces (without the SCD2 validity columns). */
     public List<String> selectColumns() {
-        return outputs.stream().map(OutputColumn::name)
-                .filter(n -> scd2 == null || !(n.equalsIgnoreCase(scd2.effectiveAt()) || n.equalsIgnoreCase(scd2.expiryAt())
-                        || n.equalsIgnoreCase(scd2.currentFlag())))
+        return outputs.stream()
+                .map(OutputColumn::name)
+                .filter(n -> scd2 == null
+                        || !(n.equalsIgnoreCase(scd2.effectiveAt())
+                                || n.equalsIgnoreCase(scd2.expiryAt())
+                                || n.equalsIgnoreCase(scd2.currentFlag())))
                 .toList();
     }
 
     public Source source(String alias) {
-        return sources.stream().filter(s -> s.alias().equals(alias)).findFirst()
+        return sources.stream()
+                .filter(s -> s.alias().equals(alias))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no source " + alias));
     }
 }

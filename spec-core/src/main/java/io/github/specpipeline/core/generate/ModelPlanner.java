@@ -27,12 +27,6 @@ import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.SqlTypes;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import net.sf.jsqlparser.expression.AnalyticExpression;
-import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
-import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +36,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 
 /**
  * Builds the {@link ModelPlan} of a model from a validated spec: the semantic decisions every target shares.
@@ -51,8 +50,7 @@ import java.util.Set;
 public final class ModelPlanner {
 
     /** Something about the model that cannot be generated. */
-    public record Problem(String pointer, String message, boolean scd2) {
-    }
+    public record Problem(String pointer, String message, boolean scd2) {}
 
     /** The plan (usable only when {@code problems} is empty) and the problems. */
     public record Result(ModelPlan plan, List<Problem> problems) {
@@ -64,9 +62,25 @@ public final class ModelPlanner {
     private static final Set<String> COUNTS = Set.of("COUNT", "COUNTIF", "APPROX_COUNT_DISTINCT");
 
     /** Functions whose argument at the index is a date part word, not a column. */
-    private static final Map<String, Integer> DATE_PART_ARGUMENT = Map.of("DATE_DIFF", 2, "DATETIME_DIFF", 2,
-            "TIMESTAMP_DIFF", 2, "TIME_DIFF", 2, "DATE_TRUNC", 1, "DATETIME_TRUNC", 1, "TIMESTAMP_TRUNC", 1, "TIME_TRUNC", 1,
-            "LAST_DAY", 1);
+    private static final Map<String, Integer> DATE_PART_ARGUMENT = Map.of(
+            "DATE_DIFF",
+            2,
+            "DATETIME_DIFF",
+            2,
+            "TIMESTAMP_DIFF",
+            2,
+            "TIME_DIFF",
+            2,
+            "DATE_TRUNC",
+            1,
+            "DATETIME_TRUNC",
+            1,
+            "TIMESTAMP_TRUNC",
+            1,
+            "TIME_TRUNC",
+            1,
+            "LAST_DAY",
+            1);
 
     private final ValidatedSpec spec;
     private final Model m;
@@ -109,7 +123,8 @@ public final class ModelPlanner {
     public static ModelPlan planOrThrow(ValidatedSpec spec, Model model) {
         Result r = plan(spec, model);
         if (!r.problems().isEmpty()) {
-            throw new IllegalStateException("model '" + model.name() + "': " + r.problems().get(0).message());
+            throw new IllegalStateException(
+                    "model '" + model.name() + "': " + r.problems().get(0).message());
         }
         return r.plan();
     }
@@ -149,8 +164,8 @@ public final class ModelPlanner {
         }
         List<Source> planned = new ArrayList<>();
         for (Source s : List.copyOf(sources.values())) {
-            Source withFilters = new Source(s.alias(), s.ref(), s.model(), sourceFilters.getOrDefault(s.alias(), List.of()),
-                    s.columns());
+            Source withFilters = new Source(
+                    s.alias(), s.ref(), s.model(), sourceFilters.getOrDefault(s.alias(), List.of()), s.columns());
             planned.add(withFilters);
             sources.put(s.alias(), withFilters);
         }
@@ -183,12 +198,15 @@ public final class ModelPlanner {
             List<List<Item>> perBranch = new ArrayList<>();
             components.forEach(c -> perBranch.add(new ArrayList<>()));
             for (Item it : items) {
-                perBranch.get(branchOf(it.expr, components, it.pointer, "'" + it.name + "'")).add(it);
+                perBranch
+                        .get(branchOf(it.expr, components, it.pointer, "'" + it.name + "'"))
+                        .add(it);
             }
             List<List<Expr>> perBranchFilters = new ArrayList<>();
             components.forEach(c -> perBranchFilters.add(new ArrayList<>()));
             for (int i = 0; i < rowFilters.size(); i++) {
-                perBranchFilters.get(branchOf(rowFilters.get(i), components, rowFilterPointers.get(i), "the filter"))
+                perBranchFilters
+                        .get(branchOf(rowFilters.get(i), components, rowFilterPointers.get(i), "the filter"))
                         .add(rowFilters.get(i));
             }
             Set<String> taken = new LinkedHashSet<>(sources.keySet());
@@ -205,7 +223,11 @@ public final class ModelPlanner {
                 while (!taken.add(name)) {
                     name = name + "_";
                 }
-                branches.add(branch(name, component, perBranchFilters.get(b), branchItems,
+                branches.add(branch(
+                        name,
+                        component,
+                        perBranchFilters.get(b),
+                        branchItems,
                         explicitGroups ? keyExprs(component) : List.of()));
             }
             if (explicitGroups) {
@@ -216,7 +238,8 @@ public final class ModelPlanner {
             }
             for (Item it : items) {
                 int b = branchOf(it.expr, components, null, null);
-                outputs.add(new OutputColumn(it.name, it.type, b, combine == Combine.FULL_JOIN_ON_KEYS && isCount(it.expr) ? "0" : null));
+                outputs.add(new OutputColumn(
+                        it.name, it.type, b, combine == Combine.FULL_JOIN_ON_KEYS && isCount(it.expr) ? "0" : null));
             }
         }
         if (scd2 != null) {
@@ -229,33 +252,54 @@ public final class ModelPlanner {
     }
 
     /** A select item before it is placed in a branch. */
-    private record Item(String name, Expr expr, String type, String castType, boolean aggregate, String pointer) {
-    }
+    private record Item(String name, Expr expr, String type, String castType, boolean aggregate, String pointer) {}
 
     private List<Item> items() {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < m.columns().size(); i++) {
             ColumnMapping c = m.columns().get(i);
             String pointer = m.pointer() + "/column_mapping/" + i;
-            String fromTable = c.fromTable() != null ? aliasOf(c.fromTable())
-                    : c.fromColumn() != null && sources.size() == 1 ? sources.keySet().iterator().next() : null;
-            ColumnRef from = fromTable != null && c.fromColumn() != null ? new ColumnRef(fromTable, c.fromColumn()) : null;
+            String fromTable = c.fromTable() != null
+                    ? aliasOf(c.fromTable())
+                    : c.fromColumn() != null && sources.size() == 1
+                            ? sources.keySet().iterator().next()
+                            : null;
+            ColumnRef from =
+                    fromTable != null && c.fromColumn() != null ? new ColumnRef(fromTable, c.fromColumn()) : null;
             Expr e = c.transform() == null ? column(from) : transform(c.transform(), from);
-            String type = c.type() == null ? sourceType(fromTable, c.fromColumn(), c.transform()) : SqlTypes.normalise(c.type());
-            items.add(new Item(c.targetColumn(), e, type, castType(c.type(), e), containsAggregate(e),
+            String type = c.type() == null
+                    ? sourceType(fromTable, c.fromColumn(), c.transform())
+                    : SqlTypes.normalise(c.type());
+            items.add(new Item(
+                    c.targetColumn(),
+                    e,
+                    type,
+                    castType(c.type(), e),
+                    containsAggregate(e),
                     pointer + (c.transform() == null ? "" : "/transform")));
         }
         for (int i = 0; i < m.aggregations().size(); i++) {
             Aggregation a = m.aggregations().get(i);
             Expr e = parse(a.formula(), null);
-            items.add(new Item(a.metricColumn(), e, a.type() == null ? null : SqlTypes.normalise(a.type()),
-                    castType(a.type(), e), true, m.pointer() + "/aggregations/" + i + "/formula"));
+            items.add(new Item(
+                    a.metricColumn(),
+                    e,
+                    a.type() == null ? null : SqlTypes.normalise(a.type()),
+                    castType(a.type(), e),
+                    true,
+                    m.pointer() + "/aggregations/" + i + "/formula"));
         }
-        if (m.columns().isEmpty() && m.aggregations().isEmpty() && m.constraints().isScd2() && sources.size() == 1) {
+        if (m.columns().isEmpty()
+                && m.aggregations().isEmpty()
+                && m.constraints().isScd2()
+                && sources.size() == 1) {
             Source only = sources.values().iterator().next();
             if (only.columns() == null) {
-                problems.add(new Problem(m.pointer() + "/sources/0", "the columns of '" + only.ref().text()
-                        + "' are unknown, so the SCD2 model cannot pass them through; give the source DDL", true));
+                problems.add(new Problem(
+                        m.pointer() + "/sources/0",
+                        "the columns of '" + only.ref().text()
+                                + "' are unknown, so the SCD2 model cannot pass them through; give the source DDL",
+                        true));
             } else {
                 for (Column c : only.columns()) {
                     Expr e = column(new ColumnRef(only.alias(), c.name()));
@@ -272,8 +316,13 @@ public final class ModelPlanner {
         }
         List<Column> cols = sources.get(alias).columns();
         // findFirst before map: a column without a declared type maps to null, which findFirst cannot hold
-        return cols == null ? null : cols.stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst()
-                .map(Column::type).orElse(null);
+        return cols == null
+                ? null
+                : cols.stream()
+                        .filter(c -> c.name().equalsIgnoreCase(column))
+                        .findFirst()
+                        .map(Column::type)
+                        .orElse(null);
     }
 
     private ModelPlan.Scd2 scd2(List<Item> items) {
@@ -297,10 +346,14 @@ public final class ModelPlanner {
                 return it;
             }
         }
-        String alias = component.stream().filter(a -> hasColumn(a, key)).findFirst().orElse(null);
+        String alias =
+                component.stream().filter(a -> hasColumn(a, key)).findFirst().orElse(null);
         if (alias == null && component.stream().allMatch(a -> sources.get(a).columns() != null)) {
-            problems.add(new Problem(m.pointer() + "/group_by", "group key '" + key + "' is not a column of "
-                    + String.join(" or ", component) + ", so their aggregates cannot be joined on it", false));
+            problems.add(new Problem(
+                    m.pointer() + "/group_by",
+                    "group key '" + key + "' is not a column of " + String.join(" or ", component)
+                            + ", so their aggregates cannot be joined on it",
+                    false));
         }
         if (alias == null && component.size() == 1) {
             alias = component.get(0);
@@ -372,7 +425,8 @@ public final class ModelPlanner {
                 Join j = pending.get(i);
                 String l = aliasOf(j.leftTable());
                 String r = aliasOf(j.rightTable());
-                Expr condition = j.type() == JoinType.CROSS || j.condition() == null ? null : parse(j.condition(), null);
+                Expr condition =
+                        j.type() == JoinType.CROSS || j.condition() == null ? null : parse(j.condition(), null);
                 JoinType type = j.type() != JoinType.CROSS && condition == null ? JoinType.CROSS : j.type();
                 if (present.contains(l) && !present.contains(r)) {
                     steps.add(new JoinStep(type, r, condition));
@@ -460,9 +514,14 @@ public final class ModelPlanner {
             }
         }
         if (found.size() > 1 && pointer != null) {
-            List<String> names = found.stream().map(b -> String.join(" + ", components.get(b))).toList();
-            problems.add(new Problem(pointer, what + " reads " + String.join(" and ", names)
-                    + ", which are not joined and are aggregated separately", false));
+            List<String> names = found.stream()
+                    .map(b -> String.join(" + ", components.get(b)))
+                    .toList();
+            problems.add(new Problem(
+                    pointer,
+                    what + " reads " + String.join(" and ", names)
+                            + ", which are not joined and are aggregated separately",
+                    false));
         }
         return found.isEmpty() ? 0 : found.iterator().next();
     }
@@ -521,7 +580,8 @@ public final class ModelPlanner {
         try {
             return new Expr(SqlFragments.parse(text, fromReplacement).expression(), scope);
         } catch (SqlFragmentException e) {
-            throw new IllegalStateException("fragment of model '" + m.name() + "' does not parse: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "fragment of model '" + m.name() + "' does not parse: " + e.getMessage(), e);
         }
     }
 
@@ -540,7 +600,10 @@ public final class ModelPlanner {
         }
         String nd = SqlTypes.normalise(declared);
         String base = SqlRenderer.baseType(nd);
-        if (nd.startsWith("ARRAY<") || nd.startsWith("STRUCT<") || base.equals("GEOGRAPHY") || base.equals("JSON")
+        if (nd.startsWith("ARRAY<")
+                || nd.startsWith("STRUCT<")
+                || base.equals("GEOGRAPHY")
+                || base.equals("JSON")
                 || base.equals("INTERVAL")) {
             return null;
         }
@@ -548,14 +611,18 @@ public final class ModelPlanner {
         while (t instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
             t = p.get(0);
         }
-        if (t instanceof net.sf.jsqlparser.schema.Column c && SqlFragments.doubleQuotedString(c).isEmpty()) {
+        if (t instanceof net.sf.jsqlparser.schema.Column c
+                && SqlFragments.doubleQuotedString(c).isEmpty()) {
             String known = scope.typeOf(refOf(c));
             if (known != null && sameType(known, nd)) {
                 return null;
             }
         }
         String inferred = SqlRenderer.typeOf(e.tree(), scope);
-        if (inferred != null && !nd.contains("(") && Set.of("STRING", "BOOL", "DATE").contains(base) && inferred.equals(base)) {
+        if (inferred != null
+                && !nd.contains("(")
+                && Set.of("STRING", "BOOL", "DATE").contains(base)
+                && inferred.equals(base)) {
             return null;
         }
         return nd;
@@ -567,7 +634,9 @@ public final class ModelPlanner {
         if (na.equals(nb)) {
             return true;
         }
-        return !na.contains("(") && !nb.contains("(") && SqlRenderer.baseType(na).equals(SqlRenderer.baseType(nb));
+        return !na.contains("(")
+                && !nb.contains("(")
+                && SqlRenderer.baseType(na).equals(SqlRenderer.baseType(nb));
     }
 
     static ColumnRef refOf(net.sf.jsqlparser.schema.Column c) {
@@ -586,20 +655,23 @@ public final class ModelPlanner {
 
     private static boolean containsAggregate(Expr e) {
         boolean[] found = {false};
-        e.tree().accept(new ExpressionVisitorAdapter<Void>() {
-            @Override
-            public <S> Void visit(Function f, S context) {
-                if (SqlFragments.isAggregateFunction(functionName(f))) {
-                    found[0] = true;
-                }
-                return super.visit(f, context);
-            }
+        e.tree()
+                .accept(
+                        new ExpressionVisitorAdapter<Void>() {
+                            @Override
+                            public <S> Void visit(Function f, S context) {
+                                if (SqlFragments.isAggregateFunction(functionName(f))) {
+                                    found[0] = true;
+                                }
+                                return super.visit(f, context);
+                            }
 
-            @Override
-            public <S> Void visit(AnalyticExpression a, S context) {
-                return null; // a window function is evaluated per row
-            }
-        }, null);
+                            @Override
+                            public <S> Void visit(AnalyticExpression a, S context) {
+                                return null; // a window function is evaluated per row
+                            }
+                        },
+                        null);
         return found[0];
     }
 
@@ -614,8 +686,13 @@ public final class ModelPlanner {
 
     private static String functionName(Function f) {
         List<String> parts = f.getMultipartName();
-        String name = parts == null || parts.isEmpty() ? String.valueOf(f.getName())
-                : String.join(".", parts.stream().map(net.sf.jsqlparser.schema.MultiPartName::unquote).toList());
+        String name = parts == null || parts.isEmpty()
+                ? String.valueOf(f.getName())
+                : String.join(
+                        ".",
+                        parts.stream()
+                                .map(net.sf.jsqlparser.schema.MultiPartName::unquote)
+                                .toList());
         return name.toUpperCase(Locale.ROOT);
     }
 
@@ -636,7 +713,9 @@ public final class ModelPlanner {
     static List<ColumnRef> columnRefs(Expr e) {
         List<Expression> out = new ArrayList<>();
         e.tree().accept(new ColumnCollector(out, false), null);
-        return out.stream().map(c -> bound(refOf((net.sf.jsqlparser.schema.Column) c), e.scope())).toList();
+        return out.stream()
+                .map(c -> bound(refOf((net.sf.jsqlparser.schema.Column) c), e.scope()))
+                .toList();
     }
 
     /** The column {@code ref} stands for in {@code scope}: the bound column for a template's {@code {from}}. */
@@ -655,13 +734,15 @@ public final class ModelPlanner {
 
         @Override
         public <S> Void visit(net.sf.jsqlparser.schema.Column c, S context) {
-            boolean unqualified = c.getTable() == null || c.getTable().getNameParts().isEmpty();
+            boolean unqualified =
+                    c.getTable() == null || c.getTable().getNameParts().isEmpty();
             if (SqlFragments.doubleQuotedString(c).isPresent()) {
                 return null;
             }
-            if (unqualified && !net.sf.jsqlparser.schema.MultiPartName.isQuoted(c.getColumnName())
+            if (unqualified
+                    && !net.sf.jsqlparser.schema.MultiPartName.isQuoted(c.getColumnName())
                     && Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "CURRENT_TIMESTAMP")
-                    .contains(c.getColumnName().toUpperCase(Locale.ROOT))) {
+                            .contains(c.getColumnName().toUpperCase(Locale.ROOT))) {
                 return null;
             }
             out.add(c);
@@ -731,7 +812,8 @@ public final class ModelPlanner {
         /** The source an unqualified column comes from: the first that has it, the only source, or null. */
         String resolve(String column) {
             for (Source s : sources.values()) {
-                if (s.columns() != null && s.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column))) {
+                if (s.columns() != null
+                        && s.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column))) {
                     return s.alias();
                 }
             }
@@ -757,11 +839,14 @@ public final class ModelPlanner {
         public String column(ColumnRef ref, Dialect dialect) {
             if (ref.qualifier() != null) {
                 String alias = alias(ref.qualifier());
-                return alias == null ? RenderScope.qualified(ref.qualifier(), ref.column(), dialect)
+                return alias == null
+                        ? RenderScope.qualified(ref.qualifier(), ref.column(), dialect)
                         : dialect.quote(alias) + "." + dialect.quote(ref.column());
             }
             String alias = resolve(ref.column());
-            return alias == null ? dialect.quote(ref.column()) : dialect.quote(alias) + "." + dialect.quote(ref.column());
+            return alias == null
+                    ? dialect.quote(ref.column())
+                    : dialect.quote(alias) + "." + dialect.quote(ref.column());
         }
 
         @Override
@@ -771,8 +856,11 @@ public final class ModelPlanner {
                 return null;
             }
             // an upstream model's column may have no declared type: unknown, like a column no source has
-            return sources.get(alias).columns().stream().filter(c -> c.name().equalsIgnoreCase(ref.column()))
-                    .findFirst().map(Column::type).orElse(null);
+            return sources.get(alias).columns().stream()
+                    .filter(c -> c.name().equalsIgnoreCase(ref.column()))
+                    .findFirst()
+                    .map(Column::type)
+                    .orElse(null);
         }
     }
 }

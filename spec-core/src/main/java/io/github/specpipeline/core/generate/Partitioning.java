@@ -2,15 +2,14 @@ package io.github.specpipeline.core.generate;
 
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
-import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.MultiPartName;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.MultiPartName;
 
 /**
  * A model's {@code partition_by} read as a column and a granularity, the form platform configs take (dbt's
@@ -42,13 +41,20 @@ public record Partitioning(String column, String granularity, String expression)
             String name = String.valueOf(f.getName()).toUpperCase(Locale.ROOT);
             List<Expression> args = List.copyOf(f.getParameters());
             if (name.equals("DATE") && args.size() == 1 && args.get(0) instanceof Column c && bare(c)) {
-                return Optional.of(new Partitioning(MultiPartName.unquote(c.getColumnName()), "day", partitionBy.strip()));
+                return Optional.of(
+                        new Partitioning(MultiPartName.unquote(c.getColumnName()), "day", partitionBy.strip()));
             }
-            if (Set.of("DATE_TRUNC", "TIMESTAMP_TRUNC", "DATETIME_TRUNC").contains(name) && args.size() == 2
-                    && args.get(0) instanceof Column c && bare(c) && args.get(1) instanceof Column part && bare(part)
+            if (Set.of("DATE_TRUNC", "TIMESTAMP_TRUNC", "DATETIME_TRUNC").contains(name)
+                    && args.size() == 2
+                    && args.get(0) instanceof Column c
+                    && bare(c)
+                    && args.get(1) instanceof Column part
+                    && bare(part)
                     && GRANULARITIES.contains(part.getColumnName().toUpperCase(Locale.ROOT))) {
-                return Optional.of(new Partitioning(MultiPartName.unquote(c.getColumnName()),
-                        part.getColumnName().toLowerCase(Locale.ROOT), partitionBy.strip()));
+                return Optional.of(new Partitioning(
+                        MultiPartName.unquote(c.getColumnName()),
+                        part.getColumnName().toLowerCase(Locale.ROOT),
+                        partitionBy.strip()));
             }
         }
         return Optional.empty();

@@ -9,7 +9,6 @@ import io.github.specpipeline.core.generate.ModelPlan.SelectItem;
 import io.github.specpipeline.core.generate.ModelPlan.Source;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.sql.dialect.Dialect;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -45,7 +44,12 @@ public final class SqlQueryWriter {
             StringBuilder cte = new StringBuilder();
             cte.append(q(s.alias())).append(" AS (\n");
             cte.append(INDENT).append("SELECT *\n");
-            cte.append(INDENT).append("FROM ").append(relation.apply(s)).append(" AS ").append(q(s.alias())).append('\n');
+            cte.append(INDENT)
+                    .append("FROM ")
+                    .append(relation.apply(s))
+                    .append(" AS ")
+                    .append(q(s.alias()))
+                    .append('\n');
             appendWhere(cte, s.filters(), INDENT);
             cte.append(')');
             ctes.add(cte.toString());
@@ -90,7 +94,10 @@ public final class SqlQueryWriter {
             for (Expr e : b.groupBy()) {
                 groups.add(e.sql(d));
             }
-            sb.append(indent).append("GROUP BY ").append(String.join(", ", groups)).append('\n');
+            sb.append(indent)
+                    .append("GROUP BY ")
+                    .append(String.join(", ", groups))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -150,7 +157,11 @@ public final class SqlQueryWriter {
                 String left = earlier.size() == 1 ? earlier.get(0) : "COALESCE(" + String.join(", ", earlier) + ")";
                 conditions.add(left + " = " + name + "." + q(key));
             }
-            sb.append("FULL OUTER JOIN ").append(name).append(" ON ").append(String.join(" AND ", conditions)).append('\n');
+            sb.append("FULL OUTER JOIN ")
+                    .append(name)
+                    .append(" ON ")
+                    .append(String.join(" AND ", conditions))
+                    .append('\n');
         }
         return sb.toString();
     }

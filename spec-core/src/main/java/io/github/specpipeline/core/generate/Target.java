@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.generate;
 
 import io.github.specpipeline.core.sql.dialect.Dialect;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,8 +66,8 @@ public enum Target {
             parse(part).ifPresentOrElse(out::add, () -> unknown.add(part.strip()));
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown target" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
-                    + "; the targets are duckdb, dataform, dbt, pyspark");
+            throw new IllegalArgumentException("unknown target" + (unknown.size() == 1 ? " " : "s ")
+                    + String.join(", ", unknown) + "; the targets are duckdb, dataform, dbt, pyspark");
         }
         return out.isEmpty() ? EnumSet.allOf(Target.class) : out;
     }

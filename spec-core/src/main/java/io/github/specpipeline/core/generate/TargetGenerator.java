@@ -6,7 +6,6 @@ import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.generate.duckdb.SeedFiles;
 import io.github.specpipeline.core.generate.pyspark.PySparkGenerator;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.List;
 
 /** Generates one target's files from a spec without errors. */

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 public final class Text {
     private static final Pattern JINJA_OPENER = Pattern.compile("\\{[{%#]");
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Text for a line comment: line breaks and other control characters become spaces. */
     public static String commentLine(String s) {
@@ -87,7 +86,12 @@ public final class Text {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\ufeff'
+                    if (c < 0x20
+                            || c == 0x7f
+                            || c == '\u0085'
+                            || c == '\u2028'
+                            || c == '\u2029'
+                            || c == '\ufeff'
                             || Character.isSurrogate(c) && !validSurrogate(s, i)) {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
@@ -119,7 +123,11 @@ public final class Text {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                    if (c < 0x20
+                            || c == 0x7f
+                            || c == '\u0085'
+                            || c == '\u2028'
+                            || c == '\u2029'
                             || Character.isSurrogate(c) && !validSurrogate(s, i)) {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
@@ -148,7 +156,10 @@ public final class Text {
                 case '`' -> sb.append("\\u0060");
                 case '$' -> sb.append("\\u0024");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
+                    if (c < 0x20
+                            || c == 0x7f
+                            || c == '\u2028'
+                            || c == '\u2029'
                             || Character.isSurrogate(c) && !validSurrogate(s, i)) {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {

@@ -16,14 +16,13 @@ import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.sql.dialect.Untranslatable;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import net.sf.jsqlparser.expression.Expression;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.sf.jsqlparser.expression.Expression;
 
 /**
  * Part of validation: every SQL fragment must render in the dialect of every configured target (SP304, located
@@ -43,12 +42,15 @@ public final class TranslationCheck {
 
     /** The dialects to check fragments in: those of the targets but BigQuery, the spec's own. */
     private final List<Dialect> dialects;
+
     private final Map<Rendered, List<List<Untranslatable>>> problems = new HashMap<>();
 
     private TranslationCheck(Reporter reporter, Set<Target> targets) {
         this.r = reporter;
         this.targets = targets;
-        this.dialects = Target.dialects(targets).stream().filter(d -> d != Dialect.BIGQUERY).toList();
+        this.dialects = Target.dialects(targets).stream()
+                .filter(d -> d != Dialect.BIGQUERY)
+                .toList();
     }
 
     /** Reports into {@code reporter}'s sink. */
@@ -69,7 +71,11 @@ public final class TranslationCheck {
         for (int i = 0; i < m.columns().size(); i++) {
             ColumnMapping c = m.columns().get(i);
             if (c.transform() != null) {
-                fragment(c.transform(), p + "/column_mapping/" + i + "/transform", "transform of '" + c.targetColumn() + "'", true);
+                fragment(
+                        c.transform(),
+                        p + "/column_mapping/" + i + "/transform",
+                        "transform of '" + c.targetColumn() + "'",
+                        true);
             }
             tests(c.targetColumn(), c.tests(), p + "/column_mapping/" + i + "/tests");
         }
@@ -85,7 +91,8 @@ public final class TranslationCheck {
         }
         for (int i = 0; i < m.aggregations().size(); i++) {
             Aggregation a = m.aggregations().get(i);
-            fragment(a.formula(), p + "/aggregations/" + i + "/formula", "formula of '" + a.metricColumn() + "'", false);
+            fragment(
+                    a.formula(), p + "/aggregations/" + i + "/formula", "formula of '" + a.metricColumn() + "'", false);
             tests(a.metricColumn(), a.tests(), p + "/aggregations/" + i + "/tests");
         }
         String partitionBy = m.constraints().partitionBy();
@@ -97,9 +104,13 @@ public final class TranslationCheck {
                 }
             }
             if (!affected.isEmpty()) {
-                r.error(DiagnosticCode.SP304, p + "/constraints/partition_by", "partition_by '" + partitionBy.strip()
-                        + "' has no translation for " + String.join(", ", affected) + ": partitioning there takes a column,"
-                        + " DATE(column) or DATE_TRUNC/TIMESTAMP_TRUNC(column, DAY|MONTH|YEAR|HOUR)",
+                r.error(
+                        DiagnosticCode.SP304,
+                        p + "/constraints/partition_by",
+                        "partition_by '" + partitionBy.strip()
+                                + "' has no translation for " + String.join(", ", affected)
+                                + ": partitioning there takes a column,"
+                                + " DATE(column) or DATE_TRUNC/TIMESTAMP_TRUNC(column, DAY|MONTH|YEAR|HOUR)",
                         DiagnosticCode.SP304.fix());
             }
         }
@@ -126,7 +137,10 @@ public final class TranslationCheck {
         for (int k = 0; k < dialects.size(); k++) {
             Dialect d = dialects.get(k);
             for (Untranslatable u : perDialect.get(k)) {
-                String ids = targets.stream().filter(t -> t.dialect() == d).map(Target::id).collect(Collectors.joining(", "));
+                String ids = targets.stream()
+                        .filter(t -> t.dialect() == d)
+                        .map(Target::id)
+                        .collect(Collectors.joining(", "));
                 String message = what + ": " + u.describe() + " (target " + ids + ")";
                 String hint = DiagnosticCode.SP304.fix() + " (-Dspecpipeline.targets=...)";
                 if (pointer.endsWith("/tests")) {
@@ -139,8 +153,7 @@ public final class TranslationCheck {
     }
 
     /** A fragment as rendered: its text and what its {@code {from}} is replaced with. */
-    private record Rendered(String text, String from) {
-    }
+    private record Rendered(String text, String from) {}
 
     /**
      * The problems of rendering a fragment in each of {@link #dialects}, or null when it does not parse. They
@@ -169,8 +182,11 @@ public final class TranslationCheck {
             return; // only a valid spec is planned; a model validation could not fully check is left to its errors
         }
         for (ModelPlanner.Problem problem : result.problems()) {
-            r.error(problem.scd2() ? DiagnosticCode.SP214 : DiagnosticCode.SP305, problem.pointer(), "model '" + m.name()
-                    + "': " + problem.message(), problem.scd2() ? DiagnosticCode.SP214.fix() : DiagnosticCode.SP305.fix());
+            r.error(
+                    problem.scd2() ? DiagnosticCode.SP214 : DiagnosticCode.SP305,
+                    problem.pointer(),
+                    "model '" + m.name() + "': " + problem.message(),
+                    problem.scd2() ? DiagnosticCode.SP214.fix() : DiagnosticCode.SP305.fix());
         }
     }
 }

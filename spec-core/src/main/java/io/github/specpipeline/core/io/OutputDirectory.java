@@ -38,8 +38,12 @@ public final class OutputDirectory {
      * @throws IllegalArgumentException when the path is absolute, has {@code ..}, or would leave the directory
      */
     public Path resolve(String relative) {
-        if (relative.isEmpty() || relative.startsWith("/") || relative.startsWith("\\") || relative.contains("\\")
-                || relative.contains("\0") || relative.contains(":")) {
+        if (relative.isEmpty()
+                || relative.startsWith("/")
+                || relative.startsWith("\\")
+                || relative.contains("\\")
+                || relative.contains("\0")
+                || relative.contains(":")) {
             throw new IllegalArgumentException("unsafe output path: " + relative);
         }
         for (String segment : relative.split("/")) {
@@ -66,7 +70,8 @@ public final class OutputDirectory {
      */
     public Path writeIfChanged(String relative, byte[] content) throws IOException {
         Path target = resolve(relative);
-        if (Files.isRegularFile(target) && Files.size(target) == content.length
+        if (Files.isRegularFile(target)
+                && Files.size(target) == content.length
                 && Arrays.equals(Files.readAllBytes(target), content)) {
             return target;
         }
@@ -112,10 +117,10 @@ public final class OutputDirectory {
 
     /** Distinguishes this JVM's temporary files from another process's writing into the same directory. */
     private static final String TEMP_PREFIX = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
-    private record Temp(Path path, OutputStream out) {
-    }
+    private record Temp(Path path, OutputStream out) {}
 
     /**
      * Creates and opens a new temporary sibling of {@code target}. Not {@link Files#createTempFile}: that one costs
@@ -124,10 +129,11 @@ public final class OutputDirectory {
      */
     private static Temp createTemp(Path target) throws IOException {
         while (true) {
-            Path tmp = target.resolveSibling("." + target.getFileName() + "." + TEMP_PREFIX + "-"
-                    + TEMP_COUNTER.incrementAndGet() + ".tmp");
+            Path tmp = target.resolveSibling(
+                    "." + target.getFileName() + "." + TEMP_PREFIX + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
             try {
-                return new Temp(tmp, Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+                return new Temp(
+                        tmp, Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
             } catch (FileAlreadyExistsException e) {
                 // another writer's temporary file: take the next name
             }

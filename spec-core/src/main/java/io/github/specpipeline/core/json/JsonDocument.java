@@ -3,5 +3,4 @@ package io.github.specpipeline.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A parsed JSON document with the location of every node. */
-public record JsonDocument(JsonNode root, SourceMap sourceMap) {
-}
+public record JsonDocument(JsonNode root, SourceMap sourceMap) {}

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
-
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.FilterReader;
@@ -22,21 +21,21 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 
 /**
  * Reads a JSON file into a tree while recording where every node starts, so that every later check can
@@ -62,7 +61,8 @@ public final class LocatedJsonReader {
     /** Receives the problems found while reading. */
     @FunctionalInterface
     public interface Problems {
-        void report(Severity severity, DiagnosticCode code, Location location, String pointer, String message, String hint);
+        void report(
+                Severity severity, DiagnosticCode code, Location location, String pointer, String message, String hint);
     }
 
     private final Problems problems;
@@ -75,27 +75,47 @@ public final class LocatedJsonReader {
     /** Reads {@code file}; empty when it could not be read or parsed (the reason has been reported). */
     public Optional<JsonDocument> read(Path file) {
         if (!Files.exists(file)) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
-                    "file not found: " + file, "check the path; it is resolved against the project directory");
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP001,
+                    Location.UNKNOWN,
+                    "",
+                    "file not found: " + file,
+                    "check the path; it is resolved against the project directory");
             return Optional.empty();
         }
         if (Files.isDirectory(file)) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
-                    "is a directory, not a spec file: " + file, "point at the JSON file inside it");
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP001,
+                    Location.UNKNOWN,
+                    "",
+                    "is a directory, not a spec file: " + file,
+                    "point at the JSON file inside it");
             return Optional.empty();
         }
         byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                problems.report(Severity.ERROR, DiagnosticCode.SP006, Location.UNKNOWN, "",
-                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES, "");
+                problems.report(
+                        Severity.ERROR,
+                        DiagnosticCode.SP006,
+                        Location.UNKNOWN,
+                        "",
+                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES,
+                        "");
                 return Optional.empty();
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
-                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), "");
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP001,
+                    Location.UNKNOWN,
+                    "",
+                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    "");
             return Optional.empty();
         }
         return parse(bytes);
@@ -115,7 +135,12 @@ public final class LocatedJsonReader {
             text = " " + text.substring(1);
         }
         if (text.isBlank()) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP004, new Location(1, 1), "", "file is empty",
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP004,
+                    new Location(1, 1),
+                    "",
+                    "file is empty",
                     "write a spec: {\"schema\": {...}, \"models\": [...]}");
             return Optional.empty();
         }
@@ -127,23 +152,29 @@ public final class LocatedJsonReader {
             JsonNode root = readValue(p, first, "");
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
-                problems.report(Severity.ERROR, DiagnosticCode.SP003, location(p.currentTokenLocation()), "",
-                        "unexpected content after the end of the JSON document", "a spec is one JSON object");
+                problems.report(
+                        Severity.ERROR,
+                        DiagnosticCode.SP003,
+                        location(p.currentTokenLocation()),
+                        "",
+                        "unexpected content after the end of the JSON document",
+                        "a spec is one JSON object");
                 return Optional.empty();
             }
             return Optional.of(new JsonDocument(root, sourceMap));
         } catch (StreamConstraintsException e) {
             // limits are checked before a location is attached: use where the parser stood
-            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
-            problems.report(Severity.ERROR, DiagnosticCode.SP006, location(at), "",
-                    limitMessage(e.getOriginalMessage()), "");
+            JsonLocation at =
+                    e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
+            problems.report(
+                    Severity.ERROR, DiagnosticCode.SP006, location(at), "", limitMessage(e.getOriginalMessage()), "");
             return Optional.empty();
         } catch (JsonProcessingException e) {
             syntaxError(e, text);
             return Optional.empty();
         } catch (IOException e) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "",
-                    "cannot parse: " + e.getMessage(), "");
+            problems.report(
+                    Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "", "cannot parse: " + e.getMessage(), "");
             return Optional.empty();
         }
     }
@@ -163,8 +194,13 @@ public final class LocatedJsonReader {
                     String child = pointer + "/" + SourceMap.token(name);
                     Location keyLocation = location(p.currentTokenLocation());
                     if (object.has(name)) {
-                        problems.report(Severity.ERROR, DiagnosticCode.SP005, keyLocation, child,
-                                "duplicate key '" + name + "'", "remove one of the two; the last one is used");
+                        problems.report(
+                                Severity.ERROR,
+                                DiagnosticCode.SP005,
+                                keyLocation,
+                                child,
+                                "duplicate key '" + name + "'",
+                                "remove one of the two; the last one is used");
                     }
                     sourceMap.putKey(child, keyLocation);
                     JsonNode value = readValue(p, p.nextToken(), child);
@@ -181,7 +217,8 @@ public final class LocatedJsonReader {
                 int index = 0;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == null) {
-                        throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an array");
+                        throw new com.fasterxml.jackson.core.JsonParseException(
+                                p, "unexpected end of input in an array");
                     }
                     array.add(readValue(p, t, pointer + "/" + index++));
                 }
@@ -210,8 +247,7 @@ public final class LocatedJsonReader {
      * @param size  the number of bytes
      * @param crc32 their CRC-32
      */
-    public record Fingerprint(long size, long crc32) {
-    }
+    public record Fingerprint(long size, long crc32) {}
 
     /**
      * A document read by {@link #stream}: the tree of everything but the streamed field's array elements.
@@ -220,8 +256,7 @@ public final class LocatedJsonReader {
      * @param streamed    whether the (last) value of the streamed field was an array whose elements went to the handler
      * @param fingerprint of the bytes read
      */
-    public record StreamedDocument(JsonNode root, boolean streamed, Fingerprint fingerprint) {
-    }
+    public record StreamedDocument(JsonNode root, boolean streamed, Fingerprint fingerprint) {}
 
     /** Receives, one at a time, the elements of the streamed top-level array. */
     public interface ElementHandler {
@@ -243,21 +278,36 @@ public final class LocatedJsonReader {
      */
     public Optional<StreamedDocument> stream(Path file, String field, ElementHandler handler) {
         if (!Files.exists(file)) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
-                    "file not found: " + file, "check the path; it is resolved against the project directory");
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP001,
+                    Location.UNKNOWN,
+                    "",
+                    "file not found: " + file,
+                    "check the path; it is resolved against the project directory");
             return Optional.empty();
         }
         if (Files.isDirectory(file)) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
-                    "is a directory, not a spec file: " + file, "point at the JSON file inside it");
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP001,
+                    Location.UNKNOWN,
+                    "",
+                    "is a directory, not a spec file: " + file,
+                    "point at the JSON file inside it");
             return Optional.empty();
         }
         Fingerprint fingerprint;
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                problems.report(Severity.ERROR, DiagnosticCode.SP006, Location.UNKNOWN, "",
-                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES, "");
+                problems.report(
+                        Severity.ERROR,
+                        DiagnosticCode.SP006,
+                        Location.UNKNOWN,
+                        "",
+                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES,
+                        "");
                 return Optional.empty();
             }
             Optional<Fingerprint> checked = checkUtf8(file);
@@ -266,14 +316,19 @@ public final class LocatedJsonReader {
             }
             fingerprint = checked.get();
         } catch (IOException e) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
-                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), "");
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP001,
+                    Location.UNKNOWN,
+                    "",
+                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    "");
             return Optional.empty();
         }
         CRC32 crc = new CRC32();
         JsonParser parser = null;
         try (CheckedInputStream bytes = new CheckedInputStream(Files.newInputStream(file), crc);
-             JsonParser p = FACTORY.createParser(textReader(bytes))) {
+                JsonParser p = FACTORY.createParser(textReader(bytes))) {
             parser = p;
             JsonToken first = p.nextToken();
             JsonNode root;
@@ -294,7 +349,8 @@ public final class LocatedJsonReader {
                             JsonToken e;
                             while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                                 if (e == null) {
-                                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an array");
+                                    throw new com.fasterxml.jackson.core.JsonParseException(
+                                            p, "unexpected end of input in an array");
                                 }
                                 handler.element(readTree(p, e, new PathNode(child, null, index)), index);
                                 index++;
@@ -314,8 +370,13 @@ public final class LocatedJsonReader {
             }
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
-                problems.report(Severity.ERROR, DiagnosticCode.SP003, location(p.currentTokenLocation()), "",
-                        "unexpected content after the end of the JSON document", "a spec is one JSON object");
+                problems.report(
+                        Severity.ERROR,
+                        DiagnosticCode.SP003,
+                        location(p.currentTokenLocation()),
+                        "",
+                        "unexpected content after the end of the JSON document",
+                        "a spec is one JSON object");
                 return Optional.empty();
             }
             bytes.transferTo(OutputStream.nullOutputStream());
@@ -325,9 +386,10 @@ public final class LocatedJsonReader {
             }
             return Optional.of(new StreamedDocument(root, streamed, fingerprint));
         } catch (StreamConstraintsException e) {
-            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
-            problems.report(Severity.ERROR, DiagnosticCode.SP006, location(at), "",
-                    limitMessage(e.getOriginalMessage()), "");
+            JsonLocation at =
+                    e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
+            problems.report(
+                    Severity.ERROR, DiagnosticCode.SP006, location(at), "", limitMessage(e.getOriginalMessage()), "");
             return Optional.empty();
         } catch (JsonProcessingException e) {
             syntaxError(e, textForMessage(file));
@@ -336,8 +398,8 @@ public final class LocatedJsonReader {
             changed(file); // it decoded cleanly a moment ago
             return Optional.empty();
         } catch (IOException e) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "",
-                    "cannot parse: " + e.getMessage(), "");
+            problems.report(
+                    Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "", "cannot parse: " + e.getMessage(), "");
             return Optional.empty();
         }
     }
@@ -356,7 +418,7 @@ public final class LocatedJsonReader {
         SourceMap map = new SourceMap();
         CRC32 crc = new CRC32();
         try (CheckedInputStream bytes = new CheckedInputStream(Files.newInputStream(file), crc);
-             JsonParser p = FACTORY.createParser(textReader(bytes))) {
+                JsonParser p = FACTORY.createParser(textReader(bytes))) {
             locate(p, p.nextToken(), "", wanted, map);
             bytes.transferTo(OutputStream.nullOutputStream());
             if (crc.getValue() != fingerprint.crc32()) {
@@ -371,11 +433,17 @@ public final class LocatedJsonReader {
     }
 
     private void changed(Path file) {
-        problems.report(Severity.ERROR, DiagnosticCode.SP001, Location.UNKNOWN, "",
-                "the file changed while it was being read: " + file, "run again once it is no longer being written");
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP001,
+                Location.UNKNOWN,
+                "",
+                "the file changed while it was being read: " + file,
+                "run again once it is no longer being written");
     }
 
-    private static void locate(JsonParser p, JsonToken token, String pointer, PointerTrie node, SourceMap map) throws IOException {
+    private static void locate(JsonParser p, JsonToken token, String pointer, PointerTrie node, SourceMap map)
+            throws IOException {
         if (token == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
         }
@@ -445,8 +513,13 @@ public final class LocatedJsonReader {
 
     private void duplicateCheck(ObjectNode object, String name, PathNode child, JsonParser p) {
         if (object.has(name)) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP005, location(p.currentTokenLocation()), child.pointer(),
-                    "duplicate key '" + name + "'", "remove one of the two; the last one is used");
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP005,
+                    location(p.currentTokenLocation()),
+                    child.pointer(),
+                    "duplicate key '" + name + "'",
+                    "remove one of the two; the last one is used");
         }
     }
 
@@ -477,7 +550,8 @@ public final class LocatedJsonReader {
                 int index = 0;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == null) {
-                        throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an array");
+                        throw new com.fasterxml.jackson.core.JsonParseException(
+                                p, "unexpected end of input in an array");
                     }
                     array.add(readTree(p, t, new PathNode(path, null, index++)));
                 }
@@ -513,14 +587,14 @@ public final class LocatedJsonReader {
      * (so that columns on line 1 stay true).
      */
     private static Reader textReader(InputStream bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         // the parser closes its source at the end of input; the caller still drains and closes the bytes
         InputStream unclosed = new FilterInputStream(bytes) {
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         return new FilterReader(new InputStreamReader(new BufferedInputStream(unclosed, 1 << 16), decoder)) {
             private boolean first = true;
@@ -554,7 +628,8 @@ public final class LocatedJsonReader {
      * as {@link #parse(byte[])} does; the fingerprint of the bytes when the file is fine.
      */
     private Optional<Fingerprint> checkUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CRC32 crc = new CRC32();
@@ -598,9 +673,14 @@ public final class LocatedJsonReader {
                     out.clear();
                 } while (result.isOverflow());
                 if (result.isError()) {
-                    problems.report(Severity.ERROR, DiagnosticCode.SP002, new Location(line, column), "",
-                            String.format("invalid UTF-8 byte 0x%02X at byte offset %d", in.get(in.position()) & 0xFF,
-                                    consumed + in.position()),
+                    problems.report(
+                            Severity.ERROR,
+                            DiagnosticCode.SP002,
+                            new Location(line, column),
+                            "",
+                            String.format(
+                                    "invalid UTF-8 byte 0x%02X at byte offset %d",
+                                    in.get(in.position()) & 0xFF, consumed + in.position()),
                             "save the file as UTF-8");
                     return Optional.empty();
                 }
@@ -612,7 +692,12 @@ public final class LocatedJsonReader {
             }
         }
         if (blank) {
-            problems.report(Severity.ERROR, DiagnosticCode.SP004, new Location(1, 1), "", "file is empty",
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP004,
+                    new Location(1, 1),
+                    "",
+                    "file is empty",
                     "write a spec: {\"schema\": {...}, \"models\": [...]}");
             return Optional.empty();
         }
@@ -621,7 +706,8 @@ public final class LocatedJsonReader {
 
     /** Decodes strictly, reporting the line and column of the first invalid byte sequence. */
     private Optional<String> decodeUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -639,8 +725,13 @@ public final class LocatedJsonReader {
                     column++;
                 }
             }
-            problems.report(Severity.ERROR, DiagnosticCode.SP002, new Location(line, column), "",
-                    String.format("invalid UTF-8 byte 0x%02X at byte offset %d", bytes[in.position()] & 0xFF, in.position()),
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP002,
+                    new Location(line, column),
+                    "",
+                    String.format(
+                            "invalid UTF-8 byte 0x%02X at byte offset %d", bytes[in.position()] & 0xFF, in.position()),
                     "save the file as UTF-8");
             return Optional.empty();
         }
@@ -670,14 +761,24 @@ public final class LocatedJsonReader {
     private void syntaxError(JsonProcessingException e, String text) {
         Optional<Location> comma = text == null ? Optional.empty() : trailingComma(text, e.getLocation());
         if (comma.isPresent()) {
-            char bracket = text.charAt(offset(text, e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
-            problems.report(Severity.ERROR, DiagnosticCode.SP003, comma.get(), "",
+            char bracket = text.charAt(
+                    offset(text, e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP003,
+                    comma.get(),
+                    "",
                     "invalid JSON: trailing comma before '" + bracket + "'",
                     "remove the trailing comma: other JSON readers reject it");
             return;
         }
-        problems.report(Severity.ERROR, DiagnosticCode.SP003, location(e.getLocation()), "",
-                syntaxMessage(e.getOriginalMessage()), "fix the JSON syntax at this position");
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP003,
+                location(e.getLocation()),
+                "",
+                syntaxMessage(e.getOriginalMessage()),
+                "fix the JSON syntax at this position");
     }
 
     /** The file's text as it was parsed (a byte order mark read as a space), or null when it cannot be read. */
@@ -700,7 +801,11 @@ public final class LocatedJsonReader {
             return Optional.empty();
         }
         int i = bracket - 1;
-        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+        while (i >= 0
+                && (text.charAt(i) == ' '
+                        || text.charAt(i) == '\t'
+                        || text.charAt(i) == '\n'
+                        || text.charAt(i) == '\r')) {
             i--;
         }
         if (i < 0 || text.charAt(i) != ',') {
@@ -751,7 +856,8 @@ public final class LocatedJsonReader {
 
     private static String syntaxMessage(String jackson) {
         // Jackson's first line is the useful part; the rest repeats the source and location.
-        String first = jackson == null ? "syntax error" : jackson.lines().findFirst().orElse(jackson);
+        String first =
+                jackson == null ? "syntax error" : jackson.lines().findFirst().orElse(jackson);
         // Jackson names the source in nested locations; keep only "line: x, column: y"
         first = first.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
         return "invalid JSON: " + first;
@@ -767,5 +873,4 @@ public final class LocatedJsonReader {
         }
         return "input beyond a safety limit: " + first;
     }
-
 }

@@ -7,8 +7,14 @@ import java.util.List;
  * otherwise {@code {from}} in the transform stands for that column.
  */
 public record ColumnMapping(
-        String targetColumn, String type, String fromTable, String fromColumn, String transform,
-        boolean nullable, List<DataTest> tests, String description) {
+        String targetColumn,
+        String type,
+        String fromTable,
+        String fromColumn,
+        String transform,
+        boolean nullable,
+        List<DataTest> tests,
+        String description) {
     public ColumnMapping {
         tests = List.copyOf(tests);
     }

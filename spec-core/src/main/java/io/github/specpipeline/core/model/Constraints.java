@@ -10,9 +10,16 @@ import java.util.List;
  * @param clusterBy   columns, possibly empty
  */
 public record Constraints(
-        List<String> primaryKey, String partitionBy, List<String> clusterBy,
-        Integer scdType, List<String> naturalKey, String effectiveAt, String expiryAt, String currentFlag) {
-    public static final Constraints NONE = new Constraints(List.of(), null, List.of(), null, List.of(), null, null, null);
+        List<String> primaryKey,
+        String partitionBy,
+        List<String> clusterBy,
+        Integer scdType,
+        List<String> naturalKey,
+        String effectiveAt,
+        String expiryAt,
+        String currentFlag) {
+    public static final Constraints NONE =
+            new Constraints(List.of(), null, List.of(), null, List.of(), null, null, null);
 
     public Constraints {
         primaryKey = List.copyOf(primaryKey);

@@ -5,5 +5,4 @@ package io.github.specpipeline.core.model;
  * (so a filter on the right side of a LEFT JOIN keeps unmatched left rows); when it names the model itself
  * or is absent, it applies to the joined rows.
  */
-public record Filter(String appliesTo, String predicate, String rationale) {
-}
+public record Filter(String appliesTo, String predicate, String rationale) {}

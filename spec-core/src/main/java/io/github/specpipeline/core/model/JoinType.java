@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** SQL join kinds a spec may use. */
 public enum JoinType {
-    INNER, LEFT, RIGHT, FULL, CROSS;
+    INNER,
+    LEFT,
+    RIGHT,
+    FULL,
+    CROSS;
 
     /** Accepts {@code LEFT}, {@code left}, {@code LEFT OUTER}, {@code FULL OUTER}. */
     public static Optional<JoinType> parse(String text) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** Where a model sits in the pipeline; decides its schema. */
 public enum Layer {
-    STAGING, FINAL;
+    STAGING,
+    FINAL;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

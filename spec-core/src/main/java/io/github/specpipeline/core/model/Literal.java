@@ -7,7 +7,12 @@ package io.github.specpipeline.core.model;
  * @param kind what JSON type it came from, which decides how it is written in SQL
  */
 public record Literal(String text, Kind kind) {
-    public enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+    public enum Kind {
+        STRING,
+        NUMBER,
+        BOOLEAN,
+        NULL
+    }
 
     public static final Literal NULL = new Literal(null, Kind.NULL);
 

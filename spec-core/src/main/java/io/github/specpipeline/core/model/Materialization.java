@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** How a model is stored. SCD2 models are always incremental, whatever is declared. */
 public enum Materialization {
-    TABLE, VIEW, INCREMENTAL;
+    TABLE,
+    VIEW,
+    INCREMENTAL;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

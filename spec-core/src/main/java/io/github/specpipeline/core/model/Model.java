@@ -11,9 +11,20 @@ import java.util.Optional;
  * @param materialization as declared, or null for the target's default (a table)
  */
 public record Model(
-        int index, String name, Layer layer, String description, String owner, List<String> tags,
-        Materialization materialization, List<SourceRef> sources, List<ColumnMapping> columns, List<Join> joins,
-        List<Filter> filters, List<Aggregation> aggregations, List<String> groupBy, Constraints constraints,
+        int index,
+        String name,
+        Layer layer,
+        String description,
+        String owner,
+        List<String> tags,
+        Materialization materialization,
+        List<SourceRef> sources,
+        List<ColumnMapping> columns,
+        List<Join> joins,
+        List<Filter> filters,
+        List<Aggregation> aggregations,
+        List<String> groupBy,
+        Constraints constraints,
         List<UnitTest> unitTests) {
 
     public Model {

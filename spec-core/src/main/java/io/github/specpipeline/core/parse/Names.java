@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /** Small helpers for "did you mean" suggestions. */
 public final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     /** The candidate closest to {@code name} by edit distance, when it is close enough to be a typo. */
     public static Optional<String> closest(String name, Collection<String> candidates) {

@@ -20,7 +20,6 @@ import io.github.specpipeline.core.model.SchemaNames;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.Spec;
 import io.github.specpipeline.core.model.UnitTest;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,8 +39,8 @@ import java.util.stream.Collectors;
  * left out, so that later checks see a partial but consistent model.
  */
 public final class SpecBinder {
-    private static final Set<String> TEST_NAMES = new TreeSet<>(List.of(
-            "not_null", "unique", "accepted_values", "relationships", "expression"));
+    private static final Set<String> TEST_NAMES =
+            new TreeSet<>(List.of("not_null", "unique", "accepted_values", "relationships", "expression"));
 
     private final Reporter reporter;
     /**
@@ -87,14 +86,20 @@ public final class SpecBinder {
      */
     public Optional<Spec> bind(JsonNode root, List<Model> streamedModels) {
         if (!root.isObject()) {
-            reporter.error(DiagnosticCode.SP101, "", "a spec must be a JSON object, found " + kind(root),
+            reporter.error(
+                    DiagnosticCode.SP101,
+                    "",
+                    "a spec must be a JSON object, found " + kind(root),
                     "write {\"schema\": {...}, \"models\": [...]}");
             return Optional.empty();
         }
         Obj spec = new Obj(root, "", "spec", "$schema", "version", "description", "schema", "models");
         String version = spec.scalarText("version", false).orElse(Spec.CURRENT_VERSION);
         if (!Spec.CURRENT_VERSION.equals(version) && !"1.0".equals(version)) {
-            reporter.error(DiagnosticCode.SP105, "/version", "unsupported spec version " + Names.show(version),
+            reporter.error(
+                    DiagnosticCode.SP105,
+                    "/version",
+                    "unsupported spec version " + Names.show(version),
                     "this plugin reads version \"1\"");
         }
         spec.string("$schema", false);
@@ -119,31 +124,63 @@ public final class SpecBinder {
         if (maybe.isEmpty()) {
             return null;
         }
-        Obj o = maybe.get().known("name", "layer", "description", "owner", "tags", "materialization", "sources",
-                "column_mapping", "joins", "filters", "aggregations", "group_by", "constraints", "unit_tests");
+        Obj o = maybe.get()
+                .known(
+                        "name",
+                        "layer",
+                        "description",
+                        "owner",
+                        "tags",
+                        "materialization",
+                        "sources",
+                        "column_mapping",
+                        "joins",
+                        "filters",
+                        "aggregations",
+                        "group_by",
+                        "constraints",
+                        "unit_tests");
         int index = Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1));
         String name = o.string("name", true).orElse("");
-        Layer layer = o.string("layer", true).flatMap(text -> {
-            Optional<Layer> parsed = Layer.parse(text);
-            if (parsed.isEmpty()) {
-                invalid(pointer + "/layer", text, Arrays.stream(Layer.values()).map(Layer::id).toList());
-            }
-            return parsed;
-        }).orElse(Layer.STAGING);
-        Materialization materialization = o.string("materialization", false).flatMap(text -> {
-            Optional<Materialization> parsed = Materialization.parse(text);
-            if (parsed.isEmpty()) {
-                invalid(pointer + "/materialization", text,
-                        Arrays.stream(Materialization.values()).map(Materialization::id).toList());
-            }
-            return parsed;
-        }).orElse(null);
-        List<SourceRef> sources = o.array("sources", true, (n, p) -> text(n, p).map(this::sourceRef).orElse(null));
+        Layer layer = o.string("layer", true)
+                .flatMap(text -> {
+                    Optional<Layer> parsed = Layer.parse(text);
+                    if (parsed.isEmpty()) {
+                        invalid(
+                                pointer + "/layer",
+                                text,
+                                Arrays.stream(Layer.values()).map(Layer::id).toList());
+                    }
+                    return parsed;
+                })
+                .orElse(Layer.STAGING);
+        Materialization materialization = o.string("materialization", false)
+                .flatMap(text -> {
+                    Optional<Materialization> parsed = Materialization.parse(text);
+                    if (parsed.isEmpty()) {
+                        invalid(
+                                pointer + "/materialization",
+                                text,
+                                Arrays.stream(Materialization.values())
+                                        .map(Materialization::id)
+                                        .toList());
+                    }
+                    return parsed;
+                })
+                .orElse(null);
+        List<SourceRef> sources = o.array(
+                "sources", true, (n, p) -> text(n, p).map(this::sourceRef).orElse(null));
         if (o.has("sources") && sources.isEmpty() && o.node("sources").isArray()) {
-            reporter.error(DiagnosticCode.SP102, pointer + "/sources", "model '" + name + "' has no sources",
+            reporter.error(
+                    DiagnosticCode.SP102,
+                    pointer + "/sources",
+                    "model '" + name + "' has no sources",
                     "list the raw tables (raw.<table>) or models it reads");
         }
-        Model model = new Model(index, name, layer,
+        Model model = new Model(
+                index,
+                name,
+                layer,
                 o.string("description", false).orElse(null),
                 o.string("owner", false).orElse(null),
                 o.array("tags", false, this::requiredText),
@@ -161,63 +198,101 @@ public final class SpecBinder {
     }
 
     private ColumnMapping column(JsonNode node, String pointer) {
-        return asObject(node, pointer, "a column mapping").map(o -> {
-            o.known("target_column", "type", "from_table", "from_column", "transform", "nullable", "tests", "description");
-            ColumnMapping c = new ColumnMapping(
-                    o.string("target_column", true).orElse(""),
-                    o.string("type", false).orElse(null),
-                    o.string("from_table", false).orElse(null),
-                    o.string("from_column", false).orElse(null),
-                    o.string("transform", false).filter(t -> !t.isBlank()).orElse(null),
-                    o.bool("nullable").orElse(true),
-                    o.array("tests", false, this::test),
-                    o.string("description", false).orElse(null));
-            o.reportUnknown();
-            return c;
-        }).orElse(null);
+        return asObject(node, pointer, "a column mapping")
+                .map(o -> {
+                    o.known(
+                            "target_column",
+                            "type",
+                            "from_table",
+                            "from_column",
+                            "transform",
+                            "nullable",
+                            "tests",
+                            "description");
+                    ColumnMapping c = new ColumnMapping(
+                            o.string("target_column", true).orElse(""),
+                            o.string("type", false).orElse(null),
+                            o.string("from_table", false).orElse(null),
+                            o.string("from_column", false).orElse(null),
+                            o.string("transform", false)
+                                    .filter(t -> !t.isBlank())
+                                    .orElse(null),
+                            o.bool("nullable").orElse(true),
+                            o.array("tests", false, this::test),
+                            o.string("description", false).orElse(null));
+                    o.reportUnknown();
+                    return c;
+                })
+                .orElse(null);
     }
 
     private Join join(JsonNode node, String pointer) {
-        return asObject(node, pointer, "a join").map(o -> {
-            o.known("left_table", "right_table", "type", "condition");
-            String left = o.string("left_table", true).orElse("");
-            String right = o.string("right_table", true).orElse("");
-            JoinType type = o.string("type", false).flatMap(text -> {
-                Optional<JoinType> parsed = JoinType.parse(text);
-                if (parsed.isEmpty()) {
-                    invalid(pointer + "/type", text, Arrays.stream(JoinType.values()).map(Enum::name).toList());
-                }
-                return parsed;
-            }).orElse(JoinType.INNER);
-            String condition = o.string("condition", type != JoinType.CROSS).orElse(null);
-            o.reportUnknown();
-            return new Join(left, right, type, condition);
-        }).orElse(null);
+        return asObject(node, pointer, "a join")
+                .map(o -> {
+                    o.known("left_table", "right_table", "type", "condition");
+                    String left = o.string("left_table", true).orElse("");
+                    String right = o.string("right_table", true).orElse("");
+                    JoinType type = o.string("type", false)
+                            .flatMap(text -> {
+                                Optional<JoinType> parsed = JoinType.parse(text);
+                                if (parsed.isEmpty()) {
+                                    invalid(
+                                            pointer + "/type",
+                                            text,
+                                            Arrays.stream(JoinType.values())
+                                                    .map(Enum::name)
+                                                    .toList());
+                                }
+                                return parsed;
+                            })
+                            .orElse(JoinType.INNER);
+                    String condition =
+                            o.string("condition", type != JoinType.CROSS).orElse(null);
+                    o.reportUnknown();
+                    return new Join(left, right, type, condition);
+                })
+                .orElse(null);
     }
 
     private Filter filter(JsonNode node, String pointer) {
-        return asObject(node, pointer, "a filter").map(o -> {
-            o.known("applies_to", "predicate", "rationale");
-            Filter f = new Filter(o.string("applies_to", false).orElse(null), o.string("predicate", true).orElse(""),
-                    o.string("rationale", false).orElse(null));
-            o.reportUnknown();
-            return f;
-        }).orElse(null);
+        return asObject(node, pointer, "a filter")
+                .map(o -> {
+                    o.known("applies_to", "predicate", "rationale");
+                    Filter f = new Filter(
+                            o.string("applies_to", false).orElse(null),
+                            o.string("predicate", true).orElse(""),
+                            o.string("rationale", false).orElse(null));
+                    o.reportUnknown();
+                    return f;
+                })
+                .orElse(null);
     }
 
     private Aggregation aggregation(JsonNode node, String pointer) {
-        return asObject(node, pointer, "an aggregation").map(o -> {
-            o.known("metric_column", "type", "formula", "tests", "description");
-            Aggregation a = new Aggregation(o.string("metric_column", true).orElse(""), o.string("type", false).orElse(null),
-                    o.string("formula", true).orElse(""), o.array("tests", false, this::test),
-                    o.string("description", false).orElse(null));
-            o.reportUnknown();
-            return a;
-        }).orElse(null);
+        return asObject(node, pointer, "an aggregation")
+                .map(o -> {
+                    o.known("metric_column", "type", "formula", "tests", "description");
+                    Aggregation a = new Aggregation(
+                            o.string("metric_column", true).orElse(""),
+                            o.string("type", false).orElse(null),
+                            o.string("formula", true).orElse(""),
+                            o.array("tests", false, this::test),
+                            o.string("description", false).orElse(null));
+                    o.reportUnknown();
+                    return a;
+                })
+                .orElse(null);
     }
 
     private Constraints constraints(Obj o) {
-        o.known("primary_key", "partition_by", "cluster_by", "scd_type", "natural_key", "effective_at", "expiry_at",
+        o.known(
+                "primary_key",
+                "partition_by",
+                "cluster_by",
+                "scd_type",
+                "natural_key",
+                "effective_at",
+                "expiry_at",
                 "current_flag");
         Integer scdType = null;
         if (o.present("scd_type")) {
@@ -234,9 +309,15 @@ public final class SpecBinder {
                 typeError(p, "an integer (1 or 2)", n);
             }
         }
-        Constraints c = new Constraints(o.nameList("primary_key"), o.string("partition_by", false).orElse(null),
-                o.nameList("cluster_by"), scdType, o.nameList("natural_key"), o.string("effective_at", false).orElse(null),
-                o.string("expiry_at", false).orElse(null), o.string("current_flag", false).orElse(null));
+        Constraints c = new Constraints(
+                o.nameList("primary_key"),
+                o.string("partition_by", false).orElse(null),
+                o.nameList("cluster_by"),
+                scdType,
+                o.nameList("natural_key"),
+                o.string("effective_at", false).orElse(null),
+                o.string("expiry_at", false).orElse(null),
+                o.string("current_flag", false).orElse(null));
         o.reportUnknown();
         return c;
     }
@@ -251,8 +332,11 @@ public final class SpecBinder {
             return null;
         }
         if (node.size() != 1) {
-            reporter.error(DiagnosticCode.SP101, pointer, "a test object must have exactly one key, the test name, found "
-                    + node.size(), "write {\"accepted_values\": {\"values\": [...]}}");
+            reporter.error(
+                    DiagnosticCode.SP101,
+                    pointer,
+                    "a test object must have exactly one key, the test name, found " + node.size(),
+                    "write {\"accepted_values\": {\"values\": [...]}}");
             return null;
         }
         String name = node.fieldNames().next();
@@ -278,7 +362,9 @@ public final class SpecBinder {
                     return null;
                 }
                 Obj args = o.get().known("to", "field");
-                DataTest t = new DataTest.Relationships(args.string("to", true).orElse(""), args.string("field", true).orElse(""));
+                DataTest t = new DataTest.Relationships(
+                        args.string("to", true).orElse(""),
+                        args.string("field", true).orElse(""));
                 args.reportUnknown();
                 return t;
             }
@@ -287,8 +373,10 @@ public final class SpecBinder {
                     return new DataTest.Expression(arg.asText());
                 }
                 if (arg.isObject() && arg.has("expression")) {
-                    return asObject(arg, p, "the expression arguments").flatMap(a -> a.known("expression")
-                            .string("expression", true)).map(DataTest.Expression::new).orElse(null);
+                    return asObject(arg, p, "the expression arguments")
+                            .flatMap(a -> a.known("expression").string("expression", true))
+                            .map(DataTest.Expression::new)
+                            .orElse(null);
                 }
                 typeError(p, "a SQL expression string", arg);
                 return null;
@@ -302,7 +390,10 @@ public final class SpecBinder {
         String name = text.contains("(") ? text.substring(0, text.indexOf('(')).trim() : text;
         String args = text.contains("(") ? text.substring(text.indexOf('(') + 1).trim() : null;
         if (args != null && !args.endsWith(")")) {
-            reporter.error(DiagnosticCode.SP101, pointer, "unbalanced parentheses in test " + Names.show(text),
+            reporter.error(
+                    DiagnosticCode.SP101,
+                    pointer,
+                    "unbalanced parentheses in test " + Names.show(text),
                     "write accepted_values(...) or {\"accepted_values\": {\"values\": [...]}}");
             return null;
         }
@@ -321,8 +412,12 @@ public final class SpecBinder {
                 return new DataTest.AcceptedValues(splitLiterals(args), false);
             case "relationships":
             case "expression":
-                reporter.error(DiagnosticCode.SP210, pointer, "test '" + name + "' needs arguments",
-                        name.equals("relationships") ? "write {\"relationships\": {\"to\": \"model\", \"field\": \"column\"}}"
+                reporter.error(
+                        DiagnosticCode.SP210,
+                        pointer,
+                        "test '" + name + "' needs arguments",
+                        name.equals("relationships")
+                                ? "write {\"relationships\": {\"to\": \"model\", \"field\": \"column\"}}"
                                 : "write {\"expression\": \"amount >= 0\"}");
                 return null;
             default:
@@ -358,9 +453,12 @@ public final class SpecBinder {
             } else {
                 int j = args.indexOf(',', i);
                 String token = (j < 0 ? args.substring(i) : args.substring(i, j)).trim();
-                out.add(token.matches("-?\\d+(\\.\\d+)?") ? Literal.number(token)
-                        : token.equalsIgnoreCase("true") || token.equalsIgnoreCase("false") ? Literal.bool(Boolean.parseBoolean(token))
-                        : Literal.string(token));
+                out.add(
+                        token.matches("-?\\d+(\\.\\d+)?")
+                                ? Literal.number(token)
+                                : token.equalsIgnoreCase("true") || token.equalsIgnoreCase("false")
+                                        ? Literal.bool(Boolean.parseBoolean(token))
+                                        : Literal.string(token));
                 i = j < 0 ? args.length() : j + 1;
             }
         }
@@ -368,31 +466,43 @@ public final class SpecBinder {
     }
 
     private void unknownTest(String name, String pointer, boolean atKey) {
-        String hint = Names.closest(name, TEST_NAMES).map(c -> "did you mean '" + c + "'?")
+        String hint = Names.closest(name, TEST_NAMES)
+                .map(c -> "did you mean '" + c + "'?")
                 .orElse("known tests: " + String.join(", ", TEST_NAMES));
         reporter.report(Severity.ERROR, DiagnosticCode.SP210, pointer, atKey, "unknown test " + Names.show(name), hint);
     }
 
     private UnitTest unitTest(JsonNode node, String pointer) {
-        return asObject(node, pointer, "a unit test").map(o -> {
-            o.known("name", "description", "given", "expect");
-            String name = o.string("name", true).orElse("");
-            List<UnitTest.Input> given = o.array("given", true, (n, p) -> asObject(n, p, "a unit test input").map(g -> {
-                g.known("input", "rows");
-                UnitTest.Input in = new UnitTest.Input(g.string("input", true).orElse(""), g.array("rows", true, this::row));
-                g.reportUnknown();
-                return in;
-            }).orElse(null));
-            List<Map<String, Literal>> expect = o.object("expect", true).map(e -> {
-                e.known("rows");
-                List<Map<String, Literal>> rows = e.array("rows", true, this::row);
-                e.reportUnknown();
-                return rows;
-            }).orElse(List.of());
-            UnitTest t = new UnitTest(name, o.string("description", false).orElse(null), given, expect);
-            o.reportUnknown();
-            return t;
-        }).orElse(null);
+        return asObject(node, pointer, "a unit test")
+                .map(o -> {
+                    o.known("name", "description", "given", "expect");
+                    String name = o.string("name", true).orElse("");
+                    List<UnitTest.Input> given = o.array(
+                            "given",
+                            true,
+                            (n, p) -> asObject(n, p, "a unit test input")
+                                    .map(g -> {
+                                        g.known("input", "rows");
+                                        UnitTest.Input in = new UnitTest.Input(
+                                                g.string("input", true).orElse(""), g.array("rows", true, this::row));
+                                        g.reportUnknown();
+                                        return in;
+                                    })
+                                    .orElse(null));
+                    List<Map<String, Literal>> expect = o.object("expect", true)
+                            .map(e -> {
+                                e.known("rows");
+                                List<Map<String, Literal>> rows = e.array("rows", true, this::row);
+                                e.reportUnknown();
+                                return rows;
+                            })
+                            .orElse(List.of());
+                    UnitTest t =
+                            new UnitTest(name, o.string("description", false).orElse(null), given, expect);
+                    o.reportUnknown();
+                    return t;
+                })
+                .orElse(null);
     }
 
     private Map<String, Literal> row(JsonNode node, String pointer) {
@@ -453,10 +563,14 @@ public final class SpecBinder {
     }
 
     private void invalid(String pointer, String value, List<String> allowed) {
-        String hint = Names.closest(value, allowed).map(c -> "did you mean '" + c + "'?")
+        String hint = Names.closest(value, allowed)
+                .map(c -> "did you mean '" + c + "'?")
                 .orElse("allowed: " + String.join(", ", allowed));
-        reporter.error(DiagnosticCode.SP104, pointer, "invalid value " + Names.show(value) + " (allowed: "
-                + String.join(", ", allowed) + ")", hint);
+        reporter.error(
+                DiagnosticCode.SP104,
+                pointer,
+                "invalid value " + Names.show(value) + " (allowed: " + String.join(", ", allowed) + ")",
+                hint);
     }
 
     static String kind(JsonNode node) {
@@ -521,8 +635,13 @@ public final class SpecBinder {
                 return false;
             }
             if (required) {
-                reporter.report(Severity.ERROR, DiagnosticCode.SP102, node.has(name) ? p(name) : pointer, node.has(name),
-                        "missing required field '" + name + "' in " + what, "");
+                reporter.report(
+                        Severity.ERROR,
+                        DiagnosticCode.SP102,
+                        node.has(name) ? p(name) : pointer,
+                        node.has(name),
+                        "missing required field '" + name + "' in " + what,
+                        "");
             }
             return true;
         }
@@ -553,7 +672,8 @@ public final class SpecBinder {
                 typeError(p(name), "a string", v);
                 return Optional.empty();
             }
-            return Optional.of(v.isNumber() ? v.decimalValue().stripTrailingZeros().toPlainString() : v.asText());
+            return Optional.of(
+                    v.isNumber() ? v.decimalValue().stripTrailingZeros().toPlainString() : v.asText());
         }
 
         Optional<Boolean> bool(String name) {
@@ -564,8 +684,12 @@ public final class SpecBinder {
             if (v.isBoolean()) {
                 return Optional.of(v.booleanValue());
             }
-            if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
-                reporter.warning(DiagnosticCode.SP101, p(name), "expected a boolean, found the string " + Names.show(v.asText()),
+            if (v.isTextual()
+                    && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
+                reporter.warning(
+                        DiagnosticCode.SP101,
+                        p(name),
+                        "expected a boolean, found the string " + Names.show(v.asText()),
                         "write " + v.asText().toLowerCase(java.util.Locale.ROOT) + " without quotes");
                 return Optional.of(Boolean.parseBoolean(v.asText()));
             }
@@ -607,8 +731,11 @@ public final class SpecBinder {
             }
             JsonNode v = node.get(name);
             if (v.isTextual()) {
-                return Arrays.stream(v.asText().split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .map(SpecBinder.this::canonical).toList();
+                return Arrays.stream(v.asText().split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .map(SpecBinder.this::canonical)
+                        .toList();
             }
             if (v.isArray()) {
                 return array(name, false, SpecBinder.this::requiredText);
@@ -622,9 +749,14 @@ public final class SpecBinder {
                 String name = it.next();
                 if (!known.contains(name)) {
                     String suggestion = Names.didYouMean(name, known);
-                    reporter.atKey(Severity.WARNING, DiagnosticCode.SP103, p(name),
+                    reporter.atKey(
+                            Severity.WARNING,
+                            DiagnosticCode.SP103,
+                            p(name),
                             "unknown field " + Names.show(name) + " in " + what + " (ignored)",
-                            suggestion.isEmpty() ? "known fields: " + known.stream().collect(Collectors.joining(", ")) : suggestion);
+                            suggestion.isEmpty()
+                                    ? "known fields: " + known.stream().collect(Collectors.joining(", "))
+                                    : suggestion);
                 }
             }
         }

@@ -14,6 +14,5 @@ package io.github.specpipeline.core.plan;
  * @param pointer     JSON pointer of the test's declaration in the spec (for locating it), or the model's pointer
  * @param sql         a DuckDB SELECT returning the failing rows
  */
-public record DataTestQuery(String id, String model, String column, String kind, String description, String pointer,
-                            String sql) {
-}
+public record DataTestQuery(
+        String id, String model, String column, String kind, String description, String pointer, String sql) {}

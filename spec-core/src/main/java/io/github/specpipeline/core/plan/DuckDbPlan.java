@@ -11,8 +11,11 @@ import java.util.Map;
  * @param models          one entry per model, in dependency order
  * @param tests           every data test, in a stable order (by model, then column, then kind)
  */
-public record DuckDbPlan(List<String> setupStatements, Map<String, String> rawTables, List<ModelBuild> models,
-                         List<DataTestQuery> tests) {
+public record DuckDbPlan(
+        List<String> setupStatements,
+        Map<String, String> rawTables,
+        List<ModelBuild> models,
+        List<DataTestQuery> tests) {
     public DuckDbPlan {
         setupStatements = List.copyOf(setupStatements);
         rawTables = Map.copyOf(rawTables);

@@ -2,7 +2,6 @@ package io.github.specpipeline.core.plan;
 
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.Map;
 
 /** Implemented by the DuckDB code generator. */

@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.plan;
 
 import io.github.specpipeline.core.validate.SqlTypes;
-
 import java.util.Locale;
 
 /**
@@ -9,8 +8,7 @@ import java.util.Locale;
  * generated DuckDB SQL, so both agree.
  */
 public final class DuckDbTypes {
-    private DuckDbTypes() {
-    }
+    private DuckDbTypes() {}
 
     /** The DuckDB type for a (valid) BigQuery type; unknown or null types become VARCHAR. */
     public static String of(String bigQueryType) {
@@ -28,7 +26,8 @@ public final class DuckDbTypes {
         return switch (base.toUpperCase(Locale.ROOT)) {
             case "INT64", "INTEGER", "INT", "SMALLINT", "BIGINT", "TINYINT", "BYTEINT" -> "BIGINT";
             // BigQuery NUMERIC is decimal(38, 9); DuckDB's widest decimal is 38 digits too
-            case "NUMERIC", "DECIMAL" -> t.contains("(") ? "DECIMAL" + t.substring(t.indexOf('(')).replace(" ", "") : "DECIMAL(38,9)";
+            case "NUMERIC", "DECIMAL" ->
+                t.contains("(") ? "DECIMAL" + t.substring(t.indexOf('(')).replace(" ", "") : "DECIMAL(38,9)";
             case "BIGNUMERIC", "BIGDECIMAL" -> "DOUBLE";
             case "FLOAT64", "FLOAT" -> "DOUBLE";
             case "BOOL", "BOOLEAN" -> "BOOLEAN";

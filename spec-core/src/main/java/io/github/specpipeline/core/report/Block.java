@@ -28,7 +28,8 @@ public sealed interface Block {
             rows = rows.stream().map(List::copyOf).toList();
             for (List<Cell> row : rows) {
                 if (row.size() != header.size()) {
-                    throw new IllegalArgumentException("row of " + row.size() + " cells under a header of " + header.size());
+                    throw new IllegalArgumentException(
+                            "row of " + row.size() + " cells under a header of " + header.size());
                 }
             }
         }
@@ -66,14 +67,12 @@ public sealed interface Block {
      * @param mermaid the diagram source; renderers escape it as text (the browser hands Mermaid the unescaped text)
      * @param caption what it shows
      */
-    record Diagram(String caption, String mermaid) implements Block {
-    }
+    record Diagram(String caption, String mermaid) implements Block {}
 
     /**
      * Preformatted source code: generated SQL, YAML, Python.
      *
      * @param language a hint for highlighting ({@code sql}, {@code python}, ...), may be empty
      */
-    record Code(String language, String text) implements Block {
-    }
+    record Code(String language, String text) implements Block {}
 }

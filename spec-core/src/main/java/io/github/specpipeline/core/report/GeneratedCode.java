@@ -4,7 +4,6 @@ import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +21,11 @@ import java.util.Set;
 public final class GeneratedCode {
     private static final Set<String> NOT_MODEL_FOLDERS = Set.of("tests", "assertions", "sources", "macros");
 
-    private GeneratedCode() {
-    }
+    private GeneratedCode() {}
 
     /** Per model name, its files in target order then path order; models without files are left out. */
-    public static Map<String, List<ReportExtras.CodeFile>> byModel(ValidatedSpec spec, Map<Target, List<GeneratedFile>> files) {
+    public static Map<String, List<ReportExtras.CodeFile>> byModel(
+            ValidatedSpec spec, Map<Target, List<GeneratedFile>> files) {
         Map<String, List<ReportExtras.CodeFile>> out = new LinkedHashMap<>();
         Set<String> names = new java.util.HashSet<>();
         spec.spec().models().forEach(m -> names.add(m.name()));
@@ -35,8 +34,8 @@ public final class GeneratedCode {
             for (Target target : Target.values()) {
                 for (GeneratedFile f : files.getOrDefault(target, List.of())) {
                     if (belongsTo(f.path(), m, target, names)) {
-                        mine.add(new ReportExtras.CodeFile(target.id(), target.folder() + "/" + f.path(), language(f.path()),
-                                f.content()));
+                        mine.add(new ReportExtras.CodeFile(
+                                target.id(), target.folder() + "/" + f.path(), language(f.path()), f.content()));
                     }
                 }
             }
@@ -60,7 +59,9 @@ public final class GeneratedCode {
         if (stem.equals(model.name())) {
             return true;
         }
-        return target == Target.DBT && path.startsWith("snapshots/") && stem.equals(model.name() + "_history")
+        return target == Target.DBT
+                && path.startsWith("snapshots/")
+                && stem.equals(model.name() + "_history")
                 && !modelNames.contains(stem);
     }
 

@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.report;
 
 import io.github.specpipeline.core.io.OutputDirectory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -29,8 +28,7 @@ public final class ReportAssets {
             .spec-pipeline-report pre.source { white-space: pre; overflow-x: auto; }
             """;
 
-    private ReportAssets() {
-    }
+    private ReportAssets() {}
 
     /** The Mermaid version the WebJar on the class path carries. */
     public static String mermaidVersion() throws IOException {

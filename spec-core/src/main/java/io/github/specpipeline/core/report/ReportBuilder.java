@@ -25,7 +25,6 @@ import io.github.specpipeline.core.report.Block.Table;
 import io.github.specpipeline.core.report.TestReports.Status;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,10 +48,11 @@ public final class ReportBuilder {
     private final SpecReview review;
     /** The review diagrams (pipeline, per model flow and lineage), drawn by the export's Mermaid renderer. */
     private final MermaidRenderer.Diagrams diagrams;
+
     private final Map<Integer, SpecReview.ModelReview> reviews = new java.util.HashMap<>();
 
-    private ReportBuilder(String specFile, List<Diagnostic> diagnostics, SpecReview review, TestReports tests,
-                          ReportExtras extras) {
+    private ReportBuilder(
+            String specFile, List<Diagnostic> diagnostics, SpecReview review, TestReports tests, ReportExtras extras) {
         this.specFile = specFile;
         this.diagnostics = List.copyOf(diagnostics);
         this.review = review;
@@ -73,8 +73,12 @@ public final class ReportBuilder {
      * @param diagnostics everything validation found
      * @param review      the reviewed spec (see {@link SpecReview#of}), empty when the file could not be read or bound
      */
-    public static List<ReportPage> build(String specFile, List<Diagnostic> diagnostics, Optional<SpecReview> review,
-                                         TestReports tests, ReportExtras extras) {
+    public static List<ReportPage> build(
+            String specFile,
+            List<Diagnostic> diagnostics,
+            Optional<SpecReview> review,
+            TestReports tests,
+            ReportExtras extras) {
         ReportBuilder b = new ReportBuilder(specFile, diagnostics, review.orElse(null), tests, extras);
         List<ReportPage> pages = new ArrayList<>();
         pages.add(b.overview());
@@ -92,14 +96,18 @@ public final class ReportBuilder {
     private ReportPage overview() {
         String page = ReportLayout.OVERVIEW;
         List<Block> body = new ArrayList<>();
-        body.add(para(Inline.text("The pipeline as its spec "), Inline.code(specFile),
-                Inline.text(" describes it: models, sources, validation and test results. The spec is the source of truth; "
-                        + "these pages are generated from it on every site build.")));
+        body.add(para(
+                Inline.text("The pipeline as its spec "),
+                Inline.code(specFile),
+                Inline.text(
+                        " describes it: models, sources, validation and test results. The spec is the source of truth; "
+                                + "these pages are generated from it on every site build.")));
         body.add(new Section("summary", "Summary", summary(page)));
         if (spec != null && !spec.spec().models().isEmpty()) {
             List<Block> pipeline = new ArrayList<>();
-            pipeline.add(para(Inline.text("Raw tables feed the staging models, which feed the final models: an arrow goes "
-                    + "from a source to the model that reads it.")));
+            pipeline.add(
+                    para(Inline.text("Raw tables feed the staging models, which feed the final models: an arrow goes "
+                            + "from a source to the model that reads it.")));
             pipeline.addAll(diagramsOr(diagrams.pipeline(), "Nothing to draw."));
             body.add(new Section("pipeline", "Pipeline", pipeline));
             body.add(new Section("models", "Models", List.of(inventory(page))));
@@ -115,19 +123,37 @@ public final class ReportBuilder {
         rows.add(List.of(Cell.text("Spec file"), Cell.code(specFile)));
         if (spec != null) {
             Spec s = spec.spec();
-            long staging = s.models().stream().filter(m -> m.layer() == Layer.STAGING).count();
+            long staging =
+                    s.models().stream().filter(m -> m.layer() == Layer.STAGING).count();
             long fin = s.models().stream().filter(m -> m.layer() == Layer.FINAL).count();
-            rows.add(List.of(Cell.text("Models"), Cell.text(s.models().size() + " (" + staging + " staging, " + fin + " final)")));
-            rows.add(List.of(Cell.text("Schemas"), Cell.of(Inline.text("raw "), Inline.code(s.schema().raw()),
-                    Inline.text(", staging "), Inline.code(s.schema().staging()), Inline.text(", final "),
-                    Inline.code(s.schema().finalSchema()))));
-            rows.add(List.of(Cell.text("Data tests"), Cell.text(Long.toString(s.models().stream()
-                    .mapToLong(this::dataTestCount).sum()))));
-            rows.add(List.of(Cell.text("Unit tests"), Cell.text(Long.toString(s.models().stream()
-                    .mapToLong(m -> m.unitTests().size()).sum()))));
+            rows.add(List.of(
+                    Cell.text("Models"),
+                    Cell.text(s.models().size() + " (" + staging + " staging, " + fin + " final)")));
+            rows.add(List.of(
+                    Cell.text("Schemas"),
+                    Cell.of(
+                            Inline.text("raw "),
+                            Inline.code(s.schema().raw()),
+                            Inline.text(", staging "),
+                            Inline.code(s.schema().staging()),
+                            Inline.text(", final "),
+                            Inline.code(s.schema().finalSchema()))));
+            rows.add(List.of(
+                    Cell.text("Data tests"),
+                    Cell.text(Long.toString(
+                            s.models().stream().mapToLong(this::dataTestCount).sum()))));
+            rows.add(List.of(
+                    Cell.text("Unit tests"),
+                    Cell.text(Long.toString(s.models().stream()
+                            .mapToLong(m -> m.unitTests().size())
+                            .sum()))));
         }
-        rows.add(List.of(Cell.text("Validation"), Cell.of(validationStatus(), Inline.text(" "),
-                new Inline.Link(ReportLayout.pageHref(page, ReportLayout.DIAGNOSTICS), "(all findings)"))));
+        rows.add(List.of(
+                Cell.text("Validation"),
+                Cell.of(
+                        validationStatus(),
+                        Inline.text(" "),
+                        new Inline.Link(ReportLayout.pageHref(page, ReportLayout.DIAGNOSTICS), "(all findings)"))));
         rows.add(List.of(Cell.text("Test results"), Cell.text(testSummary())));
         return List.of(new Table(List.of("Item", "Value"), rows));
     }
@@ -171,18 +197,33 @@ public final class ReportBuilder {
                     Cell.text(findings(spec.diagnosticsOf(m))),
                     Cell.text(results(m.name()))));
         }
-        return new Table(List.of("Model", "Layer", "Materialization", "Sources", "Columns", "Tests", "Validation",
-                "Test results"), rows);
+        return new Table(
+                List.of(
+                        "Model",
+                        "Layer",
+                        "Materialization",
+                        "Sources",
+                        "Columns",
+                        "Tests",
+                        "Validation",
+                        "Test results"),
+                rows);
     }
 
     private List<Block> validation(String page) {
         List<Block> out = new ArrayList<>();
-        out.add(para(Inline.text("Validation of "), Inline.code(specFile), Inline.text(": "), validationStatus(),
+        out.add(para(
+                Inline.text("Validation of "),
+                Inline.code(specFile),
+                Inline.text(": "),
+                validationStatus(),
                 Inline.text(". ")));
         if (spec == null) {
-            out.add(para(Inline.text("The spec could not be read, so there is nothing else to show. The findings say why.")));
+            out.add(para(Inline.text(
+                    "The spec could not be read, so there is nothing else to show. The findings say why.")));
         }
-        List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                diagnostics.stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty()) {
             out.add(para(Inline.text("Errors:")));
             out.add(diagnosticTable(page, errors.subList(0, Math.min(errors.size(), 20))));
@@ -190,7 +231,8 @@ public final class ReportBuilder {
                 out.add(para(Inline.text("... and " + (errors.size() - 20) + " more.")));
             }
         }
-        out.add(para(new Inline.Link(ReportLayout.pageHref(page, ReportLayout.DIAGNOSTICS), "All findings"),
+        out.add(para(
+                new Inline.Link(ReportLayout.pageHref(page, ReportLayout.DIAGNOSTICS), "All findings"),
                 Inline.text(" (errors, warnings and notes, with their position in the spec and a hint)")));
         return out;
     }
@@ -198,28 +240,42 @@ public final class ReportBuilder {
     private List<Block> testResults(String page) {
         List<Block> out = new ArrayList<>();
         if (tests.suites().isEmpty()) {
-            out.add(para(Inline.text("No test results. They come from the JUnit XML reports the "), Inline.code("test"),
-                    Inline.text(" goal writes under "), Inline.code("<outputDirectory>/" + TestReports.FOLDER),
-                    Inline.text("; run it before the site (for example "), Inline.code("mvn verify site"),
+            out.add(para(
+                    Inline.text("No test results. They come from the JUnit XML reports the "),
+                    Inline.code("test"),
+                    Inline.text(" goal writes under "),
+                    Inline.code("<outputDirectory>/" + TestReports.FOLDER),
+                    Inline.text("; run it before the site (for example "),
+                    Inline.code("mvn verify site"),
                     Inline.text(" with the test goal bound) to show them here.")));
         } else {
-            out.add(para(Inline.text("From the last run of the "), Inline.code("test"), Inline.text(" goal: "
-                    + testSummary() + ".")));
+            out.add(para(
+                    Inline.text("From the last run of the "),
+                    Inline.code("test"),
+                    Inline.text(" goal: " + testSummary() + ".")));
             List<List<Cell>> rows = new ArrayList<>();
             for (TestReports.Suite s : tests.suites()) {
-                Optional<Model> m = spec == null ? Optional.empty() : spec.spec().model(s.model());
+                Optional<Model> m =
+                        spec == null ? Optional.empty() : spec.spec().model(s.model());
                 Cell model = m.isPresent()
-                        ? Cell.of(new Inline.Link(ReportLayout.pageHref(page, layout.modelPage(m.get())) + "#test-results", s.model()))
+                        ? Cell.of(new Inline.Link(
+                                ReportLayout.pageHref(page, layout.modelPage(m.get())) + "#test-results", s.model()))
                         : Cell.text(s.model() + " (not in the spec)");
-                rows.add(List.of(model, Cell.code(s.name()), Cell.text(Integer.toString(s.cases().size())),
-                        Cell.text(Long.toString(s.count(Status.PASSED))), Cell.text(Long.toString(s.count(Status.FAILED))),
-                        Cell.text(Long.toString(s.count(Status.ERROR))), Cell.text(Long.toString(s.count(Status.SKIPPED)))));
+                rows.add(List.of(
+                        model,
+                        Cell.code(s.name()),
+                        Cell.text(Integer.toString(s.cases().size())),
+                        Cell.text(Long.toString(s.count(Status.PASSED))),
+                        Cell.text(Long.toString(s.count(Status.FAILED))),
+                        Cell.text(Long.toString(s.count(Status.ERROR))),
+                        Cell.text(Long.toString(s.count(Status.SKIPPED)))));
             }
             out.add(new Table(List.of("Model", "Suite", "Tests", "Passed", "Failed", "Errors", "Skipped"), rows));
         }
         if (!tests.problems().isEmpty()) {
             out.add(para(Inline.text("Reports that could not be read:")));
-            out.add(new ItemList(tests.problems().stream().map(p -> List.of(Inline.text(p))).toList()));
+            out.add(new ItemList(
+                    tests.problems().stream().map(p -> List.of(Inline.text(p))).toList()));
         }
         return out;
     }
@@ -229,11 +285,15 @@ public final class ReportBuilder {
         if (extras.downloads().isEmpty()) {
             out.add(para(Inline.text("No review files are published with this report.")));
         } else {
-            out.add(para(Inline.text("The spec for review, as the "), Inline.code("export"),
+            out.add(para(
+                    Inline.text("The spec for review, as the "),
+                    Inline.code("export"),
                     Inline.text(" goal writes it: a workbook and CSV files (UTF-8, RFC 4180) to download.")));
             List<List<Cell>> rows = new ArrayList<>();
             for (ReportExtras.Download d : extras.downloads()) {
-                rows.add(List.of(Cell.of(new Inline.Link(ReportLayout.href(page, d.path()), d.label())), Cell.text(d.description())));
+                rows.add(List.of(
+                        Cell.of(new Inline.Link(ReportLayout.href(page, d.path()), d.label())),
+                        Cell.text(d.description())));
             }
             out.add(new Table(List.of("File", "Content"), rows));
         }
@@ -255,16 +315,19 @@ public final class ReportBuilder {
     private ReportPage modelPage(Model m) {
         String page = layout.modelPage(m);
         List<Block> body = new ArrayList<>();
-        body.add(para(new Inline.Link(ReportLayout.pageHref(page, ReportLayout.OVERVIEW), "Pipeline spec"),
-                Inline.text(" / model "), Inline.code(m.name())));
+        body.add(para(
+                new Inline.Link(ReportLayout.pageHref(page, ReportLayout.OVERVIEW), "Pipeline spec"),
+                Inline.text(" / model "),
+                Inline.code(m.name())));
         if (m.description() != null && !m.description().isBlank()) {
             body.add(para(Inline.text(m.description())));
         }
         body.add(new Section("summary", "Summary", List.of(modelSummary(page, m))));
         MermaidRenderer.ModelDiagrams drawn = diagrams.of(reviews.get(m.index()));
         List<Block> flow = new ArrayList<>();
-        flow.add(para(Inline.text("How the model's rows are made: its sources, filters, joins, grouping and transforms, "
-                + "down to its output columns.")));
+        flow.add(
+                para(Inline.text("How the model's rows are made: its sources, filters, joins, grouping and transforms, "
+                        + "down to its output columns.")));
         flow.addAll(diagramsOr(drawn.flow(), "Nothing to draw."));
         body.add(new Section("flow", "Flow", flow));
         body.add(new Section("columns", "Column mapping", columns(m)));
@@ -275,8 +338,8 @@ public final class ReportBuilder {
         if (drawn.lineage().isEmpty()) {
             lineage.add(para(Inline.text("No output column reads a known source column.")));
         } else {
-            lineage.add(para(Inline.text("Each output column with the source columns it reads; an edge carries the "
-                    + "transform.")));
+            lineage.add(para(Inline.text(
+                    "Each output column with the source columns it reads; an edge carries the " + "transform.")));
             lineage.addAll(diagramsOr(drawn.lineage(), ""));
         }
         body.add(new Section("lineage", "Column lineage", lineage));
@@ -289,12 +352,14 @@ public final class ReportBuilder {
 
     private Block modelSummary(String page, Model m) {
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(List.of(Cell.text("Layer"), Cell.text(m.layer() == null ? "" : m.layer().id())));
+        rows.add(List.of(
+                Cell.text("Layer"), Cell.text(m.layer() == null ? "" : m.layer().id())));
         if (m.layer() != null) {
             rows.add(List.of(Cell.text("Table"), Cell.code(spec.spec().schema().of(m.layer()) + "." + m.name())));
         }
-        rows.add(List.of(Cell.text("Materialization"), Cell.text(m.effectiveMaterialization().id()
-                + (m.materialization() == null ? " (default)" : ""))));
+        rows.add(List.of(
+                Cell.text("Materialization"),
+                Cell.text(m.effectiveMaterialization().id() + (m.materialization() == null ? " (default)" : ""))));
         if (m.owner() != null && !m.owner().isEmpty()) {
             rows.add(List.of(Cell.text("Owner"), Cell.text(m.owner())));
         }
@@ -330,17 +395,30 @@ public final class ReportBuilder {
             rows.add(List.of(Cell.text("Cluster by"), Cell.code(String.join(", ", c.clusterBy()))));
         }
         if (c.isScd2()) {
-            rows.add(List.of(Cell.text("History"), Cell.of(Inline.text("SCD type 2 on natural key "),
-                    Inline.code(String.join(", ", c.naturalKey())), Inline.text("; validity "),
-                    Inline.code(nullToEmpty(c.effectiveAt())), Inline.text(" to "), Inline.code(nullToEmpty(c.expiryAt())),
-                    Inline.text(", current flag "), Inline.code(nullToEmpty(c.currentFlag())))));
+            rows.add(List.of(
+                    Cell.text("History"),
+                    Cell.of(
+                            Inline.text("SCD type 2 on natural key "),
+                            Inline.code(String.join(", ", c.naturalKey())),
+                            Inline.text("; validity "),
+                            Inline.code(nullToEmpty(c.effectiveAt())),
+                            Inline.text(" to "),
+                            Inline.code(nullToEmpty(c.expiryAt())),
+                            Inline.text(", current flag "),
+                            Inline.code(nullToEmpty(c.currentFlag())))));
         }
-        modelDownload(m).ifPresent(d -> rows.add(List.of(Cell.text("Review file"),
-                Cell.of(new Inline.Link(ReportLayout.href(page, d.path()), d.label())))));
-        rows.add(List.of(Cell.text("Validation"), Cell.of(Inline.text(findings(spec.diagnosticsOf(m)) + " "),
-                new Inline.Link("#diagnostics", "(details)"))));
-        rows.add(List.of(Cell.text("Test results"), Cell.of(Inline.text(results(m.name()) + " "),
-                new Inline.Link("#test-results", "(details)"))));
+        modelDownload(m)
+                .ifPresent(d -> rows.add(List.of(
+                        Cell.text("Review file"),
+                        Cell.of(new Inline.Link(ReportLayout.href(page, d.path()), d.label())))));
+        rows.add(List.of(
+                Cell.text("Validation"),
+                Cell.of(
+                        Inline.text(findings(spec.diagnosticsOf(m)) + " "),
+                        new Inline.Link("#diagnostics", "(details)"))));
+        rows.add(List.of(
+                Cell.text("Test results"),
+                Cell.of(Inline.text(results(m.name()) + " "), new Inline.Link("#test-results", "(details)"))));
         return new Table(List.of("Item", "Value"), rows);
     }
 
@@ -349,43 +427,63 @@ public final class ReportBuilder {
             List<Column> out = spec.outputColumns(m.name());
             List<Block> blocks = new ArrayList<>();
             if (!m.aggregations().isEmpty()) {
-                blocks.add(para(Inline.text("No column mapping: the model outputs its group keys and metrics (see "),
-                        new Inline.Link("#aggregations", "Aggregations"), Inline.text(").")));
+                blocks.add(para(
+                        Inline.text("No column mapping: the model outputs its group keys and metrics (see "),
+                        new Inline.Link("#aggregations", "Aggregations"),
+                        Inline.text(").")));
                 return blocks;
             }
-            blocks.add(para(Inline.text(out.isEmpty() ? "No column mapping, and the columns of the source are not known."
-                    : "No column mapping: the columns pass through from the source.")));
+            blocks.add(para(Inline.text(
+                    out.isEmpty()
+                            ? "No column mapping, and the columns of the source are not known."
+                            : "No column mapping: the columns pass through from the source.")));
             if (!out.isEmpty()) {
-                blocks.add(new Table(List.of("Column", "Type"), out.stream()
-                        .map(c -> List.of(Cell.code(c.name()), Cell.text(nullToEmpty(c.type())))).toList()));
+                blocks.add(new Table(
+                        List.of("Column", "Type"),
+                        out.stream()
+                                .map(c -> List.of(Cell.code(c.name()), Cell.text(nullToEmpty(c.type()))))
+                                .toList()));
             }
             return blocks;
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (ColumnMapping c : m.columns()) {
-            String from = c.fromTable() == null ? "" : c.fromTable() + (c.fromColumn() == null ? "" : "." + c.fromColumn());
-            rows.add(List.of(Cell.code(c.targetColumn()), Cell.text(nullToEmpty(c.type()) + (c.nullable() ? "" : ", not null")),
-                    Cell.code(from), Cell.code(c.transform()), Cell.text(testNames(m, c.targetColumn())), Cell.text(c.description())));
+            String from =
+                    c.fromTable() == null ? "" : c.fromTable() + (c.fromColumn() == null ? "" : "." + c.fromColumn());
+            rows.add(List.of(
+                    Cell.code(c.targetColumn()),
+                    Cell.text(nullToEmpty(c.type()) + (c.nullable() ? "" : ", not null")),
+                    Cell.code(from),
+                    Cell.code(c.transform()),
+                    Cell.text(testNames(m, c.targetColumn())),
+                    Cell.text(c.description())));
         }
         return List.of(
-                para(Inline.text("Each output column, where it comes from and how. In a transform, "), Inline.code("{from}"),
+                para(
+                        Inline.text("Each output column, where it comes from and how. In a transform, "),
+                        Inline.code("{from}"),
                         Inline.text(" stands for the source column.")),
                 new Table(List.of("Column", "Type", "Source column", "Transform", "Tests", "Description"), rows));
     }
 
     private List<Block> joins(Model m) {
         if (m.joins().isEmpty()) {
-            return List.of(para(Inline.text(m.sources().size() > 1
-                    ? "The sources are not joined: each metric is computed from the source it reads, and the results are "
-                    + "combined on the group keys."
-                    : "No joins: the model reads one source.")));
+            return List.of(para(Inline.text(
+                    m.sources().size() > 1
+                            ? "The sources are not joined: each metric is computed from the source it reads, and the results are "
+                                    + "combined on the group keys."
+                            : "No joins: the model reads one source.")));
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Join j : m.joins()) {
-            rows.add(List.of(Cell.code(j.leftTable()), Cell.text(j.type() == null ? "" : j.type().sql()),
-                    Cell.code(j.rightTable()), Cell.code(j.condition())));
+            rows.add(List.of(
+                    Cell.code(j.leftTable()),
+                    Cell.text(j.type() == null ? "" : j.type().sql()),
+                    Cell.code(j.rightTable()),
+                    Cell.code(j.condition())));
         }
-        return List.of(para(Inline.text("Applied in this order.")),
+        return List.of(
+                para(Inline.text("Applied in this order.")),
                 new Table(List.of("Left", "Join", "Right", "Condition"), rows));
     }
 
@@ -395,7 +493,8 @@ public final class ReportBuilder {
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (Filter f : m.filters()) {
-            rows.add(List.of(Cell.text(SpecReview.filterScope(m, f)), Cell.code(f.predicate()), Cell.text(f.rationale())));
+            rows.add(List.of(
+                    Cell.text(SpecReview.filterScope(m, f)), Cell.code(f.predicate()), Cell.text(f.rationale())));
         }
         return List.of(new Table(List.of("Applies to", "Keeps rows where", "Rationale"), rows));
     }
@@ -405,13 +504,21 @@ public final class ReportBuilder {
             return List.of(para(Inline.text("No aggregations.")));
         }
         List<Block> out = new ArrayList<>();
-        out.add(m.groupBy().isEmpty()
-                ? para(Inline.text("No group_by: the plain output columns are the group keys."))
-                : para(Inline.text("Grouped by "), Inline.code(String.join(", ", m.groupBy())), Inline.text(".")));
+        out.add(
+                m.groupBy().isEmpty()
+                        ? para(Inline.text("No group_by: the plain output columns are the group keys."))
+                        : para(
+                                Inline.text("Grouped by "),
+                                Inline.code(String.join(", ", m.groupBy())),
+                                Inline.text(".")));
         List<List<Cell>> rows = new ArrayList<>();
         for (Aggregation a : m.aggregations()) {
-            rows.add(List.of(Cell.code(a.metricColumn()), Cell.text(nullToEmpty(a.type())), Cell.code(a.formula()),
-                    Cell.text(testNames(m, a.metricColumn())), Cell.text(a.description())));
+            rows.add(List.of(
+                    Cell.code(a.metricColumn()),
+                    Cell.text(nullToEmpty(a.type())),
+                    Cell.code(a.formula()),
+                    Cell.text(testNames(m, a.metricColumn())),
+                    Cell.text(a.description())));
         }
         out.add(new Table(List.of("Metric", "Type", "Formula", "Tests", "Description"), rows));
         return out;
@@ -430,15 +537,21 @@ public final class ReportBuilder {
                     + "(not null columns, keys, SCD2 history).")));
             List<List<Cell>> rows = new ArrayList<>();
             for (SpecReview.TestRow t : cases) {
-                rows.add(List.of(testColumn(t), Cell.text(t.kind()), Cell.text(t.origin().label()), Cell.text(t.checks()),
-                        Cell.code(t.id()), resultCell(m.name(), t.id())));
+                rows.add(List.of(
+                        testColumn(t),
+                        Cell.text(t.kind()),
+                        Cell.text(t.origin().label()),
+                        Cell.text(t.checks()),
+                        Cell.code(t.id()),
+                        resultCell(m.name(), t.id())));
             }
             data.add(new Table(List.of("Column", "Test", "Origin", "Checks", "Name", "Last result"), rows));
         } else {
             data.add(para(Inline.text("The spec has errors, so no test runs: these are the declared tests.")));
             List<List<Cell>> rows = new ArrayList<>();
             for (SpecReview.TestRow t : cases) {
-                rows.add(List.of(testColumn(t), Cell.text(t.kind()), Cell.text(t.origin().label()), Cell.code(t.testType())));
+                rows.add(List.of(
+                        testColumn(t), Cell.text(t.kind()), Cell.text(t.origin().label()), Cell.code(t.testType())));
             }
             data.add(new Table(List.of("Column", "Test", "Origin", "Checks"), rows));
         }
@@ -462,8 +575,9 @@ public final class ReportBuilder {
         if (m.unitTests().isEmpty()) {
             unit.add(para(Inline.text("No unit tests.")));
         } else {
-            unit.add(para(Inline.text("The model alone runs on the given rows; its output must equal the expected rows, "
-                    + "in any order.")));
+            unit.add(
+                    para(Inline.text("The model alone runs on the given rows; its output must equal the expected rows, "
+                            + "in any order.")));
             int i = 0;
             for (UnitTest u : m.unitTests()) {
                 List<Block> ub = new ArrayList<>();
@@ -471,7 +585,9 @@ public final class ReportBuilder {
                     ub.add(para(Inline.text(u.description())));
                 }
                 for (UnitTest.Input in : u.given()) {
-                    ub.add(para(Inline.text("Given "), Inline.code(nullToEmpty(in.input())),
+                    ub.add(para(
+                            Inline.text("Given "),
+                            Inline.code(nullToEmpty(in.input())),
                             Inline.text(": " + plural(in.rows().size(), "row"))));
                     rowsTable(in.rows()).ifPresent(ub::add);
                 }
@@ -480,8 +596,12 @@ public final class ReportBuilder {
                 if (!tests.suites().isEmpty()) {
                     // the test goal names a unit test's result unit_test__<model>__<name>
                     String name = "unit_test__" + m.name() + "__" + nullToEmpty(u.name());
-                    ub.add(new Paragraph(List.of(Inline.text("Last result: "), result(m.name(), name)
-                            .<Inline>map(c -> new Inline.Strong(c.status().label())).orElse(Inline.text("not in the reports")))));
+                    ub.add(new Paragraph(List.of(
+                            Inline.text("Last result: "),
+                            result(m.name(), name)
+                                    .<Inline>map(
+                                            c -> new Inline.Strong(c.status().label()))
+                                    .orElse(Inline.text("not in the reports")))));
                 }
                 unit.add(new Section("unit-test-" + i++, "Unit test " + nullToEmpty(u.name()), ub));
             }
@@ -505,7 +625,8 @@ public final class ReportBuilder {
         if (tests.suites().isEmpty()) {
             return Cell.text("not run");
         }
-        return result(model, name).map(c -> Cell.of(new Inline.Strong(c.status().label())))
+        return result(model, name)
+                .map(c -> Cell.of(new Inline.Strong(c.status().label())))
                 .orElse(Cell.text("not in the reports"));
     }
 
@@ -520,7 +641,10 @@ public final class ReportBuilder {
             List<Cell> row = new ArrayList<>();
             for (String h : header) {
                 Literal l = r.get(h);
-                row.add(l == null ? Cell.text("") : l.isNull() ? Cell.of(new Inline.Strong("NULL")) : Cell.code(l.text()));
+                row.add(
+                        l == null
+                                ? Cell.text("")
+                                : l.isNull() ? Cell.of(new Inline.Strong("NULL")) : Cell.code(l.text()));
             }
             cells.add(row);
         }
@@ -530,9 +654,10 @@ public final class ReportBuilder {
     private List<Block> modelResults(Model m) {
         List<TestReports.Suite> suites = tests.of(m.name());
         if (suites.isEmpty()) {
-            return List.of(para(Inline.text(tests.suites().isEmpty()
-                    ? "Not run: no JUnit XML reports were found (see the overview)."
-                    : "The test reports have no suite for this model.")));
+            return List.of(para(Inline.text(
+                    tests.suites().isEmpty()
+                            ? "Not run: no JUnit XML reports were found (see the overview)."
+                            : "The test reports have no suite for this model.")));
         }
         List<Block> out = new ArrayList<>();
         List<List<Cell>> rows = new ArrayList<>();
@@ -542,14 +667,21 @@ public final class ReportBuilder {
                 if (c.status() == Status.PASSED) {
                     continue;
                 }
-                rows.add(List.of(Cell.code(c.name()), Cell.of(new Inline.Strong(c.status().label())), Cell.text(c.message())));
-                if ((c.status() == Status.FAILED || c.status() == Status.ERROR) && !c.detail().isEmpty()) {
-                    failures.add(para(Inline.code(c.name()), Inline.text(" " + c.status().label() + ":")));
+                rows.add(List.of(
+                        Cell.code(c.name()),
+                        Cell.of(new Inline.Strong(c.status().label())),
+                        Cell.text(c.message())));
+                if ((c.status() == Status.FAILED || c.status() == Status.ERROR)
+                        && !c.detail().isEmpty()) {
+                    failures.add(para(
+                            Inline.code(c.name()), Inline.text(" " + c.status().label() + ":")));
                     failures.add(new Code("", c.detail()));
                 }
             }
         }
-        out.add(para(Inline.text(results(m.name()) + ", from the last run of the "), Inline.code("test"),
+        out.add(para(
+                Inline.text(results(m.name()) + ", from the last run of the "),
+                Inline.code("test"),
                 Inline.text(" goal" + (rows.isEmpty() ? "." : ". The tests that did not pass:"))));
         if (!rows.isEmpty()) {
             out.add(new Table(List.of("Test", "Result", "Message"), rows));
@@ -589,10 +721,15 @@ public final class ReportBuilder {
     private ReportPage diagnosticsPage() {
         String page = ReportLayout.DIAGNOSTICS;
         List<Block> body = new ArrayList<>();
-        body.add(para(new Inline.Link(ReportLayout.pageHref(page, ReportLayout.OVERVIEW), "Pipeline spec"),
+        body.add(para(
+                new Inline.Link(ReportLayout.pageHref(page, ReportLayout.OVERVIEW), "Pipeline spec"),
                 Inline.text(" / validation")));
-        body.add(para(Inline.text("Every finding of validating "), Inline.code(specFile), Inline.text(": "),
-                validationStatus(), Inline.text(". Errors fail the build; warnings point at constructs worth a second look.")));
+        body.add(para(
+                Inline.text("Every finding of validating "),
+                Inline.code(specFile),
+                Inline.text(": "),
+                validationStatus(),
+                Inline.text(". Errors fail the build; warnings point at constructs worth a second look.")));
         List<Block> list = new ArrayList<>();
         if (diagnostics.isEmpty()) {
             list.add(para(Inline.text("No findings.")));
@@ -617,11 +754,18 @@ public final class ReportBuilder {
             Optional<Model> m = modelOf(d);
             if (m.isPresent()) {
                 String href = ReportLayout.pageHref(page, layout.modelPage(m.get()));
-                model = Cell.of(new Inline.Link(href.equals(ReportLayout.pageHref(page, page)) ? "#summary" : href,
+                model = Cell.of(new Inline.Link(
+                        href.equals(ReportLayout.pageHref(page, page)) ? "#summary" : href,
                         reviews.get(m.get().index()).displayName()));
             }
-            rows.add(List.of(Cell.of(new Inline.Strong(d.severity().label())), Cell.code(d.code().id()),
-                    Cell.code(where.toString()), model, Cell.code(d.pointer()), Cell.text(d.message()), Cell.text(d.hint())));
+            rows.add(List.of(
+                    Cell.of(new Inline.Strong(d.severity().label())),
+                    Cell.code(d.code().id()),
+                    Cell.code(where.toString()),
+                    model,
+                    Cell.code(d.pointer()),
+                    Cell.text(d.message()),
+                    Cell.text(d.hint())));
         }
         return new Table(List.of("Severity", "Code", "Position", "Model", "JSON pointer", "Message", "Hint"), rows);
     }
@@ -657,7 +801,8 @@ public final class ReportBuilder {
     }
 
     /** One block per diagram (a large diagram comes in parts), or a sentence when there is none. */
-    private static List<Block> diagramsOr(List<io.github.specpipeline.core.export.mermaid.Diagram> drawn, String otherwise) {
+    private static List<Block> diagramsOr(
+            List<io.github.specpipeline.core.export.mermaid.Diagram> drawn, String otherwise) {
         if (drawn.isEmpty()) {
             return List.of(para(Inline.text(otherwise)));
         }
@@ -670,7 +815,9 @@ public final class ReportBuilder {
             return "not run";
         }
         long passed = suites.stream().mapToLong(s -> s.count(Status.PASSED)).sum();
-        long failed = suites.stream().mapToLong(s -> s.count(Status.FAILED) + s.count(Status.ERROR)).sum();
+        long failed = suites.stream()
+                .mapToLong(s -> s.count(Status.FAILED) + s.count(Status.ERROR))
+                .sum();
         long skipped = suites.stream().mapToLong(s -> s.count(Status.SKIPPED)).sum();
         return passed + " passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped + " skipped" : "");
     }
@@ -691,7 +838,8 @@ public final class ReportBuilder {
 
     /** The kinds of the tests on one column, those the spec implies marked. */
     private String testNames(Model m, String column) {
-        return dataTests(m).stream().filter(t -> t.column().equalsIgnoreCase(column))
+        return dataTests(m).stream()
+                .filter(t -> t.column().equalsIgnoreCase(column))
                 .map(t -> t.kind() + (t.origin() == SpecReview.TestOrigin.IMPLIED ? " (implied)" : ""))
                 .collect(java.util.stream.Collectors.joining(", "));
     }

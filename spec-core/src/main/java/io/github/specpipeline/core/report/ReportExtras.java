@@ -27,8 +27,7 @@ public record ReportExtras(List<Download> downloads, Map<String, List<CodeFile>>
      * @param label       the link text
      * @param description what it holds
      */
-    public record Download(String path, String label, String description) {
-    }
+    public record Download(String path, String label, String description) {}
 
     /**
      * A generated file.
@@ -38,6 +37,5 @@ public record ReportExtras(List<Download> downloads, Map<String, List<CodeFile>>
      * @param language a highlighting hint: {@code sql}, {@code yaml}, {@code python}, ...
      * @param content  the file's text
      */
-    public record CodeFile(String target, String path, String language, String content) {
-    }
+    public record CodeFile(String target, String path, String language, String content) {}
 }

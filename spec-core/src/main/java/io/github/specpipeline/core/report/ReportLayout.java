@@ -2,7 +2,6 @@ package io.github.specpipeline.core.report;
 
 import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.model.Model;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ public final class ReportLayout {
     public static final String OVERVIEW = "spec-pipeline";
     /** The folder of every other page and file. */
     public static final String FOLDER = "spec-pipeline";
+
     public static final String DIAGNOSTICS = FOLDER + "/diagnostics";
     /** The Mermaid bundle, copied from the WebJar: diagrams render offline. */
     public static final String MERMAID_SCRIPT = FOLDER + "/assets/mermaid.min.js";

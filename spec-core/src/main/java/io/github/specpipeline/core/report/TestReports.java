@@ -1,15 +1,5 @@
 package io.github.specpipeline.core.report;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The results of the last {@code test} goal run, read back from the JUnit XML files it wrote
@@ -44,7 +43,10 @@ public record TestReports(List<Suite> suites, List<String> problems) {
 
     /** How a test case ended. */
     public enum Status {
-        PASSED("passed"), FAILED("failed"), ERROR("error"), SKIPPED("skipped");
+        PASSED("passed"),
+        FAILED("failed"),
+        ERROR("error"),
+        SKIPPED("skipped");
 
         private final String label;
 
@@ -63,8 +65,7 @@ public record TestReports(List<Suite> suites, List<String> problems) {
      * @param message the failure, error or skip message; empty when passed
      * @param detail  the failure's text (failing rows, SQL), cut to a few thousand characters; may be empty
      */
-    public record Case(String name, Status status, String message, String detail) {
-    }
+    public record Case(String name, Status status, String message, String detail) {}
 
     /**
      * One {@code <testsuite>}.
@@ -113,7 +114,8 @@ public record TestReports(List<Suite> suites, List<String> problems) {
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".xml") && Files.isRegularFile(p))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         }
         List<Suite> suites = new ArrayList<>();
@@ -155,8 +157,7 @@ public record TestReports(List<Suite> suites, List<String> problems) {
             f.setNamespaceAware(false);
             DocumentBuilder b = f.newDocumentBuilder();
             b.setErrorHandler(new org.xml.sax.ErrorHandler() {
-                public void warning(org.xml.sax.SAXParseException e) {
-                }
+                public void warning(org.xml.sax.SAXParseException e) {}
 
                 public void error(org.xml.sax.SAXParseException e) throws SAXException {
                     throw e;
@@ -207,7 +208,8 @@ public record TestReports(List<Suite> suites, List<String> problems) {
             List<Element> found = children(c, kind[0]);
             if (!found.isEmpty()) {
                 Element e = found.get(0);
-                String detail = e.getTextContent() == null ? "" : e.getTextContent().strip();
+                String detail =
+                        e.getTextContent() == null ? "" : e.getTextContent().strip();
                 if (detail.length() > MAX_DETAIL) {
                     detail = detail.substring(0, MAX_DETAIL) + "\n... (cut; see the report file)";
                 }

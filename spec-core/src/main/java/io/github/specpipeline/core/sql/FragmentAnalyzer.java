@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
 import net.sf.jsqlparser.expression.ArrayConstructor;
@@ -55,25 +54,49 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
 
     /** BigQuery date/time parts, as the last argument of the *_DIFF, *_TRUNC and LAST_DAY functions. */
     private static final Set<String> DATE_PARTS = Set.of(
-            "NANOSECOND", "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY", "DAYOFWEEK", "DAYOFYEAR",
-            "WEEK", "ISOWEEK", "MONTH", "QUARTER", "YEAR", "ISOYEAR", "DATE", "DATETIME", "TIME");
+            "NANOSECOND",
+            "MICROSECOND",
+            "MILLISECOND",
+            "SECOND",
+            "MINUTE",
+            "HOUR",
+            "DAY",
+            "DAYOFWEEK",
+            "DAYOFYEAR",
+            "WEEK",
+            "ISOWEEK",
+            "MONTH",
+            "QUARTER",
+            "YEAR",
+            "ISOYEAR",
+            "DATE",
+            "DATETIME",
+            "TIME");
 
     /** {@code WEEK(<weekday>)} is a date part, not a call. */
     private static final Set<String> WEEK_PARTS = Set.of("WEEK", "ISOWEEK");
 
     /** Functions whose argument at the given index is a date part. */
     private static final Map<String, Integer> DATE_PART_ARGUMENT = Map.ofEntries(
-            Map.entry("DATE_DIFF", 2), Map.entry("DATETIME_DIFF", 2), Map.entry("TIMESTAMP_DIFF", 2),
-            Map.entry("TIME_DIFF", 2), Map.entry("DATE_TRUNC", 1), Map.entry("DATETIME_TRUNC", 1),
-            Map.entry("TIMESTAMP_TRUNC", 1), Map.entry("TIME_TRUNC", 1), Map.entry("LAST_DAY", 1));
+            Map.entry("DATE_DIFF", 2),
+            Map.entry("DATETIME_DIFF", 2),
+            Map.entry("TIMESTAMP_DIFF", 2),
+            Map.entry("TIME_DIFF", 2),
+            Map.entry("DATE_TRUNC", 1),
+            Map.entry("DATETIME_TRUNC", 1),
+            Map.entry("TIMESTAMP_TRUNC", 1),
+            Map.entry("TIME_TRUNC", 1),
+            Map.entry("LAST_DAY", 1));
 
     /** The BigQuery array subscript operators of {@code arr[OFFSET(0)]}: syntax, not function calls. */
     private static final Set<String> SUBSCRIPTS = Set.of("OFFSET", "ORDINAL", "SAFE_OFFSET", "SAFE_ORDINAL");
 
     /** Niladic date/time functions JSqlParser may model as a column when written without parentheses. */
-    private static final Set<String> NILADIC = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "CURRENT_TIMESTAMP");
+    private static final Set<String> NILADIC =
+            Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "CURRENT_TIMESTAMP");
 
-    private static final String STAR_MESSAGE = "'*' is only allowed as the single argument of a function, as in COUNT(*)";
+    private static final String STAR_MESSAGE =
+            "'*' is only allowed as the single argument of a function, as in COUNT(*)";
 
     private final Map<ColumnRef, Column> columns = new LinkedHashMap<>();
     private final SortedSet<String> functions = new TreeSet<>();
@@ -101,7 +124,8 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
     @Override
     public <S> Void visit(Column column, S context) {
         String name = column.getColumnName();
-        boolean unqualified = column.getTable() == null || column.getTable().getNameParts().isEmpty();
+        boolean unqualified =
+                column.getTable() == null || column.getTable().getNameParts().isEmpty();
         if (unqualified && name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
             return null; // BigQuery: "text" is a string literal
         }
@@ -172,16 +196,19 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
     public <S> Void visit(AnalyticExpression analytic, S context) {
         String name = SqlLiterals.upper(analytic.getName());
         functions.add(name);
-        // With OVER (...) the call is a window function, evaluated per row; FILTER / WITHIN GROUP alone still aggregate.
+        // With OVER (...) the call is a window function, evaluated per row; FILTER / WITHIN GROUP alone still
+        // aggregate.
         AnalyticType type = analytic.getType();
-        if ((type == AnalyticType.FILTER_ONLY || type == AnalyticType.WITHIN_GROUP) && SqlFragments.isAggregateFunction(name)) {
+        if ((type == AnalyticType.FILTER_ONLY || type == AnalyticType.WITHIN_GROUP)
+                && SqlFragments.isAggregateFunction(name)) {
             aggregate = true;
         }
         if (analytic.getExpression() != null && !isStar(analytic.getExpression())) {
             analytic.getExpression().accept(this, context);
         }
-        for (Expression e : new Expression[] {analytic.getOffset(), analytic.getDefaultValue(), analytic.getKeep(),
-                analytic.getFilterExpression()}) {
+        for (Expression e : new Expression[] {
+            analytic.getOffset(), analytic.getDefaultValue(), analytic.getKeep(), analytic.getFilterExpression()
+        }) {
             if (e != null) {
                 e.accept(this, context);
             }
@@ -197,7 +224,8 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
         if (window != null) {
             WindowRange range = window.getRange();
             for (WindowOffset offset : new WindowOffset[] {
-                    range == null ? null : range.getStart(), range == null ? null : range.getEnd(), window.getOffset()}) {
+                range == null ? null : range.getStart(), range == null ? null : range.getEnd(), window.getOffset()
+            }) {
                 if (offset != null && offset.getExpression() != null) {
                     offset.getExpression().accept(this, context);
                 }
@@ -209,8 +237,9 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
     @Override
     public <S> Void visit(ArrayExpression array, S context) {
         array.getObjExpression().accept(this, context);
-        for (Expression index : new Expression[] {array.getIndexExpression(), array.getStartIndexExpression(),
-                array.getStopIndexExpression()}) {
+        for (Expression index : new Expression[] {
+            array.getIndexExpression(), array.getStartIndexExpression(), array.getStopIndexExpression()
+        }) {
             if (index != null) {
                 visitSubscript(index, context);
             }
@@ -265,7 +294,8 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
 
     @Override
     public <S> Void visit(TimeKeyExpression timeKey, S context) {
-        functions.add(SqlLiterals.upper(timeKey.getStringValue()).replace("()", "").trim());
+        functions.add(
+                SqlLiterals.upper(timeKey.getStringValue()).replace("()", "").trim());
         return null;
     }
 
@@ -327,8 +357,10 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
                     && !MultiPartName.isQuoted(c.getColumnName())
                     && DATE_PARTS.contains(SqlLiterals.upper(c.getColumnName()));
         }
-        return argument instanceof Function f && WEEK_PARTS.contains(functionName(f))
-                && f.getParameters() != null && f.getParameters().size() == 1
+        return argument instanceof Function f
+                && WEEK_PARTS.contains(functionName(f))
+                && f.getParameters() != null
+                && f.getParameters().size() == 1
                 && f.getParameters().get(0) instanceof Column;
     }
 

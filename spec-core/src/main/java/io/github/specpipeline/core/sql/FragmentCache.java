@@ -40,8 +40,7 @@ final class FragmentCache {
     private static final int ENTRY_OVERHEAD = 64;
 
     /** What a cached value was computed for: one of {@link SqlFragments}' cached functions and its input. */
-    record Key(String kind, String text, String argument) {
-    }
+    record Key(String kind, String text, String argument) {}
 
     private static final class Entry {
         final CompletableFuture<Object> value = new CompletableFuture<>();
@@ -73,7 +72,9 @@ final class FragmentCache {
         synchronized (this) {
             entry = entries.get(key);
             if (entry == null) {
-                int weight = ENTRY_OVERHEAD + key.text().length() + (key.argument() == null ? 0 : key.argument().length());
+                int weight = ENTRY_OVERHEAD
+                        + key.text().length()
+                        + (key.argument() == null ? 0 : key.argument().length());
                 entry = new Entry(weight);
                 entries.put(key, entry);
                 chars += weight;

@@ -5,7 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import net.sf.jsqlparser.parser.CCJSqlParser;
 
 /**
@@ -48,8 +47,7 @@ final class ParseWatchdog {
         sweeper(); // with the first parse; a daemon, so it never keeps the JVM alive
     }
 
-    private ParseWatchdog() {
-    }
+    private ParseWatchdog() {}
 
     private static boolean cpuTimeSupported() {
         try {
@@ -60,18 +58,20 @@ final class ParseWatchdog {
     }
 
     private static void sweeper() {
-        Thread t = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(SWEEP_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (Watch w : ACTIVE) {
-                    w.check();
-                }
-            }
-        }, "spec-pipeline-parse-watchdog");
+        Thread t = new Thread(
+                () -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(SWEEP_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        for (Watch w : ACTIVE) {
+                            w.check();
+                        }
+                    }
+                },
+                "spec-pipeline-parse-watchdog");
         t.setDaemon(true);
         t.start();
     }
@@ -95,7 +95,8 @@ final class ParseWatchdog {
         private static long now(long threadId) {
             if (CPU_TIME) {
                 // the parsing thread asks for itself on every parse; the cheaper call then
-                long cpu = Thread.currentThread().getId() == threadId ? THREADS.getCurrentThreadCpuTime()
+                long cpu = Thread.currentThread().getId() == threadId
+                        ? THREADS.getCurrentThreadCpuTime()
                         : THREADS.getThreadCpuTime(threadId);
                 if (cpu >= 0) {
                     return cpu;

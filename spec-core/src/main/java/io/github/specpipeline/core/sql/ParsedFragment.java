@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-
 import net.sf.jsqlparser.expression.Expression;
 
 /**

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
@@ -74,23 +73,73 @@ public final class SqlFragments {
      * alone they may be a column ({@code update + 1}).
      */
     private static final Set<String> STATEMENT_WORDS = Set.of(
-            "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "DECLARE", "BEGIN", "CALL", "EXECUTE", "GRANT",
-            "REVOKE", "EXPORT", "LOAD");
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "DROP",
+            "ALTER",
+            "TRUNCATE",
+            "DECLARE",
+            "BEGIN",
+            "CALL",
+            "EXECUTE",
+            "GRANT",
+            "REVOKE",
+            "EXPORT",
+            "LOAD");
 
     /** BigQuery aggregate functions (SAFE. prefix removed before lookup). */
     private static final Set<String> AGGREGATES = Set.of(
-            "ANY_VALUE", "ARRAY_AGG", "ARRAY_CONCAT_AGG", "AVG", "BIT_AND", "BIT_OR", "BIT_XOR", "COUNT", "COUNTIF",
-            "GROUPING", "LOGICAL_AND", "LOGICAL_OR", "MAX", "MAX_BY", "MIN", "MIN_BY", "STRING_AGG", "SUM",
-            "APPROX_COUNT_DISTINCT", "APPROX_QUANTILES", "APPROX_TOP_COUNT", "APPROX_TOP_SUM",
-            "CORR", "COVAR_POP", "COVAR_SAMP", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP", "VAR_SAMP",
-            "HLL_COUNT.INIT", "HLL_COUNT.MERGE", "HLL_COUNT.MERGE_PARTIAL",
-            "KLL_QUANTILES.INIT_INT64", "KLL_QUANTILES.INIT_UINT64", "KLL_QUANTILES.INIT_DOUBLE",
-            "KLL_QUANTILES.MERGE_PARTIAL", "KLL_QUANTILES.MERGE_INT64", "KLL_QUANTILES.MERGE_UINT64",
-            "KLL_QUANTILES.MERGE_DOUBLE", "ST_UNION_AGG", "ST_CENTROID_AGG", "ST_EXTENT",
-            "GROUP_CONCAT", "LISTAGG", "MEDIAN");
+            "ANY_VALUE",
+            "ARRAY_AGG",
+            "ARRAY_CONCAT_AGG",
+            "AVG",
+            "BIT_AND",
+            "BIT_OR",
+            "BIT_XOR",
+            "COUNT",
+            "COUNTIF",
+            "GROUPING",
+            "LOGICAL_AND",
+            "LOGICAL_OR",
+            "MAX",
+            "MAX_BY",
+            "MIN",
+            "MIN_BY",
+            "STRING_AGG",
+            "SUM",
+            "APPROX_COUNT_DISTINCT",
+            "APPROX_QUANTILES",
+            "APPROX_TOP_COUNT",
+            "APPROX_TOP_SUM",
+            "CORR",
+            "COVAR_POP",
+            "COVAR_SAMP",
+            "STDDEV",
+            "STDDEV_POP",
+            "STDDEV_SAMP",
+            "VARIANCE",
+            "VAR_POP",
+            "VAR_SAMP",
+            "HLL_COUNT.INIT",
+            "HLL_COUNT.MERGE",
+            "HLL_COUNT.MERGE_PARTIAL",
+            "KLL_QUANTILES.INIT_INT64",
+            "KLL_QUANTILES.INIT_UINT64",
+            "KLL_QUANTILES.INIT_DOUBLE",
+            "KLL_QUANTILES.MERGE_PARTIAL",
+            "KLL_QUANTILES.MERGE_INT64",
+            "KLL_QUANTILES.MERGE_UINT64",
+            "KLL_QUANTILES.MERGE_DOUBLE",
+            "ST_UNION_AGG",
+            "ST_CENTROID_AGG",
+            "ST_EXTENT",
+            "GROUP_CONCAT",
+            "LISTAGG",
+            "MEDIAN");
 
-    private static final String TOO_DEEP = "the expression is nested too deeply (thousands of operators or brackets);"
-            + " simplify it";
+    private static final String TOO_DEEP =
+            "the expression is nested too deeply (thousands of operators or brackets);" + " simplify it";
 
     /**
      * Deepest nesting of brackets and {@code CASE ... END} accepted. Hand-written fragments nest well under 15 deep
@@ -107,8 +156,7 @@ public final class SqlFragments {
 
     private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
-    private SqlFragments() {
-    }
+    private SqlFragments() {}
 
     /**
      * Parses {@code text} as exactly one BigQuery expression.
@@ -159,8 +207,8 @@ public final class SqlFragments {
             throw new SqlFragmentException("the SQL expression is empty", 1, 1);
         }
         if (text.length() > MAX_LENGTH) {
-            throw new SqlFragmentException("the SQL expression is " + text.length() + " characters long; the limit is "
-                    + MAX_LENGTH, 1, 1);
+            throw new SqlFragmentException(
+                    "the SQL expression is " + text.length() + " characters long; the limit is " + MAX_LENGTH, 1, 1);
         }
         SqlFragmentException slow = TIMED_OUT.get(text);
         if (slow != null) {
@@ -173,7 +221,8 @@ public final class SqlFragments {
         } catch (SqlLexer.LexicalError e) {
             throw new SqlFragmentException(e.getMessage(), e.line(), e.column());
         }
-        List<SqlToken> code = tokens.stream().filter(t -> t.kind() != SqlToken.Kind.COMMENT).toList();
+        List<SqlToken> code =
+                tokens.stream().filter(t -> t.kind() != SqlToken.Kind.COMMENT).toList();
         if (code.isEmpty()) {
             throw new SqlFragmentException("the SQL expression is empty (it only has comments)", 1, 1);
         }
@@ -185,15 +234,19 @@ public final class SqlFragments {
         if (attempt.failure != null && !attempt.failure.timedOut && structure.depth <= MAX_COMPLEX_PARSE_NESTING) {
             Attempt complex = attempt(substitution.parserInput, true, budget);
             // keep the failure that got further: it is nearer the real mistake; a timed-out parse proves nothing
-            if (complex.failure == null || complex.failure.timedOut || complex.failure.offset >= attempt.failure.offset) {
+            if (complex.failure == null
+                    || complex.failure.timedOut
+                    || complex.failure.offset >= attempt.failure.offset) {
                 attempt = complex;
             }
         }
         if (attempt.failure != null && attempt.failure.timedOut) {
             // located at the deepest bracket: backtracking grows with the nesting, so that is what to simplify
-            SqlFragmentException e = limit(structure.deepest, "the SQL parser gave up after " + ParseWatchdog.LIMIT_MILLIS / 1000
-                    + " s on this expression, nested " + structure.depth + " levels deep here: it backtracks"
-                    + " exponentially on some nestings; simplify it (fewer nested calls or brackets)");
+            SqlFragmentException e = limit(
+                    structure.deepest,
+                    "the SQL parser gave up after " + ParseWatchdog.LIMIT_MILLIS / 1000
+                            + " s on this expression, nested " + structure.depth + " levels deep here: it backtracks"
+                            + " exponentially on some nestings; simplify it (fewer nested calls or brackets)");
             TIMED_OUT.put(text, e);
             throw e;
         }
@@ -219,23 +272,32 @@ public final class SqlFragments {
         for (Map.Entry<ColumnRef, Column> e : analyzer.columns().entrySet()) {
             positions.put(e.getKey(), position(e.getValue(), substitution, original));
         }
-        return new ParsedFragment(text, substitution.sql, expression, new ArrayList<>(positions.keySet()), positions,
-                analyzer.containsAggregate(), analyzer.functions(), caseLiteralOutputs(expression));
+        return new ParsedFragment(
+                text,
+                substitution.sql,
+                expression,
+                new ArrayList<>(positions.keySet()),
+                positions,
+                analyzer.containsAggregate(),
+                analyzer.functions(),
+                caseLiteralOutputs(expression));
     }
 
     /** Stands for {@code {from}} in templates; a name no spec column has. */
     private static final String SENTINEL_TABLE = "__spec_pipeline_from__";
+
     private static final ColumnRef SENTINEL = new ColumnRef(SENTINEL_TABLE, SENTINEL_TABLE);
     /** {@code table.column}, each part optionally in backticks: a replacement {@link #analyze} can specialise. */
-    private static final Pattern QUALIFIED = Pattern.compile("(`?)([A-Za-z_][A-Za-z0-9_]*)\\1\\.(`?)([A-Za-z_][A-Za-z0-9_]*)\\3");
+    private static final Pattern QUALIFIED =
+            Pattern.compile("(`?)([A-Za-z_][A-Za-z0-9_]*)\\1\\.(`?)([A-Za-z_][A-Za-z0-9_]*)\\3");
 
     /**
      * Texts whose parse ran out of time, whatever their {@code {from}} replacement: a fragment is parsed for several
      * replacements (validation's template, the real column, the translation check), and a replacement, always a
      * column name, does not change how long JSqlParser backtracks, so a hostile text costs one budget, not three.
      */
-    private static final Map<String, SqlFragmentException> TIMED_OUT = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<String, SqlFragmentException> TIMED_OUT =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, SqlFragmentException> eldest) {
                     return size() > 1_000;
@@ -275,13 +337,22 @@ public final class SqlFragments {
             ColumnRef mapped = c.equals(SENTINEL) ? actual : c;
             FragmentPosition at = template.columnPositions().get(c);
             FragmentPosition before = positions.get(mapped);
-            if (before == null || at.line() < before.line() || (at.line() == before.line() && at.column() < before.column())) {
+            if (before == null
+                    || at.line() < before.line()
+                    || (at.line() == before.line() && at.column() < before.column())) {
                 positions.put(mapped, at);
             }
         }
         List<ColumnRef> columns = new ArrayList<>(positions.keySet());
-        return new ParsedFragment(text, template.sql().replace(SENTINEL.qualifiedName(), fromReplacement), template.expression(),
-                columns, positions, template.containsAggregate(), template.functions(), template.caseLiteralOutputs());
+        return new ParsedFragment(
+                text,
+                template.sql().replace(SENTINEL.qualifiedName(), fromReplacement),
+                template.expression(),
+                columns,
+                positions,
+                template.containsAggregate(),
+                template.functions(),
+                template.caseLiteralOutputs());
     }
 
     /**
@@ -296,7 +367,10 @@ public final class SqlFragments {
      * whole column of its own ({@code {from}.field}, {@code x.{from}}), or when the text does not parse.
      */
     public static Optional<ParsedFragment> fromTemplate(String text) {
-        if (text == null || text.length() > MAX_LENGTH || !text.contains(FROM_PLACEHOLDER) || text.contains(SENTINEL_TABLE)) {
+        if (text == null
+                || text.length() > MAX_LENGTH
+                || !text.contains(FROM_PLACEHOLDER)
+                || text.contains(SENTINEL_TABLE)) {
             return Optional.empty();
         }
         Object cached = CACHE.get(new FragmentCache.Key("template", text, null), () -> {
@@ -322,15 +396,18 @@ public final class SqlFragments {
         int[] nodes = {0};
         try {
             printed = template.expression().toString();
-            template.expression().accept(new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
-                @Override
-                public <S> Void visit(Column c, S context) {
-                    if (isSentinel(c)) {
-                        nodes[0]++;
-                    }
-                    return super.visit(c, context);
-                }
-            }, null);
+            template.expression()
+                    .accept(
+                            new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void>() {
+                                @Override
+                                public <S> Void visit(Column c, S context) {
+                                    if (isSentinel(c)) {
+                                        nodes[0]++;
+                                    }
+                                    return super.visit(c, context);
+                                }
+                            },
+                            null);
         } catch (RuntimeException | StackOverflowError e) {
             return false;
         }
@@ -341,7 +418,9 @@ public final class SqlFragments {
         if (!SENTINEL_TABLE.equals(c.getColumnName()) || c.getTable() == null) {
             return false;
         }
-        List<String> parts = c.getTable().getNameParts().stream().filter(p -> p != null && !p.isEmpty()).toList();
+        List<String> parts = c.getTable().getNameParts().stream()
+                .filter(p -> p != null && !p.isEmpty())
+                .toList();
         return parts.size() == 1 && SENTINEL_TABLE.equals(parts.get(0));
     }
 
@@ -374,8 +453,7 @@ public final class SqlFragments {
      * What {@link #checkStructure} found: the deepest bracket nesting and the token that opens it, and the offsets
      * of the redundant brackets the parser must not see.
      */
-    private record Structure(int depth, SqlToken deepest, Set<Integer> hidden) {
-    }
+    private record Structure(int depth, SqlToken deepest, Set<Integer> hidden) {}
 
     /**
      * Rejects what is not one expression before JSqlParser sees it, and returns the bracket nesting depth.
@@ -385,10 +463,12 @@ public final class SqlFragments {
      */
     private static Structure checkStructure(List<SqlToken> code) throws SqlFragmentException {
         SqlToken first = code.get(0);
-        boolean nameFollows = code.size() > 1 && (code.get(1).kind() == SqlToken.Kind.IDENTIFIER
-                || code.get(1).kind() == SqlToken.Kind.QUOTED_IDENTIFIER);
-        if (first.kind() == SqlToken.Kind.IDENTIFIER && (STATEMENT_KEYWORDS.contains(first.upper())
-                || (nameFollows && STATEMENT_WORDS.contains(first.upper())))) {
+        boolean nameFollows = code.size() > 1
+                && (code.get(1).kind() == SqlToken.Kind.IDENTIFIER
+                        || code.get(1).kind() == SqlToken.Kind.QUOTED_IDENTIFIER);
+        if (first.kind() == SqlToken.Kind.IDENTIFIER
+                && (STATEMENT_KEYWORDS.contains(first.upper())
+                        || (nameFollows && STATEMENT_WORDS.contains(first.upper())))) {
             throw at(first, "a SQL expression is expected, not a " + first.upper() + " statement");
         }
         Deque<Integer> open = new ArrayDeque<>(); // indexes into code
@@ -425,14 +505,18 @@ public final class SqlFragments {
                 int openerIndex = open.pop();
                 SqlToken opener = code.get(openerIndex);
                 if (!opener.isSymbol(expected)) {
-                    throw at(t, "'" + t.text() + "' does not match '" + opener.text() + "' opened at line "
-                            + opener.line() + ", column " + opener.column());
+                    throw at(
+                            t,
+                            "'" + t.text() + "' does not match '" + opener.text() + "' opened at line " + opener.line()
+                                    + ", column " + opener.column());
                 }
                 match[openerIndex] = i;
             }
             if (opens && open.size() + cases > MAX_NESTING) {
-                throw limit(t, "the expression is nested more than " + MAX_NESTING + " levels deep (brackets and CASE"
-                        + " expressions); the SQL parser cannot read it in reasonable time: simplify it");
+                throw limit(
+                        t,
+                        "the expression is nested more than " + MAX_NESTING + " levels deep (brackets and CASE"
+                                + " expressions); the SQL parser cannot read it in reasonable time: simplify it");
             }
         }
         if (!open.isEmpty()) {
@@ -463,8 +547,10 @@ public final class SqlFragments {
                         hidden.add(code.get(i).offset());
                         hidden.add(code.get(match[i]).offset());
                     } else if (++kept > MAX_PAREN_RUN) {
-                        throw limit(code.get(i), "more than " + MAX_PAREN_RUN + " '(' in a row, which the SQL parser"
-                                + " cannot read; write the innermost part with fewer brackets");
+                        throw limit(
+                                code.get(i),
+                                "more than " + MAX_PAREN_RUN + " '(' in a row, which the SQL parser"
+                                        + " cannot read; write the innermost part with fewer brackets");
                     }
                 }
             }
@@ -515,7 +601,8 @@ public final class SqlFragments {
     }
 
     /** @param hidden offsets of bracket tokens blanked in the parser input (kept in the generated SQL) */
-    private static Substitution substitute(String text, List<SqlToken> tokens, String fromReplacement, Set<Integer> hidden)
+    private static Substitution substitute(
+            String text, List<SqlToken> tokens, String fromReplacement, Set<Integer> hidden)
             throws SqlFragmentException {
         StringBuilder input = new StringBuilder(text.length());
         StringBuilder sql = new StringBuilder(text.length());
@@ -567,8 +654,12 @@ public final class SqlFragments {
         SqlToken open = tokens.get(i);
         SqlToken word = tokens.get(i + 1);
         SqlToken close = tokens.get(i + 2);
-        return open.isSymbol('{') && word.kind() == SqlToken.Kind.IDENTIFIER && word.text().equals("from")
-                && close.isSymbol('}') && word.offset() == open.end() && close.offset() == word.end();
+        return open.isSymbol('{')
+                && word.kind() == SqlToken.Kind.IDENTIFIER
+                && word.text().equals("from")
+                && close.isSymbol('}')
+                && word.offset() == open.end()
+                && close.offset() == word.end();
     }
 
     // ---- JSqlParser ------------------------------------------------------------------------------------------
@@ -580,8 +671,7 @@ public final class SqlFragments {
         }
     }
 
-    private record Attempt(Expression expression, Failure failure) {
-    }
+    private record Attempt(Expression expression, Failure failure) {}
 
     private static Attempt attempt(String input, boolean complex, ParseWatchdog.Budget budget) {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(input)
@@ -604,23 +694,33 @@ public final class SqlFragments {
             Token next = parser.getNextToken();
             if (next.kind != CCJSqlParserConstants.EOF) {
                 // JSqlParser backtracks to the longest expression it can: "a b" stops before b, "f(a,,b)" before "("
-                return new Attempt(null, new Failure("not exactly one expression: cannot parse the text from "
-                        + describe(next) + " on", positions.offset(next.beginLine, next.beginColumn), false));
+                return new Attempt(
+                        null,
+                        new Failure(
+                                "not exactly one expression: cannot parse the text from " + describe(next) + " on",
+                                positions.offset(next.beginLine, next.beginColumn),
+                                false));
             }
             if (expression == null) {
                 return new Attempt(null, new Failure("not a SQL expression", 0, false));
             }
             return new Attempt(expression, null);
         } catch (ParseException e) {
-            Token bad = e.currentToken == null ? null : (e.currentToken.next != null ? e.currentToken.next : e.currentToken);
+            Token bad = e.currentToken == null
+                    ? null
+                    : (e.currentToken.next != null ? e.currentToken.next : e.currentToken);
             if (bad == null) {
                 return new Attempt(null, new Failure("syntax error: " + firstLine(e.getMessage()), 0, false));
             }
             if (bad.kind == CCJSqlParserConstants.EOF) {
                 return new Attempt(null, new Failure("unexpected end of the expression", input.length(), true));
             }
-            return new Attempt(null, new Failure("syntax error: unexpected " + describe(bad),
-                    positions.offset(bad.beginLine, bad.beginColumn), false));
+            return new Attempt(
+                    null,
+                    new Failure(
+                            "syntax error: unexpected " + describe(bad),
+                            positions.offset(bad.beginLine, bad.beginColumn),
+                            false));
         } catch (StackOverflowError e) {
             return new Attempt(null, new Failure(TOO_DEEP, 0, false, false, true));
         } catch (RuntimeException e) {
@@ -651,7 +751,8 @@ public final class SqlFragments {
             SimpleNode ast = access.getASTNode();
             Token first = ast == null ? null : ast.jjtGetFirstToken();
             if (first != null) {
-                int offset = substitution.toOriginal(substitution.inputPositions.offset(first.beginLine, first.beginColumn));
+                int offset =
+                        substitution.toOriginal(substitution.inputPositions.offset(first.beginLine, first.beginColumn));
                 return new FragmentPosition(original.line(offset), original.column(offset));
             }
         }
@@ -695,7 +796,8 @@ public final class SqlFragments {
         if (e instanceof DoubleValue d) {
             return Optional.of(d.toString());
         }
-        if (e instanceof SignedExpression s && (s.getExpression() instanceof LongValue || s.getExpression() instanceof DoubleValue)) {
+        if (e instanceof SignedExpression s
+                && (s.getExpression() instanceof LongValue || s.getExpression() instanceof DoubleValue)) {
             return literal(s.getExpression()).map(v -> s.getSign() == '-' ? "-" + v : v);
         }
         if (e instanceof Column c && c.getTable() == null) {
@@ -726,7 +828,8 @@ public final class SqlFragments {
      */
     public static Optional<String> doubleQuotedString(Column column) {
         String name = column.getColumnName();
-        boolean unqualified = column.getTable() == null || column.getTable().getNameParts().isEmpty();
+        boolean unqualified =
+                column.getTable() == null || column.getTable().getNameParts().isEmpty();
         if (unqualified && name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
             return SqlLiterals.stringValue(name);
         }
@@ -746,6 +849,7 @@ public final class SqlFragments {
             }
         }
         return s.getPrefix() != null && s.getPrefix().toUpperCase(Locale.ROOT).contains("R")
-                ? s.getValue() : SqlLiterals.unescape(s.getValue());
+                ? s.getValue()
+                : SqlLiterals.unescape(s.getValue());
     }
 }

@@ -67,7 +67,8 @@ public final class SqlLexer {
             }
             int start = pos;
             SqlToken.Kind kind = scan();
-            tokens.add(new SqlToken(kind, text.substring(start, pos), start, positions.line(start), positions.column(start)));
+            tokens.add(new SqlToken(
+                    kind, text.substring(start, pos), start, positions.line(start), positions.column(start)));
         }
     }
 

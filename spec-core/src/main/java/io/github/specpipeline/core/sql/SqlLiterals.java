@@ -6,8 +6,7 @@ import java.util.Optional;
 /** Decoding of BigQuery string literals and quoted names, as written in source text. */
 final class SqlLiterals {
 
-    private SqlLiterals() {
-    }
+    private SqlLiterals() {}
 
     /**
      * The value of a BigQuery string literal token ({@code 'a'}, {@code "a"}, {@code '''a'''}, {@code r'\d'}),
@@ -54,7 +53,9 @@ final class SqlLiterals {
             }
             char n = s.charAt(++i);
             int digits = n == 'x' || n == 'X' ? 2 : n == 'u' ? 4 : n == 'U' ? 8 : 0;
-            if (digits > 0 && isHex(s, i + 1, digits) && Long.parseLong(s.substring(i + 1, i + 1 + digits), 16) <= Character.MAX_CODE_POINT) {
+            if (digits > 0
+                    && isHex(s, i + 1, digits)
+                    && Long.parseLong(s.substring(i + 1, i + 1 + digits), 16) <= Character.MAX_CODE_POINT) {
                 sb.appendCodePoint((int) Long.parseLong(s.substring(i + 1, i + 1 + digits), 16));
                 i += digits;
                 continue;

@@ -2,7 +2,6 @@ package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.generate.Target;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +13,7 @@ import java.util.stream.Collectors;
  * test goal checks it itself, and says so plainly rather than failing on SQL it cannot run.
  */
 final class DuckDbTranslation {
-    private DuckDbTranslation() {
-    }
+    private DuckDbTranslation() {}
 
     /**
      * The errors the spec has in DuckDB only: none when the targets include DuckDB (validation checked it). The spec

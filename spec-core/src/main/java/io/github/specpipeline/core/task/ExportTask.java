@@ -13,7 +13,6 @@ import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.validate.FragmentListener;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +56,7 @@ public final class ExportTask {
     /** The time written into files when no {@code project.build.outputTimestamp} is given: 1980-01-01T00:00:00Z. */
     public static final Instant DEFAULT_TIMESTAMP = Instant.parse("1980-01-01T00:00:00Z");
 
-    private ExportTask() {
-    }
+    private ExportTask() {}
 
     /**
      * @param input           the spec and source DDL
@@ -68,12 +66,18 @@ public final class ExportTask {
      * @param timestamp       the time formats that carry one get (the workbook), or null for {@link #DEFAULT_TIMESTAMP}
      * @param maxModelSheets  the most models the workbook gives a sheet each (see {@link WorkbookRenderer#DEFAULT_MAX_MODEL_SHEETS})
      */
-    public record Options(SpecInput input, Path outputDirectory, Set<ExportFormat> formats, boolean force, Instant timestamp,
-                          int maxModelSheets) {
+    public record Options(
+            SpecInput input,
+            Path outputDirectory,
+            Set<ExportFormat> formats,
+            boolean force,
+            Instant timestamp,
+            int maxModelSheets) {
         public Options {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(outputDirectory, "outputDirectory");
-            formats = formats == null || formats.isEmpty() ? EnumSet.allOf(ExportFormat.class) : EnumSet.copyOf(formats);
+            formats =
+                    formats == null || formats.isEmpty() ? EnumSet.allOf(ExportFormat.class) : EnumSet.copyOf(formats);
             timestamp = timestamp == null ? DEFAULT_TIMESTAMP : timestamp;
             if (maxModelSheets < 0) {
                 throw new IllegalArgumentException("maxModelSheets must be 0 or more, not " + maxModelSheets);
@@ -81,7 +85,8 @@ public final class ExportTask {
         }
 
         /** With the default {@link WorkbookRenderer#DEFAULT_MAX_MODEL_SHEETS}. */
-        public Options(SpecInput input, Path outputDirectory, Set<ExportFormat> formats, boolean force, Instant timestamp) {
+        public Options(
+                SpecInput input, Path outputDirectory, Set<ExportFormat> formats, boolean force, Instant timestamp) {
             this(input, outputDirectory, formats, force, timestamp, WorkbookRenderer.DEFAULT_MAX_MODEL_SHEETS);
         }
     }
@@ -95,7 +100,8 @@ public final class ExportTask {
      * @param failed  the spec could not be read, so nothing was exported
      * @param summary one line for the log
      */
-    public record Result(Optional<SpecLoader.Result> load, List<Path> written, boolean skipped, boolean failed, String summary) {
+    public record Result(
+            Optional<SpecLoader.Result> load, List<Path> written, boolean skipped, boolean failed, String summary) {
         public Result {
             written = List.copyOf(written);
         }
@@ -103,7 +109,8 @@ public final class ExportTask {
 
     public static Result run(Options options, SpecLog log) throws IOException {
         TaskRun task = new TaskRun("export", options.input(), options.outputDirectory(), log);
-        return task.guard(() -> export(options, log, task),
+        return task.guard(
+                () -> export(options, log, task),
                 bug -> new Result(Optional.of(bug.load()), List.of(), false, true, bug.summary()));
     }
 
@@ -129,8 +136,9 @@ public final class ExportTask {
         }
     }
 
-    private static Result loadAndExport(Options options, SpecLog log, TaskRun task, OutputDirectory out, String file,
-            String key) throws IOException {
+    private static Result loadAndExport(
+            Options options, SpecLog log, TaskRun task, OutputDirectory out, String file, String key)
+            throws IOException {
         SpecInput input = options.input();
         Map<String, List<ColumnRef>> fragmentColumns = new HashMap<>();
         FragmentListener listener = (pointer, fragment) -> {
@@ -143,8 +151,8 @@ public final class ExportTask {
         log.debug("spec-pipeline export: loaded and validated " + file + " in " + millis(start) + " ms");
         ValidateTask.logDiagnostics(load.diagnostics(), log);
         if (load.spec().isEmpty()) {
-            String summary = "cannot export " + file + ": it could not be read (" + plural(load.count(Severity.ERROR), "error")
-                    + ", see above and " + task.shownReport() + ")";
+            String summary = "cannot export " + file + ": it could not be read ("
+                    + plural(load.count(Severity.ERROR), "error") + ", see above and " + task.shownReport() + ")";
             return new Result(Optional.of(load), List.of(), false, true, summary);
         }
         start = System.nanoTime();
@@ -174,7 +182,8 @@ public final class ExportTask {
         long errors = load.count(Severity.ERROR);
         long warnings = load.count(Severity.WARNING);
         String summary = "exported " + file + " for review to " + input.displayName(out.resolve(DIR)) + ": "
-                + plural(review.models().size(), "model") + ", " + plural(review.columnCount(), "column") + "; validation: "
+                + plural(review.models().size(), "model") + ", " + plural(review.columnCount(), "column")
+                + "; validation: "
                 + plural(errors, "error") + ", " + plural(warnings, "warning")
                 + (errors > 0 ? " (shown in the exports; the validate goal fails on them)" : "");
         return new Result(Optional.of(load), written, false, false, summary);
@@ -224,23 +233,28 @@ public final class ExportTask {
      * after them on this thread. Two threads, not four: on a machine with two cores, four threads would share the
      * workbook's core with the others and make the longest job later.
      */
-    public static List<Written> export(SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp)
-            throws IOException {
+    public static List<Written> export(
+            SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp) throws IOException {
         return export(review, out, formats, timestamp, WorkbookRenderer.DEFAULT_MAX_MODEL_SHEETS);
     }
 
     /** Like {@link #export(SpecReview, OutputDirectory, Set, Instant)}, with a limit on the workbook's model sheets. */
-    public static List<Written> export(SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp,
-                                       int maxModelSheets) throws IOException {
+    public static List<Written> export(
+            SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp, int maxModelSheets)
+            throws IOException {
         FutureTask<Written> workbook = null;
         if (formats.contains(ExportFormat.XLSX)) {
             workbook = new FutureTask<>(timed(() -> {
                 int[] sheets = {0};
-                Path xlsx = out.write(DIR + "/spec-review.xlsx",
+                Path xlsx = out.write(
+                        DIR + "/spec-review.xlsx",
                         os -> sheets[0] = WorkbookRenderer.write(review, timestamp, maxModelSheets, os));
-                String details = plural(sheets[0], "sheet") + (WorkbookRenderer.hasModelSheets(review, maxModelSheets) ? ""
-                        : "; no sheet per model: " + plural(review.models().size(), "model") + " exceed maxModelSheets ("
-                        + maxModelSheets + "), see All Columns and csv/model_*.csv");
+                String details = plural(sheets[0], "sheet")
+                        + (WorkbookRenderer.hasModelSheets(review, maxModelSheets)
+                                ? ""
+                                : "; no sheet per model: "
+                                        + plural(review.models().size(), "model") + " exceed maxModelSheets ("
+                                        + maxModelSheets + "), see All Columns and csv/model_*.csv");
                 return new Written(ExportFormat.XLSX, xlsx, List.of(xlsx), details);
             }));
             // alone, or for a large spec, the workbook is written last on this thread (see LARGE_SPEC_COLUMNS)
@@ -255,29 +269,41 @@ public final class ExportTask {
             if (workbook != null) {
                 done.add(null); // its place in format order; filled in below
             }
-            MermaidRenderer.Diagrams[] rendered = {formats.contains(ExportFormat.MERMAID) || formats.contains(ExportFormat.HTML)
-                    ? MermaidRenderer.render(review) : null};
+            MermaidRenderer.Diagrams[] rendered = {
+                formats.contains(ExportFormat.MERMAID) || formats.contains(ExportFormat.HTML)
+                        ? MermaidRenderer.render(review)
+                        : null
+            };
             if (formats.contains(ExportFormat.CSV)) {
                 done.add(timed(() -> {
-                    List<Path> csv = CsvExporter.write(review, out, DIR + "/csv");
-                    return new Written(ExportFormat.CSV, out.resolve(DIR + "/csv"), csv, plural(csv.size(), "CSV file"));
-                }).call());
+                            List<Path> csv = CsvExporter.write(review, out, DIR + "/csv");
+                            return new Written(
+                                    ExportFormat.CSV, out.resolve(DIR + "/csv"), csv, plural(csv.size(), "CSV file"));
+                        })
+                        .call());
             }
             if (formats.contains(ExportFormat.MERMAID)) {
                 done.add(timed(() -> {
-                    MermaidExporter.Written mmd = MermaidExporter.write(review, rendered[0], out, DIR);
-                    List<Path> files = new ArrayList<>();
-                    files.add(mmd.markdown());
-                    files.addAll(mmd.files());
-                    return new Written(ExportFormat.MERMAID, mmd.markdown(), files, plural(mmd.diagrams(), "diagram"));
-                }).call());
+                            MermaidExporter.Written mmd = MermaidExporter.write(review, rendered[0], out, DIR);
+                            List<Path> files = new ArrayList<>();
+                            files.add(mmd.markdown());
+                            files.addAll(mmd.files());
+                            return new Written(
+                                    ExportFormat.MERMAID, mmd.markdown(), files, plural(mmd.diagrams(), "diagram"));
+                        })
+                        .call());
             }
             if (formats.contains(ExportFormat.HTML)) {
                 done.add(timed(() -> {
-                    Path html = out.write(DIR + "/index.html", os -> HtmlReviewPage.write(review, rendered[0], os));
-                    return new Written(ExportFormat.HTML, html, List.of(html), "self-contained, Mermaid "
-                            + HtmlReviewPage.mermaidVersion());
-                }).call());
+                            Path html =
+                                    out.write(DIR + "/index.html", os -> HtmlReviewPage.write(review, rendered[0], os));
+                            return new Written(
+                                    ExportFormat.HTML,
+                                    html,
+                                    List.of(html),
+                                    "self-contained, Mermaid " + HtmlReviewPage.mermaidVersion());
+                        })
+                        .call());
             }
             rendered[0] = null;
             if (workbook != null) {
@@ -337,18 +363,20 @@ public final class ExportTask {
         if (!formats.contains(ExportFormat.XLSX) && !formats.contains(ExportFormat.HTML)) {
             return null;
         }
-        Thread t = new Thread(() -> {
-            try {
-                if (formats.contains(ExportFormat.HTML)) {
-                    HtmlReviewPage.mermaidVersion();
-                }
-                if (formats.contains(ExportFormat.XLSX)) {
-                    WorkbookRenderer.warmUp();
-                }
-            } catch (RuntimeException | LinkageError e) {
-                // only an optimisation: the export itself loads the same classes and reports its own failures
-            }
-        }, "spec-pipeline-export-warm-up");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        if (formats.contains(ExportFormat.HTML)) {
+                            HtmlReviewPage.mermaidVersion();
+                        }
+                        if (formats.contains(ExportFormat.XLSX)) {
+                            WorkbookRenderer.warmUp();
+                        }
+                    } catch (RuntimeException | LinkageError e) {
+                        // only an optimisation: the export itself loads the same classes and reports its own failures
+                    }
+                },
+                "spec-pipeline-export-warm-up");
         t.setDaemon(true);
         t.start();
         return t;
@@ -382,7 +410,8 @@ public final class ExportTask {
         List<Path> stale = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path p : files) {
-                if (p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)
+                if (p.getFileName().toString().endsWith(suffix)
+                        && Files.isRegularFile(p)
                         && !kept.contains(p.toAbsolutePath().normalize())) {
                     stale.add(p);
                 }
@@ -482,7 +511,11 @@ public final class ExportTask {
     private static void writeStamp(OutputDirectory out, String key, List<Path> written) throws IOException {
         StringBuilder sb = new StringBuilder("key=").append(key).append('\n');
         for (Path p : written) {
-            sb.append("file=").append(out.root().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'))
+            sb.append("file=")
+                    .append(out.root()
+                            .relativize(p.toAbsolutePath().normalize())
+                            .toString()
+                            .replace('\\', '/'))
                     .append('\n');
         }
         out.writeString(STAMP, sb.toString());

@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,10 +44,12 @@ public final class FindingsOnce implements SpecLog {
         if (repeated == 0) {
             return Optional.empty();
         }
-        return Optional.of(repeated == 1
-                ? "(1 finding of the spec is not repeated: an earlier spec-pipeline goal of this build logged it above)"
-                : "(" + repeated + " findings of the spec are not repeated: an earlier spec-pipeline goal of this build"
-                + " logged them above)");
+        return Optional.of(
+                repeated == 1
+                        ? "(1 finding of the spec is not repeated: an earlier spec-pipeline goal of this build logged it above)"
+                        : "(" + repeated
+                                + " findings of the spec are not repeated: an earlier spec-pipeline goal of this build"
+                                + " logged them above)");
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.Spec;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -12,8 +12,7 @@ import java.util.Optional;
  * character (Maven's "disabled" convention) or an uninterpolated {@code ${...}} means none.
  */
 public final class OutputTimestamp {
-    private OutputTimestamp() {
-    }
+    private OutputTimestamp() {}
 
     /**
      * @throws IllegalArgumentException when the text is neither form, with a message saying what is expected
@@ -34,7 +33,8 @@ public final class OutputTimestamp {
             }
         }
         try {
-            return Optional.of(OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            return Optional.of(OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
             throw invalid(t);
         }

@@ -17,7 +17,6 @@ import io.github.specpipeline.core.report.TestReports;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.validate.FragmentListener;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,8 +40,7 @@ import java.util.Set;
  * with errors still gives a report, which shows them; nothing here fails a build on the spec's content.
  */
 public final class ReportTask {
-    private ReportTask() {
-    }
+    private ReportTask() {}
 
     /**
      * @param input           the spec and source DDL
@@ -60,7 +58,8 @@ public final class ReportTask {
          * @param targets the generation targets: the spec is checked for them (as {@code validate} does) and their
          *                code is generated in memory for the model pages; they replace the input's
          */
-        public Options(SpecInput input, Path outputDirectory, Path siteDirectory, Set<Target> targets, Instant timestamp) {
+        public Options(
+                SpecInput input, Path outputDirectory, Path siteDirectory, Set<Target> targets, Instant timestamp) {
             this(input.withTargets(targets), outputDirectory, siteDirectory, timestamp);
         }
 
@@ -80,7 +79,8 @@ public final class ReportTask {
      * @param files   the files written into the site directory
      * @param summary one line for the log
      */
-    public record Result(SpecLoader.Result load, TestReports tests, List<ReportPage> pages, List<Path> files, String summary) {
+    public record Result(
+            SpecLoader.Result load, TestReports tests, List<ReportPage> pages, List<Path> files, String summary) {
         /** An internal error (SP008, in {@code load}) stopped the report: there is no page, and the site must fail. */
         public boolean failed() {
             return pages.isEmpty();
@@ -88,7 +88,8 @@ public final class ReportTask {
     }
 
     /** The code of every target, generated in memory as the {@code generate} goal would write it. */
-    private static Map<String, List<ReportExtras.CodeFile>> generatedCode(SpecLoader.Result load, Set<Target> targets, SpecLog log) {
+    private static Map<String, List<ReportExtras.CodeFile>> generatedCode(
+            SpecLoader.Result load, Set<Target> targets, SpecLog log) {
         if (load.hasErrors() || load.spec().isEmpty()) {
             return Map.of();
         }
@@ -110,16 +111,22 @@ public final class ReportTask {
      * Runs the export renderers into {@code <site>/spec-pipeline/review/}: the workbook and the CSV files, listed
      * for download. CSV files of an earlier run that this one did not write (a removed model) are deleted.
      */
-    private static List<ReportExtras.Download> exports(SpecReview review, Path site, Instant timestamp, List<Path> files)
-            throws IOException {
+    private static List<ReportExtras.Download> exports(
+            SpecReview review, Path site, Instant timestamp, List<Path> files) throws IOException {
         OutputDirectory folder = new OutputDirectory(site.resolve(ReportLayout.FOLDER));
         OutputDirectory siteDir = new OutputDirectory(site);
         List<ReportExtras.Download> downloads = new ArrayList<>();
         for (ExportTask.Written w : ExportTask.export(review, folder, EXPORTS, timestamp)) {
             files.addAll(w.files());
             for (Path p : w.files()) {
-                String path = siteDir.root().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
-                downloads.add(new ReportExtras.Download(path, p.getFileName().toString(), describe(p.getFileName().toString())));
+                String path = siteDir.root()
+                        .relativize(p.toAbsolutePath().normalize())
+                        .toString()
+                        .replace('\\', '/');
+                downloads.add(new ReportExtras.Download(
+                        path,
+                        p.getFileName().toString(),
+                        describe(p.getFileName().toString())));
             }
             if (w.format() == ExportFormat.CSV) {
                 pruneCsv(folder.resolve(ExportTask.DIR + "/csv"), w.files());
@@ -166,7 +173,8 @@ public final class ReportTask {
 
     private static List<String> notes(SpecLoader.Result load) {
         if (load.hasErrors()) {
-            return List.of("The model pages show no generated code: code is generated only from a spec without errors.");
+            return List.of(
+                    "The model pages show no generated code: code is generated only from a spec without errors.");
         }
         return List.of();
     }
@@ -174,7 +182,8 @@ public final class ReportTask {
     public static Result run(Options options, SpecLog log) throws IOException {
         // no validation reports: the report writes only into the site
         TaskRun task = new TaskRun("report", options.input(), null, log);
-        return task.guard(() -> report(options, log),
+        return task.guard(
+                () -> report(options, log),
                 bug -> new Result(bug.load(), TestReports.NONE, List.of(), List.of(), bug.summary()));
     }
 
@@ -199,7 +208,8 @@ public final class ReportTask {
         }
         Optional<SpecReview> review = load.spec().map(s -> SpecReview.of(s, fragmentColumns));
         List<Path> files = new ArrayList<>(ReportAssets.write(new OutputDirectory(options.siteDirectory())));
-        List<ReportExtras.Download> downloads = review.isEmpty() ? List.of()
+        List<ReportExtras.Download> downloads = review.isEmpty()
+                ? List.of()
                 : exports(review.get(), options.siteDirectory(), options.timestamp(), files);
         ReportExtras extras = new ReportExtras(downloads, generatedCode(load, options.targets(), log), notes(load));
         List<ReportPage> pages = ReportBuilder.build(file, load.diagnostics(), review, tests, extras);

@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.generate.Target;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,7 +25,8 @@ public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<T
     public SpecInput {
         Objects.requireNonNull(targets, "targets");
         // an EnumSet keeps the targets' order, so messages that list them are the same on every run
-        targets = Collections.unmodifiableSet(targets.isEmpty() ? EnumSet.allOf(Target.class) : EnumSet.copyOf(targets));
+        targets =
+                Collections.unmodifiableSet(targets.isEmpty() ? EnumSet.allOf(Target.class) : EnumSet.copyOf(targets));
     }
 
     /** A spec checked for every target. */
@@ -44,7 +44,8 @@ public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<T
     }
 
     /** As {@link #of(Path, Path, boolean, Path)}, checked for {@code targets}. */
-    public static SpecInput of(Path specFile, Path sourceDdl, boolean sourceDdlNamed, Path baseDirectory, Set<Target> targets) {
+    public static SpecInput of(
+            Path specFile, Path sourceDdl, boolean sourceDdlNamed, Path baseDirectory, Set<Target> targets) {
         boolean use = sourceDdl != null && (sourceDdlNamed || Files.exists(sourceDdl));
         return new SpecInput(specFile, use ? sourceDdl : null, baseDirectory, targets);
     }
@@ -62,7 +63,8 @@ public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<T
     /** The spec file as shown in diagnostics: relative to the base directory when inside it, with '/'. */
     public String displayName(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        Path base = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
+        Path base =
+                baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
         Path shown = base != null && abs.startsWith(base) ? base.relativize(abs) : abs;
         return shown.toString().replace('\\', '/');
     }

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.specpipeline.core.ddl.DdlProblem;
 import io.github.specpipeline.core.ddl.DdlReadResult;
 import io.github.specpipeline.core.ddl.SourceCatalog;
@@ -11,7 +12,6 @@ import io.github.specpipeline.core.diag.Reporter;
 import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.TranslationCheck;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.specpipeline.core.json.LocatedJsonReader;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.Spec;
@@ -19,7 +19,6 @@ import io.github.specpipeline.core.parse.SpecBinder;
 import io.github.specpipeline.core.validate.FragmentListener;
 import io.github.specpipeline.core.validate.SpecValidator;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,8 +27,7 @@ import java.util.Set;
 
 /** Reads, binds and validates a spec: the first step of every goal. */
 public final class SpecLoader {
-    private SpecLoader() {
-    }
+    private SpecLoader() {}
 
     /**
      * The outcome of loading.
@@ -72,11 +70,12 @@ public final class SpecLoader {
         String file = input.displayName(input.specFile());
         // reading problems go to sink until it is merged into the bound diagnostics, then straight to those
         Reporter[] early = {new Reporter(file, null, sink)};
-        LocatedJsonReader reader = new LocatedJsonReader(
-                (severity, code, location, pointer, message, hint) -> early[0].at(severity, code, location, pointer, message, hint));
+        LocatedJsonReader reader = new LocatedJsonReader((severity, code, location, pointer, message, hint) ->
+                early[0].at(severity, code, location, pointer, message, hint));
         // the DDL files are independent of the JSON: read both at once (the DDL problems are still added after the
         // JSON's, as when they were read one after the other)
-        Background<DdlReadResult> ddl = input.sourceDdl() == null ? null
+        Background<DdlReadResult> ddl = input.sourceDdl() == null
+                ? null
                 : Background.start("spec-pipeline-ddl", () -> SourceDdlReader.read(input.sourceDdl()));
         // The models are bound one at a time as they are read, so that neither the whole JSON tree nor a location
         // per JSON node is ever held; the few locations the diagnostics need are looked up in one more pass at the end.
@@ -104,14 +103,18 @@ public final class SpecLoader {
                 prefetch.stop();
             }
         }
-        validated = new ValidatedSpec(validated.specFile(), validated.spec(), validated.graph(), validated.sourceCatalog(),
-                validated.outputColumns(), located(reader, input, doc, reporter));
+        validated = new ValidatedSpec(
+                validated.specFile(),
+                validated.spec(),
+                validated.graph(),
+                validated.sourceCatalog(),
+                validated.outputColumns(),
+                located(reader, input, doc, reporter));
         return new Result(Optional.of(validated), validated.diagnostics());
     }
 
     /** A spec as read (the document without its models) and bound. */
-    private record Bound(LocatedJsonReader.StreamedDocument document, Optional<Spec> spec) {
-    }
+    private record Bound(LocatedJsonReader.StreamedDocument document, Optional<Spec> spec) {}
 
     /**
      * Reads the spec, binding each model as soon as it is read; empty when it cannot be read (reported through the
@@ -121,8 +124,8 @@ public final class SpecLoader {
         SpecBinder binder = new SpecBinder(reporter);
         List<Model> models = new ArrayList<>();
         int mark = reporter.mark();
-        Optional<LocatedJsonReader.StreamedDocument> doc = reader.stream(input.specFile(), "models",
-                new LocatedJsonReader.ElementHandler() {
+        Optional<LocatedJsonReader.StreamedDocument> doc =
+                reader.stream(input.specFile(), "models", new LocatedJsonReader.ElementHandler() {
                     @Override
                     public void restart() {
                         // a duplicate "models" key: only the last one counts, as in a tree
@@ -142,12 +145,13 @@ public final class SpecLoader {
     }
 
     /** Locates the reporter's diagnostics by reading the file once more; all diagnostics, sorted. */
-    private static List<Diagnostic> located(LocatedJsonReader reader, SpecInput input,
-                                            LocatedJsonReader.StreamedDocument doc, Reporter reporter) {
+    private static List<Diagnostic> located(
+            LocatedJsonReader reader, SpecInput input, LocatedJsonReader.StreamedDocument doc, Reporter reporter) {
         Collection<String> pointers = reporter.pendingPointers();
         if (!pointers.isEmpty()) {
             // a problem here (the file changed meanwhile) is reported through the reader into the reporter's sink
-            reporter.resolve(reader.locate(input.specFile(), doc.fingerprint(), pointers).orElse(null));
+            reporter.resolve(
+                    reader.locate(input.specFile(), doc.fingerprint(), pointers).orElse(null));
         }
         return reporter.sink().sorted();
     }
@@ -159,7 +163,14 @@ public final class SpecLoader {
         DdlReadResult result = ddl.get();
         for (DdlProblem p : result.problems()) {
             String shown = p.file() == null ? input.displayName(input.sourceDdl()) : input.displayName(p.file());
-            sink.add(new Diagnostic(Severity.ERROR, DiagnosticCode.SP007, p.message(), shown, p.line(), p.column(), "",
+            sink.add(new Diagnostic(
+                    Severity.ERROR,
+                    DiagnosticCode.SP007,
+                    p.message(),
+                    shown,
+                    p.line(),
+                    p.column(),
+                    "",
                     p.fix() != null ? p.fix() : DiagnosticCode.SP007.fix()));
         }
         return result.catalog();

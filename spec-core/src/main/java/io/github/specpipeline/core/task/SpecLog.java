@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
-
 import java.util.function.Consumer;
 
 /**
@@ -55,16 +54,12 @@ public interface SpecLog {
 
     /** Discards everything. */
     SpecLog NONE = new SpecLog() {
-        public void debug(String message) {
-        }
+        public void debug(String message) {}
 
-        public void info(String message) {
-        }
+        public void info(String message) {}
 
-        public void warn(String message) {
-        }
+        public void warn(String message) {}
 
-        public void error(String message) {
-        }
+        public void error(String message) {}
     };
 }

@@ -4,7 +4,6 @@ import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,8 +45,7 @@ final class TaskRun {
      * @param summary the one line to fail with
      * @param reports the validation reports written with the SP008, when the task writes them
      */
-    record Failure(SpecLoader.Result load, String summary, List<Path> reports) {
-    }
+    record Failure(SpecLoader.Result load, String summary, List<Path> reports) {}
 
     private final String goal;
     private final SpecInput input;
@@ -97,15 +95,23 @@ final class TaskRun {
     private Failure internal(Throwable e) throws IOException {
         String file = input.displayName(input.specFile());
         String what = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
-        Diagnostic d = new Diagnostic(Severity.ERROR, DiagnosticCode.SP008, "internal error in the " + goal + " goal on "
-                + file + ": " + what + ". This is a bug in spec-pipeline " + Version.get() + ", not in the spec: please report it",
-                file, 0, 0, "", DiagnosticCode.SP008.fix());
+        Diagnostic d = new Diagnostic(
+                Severity.ERROR,
+                DiagnosticCode.SP008,
+                "internal error in the " + goal + " goal on " + file + ": " + what + ". This is a bug in spec-pipeline "
+                        + Version.get() + ", not in the spec: please report it",
+                file,
+                0,
+                0,
+                "",
+                DiagnosticCode.SP008.fix());
         log.diagnostic(d);
         log.debug("stack trace of the internal error (SP008), for the bug report:\n" + stackTrace(e));
         List<Diagnostic> all = new ArrayList<>(load == null ? List.of() : load.diagnostics());
         all.add(d);
         all.sort(Diagnostic.ORDER);
-        SpecLoader.Result withBug = new SpecLoader.Result(load == null ? Optional.empty() : load.spec(), List.copyOf(all));
+        SpecLoader.Result withBug =
+                new SpecLoader.Result(load == null ? Optional.empty() : load.spec(), List.copyOf(all));
         List<Path> reports = List.of();
         if (outputDirectory != null) {
             reports = ValidationReportFiles.write(input, outputDirectory, withBug.diagnostics());

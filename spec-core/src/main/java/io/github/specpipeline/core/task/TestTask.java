@@ -19,7 +19,6 @@ import io.github.specpipeline.core.testing.TestRunner;
 import io.github.specpipeline.core.testing.TestTimeout;
 import io.github.specpipeline.core.testing.UnitTestRunner;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -45,8 +44,7 @@ public final class TestTask {
     /** Rows per table when synthetic data is made. */
     public static final int DEFAULT_SYNTHETIC_ROWS = 20;
 
-    private TestTask() {
-    }
+    private TestTask() {}
 
     /**
      * @param input           the spec and source DDL
@@ -61,8 +59,15 @@ public final class TestTask {
      *                        valid from it, so a reproducible build ({@code project.build.outputTimestamp}) writes the
      *                        same rows, failing rows and JUnit XML on every run
      */
-    public record Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows,
-                          Duration testTimeout, boolean writeRows, Instant runAt) {
+    public record Options(
+            SpecInput input,
+            Path seeds,
+            Path outputDirectory,
+            boolean failIfNoTests,
+            int syntheticRows,
+            Duration testTimeout,
+            boolean writeRows,
+            Instant runAt) {
         public Options {
             if (testTimeout == null || testTimeout.isNegative()) {
                 throw new IllegalArgumentException("testTimeout must be zero or positive");
@@ -100,9 +105,14 @@ public final class TestTask {
      * @param summary       one line saying why, or what passed
      * @param syntheticTables raw tables that got synthetic rows
      */
-    public record Result(SpecLoader.Result load, TestResults results, List<SeedProblem> seedProblems, List<Path> reports,
-                         Set<String> syntheticTables, boolean failed, String summary) {
-    }
+    public record Result(
+            SpecLoader.Result load,
+            TestResults results,
+            List<SeedProblem> seedProblems,
+            List<Path> reports,
+            Set<String> syntheticTables,
+            boolean failed,
+            String summary) {}
 
     public static Result run(Options options, DuckDbPlanner planner, SpecLog log) throws IOException {
         TaskRun task = new TaskRun("test", options.input(), options.outputDirectory(), log);
@@ -140,15 +150,25 @@ public final class TestTask {
         }
     }
 
-    private static Result run(Options options, DuckDbPlanner planner, SpecLog log, Phases phases,
-                              CompletableFuture<DuckDbSession> opening, TaskRun task) throws IOException {
+    private static Result run(
+            Options options,
+            DuckDbPlanner planner,
+            SpecLog log,
+            Phases phases,
+            CompletableFuture<DuckDbSession> opening,
+            TaskRun task)
+            throws IOException {
         SpecInput input = options.input();
         SpecLoader.Result load = task.loaded(SpecLoader.load(input));
         String file = input.displayName(input.specFile());
         if (load.hasErrors() || load.spec().isEmpty()) {
-            ValidateTask.logDiagnostics(load.diagnostics().stream().filter(Diagnostic::isError).toList(), log);
-            return failed(load, List.of(), "spec " + file + " has " + ValidateTask.plural(load.count(Severity.ERROR), "error")
-                    + "; no test ran; see " + task.shownReport() + " for every finding");
+            ValidateTask.logDiagnostics(
+                    load.diagnostics().stream().filter(Diagnostic::isError).toList(), log);
+            return failed(
+                    load,
+                    List.of(),
+                    "spec " + file + " has " + ValidateTask.plural(load.count(Severity.ERROR), "error")
+                            + "; no test ran; see " + task.shownReport() + " for every finding");
         }
         List<Diagnostic> notDuckDb = DuckDbTranslation.problems(input, load);
         if (!notDuckDb.isEmpty()) {
@@ -160,26 +180,40 @@ public final class TestTask {
         try {
             plan = planner.plan(spec);
         } catch (RuntimeException e) {
-            return failed(load, List.of(), "the DuckDB pipeline could not be generated for " + file + ": " + e.getMessage());
+            return failed(
+                    load, List.of(), "the DuckDB pipeline could not be generated for " + file + ": " + e.getMessage());
         }
         Map<String, RawTable> raw = RawTable.resolve(spec, plan);
         Set<String> unread = new TreeSet<>();
-        plan.rawTables().keySet().stream().filter(t -> !raw.containsKey(t)).forEach(t -> unread.add(t.toLowerCase(Locale.ROOT)));
-        List<String> noDdl = raw.values().stream().filter(r -> r.columns().isEmpty()).map(RawTable::name).toList();
+        plan.rawTables().keySet().stream()
+                .filter(t -> !raw.containsKey(t))
+                .forEach(t -> unread.add(t.toLowerCase(Locale.ROOT)));
+        List<String> noDdl = raw.values().stream()
+                .filter(r -> r.columns().isEmpty())
+                .map(RawTable::name)
+                .toList();
         if (!noDdl.isEmpty()) {
-            String where = input.sourceDdl() == null ? "no source DDL was given (specpipeline.sourceDdl)"
+            String where = input.sourceDdl() == null
+                    ? "no source DDL was given (specpipeline.sourceDdl)"
                     : "the source DDL in " + input.displayName(input.sourceDdl()) + " does not declare "
-                    + (noDdl.size() == 1 ? "it" : "them");
-            return failed(load, List.of(), "the test goal creates raw tables from their DDL, but " + where + ": "
-                    + String.join(", ", noDdl));
+                            + (noDdl.size() == 1 ? "it" : "them");
+            return failed(
+                    load,
+                    List.of(),
+                    "the test goal creates raw tables from their DDL, but " + where + ": " + String.join(", ", noDdl));
         }
         phases.mark("generate SQL");
         int modelsCount = spec.spec().models().size();
-        int unitTests = spec.spec().models().stream().mapToInt(m -> m.unitTests().size()).sum();
+        int unitTests = spec.spec().models().stream()
+                .mapToInt(m -> m.unitTests().size())
+                .sum();
         log.info("spec-pipeline test: " + file + ": " + modelsCount + " model" + (modelsCount == 1 ? "" : "s") + ", "
                 + plan.tests().size() + " data test" + (plan.tests().size() == 1 ? "" : "s") + ", " + unitTests
-                + " unit test" + (unitTests == 1 ? "" : "s") + ", " + raw.size() + " raw table" + (raw.size() == 1 ? "" : "s")
-                + (unread.isEmpty() ? "" : " (" + unread.size() + " more in the source DDL that no model reads are not created)"));
+                + " unit test" + (unitTests == 1 ? "" : "s") + ", " + raw.size() + " raw table"
+                + (raw.size() == 1 ? "" : "s")
+                + (unread.isEmpty()
+                        ? ""
+                        : " (" + unread.size() + " more in the source DDL that no model reads are not created)"));
 
         TestResults results;
         Set<String> synthetic = new TreeSet<>();
@@ -189,19 +223,28 @@ public final class TestTask {
             if (setupError != null) {
                 return failed(load, List.of(), setupError);
             }
-            String seedsShown = options.seeds() == null ? "(no seeds folder)" : input.displayName(options.seeds())
-                    + (java.nio.file.Files.exists(options.seeds()) ? "" : " (not found)");
+            String seedsShown = options.seeds() == null
+                    ? "(no seeds folder)"
+                    : input.displayName(options.seeds())
+                            + (java.nio.file.Files.exists(options.seeds()) ? "" : " (not found)");
             SeedLoader.Result seeds = SeedLoader.read(options.seeds(), raw, unread, input::displayName, session);
             if (!seeds.ok()) {
                 seeds.problems().forEach(p -> log.error(p.format()));
                 int n = seeds.problems().size();
-                return failed(load, seeds.problems(), n + " problem" + (n == 1 ? "" : "s") + " in the seed files under "
-                        + seedsShown + "; no test ran");
+                return failed(
+                        load,
+                        seeds.problems(),
+                        n + " problem" + (n == 1 ? "" : "s") + " in the seed files under " + seedsShown
+                                + "; no test ran");
             }
             SeedLoader.load(seeds, session);
             if (!seeds.unread().isEmpty()) {
-                log.info("Seeds not loaded, no model reads their table: " + String.join(", ",
-                        seeds.unread().stream().map(p -> p.getFileName().toString()).toList()));
+                log.info("Seeds not loaded, no model reads their table: "
+                        + String.join(
+                                ", ",
+                                seeds.unread().stream()
+                                        .map(p -> p.getFileName().toString())
+                                        .toList()));
             }
             for (String name : raw.keySet()) {
                 if (!seeds.seeds().containsKey(name)) {
@@ -213,14 +256,23 @@ public final class TestTask {
                         .generate(synthetic, (table, column) -> seededValues(session, table, column));
                 for (Map.Entry<String, List<String[]>> e : rows.entrySet()) {
                     RawTable r = raw.get(e.getKey());
-                    session.insert(r.qualifiedName(), r.columns().stream().map(RawTable.Column::name).toList(),
-                            r.columns().stream().map(RawTable.Column::type).toList(), e.getValue());
+                    session.insert(
+                            r.qualifiedName(),
+                            r.columns().stream().map(RawTable.Column::name).toList(),
+                            r.columns().stream().map(RawTable.Column::type).toList(),
+                            e.getValue());
                 }
             }
-            long seededRows = seeds.seeds().values().stream().mapToLong(s -> s.rows().size()).sum();
-            log.info("Seeds: " + seeds.seeds().size() + " table" + (seeds.seeds().size() == 1 ? "" : "s") + ", " + seededRows
+            long seededRows = seeds.seeds().values().stream()
+                    .mapToLong(s -> s.rows().size())
+                    .sum();
+            log.info("Seeds: " + seeds.seeds().size() + " table"
+                    + (seeds.seeds().size() == 1 ? "" : "s") + ", " + seededRows
                     + " row" + (seededRows == 1 ? "" : "s") + " from " + seedsShown
-                    + (synthetic.isEmpty() ? "" : "; synthetic rows (" + options.syntheticRows() + " each) for " + String.join(", ", synthetic)));
+                    + (synthetic.isEmpty()
+                            ? ""
+                            : "; synthetic rows (" + options.syntheticRows() + " each) for "
+                                    + String.join(", ", synthetic)));
             phases.mark("load data");
 
             TestRunner runner = new TestRunner(session, spec, plan, log);
@@ -235,11 +287,17 @@ public final class TestTask {
             Map<String, List<TestResults.Case>> unit = new UnitTestRunner(session, spec, planner, raw).runAll();
             phases.mark("unit tests");
             results = new TestResults(TestRunner.suites(spec, plan, builds, dataTests, unit), phases.nanos);
-            session.stuck().ifPresent(sql -> log.warn("DuckDB could not interrupt a statement that ran past specpipeline.testTimeout ("
-                    + TestTimeout.seconds(options.testTimeout()) + " s), so the tests after it were skipped; it goes on in the"
-                    + " background until it ends or the JVM exits: " + sql));
+            session.stuck()
+                    .ifPresent(sql ->
+                            log.warn("DuckDB could not interrupt a statement that ran past specpipeline.testTimeout ("
+                                    + TestTimeout.seconds(options.testTimeout())
+                                    + " s), so the tests after it were skipped; it goes on in the"
+                                    + " background until it ends or the JVM exits: " + sql));
         } catch (DuckDbSession.TimedOut | DuckDbSession.Busy e) {
-            return failed(load, List.of(), "loading the raw tables into DuckDB did not finish: " + DuckDbSession.firstLine(e.getMessage()));
+            return failed(
+                    load,
+                    List.of(),
+                    "loading the raw tables into DuckDB did not finish: " + DuckDbSession.firstLine(e.getMessage()));
         } catch (SQLException e) {
             throw new IOException("DuckDB failed: " + DuckDbSession.firstLine(e.getMessage()), e);
         }
@@ -248,7 +306,8 @@ public final class TestTask {
         results = new TestResults(results.suites(), phases.nanos);
 
         ConsoleSummary.log(results, log);
-        log.info("Test reports: " + input.displayName(new OutputDirectory(options.outputDirectory()).resolve(JUnitXmlWriter.DIRECTORY))
+        log.info("Test reports: "
+                + input.displayName(new OutputDirectory(options.outputDirectory()).resolve(JUnitXmlWriter.DIRECTORY))
                 + " (" + reports.size() + " JUnit XML file" + (reports.size() == 1 ? "" : "s") + ")");
         log.info("Time: " + ConsoleSummary.timings(results));
         String totals = ConsoleSummary.totals(results);
@@ -257,13 +316,19 @@ public final class TestTask {
         if (failed) {
             long bad = results.count(TestResults.Status.FAILED) + results.count(TestResults.Status.ERROR);
             List<String> names = new ArrayList<>();
-            results.suites().forEach(s -> s.cases().stream()
-                    .filter(c -> c.status() == TestResults.Status.FAILED || c.status() == TestResults.Status.ERROR)
-                    .forEach(c -> names.add(c.name())));
+            results.suites()
+                    .forEach(s -> s.cases().stream()
+                            .filter(c ->
+                                    c.status() == TestResults.Status.FAILED || c.status() == TestResults.Status.ERROR)
+                            .forEach(c -> names.add(c.name())));
             summary = bad + " of " + results.total() + " spec tests did not pass: " + abbreviate(names)
-                    + (results.buildErrors() > 0 ? " (" + results.buildErrors() + " model" + (results.buildErrors() == 1 ? "" : "s")
-                    + " not built)" : "") + "; see the log above and "
-                    + input.displayName(new OutputDirectory(options.outputDirectory()).resolve(JUnitXmlWriter.DIRECTORY));
+                    + (results.buildErrors() > 0
+                            ? " (" + results.buildErrors() + " model" + (results.buildErrors() == 1 ? "" : "s")
+                                    + " not built)"
+                            : "")
+                    + "; see the log above and "
+                    + input.displayName(
+                            new OutputDirectory(options.outputDirectory()).resolve(JUnitXmlWriter.DIRECTORY));
         } else if (results.total() == 0 && options.failIfNoTests()) {
             failed = true;
             summary = "the spec declares no data test and no unit test (failIfNoTests is set)";
@@ -291,7 +356,8 @@ public final class TestTask {
             try {
                 session.execute(sql);
             } catch (SQLException e) {
-                return "a setup statement of the DuckDB pipeline failed: " + DuckDbSession.firstLine(e.getMessage()) + "\n" + sql;
+                return "a setup statement of the DuckDB pipeline failed: " + DuckDbSession.firstLine(e.getMessage())
+                        + "\n" + sql;
             }
         }
         for (RawTable r : raw.values()) {
@@ -299,31 +365,34 @@ public final class TestTask {
             try {
                 session.execute(sql);
             } catch (SQLException e) {
-                return "raw table " + r.name() + " could not be created: " + DuckDbSession.firstLine(e.getMessage()) + "\n" + sql;
+                return "raw table " + r.name() + " could not be created: " + DuckDbSession.firstLine(e.getMessage())
+                        + "\n" + sql;
             }
         }
         return null;
     }
 
     /** Writes the built models' rows; a model whose rows cannot be read (a timeout) is named, not fatal. */
-    private static void writeRows(DuckDbSession session, DuckDbPlan plan, Map<String, TestRunner.Build> builds, Options options,
-                                  SpecLog log) throws IOException {
+    private static void writeRows(
+            DuckDbSession session, DuckDbPlan plan, Map<String, TestRunner.Build> builds, Options options, SpecLog log)
+            throws IOException {
         Set<String> built = new TreeSet<>();
         builds.values().stream().filter(b -> b.error() == null).forEach(b -> built.add(b.model()));
         OutputDirectory out = new OutputDirectory(options.outputDirectory());
         try {
             List<Path> files = ModelRowsCsv.write(session, plan, built, out);
-            log.info("Model rows: " + options.input().displayName(out.resolve(ModelRowsCsv.DIRECTORY)) + " (" + files.size()
-                    + " CSV file" + (files.size() == 1 ? "" : "s") + ")");
+            log.info("Model rows: " + options.input().displayName(out.resolve(ModelRowsCsv.DIRECTORY)) + " ("
+                    + files.size() + " CSV file" + (files.size() == 1 ? "" : "s") + ")");
         } catch (SQLException e) {
-            log.warn("The models' rows were not written (specpipeline.writeRows): " + DuckDbSession.firstLine(e.getMessage()));
+            log.warn("The models' rows were not written (specpipeline.writeRows): "
+                    + DuckDbSession.firstLine(e.getMessage()));
         }
     }
 
     private static List<String> seededValues(DuckDbSession session, RawTable table, String column) throws SQLException {
         String col = DuckDbSession.quote(column);
-        DuckDbSession.Rows rows = session.rows("SELECT DISTINCT CAST(" + col + " AS VARCHAR) AS v FROM " + table.qualifiedName()
-                + " WHERE " + col + " IS NOT NULL ORDER BY 1 LIMIT 10000");
+        DuckDbSession.Rows rows = session.rows("SELECT DISTINCT CAST(" + col + " AS VARCHAR) AS v FROM "
+                + table.qualifiedName() + " WHERE " + col + " IS NOT NULL ORDER BY 1 LIMIT 10000");
         List<String> out = new ArrayList<>();
         rows.rows().forEach(r -> out.add((String) r.get(0)));
         return out;
@@ -351,5 +420,4 @@ public final class TestTask {
         }
         return String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
     }
-
 }

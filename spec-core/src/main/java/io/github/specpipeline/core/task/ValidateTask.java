@@ -2,10 +2,8 @@ package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
-import io.github.specpipeline.core.io.OutputDirectory;
-
 import io.github.specpipeline.core.generate.Target;
-
+import io.github.specpipeline.core.io.OutputDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +14,7 @@ import java.util.Set;
  * {@code validation/report.sarif} under the output directory.
  */
 public final class ValidateTask {
-    private ValidateTask() {
-    }
+    private ValidateTask() {}
 
     /**
      * @param input           the spec and source DDL, and the generation targets whose SQL dialects every fragment
@@ -38,13 +35,12 @@ public final class ValidateTask {
     }
 
     /** What happened; {@code failed} says whether the build should fail, {@code summary} says why. */
-    public record Result(SpecLoader.Result load, List<Path> reports, boolean failed, String summary) {
-    }
+    public record Result(SpecLoader.Result load, List<Path> reports, boolean failed, String summary) {}
 
     public static Result run(Options options, SpecLog log) throws IOException {
         TaskRun task = new TaskRun("validate", options.input(), options.outputDirectory(), log);
-        return task.guard(() -> validate(options, log, task),
-                bug -> new Result(bug.load(), bug.reports(), true, bug.summary()));
+        return task.guard(
+                () -> validate(options, log, task), bug -> new Result(bug.load(), bug.reports(), true, bug.summary()));
     }
 
     private static Result validate(Options options, SpecLog log, TaskRun task) throws IOException {
@@ -61,13 +57,15 @@ public final class ValidateTask {
         String counts = plural(errors, "error") + ", " + plural(warnings, "warning");
         String summary;
         if (failed) {
-            summary = "spec validation failed: " + counts + " in " + file
-                    + (errors == 0 ? " (failOnWarning is set)" : "") + "; see " + options.input().displayName(json);
+            summary =
+                    "spec validation failed: " + counts + " in " + file + (errors == 0 ? " (failOnWarning is set)" : "")
+                            + "; see " + options.input().displayName(json);
         } else {
             int models = load.spec().map(s -> s.spec().models().size()).orElse(0);
             summary = "spec " + file + " is valid: " + plural(models, "model") + ", " + counts;
         }
-        log.info("Validation reports: " + options.input().displayName(json) + ", " + options.input().displayName(sarif));
+        log.info("Validation reports: " + options.input().displayName(json) + ", "
+                + options.input().displayName(sarif));
         return new Result(load, List.of(json, sarif), failed, summary);
     }
 

@@ -3,7 +3,6 @@ package io.github.specpipeline.core.task;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.ValidationReports;
 import io.github.specpipeline.core.io.OutputDirectory;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +17,7 @@ final class ValidationReportFiles {
     static final String JSON = "validation/report.json";
     static final String SARIF = "validation/report.sarif";
 
-    private ValidationReportFiles() {
-    }
+    private ValidationReportFiles() {}
 
     /** Writes both reports of {@code diagnostics}; returns their paths, the JSON report first. */
     static List<Path> write(SpecInput input, Path outputDirectory, List<Diagnostic> diagnostics) throws IOException {

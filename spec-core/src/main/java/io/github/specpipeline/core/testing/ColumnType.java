@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.testing;
 
 import io.github.specpipeline.core.plan.DuckDbTypes;
-
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,18 @@ import java.util.regex.Pattern;
  */
 public record ColumnType(String bigQueryType, String duckDbType, Kind kind, int precision, int scale) {
     /** Value kinds with their own parsing. {@code OTHER} (arrays, JSON, intervals, bytes) is checked by DuckDB. */
-    public enum Kind { INTEGER, DECIMAL, DOUBLE, BOOLEAN, STRING, DATE, DATETIME, TIMESTAMP, TIME, OTHER }
+    public enum Kind {
+        INTEGER,
+        DECIMAL,
+        DOUBLE,
+        BOOLEAN,
+        STRING,
+        DATE,
+        DATETIME,
+        TIMESTAMP,
+        TIME,
+        OTHER
+    }
 
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),(\\d+)\\)");
 

@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.testing;
 
 import io.github.specpipeline.core.task.SpecLog;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +10,12 @@ import java.util.Locale;
  * did not pass with its model, message, failing rows or diff, and SQL, then (when one did not pass) the totals.
  */
 public final class ConsoleSummary {
-    private ConsoleSummary() {
-    }
+    private ConsoleSummary() {}
 
     /** Logs the summary: models at info, problems at error. */
     public static void log(TestResults results, SpecLog log) {
-        int width = results.suites().stream().mapToInt(s -> s.name().length()).max().orElse(10);
+        int width =
+                results.suites().stream().mapToInt(s -> s.name().length()).max().orElse(10);
         for (TestResults.Suite s : results.suites()) {
             log.info("  " + modelLine(s, width));
         }
@@ -46,7 +45,8 @@ public final class ConsoleSummary {
         if (skipped > 0) {
             counts += ", " + skipped + " skipped";
         }
-        return String.format(Locale.ROOT, "%s  %-" + width + "s  %-22s %8.3f s", status, s.name(), counts, s.nanos() / 1e9);
+        return String.format(
+                Locale.ROOT, "%s  %-" + width + "s  %-22s %8.3f s", status, s.name(), counts, s.nanos() / 1e9);
     }
 
     /** The lines describing one test that did not pass. */
@@ -73,7 +73,8 @@ public final class ConsoleSummary {
     public static String totals(TestResults r) {
         return "spec-pipeline test: " + r.total() + " test" + (r.total() == 1 ? "" : "s") + ", "
                 + r.count(TestResults.Status.PASSED) + " passed, " + r.count(TestResults.Status.FAILED) + " failed, "
-                + r.count(TestResults.Status.ERROR) + " error" + (r.count(TestResults.Status.ERROR) == 1 ? "" : "s") + ", "
+                + r.count(TestResults.Status.ERROR) + " error" + (r.count(TestResults.Status.ERROR) == 1 ? "" : "s")
+                + ", "
                 + r.count(TestResults.Status.SKIPPED) + " skipped";
     }
 

@@ -1,8 +1,5 @@
 package io.github.specpipeline.core.testing;
 
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -31,6 +28,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * One in-memory, embedded DuckDB database. Every SQL text runs on a fresh {@link Statement}: after an error,
@@ -54,6 +53,7 @@ public final class DuckDbSession implements AutoCloseable {
     private final Duration timeout;
     /** What the statement that timed out and could not be interrupted was doing; null while the session is usable. */
     private volatile String stuck;
+
     private boolean closed;
 
     private DuckDbSession(Connection connection, Duration timeout) {
@@ -164,13 +164,15 @@ public final class DuckDbSession implements AutoCloseable {
         if (s == null) {
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                s.cancel();
-            } catch (SQLException e) {
-                // the statement ended meanwhile
-            }
-        }, "spec-pipeline-duckdb-cancel");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        s.cancel();
+                    } catch (SQLException e) {
+                        // the statement ended meanwhile
+                    }
+                },
+                "spec-pipeline-duckdb-cancel");
         t.setDaemon(true);
         t.start();
     }
@@ -250,7 +252,8 @@ public final class DuckDbSession implements AutoCloseable {
      * @param columns the column names in the order of each row's values
      * @param types   their types
      */
-    public void insert(String table, List<String> columns, List<ColumnType> types, List<String[]> rows) throws SQLException {
+    public void insert(String table, List<String> columns, List<ColumnType> types, List<String[]> rows)
+            throws SQLException {
         if (rows.isEmpty() || columns.isEmpty()) {
             return;
         }
@@ -266,7 +269,8 @@ public final class DuckDbSession implements AutoCloseable {
         execute("CREATE OR REPLACE TEMP TABLE " + quote(STAGE) + " (" + String.join(", ", stageColumns) + ")");
         try {
             call("append rows to " + table, s -> {
-                try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", STAGE)) {
+                try (DuckDBAppender appender =
+                        connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", STAGE)) {
                     for (String[] row : rows) {
                         appender.beginRow();
                         for (int c = 0; c < width; c++) {
@@ -281,8 +285,10 @@ public final class DuckDbSession implements AutoCloseable {
                 }
                 return null;
             });
-            execute("INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(DuckDbSession::quote).toList())
-                    + ") SELECT " + String.join(", ", casts) + " FROM " + quote(STAGE));
+            execute("INSERT INTO " + table + " ("
+                    + String.join(
+                            ", ", columns.stream().map(DuckDbSession::quote).toList()) + ") SELECT "
+                    + String.join(", ", casts) + " FROM " + quote(STAGE));
         } finally {
             execute("DROP TABLE IF EXISTS " + quote(STAGE));
         }
@@ -338,14 +344,16 @@ public final class DuckDbSession implements AutoCloseable {
             connection.close();
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                worker.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-                connection.close();
-            } catch (InterruptedException | SQLException e) {
-                // nothing to do: the in-memory database goes with the JVM
-            }
-        }, "spec-pipeline-duckdb-close");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        worker.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                        connection.close();
+                    } catch (InterruptedException | SQLException e) {
+                        // nothing to do: the in-memory database goes with the JVM
+                    }
+                },
+                "spec-pipeline-duckdb-close");
         t.setDaemon(true);
         t.start();
     }
@@ -366,7 +374,8 @@ public final class DuckDbSession implements AutoCloseable {
     }
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
     private static String local(LocalDateTime t) {
         return (t.getNano() == 0 ? SECONDS : MICROS).format(t);
@@ -386,9 +395,16 @@ public final class DuckDbSession implements AutoCloseable {
         if (v instanceof LocalDateTime t) {
             return local(t);
         }
-        if (v instanceof Double || v instanceof Float || v instanceof Long || v instanceof Integer
-                || v instanceof BigInteger || v instanceof Short || v instanceof Byte || v instanceof Boolean
-                || v instanceof LocalDate || v instanceof LocalTime) {
+        if (v instanceof Double
+                || v instanceof Float
+                || v instanceof Long
+                || v instanceof Integer
+                || v instanceof BigInteger
+                || v instanceof Short
+                || v instanceof Byte
+                || v instanceof Boolean
+                || v instanceof LocalDate
+                || v instanceof LocalTime) {
             return v.toString();
         }
         return Values.visible(v.toString(), 200);
@@ -399,10 +415,8 @@ public final class DuckDbSession implements AutoCloseable {
      *
      * @param count all rows the query returned
      */
-    public record Sample(List<String> columns, List<List<String>> rows, long count) {
-    }
+    public record Sample(List<String> columns, List<List<String>> rows, long count) {}
 
     /** All rows of a query. */
-    public record Rows(List<String> columns, List<String> types, List<List<Object>> rows) {
-    }
+    public record Rows(List<String> columns, List<String> types, List<List<Object>> rows) {}
 }

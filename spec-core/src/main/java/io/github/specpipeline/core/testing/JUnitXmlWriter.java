@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.testing;
 
 import io.github.specpipeline.core.io.OutputDirectory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,11 @@ import java.util.stream.Stream;
 public final class JUnitXmlWriter {
     /** The folder under the plugin's output directory. */
     public static final String DIRECTORY = "test-reports";
+
     private static final String SCHEMA =
             "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report-3.0.2.xsd";
 
-    private JUnitXmlWriter() {
-    }
+    private JUnitXmlWriter() {}
 
     /** Writes one file per suite and removes the {@code TEST-*.xml} files of an earlier run that no suite wrote. */
     public static List<Path> write(TestResults results, OutputDirectory out) throws IOException {
@@ -37,9 +36,13 @@ public final class JUnitXmlWriter {
         }
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("TEST-") && n.endsWith(".xml") && Files.isRegularFile(p) && !files.contains(p);
-            }).toList()) {
+                        String n = p.getFileName().toString();
+                        return n.startsWith("TEST-")
+                                && n.endsWith(".xml")
+                                && Files.isRegularFile(p)
+                                && !files.contains(p);
+                    })
+                    .toList()) {
                 Files.delete(p);
             }
         }
@@ -51,27 +54,58 @@ public final class JUnitXmlWriter {
         StringBuilder b = new StringBuilder();
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<testsuite xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"")
-                .append(SCHEMA).append("\" version=\"3.0.2\"")
-                .append(" name=\"").append(attr(s.name())).append('"')
-                .append(" time=\"").append(seconds(s.nanos())).append('"')
-                .append(" tests=\"").append(s.cases().size()).append('"')
-                .append(" errors=\"").append(s.count(TestResults.Status.ERROR)).append('"')
-                .append(" skipped=\"").append(s.count(TestResults.Status.SKIPPED)).append('"')
-                .append(" failures=\"").append(s.count(TestResults.Status.FAILED)).append("\">\n");
+                .append(SCHEMA)
+                .append("\" version=\"3.0.2\"")
+                .append(" name=\"")
+                .append(attr(s.name()))
+                .append('"')
+                .append(" time=\"")
+                .append(seconds(s.nanos()))
+                .append('"')
+                .append(" tests=\"")
+                .append(s.cases().size())
+                .append('"')
+                .append(" errors=\"")
+                .append(s.count(TestResults.Status.ERROR))
+                .append('"')
+                .append(" skipped=\"")
+                .append(s.count(TestResults.Status.SKIPPED))
+                .append('"')
+                .append(" failures=\"")
+                .append(s.count(TestResults.Status.FAILED))
+                .append("\">\n");
         b.append("  <properties>\n");
-        b.append("    <property name=\"specpipeline.model\" value=\"").append(attr(s.model())).append("\"/>\n");
+        b.append("    <property name=\"specpipeline.model\" value=\"")
+                .append(attr(s.model()))
+                .append("\"/>\n");
         b.append("  </properties>\n");
         for (TestResults.Case c : s.cases()) {
-            b.append("  <testcase name=\"").append(attr(c.name())).append("\" classname=\"").append(attr(s.name()))
-                    .append("\" time=\"").append(seconds(c.nanos())).append('"');
+            b.append("  <testcase name=\"")
+                    .append(attr(c.name()))
+                    .append("\" classname=\"")
+                    .append(attr(s.name()))
+                    .append("\" time=\"")
+                    .append(seconds(c.nanos()))
+                    .append('"');
             switch (c.status()) {
                 case PASSED -> b.append("/>\n");
-                case SKIPPED -> b.append(">\n    <skipped message=\"").append(attr(c.message())).append("\"/>\n  </testcase>\n");
+                case SKIPPED ->
+                    b.append(">\n    <skipped message=\"")
+                            .append(attr(c.message()))
+                            .append("\"/>\n  </testcase>\n");
                 case FAILED, ERROR -> {
                     String tag = c.status() == TestResults.Status.FAILED ? "failure" : "error";
-                    b.append(">\n    <").append(tag).append(" message=\"").append(attr(c.message())).append("\" type=\"")
-                            .append(attr("spec-pipeline." + c.kind())).append("\">")
-                            .append(text(body(c))).append("</").append(tag).append(">\n  </testcase>\n");
+                    b.append(">\n    <")
+                            .append(tag)
+                            .append(" message=\"")
+                            .append(attr(c.message()))
+                            .append("\" type=\"")
+                            .append(attr("spec-pipeline." + c.kind()))
+                            .append("\">")
+                            .append(text(body(c)))
+                            .append("</")
+                            .append(tag)
+                            .append(">\n  </testcase>\n");
                 }
             }
         }
@@ -83,7 +117,10 @@ public final class JUnitXmlWriter {
     static String body(TestResults.Case c) {
         StringBuilder b = new StringBuilder();
         b.append("test: ").append(c.name()).append('\n');
-        b.append("model: ").append(c.model()).append(c.column() == null ? "" : ", column: " + c.column()).append('\n');
+        b.append("model: ")
+                .append(c.model())
+                .append(c.column() == null ? "" : ", column: " + c.column())
+                .append('\n');
         if (c.description() != null) {
             b.append("checks: ").append(c.description()).append('\n');
         }
@@ -146,7 +183,10 @@ public final class JUnitXmlWriter {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 b.append(c).append(s.charAt(++i));
-            } else if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            } else if (Character.isSurrogate(c)
+                    || c == 0xFFFE
+                    || c == 0xFFFF
+                    || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
                 b.append('\uFFFD');
             } else {
                 b.append(c);

@@ -3,7 +3,6 @@ package io.github.specpipeline.core.testing;
 import io.github.specpipeline.core.export.csv.CsvText;
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.plan.DuckDbPlan;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,13 +30,14 @@ import java.util.stream.Stream;
 public final class ModelRowsCsv {
     /** The folder under the plugin's output directory. */
     public static final String DIRECTORY = "rows/duckdb";
+
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter TIME_MICROS = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT);
 
-    private ModelRowsCsv() {
-    }
+    private ModelRowsCsv() {}
 
     /**
      * Writes the rows of every model of {@code plan} that was built and removes the files of models that were
@@ -57,8 +57,10 @@ public final class ModelRowsCsv {
         Path dir = out.resolve(DIRECTORY);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> old = Files.list(dir)) {
-                for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p)
-                        && !files.contains(p)).toList()) {
+                for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".csv")
+                                && Files.isRegularFile(p)
+                                && !files.contains(p))
+                        .toList()) {
                     Files.delete(p);
                 }
             }
@@ -76,8 +78,13 @@ public final class ModelRowsCsv {
         for (List<Object> c : columns.rows()) {
             String name = DuckDbSession.quote(String.valueOf(c.get(0)));
             String type = String.valueOf(c.get(1)).toUpperCase(Locale.ROOT);
-            boolean plain = !type.contains("[") && !type.startsWith("STRUCT") && !type.startsWith("MAP")
-                    && !type.startsWith("UNION") && !type.equals("JSON") && !type.equals("BLOB") && !type.equals("INTERVAL");
+            boolean plain = !type.contains("[")
+                    && !type.startsWith("STRUCT")
+                    && !type.startsWith("MAP")
+                    && !type.startsWith("UNION")
+                    && !type.equals("JSON")
+                    && !type.equals("BLOB")
+                    && !type.equals("INTERVAL");
             items.add(plain ? name : "CAST(" + name + " AS VARCHAR) AS " + name);
         }
         if (items.isEmpty()) {
@@ -108,7 +115,11 @@ public final class ModelRowsCsv {
                 continue; // NULL: an empty cell
             }
             c = CsvText.cell(c);
-            if (c.isEmpty() || c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+            if (c.isEmpty()
+                    || c.indexOf(',') >= 0
+                    || c.indexOf('"') >= 0
+                    || c.indexOf('\n') >= 0
+                    || c.indexOf('\r') >= 0) {
                 b.append('"').append(c.replace("\"", "\"\"")).append('"');
             } else {
                 b.append(c);
@@ -130,7 +141,9 @@ public final class ModelRowsCsv {
             if (Double.isInfinite(d)) {
                 return d > 0 ? "inf" : "-inf";
             }
-            return d == 0 ? "0" : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+            return d == 0
+                    ? "0"
+                    : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
         }
         if (v instanceof OffsetDateTime t) {
             return local(t.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()) + "+00";

@@ -8,7 +8,6 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,12 +32,13 @@ public record RawTable(String name, String qualifiedName, SourceTable ddl, List<
     }
 
     /** A column of a raw table. */
-    public record Column(String name, ColumnType type, boolean notNull) {
-    }
+    public record Column(String name, ColumnType type, boolean notNull) {}
 
     /** The column named {@code name}, ignoring case. */
     public Optional<Column> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+        return columns.stream()
+                .filter(c -> c.name().equalsIgnoreCase(columnName))
+                .findFirst();
     }
 
     /** {@code CREATE TABLE} for this table, without constraints (seed values are checked before loading). */
@@ -82,12 +82,15 @@ public record RawTable(String name, String qualifiedName, SourceTable ddl, List<
     public static Set<String> read(ValidatedSpec spec) {
         Set<String> read = new HashSet<>();
         for (Model m : spec.spec().models()) {
-            m.sources().stream().filter(SourceRef::isQualified).forEach(s -> read.add(s.table().toLowerCase(Locale.ROOT)));
+            m.sources().stream()
+                    .filter(SourceRef::isQualified)
+                    .forEach(s -> read.add(s.table().toLowerCase(Locale.ROOT)));
             List<DataTest> tests = new ArrayList<>();
             m.columns().forEach(c -> tests.addAll(c.tests()));
             m.aggregations().forEach(a -> tests.addAll(a.tests()));
             for (DataTest t : tests) {
-                if (t instanceof DataTest.Relationships r && SourceRef.parse(r.to()).isQualified()) {
+                if (t instanceof DataTest.Relationships r
+                        && SourceRef.parse(r.to()).isQualified()) {
                     read.add(SourceRef.parse(r.to()).table().toLowerCase(Locale.ROOT));
                 }
             }
@@ -115,7 +118,8 @@ public record RawTable(String name, String qualifiedName, SourceTable ddl, List<
             return t;
         }
         List<SourceTable> byName = catalog.tables().stream()
-                .filter(x -> x.name().toLowerCase(Locale.ROOT).equals(table.toLowerCase(Locale.ROOT))).toList();
+                .filter(x -> x.name().toLowerCase(Locale.ROOT).equals(table.toLowerCase(Locale.ROOT)))
+                .toList();
         return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
     }
 }

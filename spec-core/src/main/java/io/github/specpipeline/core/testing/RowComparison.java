@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.testing;
 
 import io.github.specpipeline.core.model.Literal;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -30,15 +29,13 @@ public final class RowComparison {
     /** Rows listed per section of a diff. */
     static final int MAX_ROWS_SHOWN = 10;
 
-    private RowComparison() {
-    }
+    private RowComparison() {}
 
     /**
      * @param matches whether the output equals the expectation
      * @param diff    for a mismatch: what is missing, what is unexpected and the closest pairs; else null
      */
-    public record Result(boolean matches, String diff) {
-    }
+    public record Result(boolean matches, String diff) {}
 
     public static Result compare(DuckDbSession.Rows actual, List<Map<String, Literal>> expected) {
         Set<String> named = new LinkedHashSet<>();
@@ -53,8 +50,10 @@ public final class RowComparison {
             }
         }
         if (!unknown.isEmpty()) {
-            return new Result(false, "the output has no column" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
-                    + " (output columns: " + String.join(", ", actual.columns()) + ")");
+            return new Result(
+                    false,
+                    "the output has no column" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+                            + " (output columns: " + String.join(", ", actual.columns()) + ")");
         }
         List<List<Object>> rows = actual.rows();
         boolean[] used = new boolean[rows.size()];
@@ -84,22 +83,40 @@ public final class RowComparison {
         return new Result(false, diff(columns, index, expected.size(), rows.size(), missing, unexpected));
     }
 
-    private static String diff(List<String> columns, int[] index, int expectedCount, int actualCount,
-                               List<Map<String, Literal>> missing, List<List<Object>> unexpected) {
+    private static String diff(
+            List<String> columns,
+            int[] index,
+            int expectedCount,
+            int actualCount,
+            List<Map<String, Literal>> missing,
+            List<List<Object>> unexpected) {
         StringBuilder b = new StringBuilder();
-        b.append("expected ").append(rows(expectedCount)).append(", got ").append(rows(actualCount))
-                .append("; compared columns: ").append(String.join(", ", columns)).append('\n');
+        b.append("expected ")
+                .append(rows(expectedCount))
+                .append(", got ")
+                .append(rows(actualCount))
+                .append("; compared columns: ")
+                .append(String.join(", ", columns))
+                .append('\n');
         if (!missing.isEmpty()) {
-            b.append(missing.size()).append(" expected row").append(missing.size() == 1 ? " is" : "s are").append(" missing:\n");
+            b.append(missing.size())
+                    .append(" expected row")
+                    .append(missing.size() == 1 ? " is" : "s are")
+                    .append(" missing:\n");
             for (int i = 0; i < missing.size() && i < MAX_ROWS_SHOWN; i++) {
                 b.append("  - ").append(showExpected(missing.get(i), columns)).append('\n');
             }
             more(b, missing.size());
         }
         if (!unexpected.isEmpty()) {
-            b.append(unexpected.size()).append(" output row").append(unexpected.size() == 1 ? " was" : "s were").append(" not expected:\n");
+            b.append(unexpected.size())
+                    .append(" output row")
+                    .append(unexpected.size() == 1 ? " was" : "s were")
+                    .append(" not expected:\n");
             for (int i = 0; i < unexpected.size() && i < MAX_ROWS_SHOWN; i++) {
-                b.append("  + ").append(showActual(unexpected.get(i), columns, index)).append('\n');
+                b.append("  + ")
+                        .append(showActual(unexpected.get(i), columns, index))
+                        .append('\n');
             }
             more(b, unexpected.size());
         }
@@ -160,7 +177,8 @@ public final class RowComparison {
         return n + " row" + (n == 1 ? "" : "s");
     }
 
-    private static boolean rowMatches(List<Object> row, Map<String, Literal> expected, List<String> columns, int[] index) {
+    private static boolean rowMatches(
+            List<Object> row, Map<String, Literal> expected, List<String> columns, int[] index) {
         for (int c = 0; c < columns.size(); c++) {
             if (!matches(row.get(index[c]), cell(expected, columns.get(c)))) {
                 return false;
@@ -225,10 +243,14 @@ public final class RowComparison {
             if (e.isPresent()) {
                 return e.get().equals(d);
             }
-            return Values.timestamp(text).map(t -> t.utc().equals(d.atStartOfDay())).orElse(false);
+            return Values.timestamp(text)
+                    .map(t -> t.utc().equals(d.atStartOfDay()))
+                    .orElse(false);
         }
         if (actual instanceof LocalDateTime t) {
-            return Values.timestamp(text).map(e -> (e.offset() == null ? e.local() : e.utc()).equals(t)).orElse(false);
+            return Values.timestamp(text)
+                    .map(e -> (e.offset() == null ? e.local() : e.utc()).equals(t))
+                    .orElse(false);
         }
         if (actual instanceof OffsetDateTime t) {
             LocalDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
@@ -285,7 +307,9 @@ public final class RowComparison {
             return Values.quote(s);
         }
         String shown = DuckDbSession.display(v);
-        boolean temporal = v instanceof LocalDate || v instanceof LocalDateTime || v instanceof OffsetDateTime
+        boolean temporal = v instanceof LocalDate
+                || v instanceof LocalDateTime
+                || v instanceof OffsetDateTime
                 || v instanceof LocalTime;
         return temporal ? "'" + shown + "'" : shown;
     }

@@ -1,10 +1,6 @@
 package io.github.specpipeline.core.testing;
 
 import io.github.specpipeline.core.parse.Names;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -27,6 +23,9 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads seed files: one {@code <table>.csv} per raw table (UTF-8, RFC 4180, a header row naming the DDL
@@ -36,10 +35,10 @@ import java.util.stream.Stream;
 public final class SeedLoader {
     /** Problems reported per file before the rest are counted only. */
     static final int MAX_PROBLEMS_PER_FILE = 20;
+
     private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
 
-    private SeedLoader() {
-    }
+    private SeedLoader() {}
 
     /**
      * The rows of one seed file, ready to insert.
@@ -47,8 +46,7 @@ public final class SeedLoader {
      * @param columns the table's columns in the file's header order
      * @param rows    normalised values per record, null for NULL
      */
-    public record Seed(RawTable table, Path file, List<RawTable.Column> columns, List<String[]> rows) {
-    }
+    public record Seed(RawTable table, Path file, List<RawTable.Column> columns, List<String[]> rows) {}
 
     /**
      * The seeds read and the problems found; nothing should be loaded when there are problems.
@@ -72,8 +70,9 @@ public final class SeedLoader {
      * @param display how a file is shown in messages
      * @param session checks values of types this class does not parse itself (arrays, JSON, intervals, bytes)
      */
-    public static Result read(Path directory, Map<String, RawTable> tables, Function<Path, String> display,
-                              DuckDbSession session) throws IOException {
+    public static Result read(
+            Path directory, Map<String, RawTable> tables, Function<Path, String> display, DuckDbSession session)
+            throws IOException {
         return read(directory, tables, Set.of(), display, session);
     }
 
@@ -81,8 +80,13 @@ public final class SeedLoader {
      * As {@link #read(Path, Map, Function, DuckDbSession)}, skipping the seed files of {@code unread} tables
      * (lower-case names): raw tables of the source DDL that no model reads, so none is created for them.
      */
-    public static Result read(Path directory, Map<String, RawTable> tables, Set<String> unread, Function<Path, String> display,
-                              DuckDbSession session) throws IOException {
+    public static Result read(
+            Path directory,
+            Map<String, RawTable> tables,
+            Set<String> unread,
+            Function<Path, String> display,
+            DuckDbSession session)
+            throws IOException {
         Map<String, Seed> seeds = new TreeMap<>();
         List<Path> skipped = new ArrayList<>();
         List<SeedProblem> problems = new ArrayList<>();
@@ -95,8 +99,11 @@ public final class SeedLoader {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                    .filter(Files::isRegularFile).sorted().toList();
+            files = list.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         }
         Map<String, RawTable> byLowerName = new LinkedHashMap<>();
         tables.values().forEach(t -> byLowerName.put(t.name().toLowerCase(Locale.ROOT), t));
@@ -110,15 +117,23 @@ public final class SeedLoader {
                 continue;
             }
             if (table == null) {
-                String hint = Names.closest(tableName, tables.keySet()).map(c -> "; did you mean '" + c + ".csv'?")
+                String hint = Names.closest(tableName, tables.keySet())
+                        .map(c -> "; did you mean '" + c + ".csv'?")
                         .orElse("; raw tables: " + (tables.isEmpty() ? "none" : String.join(", ", tables.keySet())));
-                problems.add(new SeedProblem(shown, 0, null, "seed for table '" + tableName
-                        + "', which is not a raw table of the spec" + hint));
+                problems.add(new SeedProblem(
+                        shown,
+                        0,
+                        null,
+                        "seed for table '" + tableName + "', which is not a raw table of the spec" + hint));
                 continue;
             }
             if (seeds.containsKey(table.name())) {
-                problems.add(new SeedProblem(shown, 0, null, "a second seed for table '" + table.name() + "' ("
-                        + display.apply(seeds.get(table.name()).file()) + " is the first)"));
+                problems.add(new SeedProblem(
+                        shown,
+                        0,
+                        null,
+                        "a second seed for table '" + table.name() + "' ("
+                                + display.apply(seeds.get(table.name()).file()) + " is the first)"));
                 continue;
             }
             if (table.columns().isEmpty()) {
@@ -129,8 +144,8 @@ public final class SeedLoader {
             if (fileProblems.size() > MAX_PROBLEMS_PER_FILE) {
                 int more = fileProblems.size() - MAX_PROBLEMS_PER_FILE;
                 fileProblems = new ArrayList<>(fileProblems.subList(0, MAX_PROBLEMS_PER_FILE));
-                fileProblems.add(new SeedProblem(shown, 0, null, "and " + more + " more problem" + (more == 1 ? "" : "s")
-                        + " in this file"));
+                fileProblems.add(new SeedProblem(
+                        shown, 0, null, "and " + more + " more problem" + (more == 1 ? "" : "s") + " in this file"));
             }
             problems.addAll(fileProblems);
             if (seed != null && fileProblems.isEmpty()) {
@@ -143,20 +158,28 @@ public final class SeedLoader {
     /** Inserts the seeds read without problems. */
     public static void load(Result result, DuckDbSession session) throws SQLException {
         for (Seed s : result.seeds().values()) {
-            session.insert(s.table().qualifiedName(), s.columns().stream().map(RawTable.Column::name).toList(),
-                    s.columns().stream().map(RawTable.Column::type).toList(), s.rows());
+            session.insert(
+                    s.table().qualifiedName(),
+                    s.columns().stream().map(RawTable.Column::name).toList(),
+                    s.columns().stream().map(RawTable.Column::type).toList(),
+                    s.rows());
         }
     }
 
-    private static Seed readFile(Path file, String shown, RawTable table, List<SeedProblem> problems, DuckDbSession session)
+    private static Seed readFile(
+            Path file, String shown, RawTable table, List<SeedProblem> problems, DuckDbSession session)
             throws IOException {
         String text = decode(Files.readAllBytes(file), shown, problems);
         if (text == null) {
             return null;
         }
         if (text.isBlank()) {
-            problems.add(new SeedProblem(shown, 0, null, "the file is empty; expected a header row with the columns of "
-                    + table.name() + ": " + columnList(table)));
+            problems.add(new SeedProblem(
+                    shown,
+                    0,
+                    null,
+                    "the file is empty; expected a header row with the columns of " + table.name() + ": "
+                            + columnList(table)));
             return null;
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setNullString("").get();
@@ -188,8 +211,12 @@ public final class SeedLoader {
                     continue; // a blank line
                 }
                 if (record.size() != columns.size()) {
-                    problems.add(new SeedProblem(shown, line, null, record.size() + " value" + (record.size() == 1 ? "" : "s")
-                            + ", but the header has " + columns.size() + " columns"));
+                    problems.add(new SeedProblem(
+                            shown,
+                            line,
+                            null,
+                            record.size() + " value" + (record.size() == 1 ? "" : "s") + ", but the header has "
+                                    + columns.size() + " columns"));
                     continue;
                 }
                 String[] row = new String[columns.size()];
@@ -198,8 +225,11 @@ public final class SeedLoader {
                     String v = record.get(i);
                     if (v == null) {
                         if (col.notNull()) {
-                            problems.add(new SeedProblem(shown, line, col.name(), "empty (NULL), but the DDL declares "
-                                    + col.name() + " NOT NULL"));
+                            problems.add(new SeedProblem(
+                                    shown,
+                                    line,
+                                    col.name(),
+                                    "empty (NULL), but the DDL declares " + col.name() + " NOT NULL"));
                         }
                         continue;
                     }
@@ -212,8 +242,12 @@ public final class SeedLoader {
                     if (col.type().kind() == ColumnType.Kind.OTHER && session != null) {
                         String problem = session.castProblem(v, col.type().duckDbType());
                         if (problem != null) {
-                            problems.add(new SeedProblem(shown, line, col.name(), Values.quote(v) + " is not a valid "
-                                    + col.type().shown() + ": " + problem));
+                            problems.add(new SeedProblem(
+                                    shown,
+                                    line,
+                                    col.name(),
+                                    Values.quote(v) + " is not a valid "
+                                            + col.type().shown() + ": " + problem));
                         }
                     }
                 }
@@ -226,7 +260,8 @@ public final class SeedLoader {
         }
     }
 
-    private static List<RawTable.Column> header(CSVRecord header, int line, String shown, RawTable table, List<SeedProblem> problems) {
+    private static List<RawTable.Column> header(
+            CSVRecord header, int line, String shown, RawTable table, List<SeedProblem> problems) {
         List<RawTable.Column> columns = new ArrayList<>();
         List<String> messages = new ArrayList<>();
         List<String> names = table.columns().stream().map(RawTable.Column::name).toList();
@@ -239,38 +274,54 @@ public final class SeedLoader {
             RawTable.Column c = table.column(h).orElse(null);
             if (c == null) {
                 messages.add("'" + Values.visible(h, 60) + "' is not a column of " + table.name()
-                        + Names.closest(h, names).map(x -> " (did you mean '" + x + "'?)").orElse(""));
+                        + Names.closest(h, names)
+                                .map(x -> " (did you mean '" + x + "'?)")
+                                .orElse(""));
             } else if (columns.contains(c)) {
                 messages.add("column '" + c.name() + "' appears twice");
             } else {
                 columns.add(c);
             }
         }
-        List<String> missing = table.columns().stream().filter(c -> !columns.contains(c)).map(RawTable.Column::name).toList();
+        List<String> missing = table.columns().stream()
+                .filter(c -> !columns.contains(c))
+                .map(RawTable.Column::name)
+                .toList();
         if (!missing.isEmpty() && messages.isEmpty()) {
             messages.add("missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing));
         } else if (!missing.isEmpty()) {
             messages.add("missing: " + String.join(", ", missing));
         }
         if (!messages.isEmpty()) {
-            problems.add(new SeedProblem(shown, line, null, "the header does not match the DDL of " + table.name() + ": "
-                    + String.join("; ", messages) + " (expected: " + columnList(table) + ")"));
+            problems.add(new SeedProblem(
+                    shown,
+                    line,
+                    null,
+                    "the header does not match the DDL of " + table.name() + ": " + String.join("; ", messages)
+                            + " (expected: " + columnList(table) + ")"));
             return null;
         }
         return columns;
     }
 
     private static String columnList(RawTable table) {
-        return String.join(",", table.columns().stream().map(RawTable.Column::name).toList());
+        return String.join(
+                ",", table.columns().stream().map(RawTable.Column::name).toList());
     }
 
     /** Strict UTF-8 with an optional BOM; reports the line of the first bad byte. */
     private static String decode(byte[] bytes, String shown, List<SeedProblem> problems) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+                        ? 3
+                        : 0;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                    .toString();
         } catch (CharacterCodingException e) {
             int line = 1;
             int bad = badByte(bytes, start);
@@ -279,13 +330,16 @@ public final class SeedLoader {
                     line++;
                 }
             }
-            problems.add(new SeedProblem(shown, line, null, "not valid UTF-8 (byte " + (bad + 1) + "); save the file as UTF-8"));
+            problems.add(new SeedProblem(
+                    shown, line, null, "not valid UTF-8 (byte " + (bad + 1) + "); save the file as UTF-8"));
             return null;
         }
     }
 
     private static int badByte(byte[] bytes, int start) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         var out = java.nio.CharBuffer.allocate(bytes.length + 1);
@@ -294,13 +348,16 @@ public final class SeedLoader {
     }
 
     private static int startLine(UncheckedIOException e, int fallback) {
-        Matcher m = START_LINE.matcher(String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+        Matcher m = START_LINE.matcher(String.valueOf(
+                e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
         return m.find() ? Integer.parseInt(m.group(1)) : fallback;
     }
 
     private static String csvMessage(UncheckedIOException e) {
         String m = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-        m = m == null ? "unreadable" : m.replaceAll("\\(startline \\d+\\)\\s*", "").strip();
+        m = m == null
+                ? "unreadable"
+                : m.replaceAll("\\(startline \\d+\\)\\s*", "").strip();
         if (m.contains("EOF reached before encapsulated token finished")) {
             return "a quoted value is not closed (a \" is missing)";
         }

@@ -11,6 +11,7 @@ package io.github.specpipeline.core.testing;
 public record SeedProblem(String file, int line, String column, String message) {
     /** {@code src/test/seeds/orders.csv:3: column 'order_date': 'x' is not a valid DATE (expected ...)}. */
     public String format() {
-        return file + (line > 0 ? ":" + line : "") + ": " + (column == null ? "" : "column '" + column + "': ") + message;
+        return file + (line > 0 ? ":" + line : "") + ": " + (column == null ? "" : "column '" + column + "': ")
+                + message;
     }
 }

@@ -10,7 +10,6 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -57,6 +56,7 @@ import java.util.regex.Pattern;
 public final class SyntheticData {
     /** The fixed seed of every random choice. */
     public static final long SEED = 20260101L;
+
     private static final LocalDateTime BASE = LocalDateTime.of(2024, 1, 1, 0, 0);
     private static final java.time.format.DateTimeFormatter DATE_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -84,8 +84,7 @@ public final class SyntheticData {
         }
     }
 
-    private record Traced(Origin origin, boolean identity) {
-    }
+    private record Traced(Origin origin, boolean identity) {}
 
     /** Reads the values of a column of a table that was seeded (for relationships into it). */
     @FunctionalInterface
@@ -175,9 +174,12 @@ public final class SyntheticData {
         return out;
     }
 
-    private List<String> column(RawTable t, RawTable.Column c, Hint h, List<String> target, int[] day, int[] hour, int position) {
-        Random random = new Random(SEED ^ (t.name() + "." + c.name()).toLowerCase(Locale.ROOT).hashCode());
-        boolean notNull = c.notNull() || h.notNull || h.unique || !h.accepted.isEmpty() || h.references != null || h.key;
+    private List<String> column(
+            RawTable t, RawTable.Column c, Hint h, List<String> target, int[] day, int[] hour, int position) {
+        Random random = new Random(
+                SEED ^ (t.name() + "." + c.name()).toLowerCase(Locale.ROOT).hashCode());
+        boolean notNull =
+                c.notNull() || h.notNull || h.unique || !h.accepted.isEmpty() || h.references != null || h.key;
         List<String> accepted = new ArrayList<>();
         for (String a : h.accepted) {
             try {
@@ -197,7 +199,8 @@ public final class SyntheticData {
                 v = h.unique ? target.get(i % target.size()) : target.get(random.nextInt(target.size()));
             } else {
                 int k = h.unique ? i + 1 : random.nextInt(rows) + 1;
-                v = h.key && c.type().kind() == ColumnType.Kind.STRING ? String.format(Locale.ROOT, "%04d", k)
+                v = h.key && c.type().kind() == ColumnType.Kind.STRING
+                        ? String.format(Locale.ROOT, "%04d", k)
                         : value(c, k, h.unique ? i : day[i], hour[i], position, i);
             }
             values.add(v);
@@ -218,16 +221,18 @@ public final class SyntheticData {
                 } else if (integerDigits < 18) {
                     v = v.remainder(BigDecimal.TEN.pow(integerDigits));
                 }
-                yield v.setScale(Math.min(type.scale(), 2), RoundingMode.HALF_UP).toPlainString();
+                yield v.setScale(Math.min(type.scale(), 2), RoundingMode.HALF_UP)
+                        .toPlainString();
             }
-            case DOUBLE -> BigDecimal.valueOf(k).multiply(new BigDecimal("1.25")).toPlainString();
+            case DOUBLE ->
+                BigDecimal.valueOf(k).multiply(new BigDecimal("1.25")).toPlainString();
             case BOOLEAN -> k % 2 == 0 ? "true" : "false";
             case DATE -> LocalDate.from(BASE.plusDays(day + position)).toString();
             case DATETIME -> DATE_TIME.format(BASE.plusDays(day + position).plusHours(hour));
             case TIMESTAMP -> DATE_TIME.format(BASE.plusDays(day + position).plusHours(hour)) + "+00";
             case TIME -> LocalTime.of((hour + position) % 24, i % 60).toString() + ":00";
-            case STRING -> lower.contains("email") || lower.endsWith("mail") ? "user" + k + "@example.com"
-                    : lower + "_" + k;
+            case STRING ->
+                lower.contains("email") || lower.endsWith("mail") ? "user" + k + "@example.com" : lower + "_" + k;
             case OTHER -> {
                 String d = type.duckDbType().toUpperCase(Locale.ROOT);
                 if (d.endsWith("[]")) {
@@ -276,7 +281,10 @@ public final class SyntheticData {
         if (tables.containsKey(name)) {
             return name;
         }
-        return tables.keySet().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst().orElse(null);
+        return tables.keySet().stream()
+                .filter(n -> n.equalsIgnoreCase(name))
+                .findFirst()
+                .orElse(null);
     }
 
     // ---- hints: model tests traced back to raw columns
@@ -305,10 +313,17 @@ public final class SyntheticData {
                 }
                 for (DataTest t : c.tests()) {
                     apply(h, t, identity);
-                    if (!identity && c.transform() != null && t instanceof DataTest.AcceptedValues a && !a.fromTransform()
-                            && h.accepted.isEmpty() && keepsValues(c.transform())) {
-                        a.values().stream().filter(l -> !l.isNull()).map(Literal::text)
-                                .filter(v -> survives(v, c.transform())).forEach(h.accepted::add);
+                    if (!identity
+                            && c.transform() != null
+                            && t instanceof DataTest.AcceptedValues a
+                            && !a.fromTransform()
+                            && h.accepted.isEmpty()
+                            && keepsValues(c.transform())) {
+                        a.values().stream()
+                                .filter(l -> !l.isNull())
+                                .map(Literal::text)
+                                .filter(v -> survives(v, c.transform()))
+                                .forEach(h.accepted::add);
                     }
                 }
             }
@@ -318,7 +333,9 @@ public final class SyntheticData {
                 if (traced.isPresent()) {
                     Hint h = hint(traced.get().origin());
                     h.notNull = true;
-                    if (i == pk.size() - 1 && traced.get().identity() && m.aggregations().isEmpty()) {
+                    if (i == pk.size() - 1
+                            && traced.get().identity()
+                            && m.aggregations().isEmpty()) {
                         h.unique = true;
                     }
                 }
@@ -332,7 +349,8 @@ public final class SyntheticData {
         }
     }
 
-    private static final Pattern IDENTIFIER = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*(\\.\\s*([A-Za-z_][A-Za-z0-9_]*))?\\b(?!\\s*\\()");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*(\\.\\s*([A-Za-z_][A-Za-z0-9_]*))?\\b(?!\\s*\\()");
 
     /** Every source column an expression reads is filled, so a column that must not be NULL is not NULL by accident. */
     private void filledFrom(Model m, String sql) {
@@ -357,7 +375,8 @@ public final class SyntheticData {
         }
     }
 
-    private static final Pattern QUALIFIED = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\b");
+    private static final Pattern QUALIFIED =
+            Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\b");
 
     /**
      * A join {@code left.a = right.b}: rows should match, and the right side (usually a lookup) should not
@@ -384,7 +403,9 @@ public final class SyntheticData {
                 left.add(t.get().origin());
             }
         }
-        if (left.size() != 1 || right.size() != 1 || left.get(0).table().equalsIgnoreCase(right.get(0).table())) {
+        if (left.size() != 1
+                || right.size() != 1
+                || left.get(0).table().equalsIgnoreCase(right.get(0).table())) {
             return;
         }
         Hint r = hint(right.get(0));
@@ -418,8 +439,11 @@ public final class SyntheticData {
             if (r.to().contains(".")) {
                 h.references = new Origin(r.to().substring(r.to().lastIndexOf('.') + 1), r.field());
             } else {
-                h.references = spec.spec().model(r.to()).flatMap(tm -> trace(tm, r.field(), 0))
-                        .map(Traced::origin).orElse(null);
+                h.references = spec.spec()
+                        .model(r.to())
+                        .flatMap(tm -> trace(tm, r.field(), 0))
+                        .map(Traced::origin)
+                        .orElse(null);
             }
             if (h.references != null) {
                 h.key = true;
@@ -429,8 +453,8 @@ public final class SyntheticData {
     }
 
     private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
-    private static final Set<String> CLEANING = Set.of("LOWER", "UPPER", "TRIM", "LTRIM", "RTRIM", "COALESCE", "NULLIF",
-            "IFNULL", "CAST", "SAFE_CAST");
+    private static final Set<String> CLEANING =
+            Set.of("LOWER", "UPPER", "TRIM", "LTRIM", "RTRIM", "COALESCE", "NULLIF", "IFNULL", "CAST", "SAFE_CAST");
 
     /** Whether a transform only cleans values (case, spaces, NULL handling), so accepted values pass through it. */
     static boolean keepsValues(String transform) {
@@ -505,7 +529,9 @@ public final class SyntheticData {
         if (c.fromTable() != null) {
             return m.source(c.fromTable());
         }
-        return c.fromColumn() != null && m.sources().size() == 1 ? Optional.of(m.sources().get(0)) : Optional.empty();
+        return c.fromColumn() != null && m.sources().size() == 1
+                ? Optional.of(m.sources().get(0))
+                : Optional.empty();
     }
 
     private Optional<Traced> fromSource(SourceRef s, String column, boolean identity, int depth) {
@@ -514,7 +540,8 @@ public final class SyntheticData {
             if (table == null || tables.get(table).column(column).isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Traced(new Origin(table, tables.get(table).column(column).get().name()), identity));
+            return Optional.of(new Traced(
+                    new Origin(table, tables.get(table).column(column).get().name()), identity));
         }
         Optional<Model> up = spec.spec().model(s.table());
         if (up.isEmpty()) {

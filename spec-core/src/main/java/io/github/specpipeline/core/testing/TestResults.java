@@ -17,7 +17,12 @@ public record TestResults(List<Suite> suites, Map<String, Long> phases) {
     }
 
     /** How a case ended. */
-    public enum Status { PASSED, FAILED, ERROR, SKIPPED }
+    public enum Status {
+        PASSED,
+        FAILED,
+        ERROR,
+        SKIPPED
+    }
 
     /**
      * The tests of one model.
@@ -59,9 +64,18 @@ public record TestResults(List<Suite> suites, Map<String, Long> phases) {
      * @param sql         the SQL that ran, or null
      * @param details     failing rows or a row diff, or null
      */
-    public record Case(String name, String model, String kind, String column, String description, String pointer,
-                       Status status, long nanos, String message, String sql, String details) {
-    }
+    public record Case(
+            String name,
+            String model,
+            String kind,
+            String column,
+            String description,
+            String pointer,
+            Status status,
+            long nanos,
+            String message,
+            String sql,
+            String details) {}
 
     public long count(Status status) {
         return suites.stream().mapToLong(s -> s.count(status)).sum();

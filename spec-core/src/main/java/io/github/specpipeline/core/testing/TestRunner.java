@@ -5,7 +5,6 @@ import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.task.SpecLog;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,21 +33,36 @@ public final class TestRunner {
     }
 
     /** How building one model went. */
-    public record Build(String model, long nanos, TestResults.Case error) {
-    }
+    public record Build(String model, long nanos, TestResults.Case error) {}
 
     /** Runs the build statements of every model, upstream first. */
     public Map<String, Build> buildModels() {
         Map<String, Build> builds = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         for (DuckDbPlan.ModelBuild mb : plan.models()) {
-            String upstreamFailure = failed.stream().filter(f -> spec.graph().ancestors(mb.model()).contains(f)).findFirst()
+            String upstreamFailure = failed.stream()
+                    .filter(f -> spec.graph().ancestors(mb.model()).contains(f))
+                    .findFirst()
                     .orElse(null);
             if (upstreamFailure != null) {
                 failed.add(mb.model());
-                builds.put(mb.model(), new Build(mb.model(), 0, new TestResults.Case("build__" + mb.model(), mb.model(), "build",
-                        null, "build " + mb.model(), pointer(mb.model()), TestResults.Status.SKIPPED, 0,
-                        "not built: upstream model '" + upstreamFailure + "' could not be built", null, null)));
+                builds.put(
+                        mb.model(),
+                        new Build(
+                                mb.model(),
+                                0,
+                                new TestResults.Case(
+                                        "build__" + mb.model(),
+                                        mb.model(),
+                                        "build",
+                                        null,
+                                        "build " + mb.model(),
+                                        pointer(mb.model()),
+                                        TestResults.Status.SKIPPED,
+                                        0,
+                                        "not built: upstream model '" + upstreamFailure + "' could not be built",
+                                        null,
+                                        null)));
                 continue;
             }
             long t0 = System.nanoTime();
@@ -58,16 +72,38 @@ public final class TestRunner {
                 try {
                     session.execute(sql);
                 } catch (DuckDbSession.Busy e) {
-                    error = new TestResults.Case("build__" + mb.model(), mb.model(), "build", null, "build " + mb.model(),
-                            pointer(mb.model()), TestResults.Status.SKIPPED, 0, "not built: " + e.getMessage(), sql, null);
+                    error = new TestResults.Case(
+                            "build__" + mb.model(),
+                            mb.model(),
+                            "build",
+                            null,
+                            "build " + mb.model(),
+                            pointer(mb.model()),
+                            TestResults.Status.SKIPPED,
+                            0,
+                            "not built: " + e.getMessage(),
+                            sql,
+                            null);
                     failed.add(mb.model());
                     break;
                 } catch (SQLException e) {
-                    String where = mb.statements().size() == 1 ? "" : " (statement " + (i + 1) + " of " + mb.statements().size() + ")";
-                    error = new TestResults.Case("build__" + mb.model(), mb.model(), "build", null, "build " + mb.model(),
-                            pointer(mb.model()), TestResults.Status.ERROR, 0,
-                            "model '" + mb.model() + "' could not be built" + where + ": " + DuckDbSession.firstLine(e.getMessage()),
-                            sql, e.getMessage() == null ? null : e.getMessage().strip());
+                    String where = mb.statements().size() == 1
+                            ? ""
+                            : " (statement " + (i + 1) + " of "
+                                    + mb.statements().size() + ")";
+                    error = new TestResults.Case(
+                            "build__" + mb.model(),
+                            mb.model(),
+                            "build",
+                            null,
+                            "build " + mb.model(),
+                            pointer(mb.model()),
+                            TestResults.Status.ERROR,
+                            0,
+                            "model '" + mb.model() + "' could not be built" + where + ": "
+                                    + DuckDbSession.firstLine(e.getMessage()),
+                            sql,
+                            e.getMessage() == null ? null : e.getMessage().strip());
                     failed.add(mb.model());
                     break;
                 }
@@ -90,8 +126,18 @@ public final class TestRunner {
             Build b = builds.get(q.model());
             TestResults.Case c;
             if (b != null && b.error() != null) {
-                c = new TestResults.Case(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer(),
-                        TestResults.Status.SKIPPED, 0, "not run: model '" + q.model() + "' was not built", q.sql(), null);
+                c = new TestResults.Case(
+                        q.id(),
+                        q.model(),
+                        q.kind(),
+                        q.column(),
+                        q.description(),
+                        q.pointer(),
+                        TestResults.Status.SKIPPED,
+                        0,
+                        "not run: model '" + q.model() + "' was not built",
+                        q.sql(),
+                        null);
             } else {
                 c = run(q);
             }
@@ -107,23 +153,60 @@ public final class TestRunner {
             DuckDbSession.Sample sample = session.sample(q.sql(), SAMPLE_ROWS);
             long nanos = System.nanoTime() - t0;
             if (sample.count() == 0) {
-                return new TestResults.Case(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer(),
-                        TestResults.Status.PASSED, nanos, null, q.sql(), null);
+                return new TestResults.Case(
+                        q.id(),
+                        q.model(),
+                        q.kind(),
+                        q.column(),
+                        q.description(),
+                        q.pointer(),
+                        TestResults.Status.PASSED,
+                        nanos,
+                        null,
+                        q.sql(),
+                        null);
             }
             String rows = sample.count() + " failing row" + (sample.count() == 1 ? "" : "s");
             String shown = sample.count() > sample.rows().size()
                     ? "failing rows (first " + sample.rows().size() + " of " + sample.count() + "):\n"
                     : "failing rows:\n";
-            return new TestResults.Case(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer(),
-                    TestResults.Status.FAILED, nanos, q.description() + ": " + rows, q.sql(),
+            return new TestResults.Case(
+                    q.id(),
+                    q.model(),
+                    q.kind(),
+                    q.column(),
+                    q.description(),
+                    q.pointer(),
+                    TestResults.Status.FAILED,
+                    nanos,
+                    q.description() + ": " + rows,
+                    q.sql(),
                     shown + TextTable.format(sample.columns(), sample.rows()));
         } catch (DuckDbSession.Busy e) {
-            return new TestResults.Case(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer(),
-                    TestResults.Status.SKIPPED, 0, "not run: " + e.getMessage(), q.sql(), null);
+            return new TestResults.Case(
+                    q.id(),
+                    q.model(),
+                    q.kind(),
+                    q.column(),
+                    q.description(),
+                    q.pointer(),
+                    TestResults.Status.SKIPPED,
+                    0,
+                    "not run: " + e.getMessage(),
+                    q.sql(),
+                    null);
         } catch (SQLException e) {
-            return new TestResults.Case(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer(),
-                    TestResults.Status.ERROR, System.nanoTime() - t0,
-                    "the test query failed: " + DuckDbSession.firstLine(e.getMessage()), q.sql(),
+            return new TestResults.Case(
+                    q.id(),
+                    q.model(),
+                    q.kind(),
+                    q.column(),
+                    q.description(),
+                    q.pointer(),
+                    TestResults.Status.ERROR,
+                    System.nanoTime() - t0,
+                    "the test query failed: " + DuckDbSession.firstLine(e.getMessage()),
+                    q.sql(),
                     e.getMessage() == null ? null : e.getMessage().strip());
         }
     }
@@ -131,9 +214,12 @@ public final class TestRunner {
     /**
      * The suites in plan order: the build error (if any), the data tests, then the unit tests of each model.
      */
-    public static List<TestResults.Suite> suites(ValidatedSpec spec, DuckDbPlan plan, Map<String, Build> builds,
-                                                 Map<String, List<TestResults.Case>> dataTests,
-                                                 Map<String, List<TestResults.Case>> unitTests) {
+    public static List<TestResults.Suite> suites(
+            ValidatedSpec spec,
+            DuckDbPlan plan,
+            Map<String, Build> builds,
+            Map<String, List<TestResults.Case>> dataTests,
+            Map<String, List<TestResults.Case>> unitTests) {
         List<String> models = new ArrayList<>();
         plan.models().forEach(mb -> models.add(mb.model()));
         spec.graph().order().forEach(m -> {
@@ -150,9 +236,16 @@ public final class TestRunner {
             }
             cases.addAll(dataTests.getOrDefault(model, List.of()));
             cases.addAll(unitTests.getOrDefault(model, List.of()));
-            String schema = spec.spec().model(model).map(m -> spec.spec().schema().of(m.layer())).orElse("models");
-            suites.add(new TestResults.Suite(model, schema + "." + model, b == null ? 0 : b.nanos(),
-                    b == null || b.error() == null ? null : b.error().message(), cases));
+            String schema = spec.spec()
+                    .model(model)
+                    .map(m -> spec.spec().schema().of(m.layer()))
+                    .orElse("models");
+            suites.add(new TestResults.Suite(
+                    model,
+                    schema + "." + model,
+                    b == null ? 0 : b.nanos(),
+                    b == null || b.error() == null ? null : b.error().message(),
+                    cases));
         }
         return suites;
     }
@@ -162,7 +255,17 @@ public final class TestRunner {
     }
 
     private static TestResults.Case withNanos(TestResults.Case c, long nanos) {
-        return new TestResults.Case(c.name(), c.model(), c.kind(), c.column(), c.description(), c.pointer(), c.status(),
-                nanos, c.message(), c.sql(), c.details());
+        return new TestResults.Case(
+                c.name(),
+                c.model(),
+                c.kind(),
+                c.column(),
+                c.description(),
+                c.pointer(),
+                c.status(),
+                nanos,
+                c.message(),
+                c.sql(),
+                c.details());
     }
 }

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 public final class TestTimeout {
     /** The default: long enough for any test on seed data, short enough that a stuck statement does not hang CI. */
     public static final Duration DEFAULT = Duration.ofSeconds(60);
+
     private static final Pattern FORM = Pattern.compile("(\\d{1,7})\\s*([sm]?)");
 
-    private TestTimeout() {
-    }
+    private TestTimeout() {}
 
     /**
      * The duration {@code text} stands for.
@@ -26,8 +26,9 @@ public final class TestTimeout {
     public static Duration parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("specpipeline.testTimeout must be whole seconds or minutes, such as 60s, 2m"
-                    + " or 0 for no limit, not '" + Values.visible(String.valueOf(text), 40) + "'");
+            throw new IllegalArgumentException(
+                    "specpipeline.testTimeout must be whole seconds or minutes, such as 60s, 2m"
+                            + " or 0 for no limit, not '" + Values.visible(String.valueOf(text), 40) + "'");
         }
         long n = Long.parseLong(m.group(1));
         return m.group(2).equals("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
@@ -35,6 +36,9 @@ public final class TestTimeout {
 
     /** Seconds of a duration as plain text: {@code 2}, {@code 120}, {@code 1.5}. */
     public static String seconds(Duration d) {
-        return BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(d.toMillis())
+                .movePointLeft(3)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

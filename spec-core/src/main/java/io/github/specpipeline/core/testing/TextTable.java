@@ -7,8 +7,7 @@ import java.util.List;
 final class TextTable {
     private static final int MAX_CELL = 60;
 
-    private TextTable() {
-    }
+    private TextTable() {}
 
     static String format(List<String> columns, List<List<String>> rows) {
         List<List<String>> all = new ArrayList<>();
@@ -19,7 +18,8 @@ final class TextTable {
         int[] width = new int[columns.size()];
         for (List<String> r : all) {
             for (int i = 0; i < width.length && i < r.size(); i++) {
-                width[i] = Math.max(width[i], r.get(i).codePointCount(0, r.get(i).length()));
+                width[i] =
+                        Math.max(width[i], r.get(i).codePointCount(0, r.get(i).length()));
             }
         }
         StringBuilder b = new StringBuilder();
@@ -28,7 +28,10 @@ final class TextTable {
             b.append('|');
             for (int i = 0; i < width.length; i++) {
                 String cell = i < r.size() ? r.get(i) : "";
-                b.append(' ').append(cell).append(" ".repeat(width[i] - cell.codePointCount(0, cell.length()))).append(" |");
+                b.append(' ')
+                        .append(cell)
+                        .append(" ".repeat(width[i] - cell.codePointCount(0, cell.length())))
+                        .append(" |");
             }
             b.append('\n');
             if (n == 0) {

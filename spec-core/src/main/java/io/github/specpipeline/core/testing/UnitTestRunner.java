@@ -7,7 +7,6 @@ import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +30,8 @@ public final class UnitTestRunner {
     private final Map<String, RawTable> rawTables;
     private boolean schemaCreated;
 
-    public UnitTestRunner(DuckDbSession session, ValidatedSpec spec, DuckDbPlanner planner, Map<String, RawTable> rawTables) {
+    public UnitTestRunner(
+            DuckDbSession session, ValidatedSpec spec, DuckDbPlanner planner, Map<String, RawTable> rawTables) {
         this.session = session;
         this.spec = spec;
         this.planner = planner;
@@ -62,7 +62,8 @@ public final class UnitTestRunner {
     public TestResults.Case run(Model m, UnitTest t, int index) {
         long t0 = System.nanoTime();
         String pointer = m.pointer() + "/unit_tests/" + index;
-        String description = t.description() == null || t.description().isBlank() ? "unit test " + t.name() : t.description();
+        String description =
+                t.description() == null || t.description().isBlank() ? "unit test " + t.name() : t.description();
         List<String> created = new ArrayList<>();
         String sql = null;
         try {
@@ -74,14 +75,27 @@ public final class UnitTestRunner {
             for (int s = 0; s < m.sources().size(); s++) {
                 SourceRef source = m.sources().get(s);
                 UnitTest.Input given = t.given().stream()
-                        .filter(g -> g.input().equals(source.text()) || g.input().equals(source.table())).findFirst().orElse(null);
+                        .filter(g ->
+                                g.input().equals(source.text()) || g.input().equals(source.table()))
+                        .findFirst()
+                        .orElse(null);
                 List<Map<String, Literal>> rows = given == null ? List.of() : given.rows();
-                String table = DuckDbSession.quote(SCHEMA) + "." + DuckDbSession.quote("t" + index + "_" + s + "_" + source.table());
+                String table = DuckDbSession.quote(SCHEMA) + "."
+                        + DuckDbSession.quote("t" + index + "_" + s + "_" + source.table());
                 String problem = createInput(table, source, rows, created);
                 if (problem != null) {
-                    return new TestResults.Case(caseName(m, t), m.name(), "unit_test", null, description, pointer,
-                            TestResults.Status.ERROR, System.nanoTime() - t0, "given rows for '" + source.text() + "': " + problem,
-                            null, null);
+                    return new TestResults.Case(
+                            caseName(m, t),
+                            m.name(),
+                            "unit_test",
+                            null,
+                            description,
+                            pointer,
+                            TestResults.Status.ERROR,
+                            System.nanoTime() - t0,
+                            "given rows for '" + source.text() + "': " + problem,
+                            null,
+                            null);
                 }
                 inputs.put(source.text(), table);
             }
@@ -90,24 +104,70 @@ public final class UnitTestRunner {
             RowComparison.Result cmp = RowComparison.compare(actual, t.expect());
             long nanos = System.nanoTime() - t0;
             if (cmp.matches()) {
-                return new TestResults.Case(caseName(m, t), m.name(), "unit_test", null, description, pointer,
-                        TestResults.Status.PASSED, nanos, null, sql, null);
+                return new TestResults.Case(
+                        caseName(m, t),
+                        m.name(),
+                        "unit_test",
+                        null,
+                        description,
+                        pointer,
+                        TestResults.Status.PASSED,
+                        nanos,
+                        null,
+                        sql,
+                        null);
             }
-            return new TestResults.Case(caseName(m, t), m.name(), "unit_test", null, description, pointer,
-                    TestResults.Status.FAILED, nanos, "unit test '" + t.name() + "': the output differs from the expected rows",
-                    sql, cmp.diff());
+            return new TestResults.Case(
+                    caseName(m, t),
+                    m.name(),
+                    "unit_test",
+                    null,
+                    description,
+                    pointer,
+                    TestResults.Status.FAILED,
+                    nanos,
+                    "unit test '" + t.name() + "': the output differs from the expected rows",
+                    sql,
+                    cmp.diff());
         } catch (DuckDbSession.Busy e) {
-            return new TestResults.Case(caseName(m, t), m.name(), "unit_test", null, description, pointer,
-                    TestResults.Status.SKIPPED, 0, "not run: " + e.getMessage(), sql, null);
+            return new TestResults.Case(
+                    caseName(m, t),
+                    m.name(),
+                    "unit_test",
+                    null,
+                    description,
+                    pointer,
+                    TestResults.Status.SKIPPED,
+                    0,
+                    "not run: " + e.getMessage(),
+                    sql,
+                    null);
         } catch (SQLException e) {
-            return new TestResults.Case(caseName(m, t), m.name(), "unit_test", null, description, pointer,
-                    TestResults.Status.ERROR, System.nanoTime() - t0,
-                    "unit test '" + t.name() + "' could not run: " + DuckDbSession.firstLine(e.getMessage()), sql,
+            return new TestResults.Case(
+                    caseName(m, t),
+                    m.name(),
+                    "unit_test",
+                    null,
+                    description,
+                    pointer,
+                    TestResults.Status.ERROR,
+                    System.nanoTime() - t0,
+                    "unit test '" + t.name() + "' could not run: " + DuckDbSession.firstLine(e.getMessage()),
+                    sql,
                     e.getMessage() == null ? null : e.getMessage().strip());
         } catch (RuntimeException e) {
-            return new TestResults.Case(caseName(m, t), m.name(), "unit_test", null, description, pointer,
-                    TestResults.Status.ERROR, System.nanoTime() - t0,
-                    "unit test '" + t.name() + "' could not be planned: " + e, sql, null);
+            return new TestResults.Case(
+                    caseName(m, t),
+                    m.name(),
+                    "unit_test",
+                    null,
+                    description,
+                    pointer,
+                    TestResults.Status.ERROR,
+                    System.nanoTime() - t0,
+                    "unit test '" + t.name() + "' could not be planned: " + e,
+                    sql,
+                    null);
         } finally {
             for (String table : created) {
                 try {
@@ -173,12 +233,17 @@ public final class UnitTestRunner {
         if (source.isQualified()) {
             RawTable raw = rawTables.get(source.table());
             if (raw == null) {
-                raw = rawTables.values().stream().filter(r -> r.name().equalsIgnoreCase(source.table())).findFirst().orElse(null);
+                raw = rawTables.values().stream()
+                        .filter(r -> r.name().equalsIgnoreCase(source.table()))
+                        .findFirst()
+                        .orElse(null);
             }
             if (raw == null) {
                 return List.of();
             }
-            return raw.columns().stream().map(c -> new Column(c.name(), c.type().bigQueryType())).toList();
+            return raw.columns().stream()
+                    .map(c -> new Column(c.name(), c.type().bigQueryType()))
+                    .toList();
         }
         return spec.outputColumns(source.table());
     }
@@ -189,8 +254,11 @@ public final class UnitTestRunner {
         boolean bool = true;
         boolean any = false;
         for (Map<String, Literal> row : rows) {
-            Literal l = row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            Literal l = row.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(column))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             if (l == null || l.isNull()) {
                 continue;
             }
@@ -202,7 +270,9 @@ public final class UnitTestRunner {
         if (!any) {
             return ColumnType.STRING;
         }
-        return integer ? ColumnType.of("INT64") : number ? ColumnType.of("FLOAT64") : bool ? ColumnType.of("BOOL") : ColumnType.STRING;
+        return integer
+                ? ColumnType.of("INT64")
+                : number ? ColumnType.of("FLOAT64") : bool ? ColumnType.of("BOOL") : ColumnType.STRING;
     }
 
     private static int indexOf(List<String> names, String name) {

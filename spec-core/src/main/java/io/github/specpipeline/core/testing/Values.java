@@ -24,12 +24,13 @@ public final class Values {
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
-                    + "\\s*(Z|UTC|[+-]\\d{2}(?::?\\d{2})?)?", Pattern.CASE_INSENSITIVE);
+                    + "\\s*(Z|UTC|[+-]\\d{2}(?::?\\d{2})?)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile("(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?");
-    private static final DateTimeFormatter CANONICAL_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+    private static final DateTimeFormatter CANONICAL_TS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
-    private Values() {
-    }
+    private Values() {}
 
     /**
      * The value to bind for {@code text} in a column of {@code type}.
@@ -57,8 +58,11 @@ public final class Values {
                 BigDecimal d = new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
                 int integerDigits = Math.max(0, d.precision() - d.scale());
                 if (integerDigits > type.precision() - type.scale()) {
-                    throw expected(text, type, "a number with at most " + (type.precision() - type.scale())
-                            + " digits before the decimal point");
+                    throw expected(
+                            text,
+                            type,
+                            "a number with at most " + (type.precision() - type.scale())
+                                    + " digits before the decimal point");
                 }
                 return d.toPlainString();
             }
@@ -81,16 +85,26 @@ public final class Values {
                 return date(t).map(LocalDate::toString)
                         .orElseThrow(() -> expected(text, type, "a date YYYY-MM-DD, e.g. 2024-06-01"));
             case DATETIME: {
-                Timestamp ts = timestamp(t).orElseThrow(() -> expected(text, type,
-                        "a date and time YYYY-MM-DD HH:MM:SS[.ffffff] without a time zone, e.g. 2024-06-01 10:00:00"));
+                Timestamp ts = timestamp(t)
+                        .orElseThrow(
+                                () -> expected(
+                                        text,
+                                        type,
+                                        "a date and time YYYY-MM-DD HH:MM:SS[.ffffff] without a time zone, e.g. 2024-06-01 10:00:00"));
                 if (ts.offset() != null && ts.offset().getTotalSeconds() != 0) {
-                    throw expected(text, type, "a date and time without a time zone (a DATETIME has none), e.g. 2024-06-01 10:00:00");
+                    throw expected(
+                            text,
+                            type,
+                            "a date and time without a time zone (a DATETIME has none), e.g. 2024-06-01 10:00:00");
                 }
                 return CANONICAL_TS.format(ts.local());
             }
             case TIMESTAMP: {
-                Timestamp ts = timestamp(t).orElseThrow(() -> expected(text, type,
-                        "a timestamp YYYY-MM-DDTHH:MM:SS[.ffffff][Z|+HH:MM], e.g. 2024-06-01T10:00:00Z"));
+                Timestamp ts = timestamp(t)
+                        .orElseThrow(() -> expected(
+                                text,
+                                type,
+                                "a timestamp YYYY-MM-DDTHH:MM:SS[.ffffff][Z|+HH:MM], e.g. 2024-06-01T10:00:00Z"));
                 return CANONICAL_TS.format(ts.utc()) + "+00";
             }
             case TIME:
@@ -119,11 +133,15 @@ public final class Values {
             return Optional.empty();
         }
         try {
-            LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            LocalDate d = LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             LocalTime time = LocalTime.MIDNIGHT;
             if (m.group(4) != null) {
-                time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos(m.group(7)));
+                time = LocalTime.of(
+                        Integer.parseInt(m.group(4)),
+                        Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
+                        nanos(m.group(7)));
             }
             ZoneOffset offset = null;
             String z = m.group(8);
@@ -134,7 +152,8 @@ public final class Values {
                     String digits = z.substring(1).replace(":", "");
                     int hours = Integer.parseInt(digits.substring(0, 2));
                     int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
-                    offset = ZoneOffset.ofHoursMinutes(z.startsWith("-") ? -hours : hours, z.startsWith("-") ? -minutes : minutes);
+                    offset = ZoneOffset.ofHoursMinutes(
+                            z.startsWith("-") ? -hours : hours, z.startsWith("-") ? -minutes : minutes);
                 }
             }
             return Optional.of(new Timestamp(LocalDateTime.of(d, time), offset));
@@ -150,7 +169,8 @@ public final class Values {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            return Optional.of(LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -163,8 +183,11 @@ public final class Values {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), nanos(m.group(4))));
+            return Optional.of(LocalTime.of(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+                    nanos(m.group(4))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package io.github.specpipeline.core.tests;
 
 import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.SourceRef;
-
 import java.util.List;
 
 /**

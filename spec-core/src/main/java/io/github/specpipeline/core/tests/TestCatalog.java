@@ -14,7 +14,6 @@ import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -39,8 +38,16 @@ import java.util.stream.Collectors;
  * kind, declared order among equals), then the model-level tests.
  */
 public final class TestCatalog {
-    private static final List<String> KIND_ORDER = List.of("not_null", "unique", "accepted_values", "relationships",
-            "expression", "primary_key", "group_key_unique", "scd2_one_current", "scd2_no_overlap");
+    private static final List<String> KIND_ORDER = List.of(
+            "not_null",
+            "unique",
+            "accepted_values",
+            "relationships",
+            "expression",
+            "primary_key",
+            "group_key_unique",
+            "scd2_one_current",
+            "scd2_no_overlap");
     private static final Set<String> NUMERIC = Set.of("INT64", "NUMERIC", "BIGNUMERIC", "FLOAT64");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
@@ -78,7 +85,8 @@ public final class TestCatalog {
                 column.add(new Pending(new TestCase.NotNull(c.targetColumn()), p + "/nullable"));
             }
             for (int t = 0; t < c.tests().size(); t++) {
-                column.add(new Pending(check(spec, m, c.targetColumn(), c.tests().get(t), c), p + "/tests/" + t));
+                column.add(
+                        new Pending(check(spec, m, c.targetColumn(), c.tests().get(t), c), p + "/tests/" + t));
             }
             add(out, m, c.targetColumn(), column);
         }
@@ -87,7 +95,8 @@ public final class TestCatalog {
             String p = m.pointer() + "/aggregations/" + i + "/tests/";
             List<Pending> column = new ArrayList<>();
             for (int t = 0; t < a.tests().size(); t++) {
-                column.add(new Pending(check(spec, m, a.metricColumn(), a.tests().get(t), null), p + t));
+                column.add(
+                        new Pending(check(spec, m, a.metricColumn(), a.tests().get(t), null), p + t));
             }
             add(out, m, a.metricColumn(), column);
         }
@@ -95,27 +104,31 @@ public final class TestCatalog {
         Constraints k = m.constraints();
         if (!k.primaryKey().isEmpty()) {
             List<String> pk = new ArrayList<>(k.primaryKey());
-            if (k.isScd2() && k.effectiveAt() != null && pk.stream().noneMatch(x -> x.equalsIgnoreCase(k.effectiveAt()))) {
+            if (k.isScd2()
+                    && k.effectiveAt() != null
+                    && pk.stream().noneMatch(x -> x.equalsIgnoreCase(k.effectiveAt()))) {
                 pk.add(k.effectiveAt());
             }
             model.add(new Pending(new TestCase.PrimaryKey(pk), m.pointer() + "/constraints/primary_key"));
         }
         List<String> keys = groupKeys(spec, m);
         if (!keys.isEmpty() && !sameColumns(keys, k.primaryKey())) {
-            model.add(new Pending(new TestCase.GroupKeyUnique(keys),
+            model.add(new Pending(
+                    new TestCase.GroupKeyUnique(keys),
                     m.pointer() + (m.groupBy().isEmpty() ? "/column_mapping" : "/group_by")));
         }
         if (k.isScd2()) {
-            model.add(new Pending(new TestCase.Scd2OneCurrent(k.naturalKey(), k.currentFlag()), m.pointer() + "/constraints"));
-            model.add(new Pending(new TestCase.Scd2NoOverlap(k.naturalKey(), k.effectiveAt(), k.expiryAt(), k.currentFlag()),
+            model.add(new Pending(
+                    new TestCase.Scd2OneCurrent(k.naturalKey(), k.currentFlag()), m.pointer() + "/constraints"));
+            model.add(new Pending(
+                    new TestCase.Scd2NoOverlap(k.naturalKey(), k.effectiveAt(), k.expiryAt(), k.currentFlag()),
                     m.pointer() + "/constraints"));
         }
         add(out, m, null, model);
         return out;
     }
 
-    private record Pending(TestCase.Check check, String pointer) {
-    }
+    private record Pending(TestCase.Check check, String pointer) {}
 
     /** A test before its id is assigned: {@code name} is the id it gets unless another test has it too. */
     record Draft(String name, String model, String column, String description, String pointer, TestCase.Check check) {
@@ -139,10 +152,14 @@ public final class TestCatalog {
             return m.groupBy();
         }
         ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
-        if (plan.combine() != ModelPlan.Combine.SINGLE || !plan.branches().get(0).grouped()) {
+        if (plan.combine() != ModelPlan.Combine.SINGLE
+                || !plan.branches().get(0).grouped()) {
             return List.of();
         }
-        return plan.branches().get(0).select().stream().filter(s -> !s.aggregate()).map(ModelPlan.SelectItem::name).toList();
+        return plan.branches().get(0).select().stream()
+                .filter(s -> !s.aggregate())
+                .map(ModelPlan.SelectItem::name)
+                .toList();
     }
 
     private static boolean sameColumns(List<String> a, List<String> b) {
@@ -178,7 +195,8 @@ public final class TestCatalog {
         if (c == null || c.transform() == null) {
             return List.of();
         }
-        String from = c.fromTable() != null && c.fromColumn() != null ? "`" + c.fromTable() + "`.`" + c.fromColumn() + "`"
+        String from = c.fromTable() != null && c.fromColumn() != null
+                ? "`" + c.fromTable() + "`.`" + c.fromColumn() + "`"
                 : c.fromColumn() != null ? "`" + c.fromColumn() + "`" : null;
         ParsedFragment f;
         try {
@@ -202,7 +220,8 @@ public final class TestCatalog {
             return column + " is unique";
         }
         if (check instanceof TestCase.AcceptedValues av) {
-            return column + " is one of " + av.values().stream().map(TestCatalog::show).collect(Collectors.joining(", "));
+            return column + " is one of "
+                    + av.values().stream().map(TestCatalog::show).collect(Collectors.joining(", "));
         }
         if (check instanceof TestCase.Relationships r) {
             return column + " exists in " + r.to().text() + "." + r.field();

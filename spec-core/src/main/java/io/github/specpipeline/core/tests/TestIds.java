@@ -19,8 +19,7 @@ import java.util.Set;
  * always had.
  */
 final class TestIds {
-    private TestIds() {
-    }
+    private TestIds() {}
 
     static List<TestCase> assign(List<TestCatalog.Draft> drafts) {
         Set<String> names = new HashSet<>();

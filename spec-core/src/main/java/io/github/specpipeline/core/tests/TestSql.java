@@ -9,7 +9,6 @@ import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -59,7 +58,8 @@ public final class TestSql {
         if (check instanceof TestCase.Relationships r) {
             String parent = r.to().isQualified() ? relations.raw(r.to().table()) : relations.model(r.to().table());
             return "SELECT child.*\nFROM " + table + " AS child\nWHERE child." + q(r.column()) + " IS NOT NULL\n"
-                    + "  AND NOT EXISTS (SELECT 1 FROM " + parent + " AS parent WHERE parent." + q(r.field()) + " = child."
+                    + "  AND NOT EXISTS (SELECT 1 FROM " + parent + " AS parent WHERE parent." + q(r.field())
+                    + " = child."
                     + q(r.column()) + ")";
         }
         if (check instanceof TestCase.Expression e) {
@@ -73,7 +73,8 @@ public final class TestSql {
         }
         if (check instanceof TestCase.GroupKeyUnique g) {
             String cols = columns(g.columns());
-            return "SELECT " + cols + ", COUNT(*) AS n_records\nFROM " + table + "\nGROUP BY " + cols + "\nHAVING COUNT(*) > 1";
+            return "SELECT " + cols + ", COUNT(*) AS n_records\nFROM " + table + "\nGROUP BY " + cols
+                    + "\nHAVING COUNT(*) > 1";
         }
         if (check instanceof TestCase.Scd2OneCurrent s) {
             String keys = columns(s.naturalKey());
@@ -86,7 +87,8 @@ public final class TestSql {
         String to = q(s.expiryAt());
         String flag = q(s.currentFlag());
         String next = q("sp_next_version_at");
-        return "SELECT *\nFROM (\n    SELECT versions.*, LEAD(" + from + ") OVER (PARTITION BY " + columns(s.naturalKey())
+        return "SELECT *\nFROM (\n    SELECT versions.*, LEAD(" + from + ") OVER (PARTITION BY "
+                + columns(s.naturalKey())
                 + " ORDER BY " + from + ") AS " + next + "\n    FROM " + table + " AS versions\n) AS v\n"
                 + "WHERE (" + next + " IS NOT NULL AND (" + to + " IS NULL OR " + to + " > " + next + "))\n"
                 + "   OR " + from + " IS NULL\n"
@@ -98,7 +100,8 @@ public final class TestSql {
     /** An expression test's predicate over the model's output columns, rendered in the dialect. */
     public String expression(String model, String sql) {
         try {
-            return SqlRenderer.render(SqlFragments.parse(sql, null).expression(), d, outputScope(model)).sql();
+            return SqlRenderer.render(SqlFragments.parse(sql, null).expression(), d, outputScope(model))
+                    .sql();
         } catch (SqlFragmentException e) {
             throw new IllegalStateException("expression test does not parse: " + e.getMessage(), e);
         }
@@ -116,7 +119,10 @@ public final class TestSql {
             @Override
             public String typeOf(ColumnRef ref) {
                 // findFirst before map: an output column without a type maps to null, which findFirst cannot hold
-                return outputs.stream().filter(c -> c.name().equalsIgnoreCase(ref.column())).findFirst().map(Column::type)
+                return outputs.stream()
+                        .filter(c -> c.name().equalsIgnoreCase(ref.column()))
+                        .findFirst()
+                        .map(Column::type)
                         .orElse(null);
             }
         };

@@ -16,6 +16,5 @@ public interface FragmentListener {
     void parsed(String pointer, ParsedFragment fragment);
 
     /** Ignores everything. */
-    FragmentListener NONE = (pointer, fragment) -> {
-    };
+    FragmentListener NONE = (pointer, fragment) -> {};
 }

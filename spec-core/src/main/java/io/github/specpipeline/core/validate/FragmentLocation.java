@@ -6,7 +6,6 @@ import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlLexer;
 import io.github.specpipeline.core.sql.SqlToken;
 import io.github.specpipeline.core.sql.TextPositions;
-
 import java.util.List;
 
 /**
@@ -17,8 +16,7 @@ import java.util.List;
  */
 final class FragmentLocation {
 
-    private FragmentLocation() {
-    }
+    private FragmentLocation() {}
 
     /**
      * The 1-based column, on the string's line, of {@code offset} in {@code text}: the length of the JSON-escaped

@@ -3,7 +3,6 @@ package io.github.specpipeline.core.validate;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.Spec;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +37,8 @@ public final class ModelGraph {
             upstreamModels.put(m.name(), ups);
             downstreamModels.putIfAbsent(m.name(), new TreeSet<>());
         }
-        upstreamModels.forEach((name, ups) -> ups.forEach(u -> downstreamModels.get(u).add(name)));
+        upstreamModels.forEach(
+                (name, ups) -> ups.forEach(u -> downstreamModels.get(u).add(name)));
         sort();
     }
 

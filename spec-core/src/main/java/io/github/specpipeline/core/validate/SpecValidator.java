@@ -23,7 +23,6 @@ import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,7 +85,12 @@ public final class SpecValidator {
         SpecValidator v = new SpecValidator(spec, ddl, reporter, listener);
         v.run();
         Map<String, List<Column>> known = new LinkedHashMap<>(v.outputs);
-        return new ValidatedSpec(reporter.file(), spec, v.graph, Optional.ofNullable(ddl), known,
+        return new ValidatedSpec(
+                reporter.file(),
+                spec,
+                v.graph,
+                Optional.ofNullable(ddl),
+                known,
                 reporter.sink().sorted());
     }
 
@@ -95,8 +99,11 @@ public final class SpecValidator {
         checkModelNames();
         for (List<String> cycle : graph.cycles()) {
             Model first = modelsByName.get(cycle.get(0));
-            r.error(DiagnosticCode.SP209, first.pointer() + "/sources", "models depend on each other in a cycle: "
-                    + String.join(" -> ", cycle), "remove one of these sources");
+            r.error(
+                    DiagnosticCode.SP209,
+                    first.pointer() + "/sources",
+                    "models depend on each other in a cycle: " + String.join(" -> ", cycle),
+                    "remove one of these sources");
         }
         for (Model m : graph.order()) {
             new ModelCheck(m).run();
@@ -119,14 +126,20 @@ public final class SpecValidator {
                 continue; // already reported as missing
             }
             if (!Identifiers.isSafeFileName(m.name())) {
-                r.error(DiagnosticCode.SP201, m.pointer() + "/name", "model name " + Names.show(m.name())
-                        + " is not a valid identifier", DiagnosticCode.SP201.fix() + " Model names also become file names.");
+                r.error(
+                        DiagnosticCode.SP201,
+                        m.pointer() + "/name",
+                        "model name " + Names.show(m.name()) + " is not a valid identifier",
+                        DiagnosticCode.SP201.fix() + " Model names also become file names.");
                 continue;
             }
             Model previous = seen.putIfAbsent(m.name().toLowerCase(Locale.ROOT), m);
             if (previous != null) {
-                r.error(DiagnosticCode.SP202, m.pointer() + "/name", "duplicate model name '" + m.name()
-                        + "' (also models[" + previous.index() + "])", "rename one of them");
+                r.error(
+                        DiagnosticCode.SP202,
+                        m.pointer() + "/name",
+                        "duplicate model name '" + m.name() + "' (also models[" + previous.index() + "])",
+                        "rename one of them");
             }
         }
     }
@@ -136,7 +149,10 @@ public final class SpecValidator {
             return false;
         }
         if (!Identifiers.isValid(name)) {
-            r.error(DiagnosticCode.SP201, pointer, what + " " + Names.show(name) + " is not a valid SQL identifier",
+            r.error(
+                    DiagnosticCode.SP201,
+                    pointer,
+                    what + " " + Names.show(name) + " is not a valid SQL identifier",
                     DiagnosticCode.SP201.fix());
             return false;
         }
@@ -161,7 +177,9 @@ public final class SpecValidator {
         }
 
         List<String> names() {
-            return columns == null ? List.of() : columns.stream().map(Column::name).toList();
+            return columns == null
+                    ? List.of()
+                    : columns.stream().map(Column::name).toList();
         }
     }
 
@@ -171,6 +189,7 @@ public final class SpecValidator {
         private final String p;
         /** The model's name for messages; models[i] when it has none. */
         private final String name;
+
         private final Map<String, Relation> relations = new LinkedHashMap<>();
         private final Set<String> usedAliases = new HashSet<>();
         private boolean usageUnknown;
@@ -197,8 +216,14 @@ public final class SpecValidator {
             checkUnitTests();
             checkGrain();
             checkUnusedSources();
-            if (m.columns().isEmpty() && m.aggregations().isEmpty() && !m.constraints().isScd2()) {
-                r.error(DiagnosticCode.SP404, p, "model '" + name + "' has no output columns", DiagnosticCode.SP404.fix());
+            if (m.columns().isEmpty()
+                    && m.aggregations().isEmpty()
+                    && !m.constraints().isScd2()) {
+                r.error(
+                        DiagnosticCode.SP404,
+                        p,
+                        "model '" + name + "' has no output columns",
+                        DiagnosticCode.SP404.fix());
             }
         }
 
@@ -208,23 +233,38 @@ public final class SpecValidator {
                 String sp = p + "/sources/" + i;
                 if (s.isQualified()) {
                     if (!Identifiers.isValid(s.schema()) || !Identifiers.isValid(s.table())) {
-                        r.error(DiagnosticCode.SP201, sp, "source " + Names.show(s.text())
-                                + " is not <schema>.<table> with valid identifiers", DiagnosticCode.SP201.fix());
+                        r.error(
+                                DiagnosticCode.SP201,
+                                sp,
+                                "source " + Names.show(s.text()) + " is not <schema>.<table> with valid identifiers",
+                                DiagnosticCode.SP201.fix());
                         continue;
                     }
                     if (!s.schema().equals(spec.schema().raw())) {
-                        r.error(DiagnosticCode.SP205, sp, "source '" + s.text() + "' is not in the raw schema '"
-                                + spec.schema().raw() + "' and is not a model",
-                                "write raw tables as " + spec.schema().raw() + ".<table>, other models by their bare name");
+                        r.error(
+                                DiagnosticCode.SP205,
+                                sp,
+                                "source '" + s.text() + "' is not in the raw schema '"
+                                        + spec.schema().raw() + "' and is not a model",
+                                "write raw tables as " + spec.schema().raw()
+                                        + ".<table>, other models by their bare name");
                         continue;
                     }
                     List<Column> columns = null;
                     if (ddl != null) {
                         Optional<SourceTable> t = ddl.table(s.schema(), s.table());
                         if (t.isEmpty()) {
-                            r.error(DiagnosticCode.SP212, sp, "raw table '" + s.text() + "' has no CREATE TABLE in the source DDL",
-                                    Names.closest(s.table(), ddl.tables().stream().map(SourceTable::name).toList())
-                                            .map(c -> "did you mean '" + spec.schema().raw() + "." + c + "'?")
+                            r.error(
+                                    DiagnosticCode.SP212,
+                                    sp,
+                                    "raw table '" + s.text() + "' has no CREATE TABLE in the source DDL",
+                                    Names.closest(
+                                                    s.table(),
+                                                    ddl.tables().stream()
+                                                            .map(SourceTable::name)
+                                                            .toList())
+                                            .map(c -> "did you mean '"
+                                                    + spec.schema().raw() + "." + c + "'?")
                                             .orElse("add a DDL file for it"));
                         } else {
                             columns = new ArrayList<>();
@@ -236,14 +276,23 @@ public final class SpecValidator {
                     addRelation(new Relation(s, columns, false), sp);
                 } else {
                     if (!Identifiers.isValid(s.table())) {
-                        r.error(DiagnosticCode.SP201, sp, "source " + Names.show(s.text()) + " is not a valid name",
+                        r.error(
+                                DiagnosticCode.SP201,
+                                sp,
+                                "source " + Names.show(s.text()) + " is not a valid name",
                                 DiagnosticCode.SP201.fix());
                         continue;
                     }
                     if (!modelsByName.containsKey(s.table())) {
-                        String hint = Names.closest(s.table(), modelsByName.keySet()).map(c -> "did you mean '" + c + "'?")
-                                .orElse("raw tables are written " + spec.schema().raw() + "." + s.table());
-                        r.error(DiagnosticCode.SP205, sp, "source '" + s.text() + "' is not a model of this spec", hint);
+                        String hint = Names.closest(s.table(), modelsByName.keySet())
+                                .map(c -> "did you mean '" + c + "'?")
+                                .orElse("raw tables are written "
+                                        + spec.schema().raw() + "." + s.table());
+                        r.error(
+                                DiagnosticCode.SP205,
+                                sp,
+                                "source '" + s.text() + "' is not a model of this spec",
+                                hint);
                         continue;
                     }
                     if (s.table().equals(m.name())) {
@@ -256,7 +305,10 @@ public final class SpecValidator {
 
         private void addRelation(Relation rel, String pointer) {
             if (relations.containsKey(rel.alias())) {
-                r.error(DiagnosticCode.SP204, pointer, "two sources are both called '" + rel.alias() + "'",
+                r.error(
+                        DiagnosticCode.SP204,
+                        pointer,
+                        "two sources are both called '" + rel.alias() + "'",
                         "a model cannot read two tables with the same name");
                 return;
             }
@@ -274,15 +326,24 @@ public final class SpecValidator {
             }
             Relation rel = relations.get(table);
             if (rel == null) {
-                rel = relations.values().stream().filter(x -> x.ref().text().equals(table)).findFirst().orElse(null);
+                rel = relations.values().stream()
+                        .filter(x -> x.ref().text().equals(table))
+                        .findFirst()
+                        .orElse(null);
             }
             if (rel == null) {
-                boolean isSource = m.sources().stream().anyMatch(s -> s.table().equals(table) || s.text().equals(table));
+                boolean isSource = m.sources().stream()
+                        .anyMatch(s -> s.table().equals(table) || s.text().equals(table));
                 if (!isSource && !m.sources().isEmpty()) {
-                    String hint = Names.closest(table, relations.keySet()).map(c -> "did you mean '" + c + "'?")
+                    String hint = Names.closest(table, relations.keySet())
+                            .map(c -> "did you mean '" + c + "'?")
                             .orElse("add it to the model's sources");
-                    r.error(DiagnosticCode.SP204, pointer, what + " references unknown table " + Names.show(table)
-                            + " (sources: " + sourceList() + ")", hint);
+                    r.error(
+                            DiagnosticCode.SP204,
+                            pointer,
+                            what + " references unknown table " + Names.show(table) + " (sources: " + sourceList()
+                                    + ")",
+                            hint);
                 }
                 return Optional.empty();
             }
@@ -297,8 +358,11 @@ public final class SpecValidator {
                 String cp = p + "/column_mapping/" + i;
                 if (checkIdentifier(c.targetColumn(), cp + "/target_column", "column name")
                         && !seen.add(c.targetColumn().toLowerCase(Locale.ROOT))) {
-                    r.error(DiagnosticCode.SP203, cp + "/target_column", "model '" + name + "' outputs column '"
-                            + c.targetColumn() + "' twice", "rename or remove one of them");
+                    r.error(
+                            DiagnosticCode.SP203,
+                            cp + "/target_column",
+                            "model '" + name + "' outputs column '" + c.targetColumn() + "' twice",
+                            "rename or remove one of them");
                 }
                 checkType(c.type(), cp + "/type");
                 String fromTable = c.fromTable();
@@ -314,37 +378,62 @@ public final class SpecValidator {
                     fromOk = false;
                 }
                 if (c.fromColumn() != null && checkIdentifier(c.fromColumn(), cp + "/from_column", "column name")) {
-                    if (rel.isPresent() && rel.get().known() && rel.get().column(c.fromColumn()).isEmpty()) {
-                        r.error(DiagnosticCode.SP206, cp + "/from_column", "column '" + c.fromColumn()
-                                + "' does not exist in '" + rel.get().alias() + "'", suggestColumn(c.fromColumn(), rel.get()));
+                    if (rel.isPresent()
+                            && rel.get().known()
+                            && rel.get().column(c.fromColumn()).isEmpty()) {
+                        r.error(
+                                DiagnosticCode.SP206,
+                                cp + "/from_column",
+                                "column '" + c.fromColumn() + "' does not exist in '"
+                                        + rel.get().alias() + "'",
+                                suggestColumn(c.fromColumn(), rel.get()));
                     }
                 } else if (c.fromColumn() != null) {
                     fromOk = false;
                 }
                 if (c.fromColumn() != null && fromTable == null && relations.size() > 1) {
-                    r.error(DiagnosticCode.SP102, cp, "column '" + c.targetColumn()
-                            + "' sets from_column but not from_table, and the model has several sources",
+                    r.error(
+                            DiagnosticCode.SP102,
+                            cp,
+                            "column '" + c.targetColumn()
+                                    + "' sets from_column but not from_table, and the model has several sources",
                             "set from_table to one of: " + sourceList());
                     fromOk = false;
                 }
                 boolean hasFrom = fromTable != null && c.fromColumn() != null;
                 if (c.transform() == null) {
                     if (!hasFrom) {
-                        r.error(DiagnosticCode.SP102, cp, "column '" + c.targetColumn()
-                                + "' has neither a transform nor from_table and from_column", "map it from a source column or give a transform");
+                        r.error(
+                                DiagnosticCode.SP102,
+                                cp,
+                                "column '" + c.targetColumn()
+                                        + "' has neither a transform nor from_table and from_column",
+                                "map it from a source column or give a transform");
                     } else if (fromOk && rel.isPresent()) {
                         checkCast(c, rel.get(), cp);
                     }
                     continue;
                 }
                 if (c.transform().contains("{from}") && !hasFrom) {
-                    r.error(DiagnosticCode.SP102, cp + "/transform", "transform of '" + c.targetColumn()
-                            + "' uses {from} but from_table/from_column are not set", "set from_table and from_column");
+                    r.error(
+                            DiagnosticCode.SP102,
+                            cp + "/transform",
+                            "transform of '" + c.targetColumn()
+                                    + "' uses {from} but from_table/from_column are not set",
+                            "set from_table and from_column");
                     continue;
                 }
-                String replacement = hasFrom && fromOk ? "`" + fromTable + "`.`" + c.fromColumn() + "`" : hasFrom ? "__from__.__from__" : null;
-                fragment(c.transform(), replacement, cp + "/transform", "transform of '" + c.targetColumn() + "'",
-                        List.copyOf(relations.values()), List.of()).ifPresent(f -> transforms.put(c.targetColumn(), f));
+                String replacement = hasFrom && fromOk
+                        ? "`" + fromTable + "`.`" + c.fromColumn() + "`"
+                        : hasFrom ? "__from__.__from__" : null;
+                fragment(
+                                c.transform(),
+                                replacement,
+                                cp + "/transform",
+                                "transform of '" + c.targetColumn() + "'",
+                                List.copyOf(relations.values()),
+                                List.of())
+                        .ifPresent(f -> transforms.put(c.targetColumn(), f));
             }
         }
 
@@ -364,12 +453,23 @@ public final class SpecValidator {
                 String declared = SqlTypes.normalise(c.type());
                 String from = SqlTypes.normalise(source);
                 String message = "column '" + c.targetColumn() + "' is declared " + declared + " but its source '"
-                        + rel.alias() + "." + c.fromColumn() + "' is " + from + ", so the generated SQL casts it: " + cast.effect();
+                        + rel.alias() + "." + c.fromColumn() + "' is " + from + ", so the generated SQL casts it: "
+                        + cast.effect();
                 if (cast.lossy()) {
-                    r.warning(DiagnosticCode.SP407, cp + "/type", message, "declare " + from
-                            + ", or convert in a transform where it is meant, e.g. SAFE_CAST({from} AS " + declared + ")");
+                    r.warning(
+                            DiagnosticCode.SP407,
+                            cp + "/type",
+                            message,
+                            "declare " + from
+                                    + ", or convert in a transform where it is meant, e.g. SAFE_CAST({from} AS "
+                                    + declared + ")");
                 } else {
-                    r.report(Severity.INFO, DiagnosticCode.SP407, cp + "/type", false, message,
+                    r.report(
+                            Severity.INFO,
+                            DiagnosticCode.SP407,
+                            cp + "/type",
+                            false,
+                            message,
                             "nothing to do; declare " + from + " to keep the source's type");
                 }
             });
@@ -382,7 +482,8 @@ public final class SpecValidator {
         }
 
         private String suggestColumn(String column, Relation rel) {
-            return Names.closest(column, rel.names()).map(x -> "did you mean '" + x + "'?")
+            return Names.closest(column, rel.names())
+                    .map(x -> "did you mean '" + x + "'?")
                     .orElse("columns of " + rel.alias() + ": " + abbreviate(rel.names()));
         }
 
@@ -399,12 +500,18 @@ public final class SpecValidator {
                 boolean rightOk = checkIdentifier(j.rightTable(), jp + "/right_table", "table name")
                         && relation(j.rightTable(), jp + "/right_table", "join").isPresent();
                 if (leftOk && rightOk && j.leftTable().equals(j.rightTable())) {
-                    r.error(DiagnosticCode.SP204, jp, "join of '" + j.leftTable() + "' with itself",
+                    r.error(
+                            DiagnosticCode.SP204,
+                            jp,
+                            "join of '" + j.leftTable() + "' with itself",
                             "a model's sources are joined once each; self-joins need a separate model");
                 }
                 if (j.type() == JoinType.CROSS) {
                     if (j.condition() != null) {
-                        r.warning(DiagnosticCode.SP104, jp + "/condition", "a CROSS join has no condition; it is ignored",
+                        r.warning(
+                                DiagnosticCode.SP104,
+                                jp + "/condition",
+                                "a CROSS join has no condition; it is ignored",
                                 "remove the condition or use an INNER join");
                     }
                 } else if (j.condition() != null) {
@@ -414,10 +521,19 @@ public final class SpecValidator {
                             scope.add(relations.get(t));
                         }
                     }
-                    fragment(j.condition(), null, jp + "/condition", "join condition", List.copyOf(relations.values()), List.of())
+                    fragment(
+                                    j.condition(),
+                                    null,
+                                    jp + "/condition",
+                                    "join condition",
+                                    List.copyOf(relations.values()),
+                                    List.of())
                             .ifPresent(f -> {
                                 if (f.containsAggregate()) {
-                                    r.error(DiagnosticCode.SP303, jp + "/condition", "join condition uses an aggregate function",
+                                    r.error(
+                                            DiagnosticCode.SP303,
+                                            jp + "/condition",
+                                            "join condition uses an aggregate function",
                                             DiagnosticCode.SP303.fix());
                                 }
                             });
@@ -434,7 +550,8 @@ public final class SpecValidator {
                 List<Relation> scope = List.copyOf(relations.values());
                 if (f.appliesTo() != null && !f.appliesTo().equals(m.name())) {
                     Optional<Relation> rel = checkIdentifier(f.appliesTo(), fp + "/applies_to", "table name")
-                            ? relation(f.appliesTo(), fp + "/applies_to", "filter") : Optional.empty();
+                            ? relation(f.appliesTo(), fp + "/applies_to", "filter")
+                            : Optional.empty();
                     if (rel.isEmpty()) {
                         continue;
                     }
@@ -444,12 +561,16 @@ public final class SpecValidator {
                     continue;
                 }
                 String name = f.appliesTo() == null ? "filter" : "filter on '" + f.appliesTo() + "'";
-                fragment(f.predicate(), null, fp + "/predicate", name, scope, List.of()).ifPresent(x -> {
-                    if (x.containsAggregate()) {
-                        r.error(DiagnosticCode.SP303, fp + "/predicate", "filter predicate uses an aggregate function",
-                                "filters apply to rows before grouping; test aggregates with an expression test instead");
-                    }
-                });
+                fragment(f.predicate(), null, fp + "/predicate", name, scope, List.of())
+                        .ifPresent(x -> {
+                            if (x.containsAggregate()) {
+                                r.error(
+                                        DiagnosticCode.SP303,
+                                        fp + "/predicate",
+                                        "filter predicate uses an aggregate function",
+                                        "filters apply to rows before grouping; test aggregates with an expression test instead");
+                            }
+                        });
             }
         }
 
@@ -462,18 +583,30 @@ public final class SpecValidator {
                 if (a.formula().isEmpty()) {
                     continue;
                 }
-                fragment(a.formula(), null, ap + "/formula", "formula of '" + a.metricColumn() + "'",
-                        List.copyOf(relations.values()), List.of()).ifPresent(f -> {
+                fragment(
+                                a.formula(),
+                                null,
+                                ap + "/formula",
+                                "formula of '" + a.metricColumn() + "'",
+                                List.copyOf(relations.values()),
+                                List.of())
+                        .ifPresent(f -> {
                             if (!f.containsAggregate()) {
-                                r.error(DiagnosticCode.SP302, ap + "/formula", "formula of '" + a.metricColumn()
-                                        + "' is not an aggregate: " + Names.show(a.formula()), DiagnosticCode.SP302.fix());
+                                r.error(
+                                        DiagnosticCode.SP302,
+                                        ap + "/formula",
+                                        "formula of '" + a.metricColumn() + "' is not an aggregate: "
+                                                + Names.show(a.formula()),
+                                        DiagnosticCode.SP302.fix());
                             }
                         });
             }
         }
 
         private void checkGroupBy() {
-            Set<String> mapped = m.columns().stream().map(c -> c.targetColumn().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            Set<String> mapped = m.columns().stream()
+                    .map(c -> c.targetColumn().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
             for (int i = 0; i < m.groupBy().size(); i++) {
                 String g = m.groupBy().get(i);
                 String gp = p + "/group_by/" + i;
@@ -483,12 +616,17 @@ public final class SpecValidator {
                 if (mapped.contains(g.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                List<Relation> having = relations.values().stream().filter(x -> x.column(g).isPresent()).toList();
+                List<Relation> having = relations.values().stream()
+                        .filter(x -> x.column(g).isPresent())
+                        .toList();
                 having.forEach(x -> usedAliases.add(x.alias()));
                 boolean allKnown = relations.values().stream().allMatch(Relation::known);
                 if (having.isEmpty() && allKnown && !relations.isEmpty()) {
-                    r.error(DiagnosticCode.SP213, gp, "group_by column '" + g + "' is not a column of any source (sources: "
-                            + sourceList() + ")", DiagnosticCode.SP213.fix());
+                    r.error(
+                            DiagnosticCode.SP213,
+                            gp,
+                            "group_by column '" + g + "' is not a column of any source (sources: " + sourceList() + ")",
+                            DiagnosticCode.SP213.fix());
                 }
                 if (!allKnown) {
                     usageUnknown = true;
@@ -503,9 +641,12 @@ public final class SpecValidator {
                     out.add(new Column(g, sourceColumnType(g)));
                 }
             }
-            if (m.columns().isEmpty() && m.aggregations().isEmpty() && m.constraints().isScd2()) {
+            if (m.columns().isEmpty()
+                    && m.aggregations().isEmpty()
+                    && m.constraints().isScd2()) {
                 // SCD2 pass-through: the single source's columns, then the validity columns
-                if (relations.size() == 1 && relations.values().iterator().next().known()) {
+                if (relations.size() == 1
+                        && relations.values().iterator().next().known()) {
                     out.addAll(relations.values().iterator().next().columns());
                 } else {
                     outputsKnown = false;
@@ -516,9 +657,15 @@ public final class SpecValidator {
                     continue;
                 }
                 String type = c.type();
-                if (type == null && c.transform() == null && c.fromTable() != null && relations.containsKey(c.fromTable())) {
-                    type = relations.get(c.fromTable()).column(c.fromColumn() == null ? "" : c.fromColumn())
-                            .map(Column::type).orElse(null);
+                if (type == null
+                        && c.transform() == null
+                        && c.fromTable() != null
+                        && relations.containsKey(c.fromTable())) {
+                    type = relations
+                            .get(c.fromTable())
+                            .column(c.fromColumn() == null ? "" : c.fromColumn())
+                            .map(Column::type)
+                            .orElse(null);
                 }
                 out.add(new Column(c.targetColumn(), type == null ? null : SqlTypes.normalise(type)));
             }
@@ -530,7 +677,9 @@ public final class SpecValidator {
             }
             Constraints k = m.constraints();
             if (k.isScd2()) {
-                for (String[] scd : new String[][] {{k.effectiveAt(), "TIMESTAMP"}, {k.expiryAt(), "TIMESTAMP"}, {k.currentFlag(), "BOOL"}}) {
+                for (String[] scd : new String[][] {
+                    {k.effectiveAt(), "TIMESTAMP"}, {k.expiryAt(), "TIMESTAMP"}, {k.currentFlag(), "BOOL"}
+                }) {
                     if (scd[0] != null && out.stream().noneMatch(c -> c.name().equalsIgnoreCase(scd[0]))) {
                         out.add(new Column(scd[0], scd[1]));
                     }
@@ -541,11 +690,15 @@ public final class SpecValidator {
                 if (seen.add(c.name().toLowerCase(Locale.ROOT))) {
                     outputsByName.put(c.name().toLowerCase(Locale.ROOT), c);
                 } else if (m.columns().stream().noneMatch(x -> x.targetColumn().equalsIgnoreCase(c.name()))
-                        || m.aggregations().stream().anyMatch(x -> x.metricColumn().equalsIgnoreCase(c.name()))) {
+                        || m.aggregations().stream()
+                                .anyMatch(x -> x.metricColumn().equalsIgnoreCase(c.name()))) {
                     // mapped duplicates are reported in checkColumnMappings; here: metric vs column or key clashes
                     int idx = indexOfMetric(c.name());
-                    r.error(DiagnosticCode.SP203, idx >= 0 ? p + "/aggregations/" + idx + "/metric_column" : p,
-                            "model '" + name + "' outputs column '" + c.name() + "' twice", "rename one of them");
+                    r.error(
+                            DiagnosticCode.SP203,
+                            idx >= 0 ? p + "/aggregations/" + idx + "/metric_column" : p,
+                            "model '" + name + "' outputs column '" + c.name() + "' twice",
+                            "rename one of them");
                 }
             }
             if (outputsKnown) {
@@ -563,8 +716,13 @@ public final class SpecValidator {
         }
 
         private String sourceColumnType(String column) {
-            return relations.values().stream().map(x -> x.column(column)).flatMap(Optional::stream)
-                    .map(Column::type).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return relations.values().stream()
+                    .map(x -> x.column(column))
+                    .flatMap(Optional::stream)
+                    .map(Column::type)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
         }
 
         private boolean isOutput(String column) {
@@ -580,14 +738,20 @@ public final class SpecValidator {
             String kp = p + "/constraints";
             for (String pk : k.primaryKey()) {
                 if (checkIdentifier(pk, kp + "/primary_key", "primary key column") && !isOutput(pk)) {
-                    r.error(DiagnosticCode.SP208, kp + "/primary_key", "primary key '" + pk + "' is not an output column of '"
-                            + name + "'", "output columns: " + outputList());
+                    r.error(
+                            DiagnosticCode.SP208,
+                            kp + "/primary_key",
+                            "primary key '" + pk + "' is not an output column of '" + name + "'",
+                            "output columns: " + outputList());
                 }
             }
             for (String c : k.clusterBy()) {
                 if (checkIdentifier(c, kp + "/cluster_by", "cluster_by column") && !isOutput(c)) {
-                    r.error(DiagnosticCode.SP207, kp + "/cluster_by", "cluster_by column '" + c + "' is not an output column of '"
-                            + name + "'", "output columns: " + outputList());
+                    r.error(
+                            DiagnosticCode.SP207,
+                            kp + "/cluster_by",
+                            "cluster_by column '" + c + "' is not an output column of '" + name + "'",
+                            "output columns: " + outputList());
                 }
             }
             if (k.partitionBy() != null) {
@@ -595,48 +759,86 @@ public final class SpecValidator {
             }
             if (k.isScd2()) {
                 checkScd2(k, kp);
-            } else if (k.naturalKey().size() + (k.effectiveAt() == null ? 0 : 1) + (k.expiryAt() == null ? 0 : 1)
-                    + (k.currentFlag() == null ? 0 : 1) > 0) {
-                r.warning(DiagnosticCode.SP214, kp, "SCD2 fields are set but scd_type is not 2; they are ignored",
+            } else if (k.naturalKey().size()
+                            + (k.effectiveAt() == null ? 0 : 1)
+                            + (k.expiryAt() == null ? 0 : 1)
+                            + (k.currentFlag() == null ? 0 : 1)
+                    > 0) {
+                r.warning(
+                        DiagnosticCode.SP214,
+                        kp,
+                        "SCD2 fields are set but scd_type is not 2; they are ignored",
                         "set \"scd_type\": 2 or remove natural_key/effective_at/expiry_at/current_flag");
             }
         }
 
         private void checkScd2(Constraints k, String kp) {
             if (k.naturalKey().isEmpty()) {
-                r.error(DiagnosticCode.SP214, kp, "SCD2 model '" + name + "' has no natural_key", DiagnosticCode.SP214.fix());
+                r.error(
+                        DiagnosticCode.SP214,
+                        kp,
+                        "SCD2 model '" + name + "' has no natural_key",
+                        DiagnosticCode.SP214.fix());
             }
             for (String nk : k.naturalKey()) {
                 if (checkIdentifier(nk, kp + "/natural_key", "natural key column") && !isOutput(nk)) {
-                    r.error(DiagnosticCode.SP214, kp + "/natural_key", "natural key '" + nk + "' is not a column of '"
-                            + name + "'", "output columns: " + outputList());
+                    r.error(
+                            DiagnosticCode.SP214,
+                            kp + "/natural_key",
+                            "natural key '" + nk + "' is not a column of '" + name + "'",
+                            "output columns: " + outputList());
                 }
             }
-            String[][] fields = {{"effective_at", k.effectiveAt()}, {"expiry_at", k.expiryAt()}, {"current_flag", k.currentFlag()}};
+            String[][] fields = {
+                {"effective_at", k.effectiveAt()}, {"expiry_at", k.expiryAt()}, {"current_flag", k.currentFlag()}
+            };
             Set<String> names = new HashSet<>();
             for (String[] f : fields) {
                 if (f[1] == null) {
-                    r.error(DiagnosticCode.SP214, kp, "SCD2 model '" + name + "' has no " + f[0], DiagnosticCode.SP214.fix());
+                    r.error(
+                            DiagnosticCode.SP214,
+                            kp,
+                            "SCD2 model '" + name + "' has no " + f[0],
+                            DiagnosticCode.SP214.fix());
                 } else if (checkIdentifier(f[1], kp + "/" + f[0], f[0] + " column")) {
                     if (!names.add(f[1].toLowerCase(Locale.ROOT))) {
-                        r.error(DiagnosticCode.SP214, kp + "/" + f[0], "SCD2 column '" + f[1] + "' is used twice",
+                        r.error(
+                                DiagnosticCode.SP214,
+                                kp + "/" + f[0],
+                                "SCD2 column '" + f[1] + "' is used twice",
                                 "effective_at, expiry_at and current_flag need three different names");
                     }
-                    boolean mapped = m.columns().stream().anyMatch(c -> c.targetColumn().equalsIgnoreCase(f[1]));
-                    Relation only = relations.size() == 1 ? relations.values().iterator().next() : null;
-                    if (mapped || (m.columns().isEmpty() && only != null && only.column(f[1]).isPresent())) {
-                        r.error(DiagnosticCode.SP214, kp + "/" + f[0], "SCD2 column '" + f[1]
-                                + "' clashes with a column the model already outputs", "choose another name for " + f[0]);
+                    boolean mapped =
+                            m.columns().stream().anyMatch(c -> c.targetColumn().equalsIgnoreCase(f[1]));
+                    Relation only = relations.size() == 1
+                            ? relations.values().iterator().next()
+                            : null;
+                    if (mapped
+                            || (m.columns().isEmpty()
+                                    && only != null
+                                    && only.column(f[1]).isPresent())) {
+                        r.error(
+                                DiagnosticCode.SP214,
+                                kp + "/" + f[0],
+                                "SCD2 column '" + f[1] + "' clashes with a column the model already outputs",
+                                "choose another name for " + f[0]);
                     }
                 }
             }
             if (m.columns().isEmpty() && m.aggregations().isEmpty() && relations.size() > 1) {
-                r.error(DiagnosticCode.SP214, p + "/sources", "an SCD2 model without column_mapping passes its source through, "
-                        + "so it needs exactly one source (found " + relations.size() + ")", "map the columns explicitly");
+                r.error(
+                        DiagnosticCode.SP214,
+                        p + "/sources",
+                        "an SCD2 model without column_mapping passes its source through, "
+                                + "so it needs exactly one source (found " + relations.size() + ")",
+                        "map the columns explicitly");
             }
             if (!k.primaryKey().isEmpty()) {
-                r.warning(DiagnosticCode.SP214, kp + "/primary_key", "an SCD2 model keeps several rows per natural key; "
-                        + "primary_key is checked per version", "leave primary_key out; natural_key + effective_at identify a row");
+                r.warning(
+                        DiagnosticCode.SP214,
+                        kp + "/primary_key",
+                        "an SCD2 model keeps several rows per natural key; " + "primary_key is checked per version",
+                        "leave primary_key out; natural_key + effective_at identify a row");
             }
         }
 
@@ -647,7 +849,11 @@ public final class SpecValidator {
         private void checkTests() {
             for (int i = 0; i < m.columns().size(); i++) {
                 ColumnMapping c = m.columns().get(i);
-                checkColumnTests(c.targetColumn(), c.tests(), p + "/column_mapping/" + i + "/tests", transforms.get(c.targetColumn()));
+                checkColumnTests(
+                        c.targetColumn(),
+                        c.tests(),
+                        p + "/column_mapping/" + i + "/tests",
+                        transforms.get(c.targetColumn()));
             }
             for (int i = 0; i < m.aggregations().size(); i++) {
                 Aggregation a = m.aggregations().get(i);
@@ -662,18 +868,30 @@ public final class SpecValidator {
             for (int i = 0; i < tests.size(); i++) {
                 DataTest t = tests.get(i);
                 if (t instanceof DataTest.AcceptedValues av && !av.values().isEmpty() && transform != null) {
-                    checkAcceptedValuesCoverCase(column, av, transform, indexesHold ? tp + "/" + i + "/accepted_values/values" : tp);
+                    checkAcceptedValuesCoverCase(
+                            column, av, transform, indexesHold ? tp + "/" + i + "/accepted_values/values" : tp);
                 }
                 if (t instanceof DataTest.AcceptedValues av && av.values().isEmpty()) {
                     List<String> derived = transform == null ? List.of() : transform.caseLiteralOutputs();
                     if (av.fromTransform() && !derived.isEmpty()) {
-                        String values = derived.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
-                        r.warning(DiagnosticCode.SP402, tp, "accepted_values on '" + column + "' lists no values; the CASE transform yields "
-                                + derived.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", ")) + ", which are used",
-                                "write {\"accepted_values\": {\"values\": [" + values + "]}} to make the list explicit");
+                        String values =
+                                derived.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
+                        r.warning(
+                                DiagnosticCode.SP402,
+                                tp,
+                                "accepted_values on '" + column + "' lists no values; the CASE transform yields "
+                                        + derived.stream()
+                                                .map(v -> "'" + v + "'")
+                                                .collect(Collectors.joining(", ")) + ", which are used",
+                                "write {\"accepted_values\": {\"values\": [" + values
+                                        + "]}} to make the list explicit");
                     } else {
-                        r.error(DiagnosticCode.SP402, tp, "accepted_values on '" + column + "' lists no values and its transform is not a CASE"
-                                + " with literal results", "write {\"accepted_values\": {\"values\": [...]}}");
+                        r.error(
+                                DiagnosticCode.SP402,
+                                tp,
+                                "accepted_values on '" + column + "' lists no values and its transform is not a CASE"
+                                        + " with literal results",
+                                "write {\"accepted_values\": {\"values\": [...]}}");
                     }
                 } else if (t instanceof DataTest.Relationships rel) {
                     checkRelationship(column, rel, tp);
@@ -683,7 +901,10 @@ public final class SpecValidator {
                     fragment(ex.sql(), null, ep, "expression test on '" + column + "'", null, outputColumnsForScope())
                             .ifPresent(f -> {
                                 if (f.containsAggregate()) {
-                                    r.error(DiagnosticCode.SP303, ep, "expression test on '" + column + "' uses an aggregate function",
+                                    r.error(
+                                            DiagnosticCode.SP303,
+                                            ep,
+                                            "expression test on '" + column + "' uses an aggregate function",
                                             "expression tests are checked row by row");
                                 }
                             });
@@ -695,15 +916,21 @@ public final class SpecValidator {
          * SP406: an explicit accepted_values list that misses a literal the column's CASE can return fails on the
          * first row that takes that branch, which only data that happens to hit it would show.
          */
-        private void checkAcceptedValuesCoverCase(String column, DataTest.AcceptedValues av, ParsedFragment transform, String at) {
+        private void checkAcceptedValuesCoverCase(
+                String column, DataTest.AcceptedValues av, ParsedFragment transform, String at) {
             List<String> missing = transform.caseLiteralOutputs().stream()
-                    .filter(v -> av.values().stream().noneMatch(l -> sameValue(l, v))).toList();
+                    .filter(v -> av.values().stream().noneMatch(l -> sameValue(l, v)))
+                    .toList();
             if (missing.isEmpty()) {
                 return;
             }
             String shown = missing.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
-            r.warning(DiagnosticCode.SP406, at, "accepted_values on '" + column + "' does not list " + shown
-                    + ", which its CASE transform can return; a row with " + (missing.size() == 1 ? "it" : "one of them") + " fails the test",
+            r.warning(
+                    DiagnosticCode.SP406,
+                    at,
+                    "accepted_values on '" + column + "' does not list " + shown
+                            + ", which its CASE transform can return; a row with "
+                            + (missing.size() == 1 ? "it" : "one of them") + " fails the test",
                     "add " + missing.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "))
                             + " to the values, or change the transform");
         }
@@ -731,24 +958,37 @@ public final class SpecValidator {
             List<Column> target = null;
             if (to.isQualified()) {
                 if (!to.schema().equals(spec.schema().raw()) || !Identifiers.isValid(to.table())) {
-                    r.error(DiagnosticCode.SP211, tp, "relationships test on '" + column + "' points at " + Names.show(rel.to())
-                            + ", which is neither a model nor a raw table", "write a model name or " + spec.schema().raw() + ".<table>");
+                    r.error(
+                            DiagnosticCode.SP211,
+                            tp,
+                            "relationships test on '" + column + "' points at " + Names.show(rel.to())
+                                    + ", which is neither a model nor a raw table",
+                            "write a model name or " + spec.schema().raw() + ".<table>");
                     return;
                 }
                 if (ddl != null) {
                     Optional<SourceTable> t = ddl.table(to.schema(), to.table());
                     if (t.isEmpty()) {
-                        r.error(DiagnosticCode.SP211, tp, "relationships test on '" + column + "' points at unknown raw table '"
-                                + rel.to() + "'", "add its DDL or fix the name");
+                        r.error(
+                                DiagnosticCode.SP211,
+                                tp,
+                                "relationships test on '" + column + "' points at unknown raw table '" + rel.to() + "'",
+                                "add its DDL or fix the name");
                         return;
                     }
-                    target = t.get().columns().stream().map(c -> new Column(c.name(), c.type())).toList();
+                    target = t.get().columns().stream()
+                            .map(c -> new Column(c.name(), c.type()))
+                            .toList();
                 }
             } else {
                 if (!modelsByName.containsKey(to.table())) {
-                    r.error(DiagnosticCode.SP211, tp, "relationships test on '" + column + "' points at unknown model "
-                            + Names.show(rel.to()), Names.closest(to.table(), modelsByName.keySet()).map(c -> "did you mean '" + c + "'?")
-                            .orElse("models: " + abbreviate(List.copyOf(modelsByName.keySet()))));
+                    r.error(
+                            DiagnosticCode.SP211,
+                            tp,
+                            "relationships test on '" + column + "' points at unknown model " + Names.show(rel.to()),
+                            Names.closest(to.table(), modelsByName.keySet())
+                                    .map(c -> "did you mean '" + c + "'?")
+                                    .orElse("models: " + abbreviate(List.copyOf(modelsByName.keySet()))));
                     return;
                 }
                 target = outputs.get(to.table());
@@ -757,8 +997,13 @@ public final class SpecValidator {
                 }
             }
             if (target != null && target.stream().noneMatch(c -> c.name().equalsIgnoreCase(rel.field()))) {
-                r.error(DiagnosticCode.SP211, tp, "relationships test on '" + column + "': '" + rel.to() + "' has no column '"
-                        + rel.field() + "'", "columns: " + abbreviate(target.stream().map(Column::name).toList()));
+                r.error(
+                        DiagnosticCode.SP211,
+                        tp,
+                        "relationships test on '" + column + "': '" + rel.to() + "' has no column '" + rel.field()
+                                + "'",
+                        "columns: "
+                                + abbreviate(target.stream().map(Column::name).toList()));
             }
         }
 
@@ -768,50 +1013,92 @@ public final class SpecValidator {
                 UnitTest t = m.unitTests().get(i);
                 String up = p + "/unit_tests/" + i;
                 if (!t.name().isEmpty() && !names.add(t.name())) {
-                    r.error(DiagnosticCode.SP215, up + "/name", "unit test name '" + t.name() + "' is used twice in '" + name + "'",
+                    r.error(
+                            DiagnosticCode.SP215,
+                            up + "/name",
+                            "unit test name '" + t.name() + "' is used twice in '" + name + "'",
                             "give each unit test its own name");
                 }
                 if (!t.name().isEmpty() && !Identifiers.isValid(t.name())) {
-                    r.error(DiagnosticCode.SP201, up + "/name", "unit test name " + Names.show(t.name())
-                            + " is not a valid identifier", "unit test names become test case and file names");
+                    r.error(
+                            DiagnosticCode.SP201,
+                            up + "/name",
+                            "unit test name " + Names.show(t.name()) + " is not a valid identifier",
+                            "unit test names become test case and file names");
                 }
                 Set<String> inputs = new HashSet<>();
                 for (int g = 0; g < t.given().size(); g++) {
                     UnitTest.Input in = t.given().get(g);
                     String gp = up + "/given/" + g;
                     Relation rel = relations.values().stream()
-                            .filter(x -> x.ref().text().equals(in.input()) || x.alias().equals(in.input())).findFirst().orElse(null);
+                            .filter(x -> x.ref().text().equals(in.input())
+                                    || x.alias().equals(in.input()))
+                            .findFirst()
+                            .orElse(null);
                     if (rel == null) {
                         if (!in.input().isEmpty()) {
-                            r.error(DiagnosticCode.SP215, gp + "/input", "unit test '" + t.name() + "' gives rows for "
-                                    + Names.show(in.input()) + ", which is not a source of '" + name + "'",
-                                    "sources: " + m.sources().stream().map(SourceRef::text).collect(Collectors.joining(", ")));
+                            r.error(
+                                    DiagnosticCode.SP215,
+                                    gp + "/input",
+                                    "unit test '" + t.name() + "' gives rows for " + Names.show(in.input())
+                                            + ", which is not a source of '" + name + "'",
+                                    "sources: "
+                                            + m.sources().stream()
+                                                    .map(SourceRef::text)
+                                                    .collect(Collectors.joining(", ")));
                         }
                         continue;
                     }
                     if (!inputs.add(rel.alias())) {
-                        r.error(DiagnosticCode.SP215, gp + "/input", "unit test '" + t.name() + "' gives rows for '" + in.input()
-                                + "' twice", "merge the two row lists");
+                        r.error(
+                                DiagnosticCode.SP215,
+                                gp + "/input",
+                                "unit test '" + t.name() + "' gives rows for '" + in.input() + "' twice",
+                                "merge the two row lists");
                     }
-                    checkRows(in.rows(), gp + "/rows", rel.known() ? rel.columns() : null, "'" + rel.ref().text() + "'", t.name());
+                    checkRows(
+                            in.rows(),
+                            gp + "/rows",
+                            rel.known() ? rel.columns() : null,
+                            "'" + rel.ref().text() + "'",
+                            t.name());
                 }
-                checkRows(t.expect(), up + "/expect/rows", outputColumnsForScope(), "the output of '" + name + "'", t.name());
+                checkRows(
+                        t.expect(),
+                        up + "/expect/rows",
+                        outputColumnsForScope(),
+                        "the output of '" + name + "'",
+                        t.name());
             }
         }
 
-        private void checkRows(List<java.util.Map<String, Literal>> rows, String rp, List<Column> columns, String what, String test) {
+        private void checkRows(
+                List<java.util.Map<String, Literal>> rows, String rp, List<Column> columns, String what, String test) {
             if (columns == null) {
                 return;
             }
-            Set<String> known = columns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            Set<String> known =
+                    columns.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             Set<String> reported = new TreeSet<>();
             for (int i = 0; i < rows.size(); i++) {
                 for (String col : rows.get(i).keySet()) {
                     if (!known.contains(col.toLowerCase(Locale.ROOT)) && reported.add(col)) {
-                        r.report(Severity.ERROR, DiagnosticCode.SP215, rp + "/" + i + "/" + io.github.specpipeline.core.json.SourceMap.token(col), true,
+                        r.report(
+                                Severity.ERROR,
+                                DiagnosticCode.SP215,
+                                rp + "/" + i + "/" + io.github.specpipeline.core.json.SourceMap.token(col),
+                                true,
                                 "unit test '" + test + "': " + what + " has no column '" + col + "'",
-                                Names.closest(col, columns.stream().map(Column::name).toList()).map(c -> "did you mean '" + c + "'?")
-                                        .orElse("columns: " + abbreviate(columns.stream().map(Column::name).toList())));
+                                Names.closest(
+                                                col,
+                                                columns.stream()
+                                                        .map(Column::name)
+                                                        .toList())
+                                        .map(c -> "did you mean '" + c + "'?")
+                                        .orElse("columns: "
+                                                + abbreviate(columns.stream()
+                                                        .map(Column::name)
+                                                        .toList())));
                     }
                 }
             }
@@ -828,14 +1115,24 @@ public final class SpecValidator {
                     }
                 }
                 Map<String, List<String>> groups = new LinkedHashMap<>();
-                relations.keySet().forEach(a -> groups.computeIfAbsent(find(parent, a), x -> new ArrayList<>()).add(a));
+                relations
+                        .keySet()
+                        .forEach(a -> groups.computeIfAbsent(find(parent, a), x -> new ArrayList<>())
+                                .add(a));
                 if (groups.size() > 1) {
-                    String parts = groups.values().stream().map(g -> String.join(" + ", g)).collect(Collectors.joining("; "));
+                    String parts = groups.values().stream()
+                            .map(g -> String.join(" + ", g))
+                            .collect(Collectors.joining("; "));
                     String hint = m.groupBy().isEmpty()
                             ? "add joins between them; without a join path the sources would be cross-joined"
-                            : "add joins between them, or keep it: each source is aggregated by " + String.join(", ", m.groupBy())
-                            + " separately and the results are joined on those keys";
-                    r.warning(DiagnosticCode.SP401, p + "/joins", "sources of '" + name + "' are not connected by joins: " + parts, hint);
+                            : "add joins between them, or keep it: each source is aggregated by "
+                                    + String.join(", ", m.groupBy())
+                                    + " separately and the results are joined on those keys";
+                    r.warning(
+                            DiagnosticCode.SP401,
+                            p + "/joins",
+                            "sources of '" + name + "' are not connected by joins: " + parts,
+                            hint);
                 }
             }
             if (m.groupBy().isEmpty()) {
@@ -851,10 +1148,14 @@ public final class SpecValidator {
                 }
                 m.aggregations().forEach(a -> aggregated.add(a.metricColumn()));
                 if (!aggregated.isEmpty() && !plain.isEmpty()) {
-                    r.warning(DiagnosticCode.SP403, m.columns().isEmpty() ? p : p + "/column_mapping",
-                            "model '" + name + "' mixes aggregated columns (" + abbreviate(aggregated) + ") with plain columns ("
-                                    + abbreviate(plain) + ") and has no group_by; it is grouped by the plain columns",
-                            "add \"group_by\": [" + plain.stream().map(x -> "\"" + x + "\"").collect(Collectors.joining(", ")) + "]");
+                    r.warning(
+                            DiagnosticCode.SP403,
+                            m.columns().isEmpty() ? p : p + "/column_mapping",
+                            "model '" + name + "' mixes aggregated columns (" + abbreviate(aggregated)
+                                    + ") with plain columns (" + abbreviate(plain)
+                                    + ") and has no group_by; it is grouped by the plain columns",
+                            "add \"group_by\": ["
+                                    + plain.stream().map(x -> "\"" + x + "\"").collect(Collectors.joining(", ")) + "]");
                 }
             }
         }
@@ -874,8 +1175,11 @@ public final class SpecValidator {
             for (int i = 0; i < m.sources().size(); i++) {
                 String alias = m.sources().get(i).table();
                 if (relations.containsKey(alias) && !usedAliases.contains(alias)) {
-                    r.warning(DiagnosticCode.SP405, p + "/sources/" + i, "source '" + m.sources().get(i).text()
-                            + "' of '" + name + "' is never read", DiagnosticCode.SP405.fix());
+                    r.warning(
+                            DiagnosticCode.SP405,
+                            p + "/sources/" + i,
+                            "source '" + m.sources().get(i).text() + "' of '" + name + "' is never read",
+                            DiagnosticCode.SP405.fix());
                 }
             }
         }
@@ -885,8 +1189,13 @@ public final class SpecValidator {
          * unqualified ones against {@code scope} (sources) or {@code outputScope} (output columns, for tests).
          * A null {@code outputScope} means the output columns are unknown: nothing is checked against them.
          */
-        private Optional<ParsedFragment> fragment(String text, String fromReplacement, String pointer, String what,
-                                                  List<Relation> scope, List<Column> outputScope) {
+        private Optional<ParsedFragment> fragment(
+                String text,
+                String fromReplacement,
+                String pointer,
+                String what,
+                List<Relation> scope,
+                List<Column> outputScope) {
             boolean onOutput = scope == null;
             if (onOutput) {
                 scope = List.of();
@@ -896,12 +1205,24 @@ public final class SpecValidator {
                 f = SqlFragments.analyze(text, fromReplacement);
             } catch (SqlFragmentException e) {
                 if (e.beyondLimit()) {
-                    r.inString(Severity.ERROR, DiagnosticCode.SP306, pointer, e.line(), e.column(),
-                            what + " is too complex to read: " + e.getMessage(), DiagnosticCode.SP306.fix());
+                    r.inString(
+                            Severity.ERROR,
+                            DiagnosticCode.SP306,
+                            pointer,
+                            e.line(),
+                            e.column(),
+                            what + " is too complex to read: " + e.getMessage(),
+                            DiagnosticCode.SP306.fix());
                     return Optional.empty();
                 }
-                r.inString(Severity.ERROR, DiagnosticCode.SP301, pointer, e.line(), e.column(),
-                        what + " is not a valid SQL expression: " + e.getMessage(), DiagnosticCode.SP301.fix());
+                r.inString(
+                        Severity.ERROR,
+                        DiagnosticCode.SP301,
+                        pointer,
+                        e.line(),
+                        e.column(),
+                        what + " is not a valid SQL expression: " + e.getMessage(),
+                        DiagnosticCode.SP301.fix());
                 return Optional.empty();
             }
             listener.parsed(pointer, f);
@@ -911,41 +1232,76 @@ public final class SpecValidator {
                         continue;
                     }
                     if (onOutput) {
-                        unresolved(pointer, f, FragmentLocation.start(f, ref), what + " qualifies column '" + ref.qualifier()
-                                + "." + ref.column() + "'; it is evaluated on the model's output, so write the bare column name", "");
+                        unresolved(
+                                pointer,
+                                f,
+                                FragmentLocation.start(f, ref),
+                                what + " qualifies column '" + ref.qualifier() + "." + ref.column()
+                                        + "'; it is evaluated on the model's output, so write the bare column name",
+                                "");
                         continue;
                     }
                     Optional<Relation> rel = relation(ref.qualifier(), pointer, what);
-                    if (rel.isPresent() && rel.get().known() && rel.get().column(ref.column()).isEmpty()) {
-                        unresolved(pointer, f, FragmentLocation.columnName(f, ref), what + " references '" + ref.qualifier() + "."
-                                + ref.column() + "', but '" + rel.get().alias() + "' has no column '" + ref.column() + "'",
+                    if (rel.isPresent()
+                            && rel.get().known()
+                            && rel.get().column(ref.column()).isEmpty()) {
+                        unresolved(
+                                pointer,
+                                f,
+                                FragmentLocation.columnName(f, ref),
+                                what + " references '" + ref.qualifier() + "." + ref.column() + "', but '"
+                                        + rel.get().alias() + "' has no column '" + ref.column() + "'",
                                 suggestColumn(ref.column(), rel.get()));
                     }
                     continue;
                 }
                 if (!onOutput) {
-                    List<Relation> having = scope.stream().filter(x -> x.column(ref.column()).isPresent()).toList();
+                    List<Relation> having = scope.stream()
+                            .filter(x -> x.column(ref.column()).isPresent())
+                            .toList();
                     boolean allKnown = scope.stream().allMatch(Relation::known);
                     having.forEach(x -> usedAliases.add(x.alias()));
                     if (!allKnown) {
                         usageUnknown = true;
                     }
                     if (having.isEmpty() && allKnown && !scope.isEmpty()) {
-                        List<String> all = scope.stream().flatMap(x -> x.names().stream()).distinct().toList();
-                        unresolved(pointer, f, FragmentLocation.columnName(f, ref), what + " references unknown column '"
-                                + ref.column() + "' (sources: "
-                                + scope.stream().map(Relation::alias).collect(Collectors.joining(", ")) + ")",
-                                Names.closest(ref.column(), all).map(c -> "did you mean '" + c + "'?").orElse(DiagnosticCode.SP207.fix()));
+                        List<String> all = scope.stream()
+                                .flatMap(x -> x.names().stream())
+                                .distinct()
+                                .toList();
+                        unresolved(
+                                pointer,
+                                f,
+                                FragmentLocation.columnName(f, ref),
+                                what + " references unknown column '"
+                                        + ref.column() + "' (sources: "
+                                        + scope.stream().map(Relation::alias).collect(Collectors.joining(", ")) + ")",
+                                Names.closest(ref.column(), all)
+                                        .map(c -> "did you mean '" + c + "'?")
+                                        .orElse(DiagnosticCode.SP207.fix()));
                     } else if (having.size() > 1 && !m.groupBy().contains(ref.column())) {
-                        r.warning(DiagnosticCode.SP216, pointer, what + ": column '" + ref.column() + "' is ambiguous; it exists in "
-                                + having.stream().map(Relation::alias).collect(Collectors.joining(" and ")),
+                        r.warning(
+                                DiagnosticCode.SP216,
+                                pointer,
+                                what + ": column '" + ref.column() + "' is ambiguous; it exists in "
+                                        + having.stream().map(Relation::alias).collect(Collectors.joining(" and ")),
                                 "qualify it, e.g. " + having.get(0).alias() + "." + ref.column());
                     }
                 } else if (outputScope != null
                         && outputScope.stream().noneMatch(c -> c.name().equalsIgnoreCase(ref.column()))) {
-                    unresolved(pointer, f, FragmentLocation.columnName(f, ref), what + " references '" + ref.column()
-                            + "', which is not an output column of '" + name + "'", Names.closest(ref.column(), outputScope.stream().map(Column::name).toList())
-                            .map(c -> "did you mean '" + c + "'?").orElse("output columns: " + outputList()));
+                    unresolved(
+                            pointer,
+                            f,
+                            FragmentLocation.columnName(f, ref),
+                            what + " references '" + ref.column() + "', which is not an output column of '" + name
+                                    + "'",
+                            Names.closest(
+                                            ref.column(),
+                                            outputScope.stream()
+                                                    .map(Column::name)
+                                                    .toList())
+                                    .map(c -> "did you mean '" + c + "'?")
+                                    .orElse("output columns: " + outputList()));
                 }
             }
             return Optional.of(f);
@@ -957,7 +1313,14 @@ public final class SpecValidator {
                 r.error(DiagnosticCode.SP207, pointer, message, hint); // a test list: the string itself is not known
                 return;
             }
-            r.inString(Severity.ERROR, DiagnosticCode.SP207, pointer, 1, FragmentLocation.jsonColumn(f.text(), offset), message, hint);
+            r.inString(
+                    Severity.ERROR,
+                    DiagnosticCode.SP207,
+                    pointer,
+                    1,
+                    FragmentLocation.jsonColumn(f.text(), offset),
+                    message,
+                    hint);
         }
     }
 

@@ -6,14 +6,35 @@ import java.util.regex.Pattern;
 
 /** BigQuery type names a spec may declare. Types are written into generated DDL, so they are checked strictly. */
 public final class SqlTypes {
-    private static final Set<String> SCALARS = Set.of("INT64", "INTEGER", "INT", "SMALLINT", "BIGINT", "TINYINT",
-            "BYTEINT", "NUMERIC", "DECIMAL", "BIGNUMERIC", "BIGDECIMAL", "FLOAT64", "FLOAT", "BOOL", "BOOLEAN",
-            "STRING", "BYTES", "DATE", "DATETIME", "TIME", "TIMESTAMP", "JSON", "GEOGRAPHY", "INTERVAL");
+    private static final Set<String> SCALARS = Set.of(
+            "INT64",
+            "INTEGER",
+            "INT",
+            "SMALLINT",
+            "BIGINT",
+            "TINYINT",
+            "BYTEINT",
+            "NUMERIC",
+            "DECIMAL",
+            "BIGNUMERIC",
+            "BIGDECIMAL",
+            "FLOAT64",
+            "FLOAT",
+            "BOOL",
+            "BOOLEAN",
+            "STRING",
+            "BYTES",
+            "DATE",
+            "DATETIME",
+            "TIME",
+            "TIMESTAMP",
+            "JSON",
+            "GEOGRAPHY",
+            "INTERVAL");
     private static final Pattern PARAMETERS = Pattern.compile("\\(\\s*\\d+\\s*(,\\s*\\d+\\s*)?\\)");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\s+(.+)");
 
-    private SqlTypes() {
-    }
+    private SqlTypes() {}
 
     /** Upper-case, single spaces. */
     public static String normalise(String type) {
@@ -30,7 +51,11 @@ public final class SqlTypes {
     private static boolean hasWhitespaceToCollapse(String t) {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+            if (c == '\t'
+                    || c == '\n'
+                    || c == '\u000B'
+                    || c == '\f'
+                    || c == '\r'
                     || (c == ' ' && i + 1 < t.length() && t.charAt(i + 1) == ' ')) {
                 return true;
             }

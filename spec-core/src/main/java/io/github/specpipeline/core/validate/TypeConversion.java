@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.validate;
 
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
-
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +26,9 @@ record TypeConversion(boolean lossy, String effect) {
         String to = SqlTypes.normalise(declared);
         String a = SqlRenderer.baseType(from);
         String b = SqlRenderer.baseType(to);
-        if (isComplex(to) || NEVER_CAST.contains(b) || from.equals(to)
+        if (isComplex(to)
+                || NEVER_CAST.contains(b)
+                || from.equals(to)
                 || (!from.contains("(") && !to.contains("(") && a.equals(b))) {
             return Optional.empty();
         }
@@ -40,17 +41,20 @@ record TypeConversion(boolean lossy, String effect) {
 
     private static TypeConversion classify(String a, String b, boolean toParameters) {
         if (a.equals(b)) {
-            return toParameters ? lossy("a value beyond the declared length or precision fails or is rounded")
+            return toParameters
+                    ? lossy("a value beyond the declared length or precision fails or is rounded")
                     : widening("the parameters are dropped; every value is kept");
         }
         if (b.equals("STRING") && !isComplex(a) && !a.equals("BYTES")) {
-            return widening("the values become their text form; every value is kept, but they sort and compare as text");
+            return widening(
+                    "the values become their text form; every value is kept, but they sort and compare as text");
         }
         if (a.equals("STRING")) {
             return lossy("a text that is not a valid " + b + " makes the query fail");
         }
         if (a.equals("INT64") && (b.equals("NUMERIC") || b.equals("BIGNUMERIC") || b.equals("FLOAT64"))) {
-            return widening("a widening cast: every value is kept" + (b.equals("FLOAT64") ? " (exactly up to 2^53)" : ""));
+            return widening(
+                    "a widening cast: every value is kept" + (b.equals("FLOAT64") ? " (exactly up to 2^53)" : ""));
         }
         if (a.equals("NUMERIC") && b.equals("BIGNUMERIC")) {
             return widening("a widening cast: every value is kept");
@@ -65,7 +69,8 @@ record TypeConversion(boolean lossy, String effect) {
             return lossy("exact decimals become floating point and can lose digits");
         }
         if (NUMBERS.contains(a) && NUMBERS.contains(b)) {
-            return lossy("values are rounded to the declared precision, and a value out of its range makes the query fail");
+            return lossy(
+                    "values are rounded to the declared precision, and a value out of its range makes the query fail");
         }
         if (a.equals("TIMESTAMP") && b.equals("DATE")) {
             return lossy("the time of day is dropped, and the date is taken in UTC");

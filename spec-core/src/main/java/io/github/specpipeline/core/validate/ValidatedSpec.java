@@ -5,7 +5,6 @@ import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.Spec;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,12 @@ import java.util.Optional;
  * @param outputColumns each model's output columns in output order (known even without DDL)
  */
 public record ValidatedSpec(
-        String specFile, Spec spec, ModelGraph graph, Optional<SourceCatalog> sourceCatalog,
-        Map<String, List<Column>> outputColumns, List<Diagnostic> diagnostics) {
+        String specFile,
+        Spec spec,
+        ModelGraph graph,
+        Optional<SourceCatalog> sourceCatalog,
+        Map<String, List<Column>> outputColumns,
+        List<Diagnostic> diagnostics) {
 
     public ValidatedSpec {
         outputColumns = Map.copyOf(outputColumns);

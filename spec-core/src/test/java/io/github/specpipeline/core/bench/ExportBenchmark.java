@@ -8,7 +8,6 @@ import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.task.SpecLog;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +35,7 @@ import java.util.Map;
  * runs first. Figures are wall-clock milliseconds on this JVM: medians and minima over the measured runs.
  */
 public final class ExportBenchmark {
-    private ExportBenchmark() {
-    }
+    private ExportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int models = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
@@ -50,15 +48,28 @@ public final class ExportBenchmark {
         long t0 = System.nanoTime();
         SyntheticSpecs.Generated g = SyntheticSpecs.generate(models, seed);
         Path spec = g.writeTo(specDir);
-        System.out.printf(Locale.ROOT, "synthetic spec: %d models, %d columns, %.1f MB, %d DDL files -> %s (%d ms)%n",
-                g.models(), g.columns(), g.specJson().length() / 1e6, g.ddlFiles().size(), spec, ms(t0));
-        System.out.printf(Locale.ROOT, "JVM: %s %s, max heap %d MB, %d processors%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+        System.out.printf(
+                Locale.ROOT,
+                "synthetic spec: %d models, %d columns, %.1f MB, %d DDL files -> %s (%d ms)%n",
+                g.models(),
+                g.columns(),
+                g.specJson().length() / 1e6,
+                g.ddlFiles().size(),
+                spec,
+                ms(t0));
+        System.out.printf(
+                Locale.ROOT,
+                "JVM: %s %s, max heap %d MB, %d processors%n",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
 
         SpecInput input = new SpecInput(spec, specDir.resolve("source_ddl"), specDir);
         if (iterations <= 0) {
-            System.out.printf(Locale.ROOT, "iterations=0: spec written, nothing timed. To time the Maven goal on it:%n  %s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "iterations=0: spec written, nothing timed. To time the Maven goal on it:%n  %s%n",
                     mavenCommand(spec, specDir, dir, models));
             return;
         }
@@ -75,14 +86,19 @@ public final class ExportBenchmark {
             });
             loads.add(ms(t));
         }
-        System.out.printf(Locale.ROOT, "load + validate: first %d ms, then %s ms (%d diagnostics, errors: %s)%n",
-                loads.get(0), loads.subList(1, loads.size()), load.diagnostics().size(), load.hasErrors());
+        System.out.printf(
+                Locale.ROOT,
+                "load + validate: first %d ms, then %s ms (%d diagnostics, errors: %s)%n",
+                loads.get(0),
+                loads.subList(1, loads.size()),
+                load.diagnostics().size(),
+                load.hasErrors());
 
         Path out = dir.resolve("out-" + models);
         OutputDirectory od = new OutputDirectory(out);
         Instant ts = ExportTask.DEFAULT_TIMESTAMP;
-        String[] names = {"review model", "xlsx", "csv", "mermaid", "html",
-                "all four, fresh dir", "all four, same dir"};
+        String[] names = {"review model", "xlsx", "csv", "mermaid", "html", "all four, fresh dir", "all four, same dir"
+        };
         List<List<Long>> times = new ArrayList<>();
         for (int k = 0; k < names.length; k++) {
             times.add(new ArrayList<>());
@@ -106,12 +122,15 @@ public final class ExportBenchmark {
             long processCpu = processCpu();
             t = System.nanoTime();
             SpecReview r1 = SpecReview.of(load.spec().orElseThrow(), fragments);
-            List<ExportTask.Written> freshParts = ExportTask.export(r1, new OutputDirectory(fresh),
-                    EnumSet.allOf(ExportFormat.class), ts);
+            List<ExportTask.Written> freshParts =
+                    ExportTask.export(r1, new OutputDirectory(fresh), EnumSet.allOf(ExportFormat.class), ts);
             long tFresh = ms(t);
             StringBuilder parts = new StringBuilder();
             for (ExportTask.Written w : freshParts) {
-                parts.append(parts.length() == 0 ? "" : ", ").append(w.format().id()).append(' ').append(w.millis());
+                parts.append(parts.length() == 0 ? "" : ", ")
+                        .append(w.format().id())
+                        .append(' ')
+                        .append(w.millis());
             }
             long freshCpu = (processCpu() - processCpu) / 1_000_000;
             t = System.nanoTime();
@@ -119,11 +138,26 @@ public final class ExportBenchmark {
             ExportTask.export(r2, od, EnumSet.allOf(ExportFormat.class), ts);
             long tSame = ms(t);
             boolean measured = i >= warmups;
-            System.out.printf(Locale.ROOT, "%s %d: review %d, xlsx %d (cpu %d), csv %d (cpu %d), mermaid %d (cpu %d),"
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s %d: review %d, xlsx %d (cpu %d), csv %d (cpu %d), mermaid %d (cpu %d),"
                             + " html %d (cpu %d); all four in parallel (review included): fresh dir %d (process cpu %d),"
                             + " same dir %d ms (fresh dir by format: %s)%n",
-                    measured ? "run   " : "warmup", measured ? i - warmups + 1 : i + 1, tReview, single[0], cpu[0], single[1],
-                    cpu[1], single[2], cpu[2], single[3], cpu[3], tFresh, freshCpu, tSame, parts);
+                    measured ? "run   " : "warmup",
+                    measured ? i - warmups + 1 : i + 1,
+                    tReview,
+                    single[0],
+                    cpu[0],
+                    single[1],
+                    cpu[1],
+                    single[2],
+                    cpu[2],
+                    single[3],
+                    cpu[3],
+                    tFresh,
+                    freshCpu,
+                    tSame,
+                    parts);
             if (measured) {
                 long[] v = {tReview, single[0], single[1], single[2], single[3], tFresh, tSame};
                 for (int k = 0; k < v.length; k++) {
@@ -131,39 +165,59 @@ public final class ExportBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%nexports of %d models / %d columns, %d measured runs after %d warm-up runs"
-                + " (single formats: one after the other; 'same dir' skips files whose bytes did not change):%n",
-                g.models(), g.columns(), iterations, warmups);
+        System.out.printf(
+                Locale.ROOT,
+                "%nexports of %d models / %d columns, %d measured runs after %d warm-up runs"
+                        + " (single formats: one after the other; 'same dir' skips files whose bytes did not change):%n",
+                g.models(),
+                g.columns(),
+                iterations,
+                warmups);
         for (int k = 0; k < names.length; k++) {
             List<Long> v = new ArrayList<>(times.get(k));
             v.sort(null);
-            System.out.printf(Locale.ROOT, "  %-20s median %5d ms   min %5d ms%n", names[k], v.get(v.size() / 2), v.get(0));
+            System.out.printf(
+                    Locale.ROOT, "  %-20s median %5d ms   min %5d ms%n", names[k], v.get(v.size() / 2), v.get(0));
         }
-        System.out.printf(Locale.ROOT, "sizes: xlsx %.1f MB, csv %d files, mermaid %d files, html %.1f MB%n",
-                Files.size(out.resolve("review/spec-review.xlsx")) / 1e6, count(out.resolve("review/csv")),
-                count(out.resolve("review/mermaid")), Files.size(out.resolve("review/index.html")) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "sizes: xlsx %.1f MB, csv %d files, mermaid %d files, html %.1f MB%n",
+                Files.size(out.resolve("review/spec-review.xlsx")) / 1e6,
+                count(out.resolve("review/csv")),
+                count(out.resolve("review/mermaid")),
+                Files.size(out.resolve("review/index.html")) / 1e6);
 
         // the whole task, as the Maven goal runs it (validation included), in this warm JVM
         long t = System.nanoTime();
-        ExportTask.Result r = ExportTask.run(new ExportTask.Options(input, dir.resolve("task-" + models), null, true, null),
-                SpecLog.NONE);
-        System.out.printf(Locale.ROOT, "ExportTask.run (load, validate, all formats), warm JVM: %d ms: %s%n", ms(t), r.summary());
-        System.out.printf(Locale.ROOT, "%nTo time the whole Maven process (run ./mvnw install first):%n  %s%n",
+        ExportTask.Result r = ExportTask.run(
+                new ExportTask.Options(input, dir.resolve("task-" + models), null, true, null), SpecLog.NONE);
+        System.out.printf(
+                Locale.ROOT, "ExportTask.run (load, validate, all formats), warm JVM: %d ms: %s%n", ms(t), r.summary());
+        System.out.printf(
+                Locale.ROOT,
+                "%nTo time the whole Maven process (run ./mvnw install first):%n  %s%n",
                 mavenCommand(spec, specDir, dir, models));
     }
 
     private static String mavenCommand(Path spec, Path specDir, Path dir, int models) {
-        return String.format(Locale.ROOT, "time ./mvnw -q -o io.github.specpipeline:spec-pipeline-maven-plugin:%s:export"
+        return String.format(
+                Locale.ROOT,
+                "time ./mvnw -q -o io.github.specpipeline:spec-pipeline-maven-plugin:%s:export"
                         + " -Dspecpipeline.spec=%s -Dspecpipeline.sourceDdl=%s -Dspecpipeline.outputDirectory=%s"
-                        + " -Dspecpipeline.force=true", io.github.specpipeline.core.Version.get(), spec,
-                specDir.resolve("source_ddl"), dir.resolve("mvn-" + models));
+                        + " -Dspecpipeline.force=true",
+                io.github.specpipeline.core.Version.get(),
+                spec,
+                specDir.resolve("source_ddl"),
+                dir.resolve("mvn-" + models));
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** CPU time of the whole process (all threads, GC and JIT included), in ns; -1 when the JVM cannot tell. */
     private static long processCpu() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 

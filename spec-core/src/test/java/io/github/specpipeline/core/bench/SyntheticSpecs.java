@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +35,29 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticSpecs {
 
-    private static final String[] RAW_TYPES = {"STRING", "STRING", "STRING", "INT64", "NUMERIC", "TIMESTAMP", "DATE", "BOOL"};
-    private static final String[] WORDS = {"customer", "order", "payment", "session", "ticket", "invoice", "product",
-            "account", "region", "channel", "campaign", "refund", "shipment", "supplier", "contract", "device"};
+    private static final String[] RAW_TYPES = {
+        "STRING", "STRING", "STRING", "INT64", "NUMERIC", "TIMESTAMP", "DATE", "BOOL"
+    };
+    private static final String[] WORDS = {
+        "customer",
+        "order",
+        "payment",
+        "session",
+        "ticket",
+        "invoice",
+        "product",
+        "account",
+        "region",
+        "channel",
+        "campaign",
+        "refund",
+        "shipment",
+        "supplier",
+        "contract",
+        "device"
+    };
 
-    private SyntheticSpecs() {
-    }
+    private SyntheticSpecs() {}
 
     /** A generated spec and its DDL files (file name to content). */
     public record Generated(String specJson, Map<String, String> ddlFiles, int models, int columns) {
@@ -62,15 +78,12 @@ public final class SyntheticSpecs {
         }
     }
 
-    private record RawColumn(String name, String type) {
-    }
+    private record RawColumn(String name, String type) {}
 
-    private record RawTable(String name, List<RawColumn> columns) {
-    }
+    private record RawTable(String name, List<RawColumn> columns) {}
 
     /** A staging model's outputs, for final models to read. */
-    private record StagingOutput(String name, List<RawColumn> columns) {
-    }
+    private record StagingOutput(String name, List<RawColumn> columns) {}
 
     /** Generates a spec with {@code models} models from {@code seed}. */
     public static Generated generate(int models, long seed) {
@@ -91,14 +104,19 @@ public final class SyntheticSpecs {
             cols.add(new RawColumn("group_id", "INT64"));
             int n = 12 + rnd.nextInt(30);
             for (int c = 0; c < n; c++) {
-                cols.add(new RawColumn(WORDS[rnd.nextInt(WORDS.length)] + "_" + c, RAW_TYPES[rnd.nextInt(RAW_TYPES.length)]));
+                cols.add(new RawColumn(
+                        WORDS[rnd.nextInt(WORDS.length)] + "_" + c, RAW_TYPES[rnd.nextInt(RAW_TYPES.length)]));
             }
             raws.add(new RawTable(name, cols));
             StringBuilder sb = new StringBuilder("CREATE TABLE IF NOT EXISTS `raw." + name + "` (\n");
             for (int c = 0; c < cols.size(); c++) {
                 RawColumn col = cols.get(c);
-                sb.append("  ").append(col.name()).append(' ').append(col.type())
-                        .append(c < 2 ? " NOT NULL" : "").append(c + 1 < cols.size() ? ",\n" : "\n");
+                sb.append("  ")
+                        .append(col.name())
+                        .append(' ')
+                        .append(col.type())
+                        .append(c < 2 ? " NOT NULL" : "")
+                        .append(c + 1 < cols.size() ? ",\n" : "\n");
             }
             sb.append(");\n");
             ddl.put(name + ".sql", sb.toString());
@@ -126,10 +144,12 @@ public final class SyntheticSpecs {
             // one model per line: readable in a diff, and compact enough that 10,000 models stay well under the
             // spec reader's 64 MiB file limit (pretty-printed they would not)
             ObjectMapper mapper = new ObjectMapper();
-            StringBuilder json = new StringBuilder("{\n  \"schema\": ").append(mapper.writeValueAsString(schema))
+            StringBuilder json = new StringBuilder("{\n  \"schema\": ")
+                    .append(mapper.writeValueAsString(schema))
                     .append(",\n  \"models\": [\n");
             for (int i = 0; i < modelArray.size(); i++) {
-                json.append("    ").append(mapper.writeValueAsString(modelArray.get(i)))
+                json.append("    ")
+                        .append(mapper.writeValueAsString(modelArray.get(i)))
                         .append(i + 1 < modelArray.size() ? ",\n" : "\n");
             }
             json.append("  ]\n}\n");
@@ -148,18 +168,20 @@ public final class SyntheticSpecs {
         }
         m.put("name", name);
         m.put("layer", "staging");
-        m.put("description", "Staging model " + name + ": cleans " + sources.get(0).name() + " and enriches it.");
+        m.put(
+                "description",
+                "Staging model " + name + ": cleans " + sources.get(0).name() + " and enriches it.");
         ArrayNode src = m.putArray("sources");
         sources.forEach(s -> src.add("raw." + s.name()));
 
         RawTable main = sources.get(0);
         List<RawColumn> outputs = new ArrayList<>();
         ArrayNode mapping = m.putArray("column_mapping");
-        mapping.add(column("key_id", "INT64", main.name(), "key_id", null, false, List.of("not_null", "unique"),
-                "Business key"));
+        mapping.add(column(
+                "key_id", "INT64", main.name(), "key_id", null, false, List.of("not_null", "unique"), "Business key"));
         outputs.add(new RawColumn("key_id", "INT64"));
-        mapping.add(column("group_id", "INT64", main.name(), "group_id", null, false, List.of("not_null"),
-                "Grouping key"));
+        mapping.add(
+                column("group_id", "INT64", main.name(), "group_id", null, false, List.of("not_null"), "Grouping key"));
         outputs.add(new RawColumn("group_id", "INT64"));
         int target = 10 + rnd.nextInt(31) - 2;
         for (int c = 0; c < target; c++) {
@@ -173,9 +195,18 @@ public final class SyntheticSpecs {
             } else if (rnd.nextInt(6) == 0) {
                 tests.add("not_null");
             }
-            mapping.add(column(out, x.type, t.name(), col.name(), x.sql, rnd.nextInt(3) != 0, tests,
-                    rnd.nextInt(5) == 0 ? null : "Column " + out + " derived from " + t.name() + "." + col.name()
-                            + (x.sql == null ? "" : " with a transform")));
+            mapping.add(column(
+                    out,
+                    x.type,
+                    t.name(),
+                    col.name(),
+                    x.sql,
+                    rnd.nextInt(3) != 0,
+                    tests,
+                    rnd.nextInt(5) == 0
+                            ? null
+                            : "Column " + out + " derived from " + t.name() + "." + col.name()
+                                    + (x.sql == null ? "" : " with a transform")));
             outputs.add(new RawColumn(out, x.type));
         }
         ArrayNode joinArray = m.putArray("joins");
@@ -203,8 +234,7 @@ public final class SyntheticSpecs {
         return new StagingOutput(name, outputs);
     }
 
-    private record Transform(String sql, String type, boolean caseValues) {
-    }
+    private record Transform(String sql, String type, boolean caseValues) {}
 
     private static Transform transform(RawColumn col, RawTable t, List<RawTable> sources, SplittableRandom rnd) {
         int pick = rnd.nextInt(10);
@@ -216,16 +246,21 @@ public final class SyntheticSpecs {
                 if (pick < 7) {
                     return new Transform("LOWER(TRIM({from}))", "STRING", false);
                 }
-                return new Transform("CASE WHEN {from} IS NULL THEN 'unknown' WHEN LENGTH({from}) > 20 THEN 'long'"
-                        + " ELSE 'short' END", "STRING", true);
+                return new Transform(
+                        "CASE WHEN {from} IS NULL THEN 'unknown' WHEN LENGTH({from}) > 20 THEN 'long'"
+                                + " ELSE 'short' END",
+                        "STRING",
+                        true);
             case "INT64":
             case "NUMERIC":
                 if (pick < 7 && sources.size() > 1) {
                     RawTable other = sources.get(sources.size() - 1);
                     return new Transform("{from} * COALESCE(" + other.name() + ".group_id, 1)", "NUMERIC", false);
                 }
-                return new Transform("CASE WHEN {from} > 1000 THEN 'high' WHEN {from} > 10 THEN 'mid' ELSE 'low' END",
-                        "STRING", true);
+                return new Transform(
+                        "CASE WHEN {from} > 1000 THEN 'high' WHEN {from} > 10 THEN 'mid' ELSE 'low' END",
+                        "STRING",
+                        true);
             case "TIMESTAMP":
                 return new Transform("TIMESTAMP_TRUNC({from}, DAY)", "TIMESTAMP", false);
             case "DATE":
@@ -287,26 +322,41 @@ public final class SyntheticSpecs {
             constraints.put("primary_key", "group_id");
         } else {
             ArrayNode mapping = m.putArray("column_mapping");
-            mapping.add(column("key_id", "INT64", a.name(), "key_id", null, false, List.of("not_null", "unique"),
-                    "Business key"));
+            mapping.add(column(
+                    "key_id", "INT64", a.name(), "key_id", null, false, List.of("not_null", "unique"), "Business key"));
             for (int c = 0; c < target - 1; c++) {
                 StagingOutput s = b != null && rnd.nextBoolean() ? b : a;
                 RawColumn col = s.columns().get(rnd.nextInt(s.columns().size()));
                 boolean upper = "STRING".equals(col.type()) && rnd.nextBoolean();
-                mapping.add(column(col.name() + "_f" + c, col.type(), s.name(), col.name(),
-                        upper ? "UPPER({from})" : null, true, List.of(), "From " + s.name() + "." + col.name()));
+                mapping.add(column(
+                        col.name() + "_f" + c,
+                        col.type(),
+                        s.name(),
+                        col.name(),
+                        upper ? "UPPER({from})" : null,
+                        true,
+                        List.of(),
+                        "From " + s.name() + "." + col.name()));
             }
             m.putNull("aggregations");
             m.putNull("group_by");
             constraints.put("primary_key", "key_id");
         }
         constraints.putNull("partition_by");
-        constraints.put("cluster_by", b == null ? null : constraints.get("primary_key").asText());
+        constraints.put(
+                "cluster_by", b == null ? null : constraints.get("primary_key").asText());
         return target;
     }
 
-    private static ObjectNode column(String target, String type, String fromTable, String fromColumn, String transform,
-                                     boolean nullable, List<String> tests, String description) {
+    private static ObjectNode column(
+            String target,
+            String type,
+            String fromTable,
+            String fromColumn,
+            String transform,
+            boolean nullable,
+            List<String> tests,
+            String description) {
         ObjectNode c = JsonNodeFactory.instance.objectNode();
         c.put("target_column", target);
         c.put("type", type);

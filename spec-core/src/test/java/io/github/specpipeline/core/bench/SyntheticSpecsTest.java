@@ -1,16 +1,15 @@
 package io.github.specpipeline.core.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's spec generator is deterministic, has the promised shape and produces valid specs. */
 class SyntheticSpecsTest {
@@ -32,7 +31,8 @@ class SyntheticSpecsTest {
         assertThat(models).hasSize(60);
         int columns = 0;
         for (JsonNode m : models) {
-            int n = m.get("column_mapping").size() + (m.get("aggregations").isArray() ? m.get("aggregations").size() : 0)
+            int n = m.get("column_mapping").size()
+                    + (m.get("aggregations").isArray() ? m.get("aggregations").size() : 0)
                     + (m.get("group_by").isArray() ? m.get("group_by").size() : 0);
             assertThat(n).as(m.get("name").asText()).isBetween(10, 40);
             assertThat(m.get("layer").asText()).isIn("staging", "final");

@@ -11,9 +11,6 @@ import io.github.specpipeline.core.testing.RawTable;
 import io.github.specpipeline.core.testing.SyntheticData;
 import io.github.specpipeline.core.testing.TestResults;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Benchmark of the {@code test} goal on a synthetic spec (not part of the test suite). Runs {@link TestTask} on a
@@ -40,19 +39,20 @@ import java.util.Map;
  * Arguments: models (1000), rows per raw table (100), runs (3), planner class (the DuckDB generator).
  */
 public final class TestRunBenchmark {
-    private TestRunBenchmark() {
-    }
+    private TestRunBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int models = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String plannerClass = args.length > 3 ? args[3] : "io.github.specpipeline.core.generate.duckdb.DuckDbGenerator";
-        DuckDbPlanner planner = (DuckDbPlanner) Class.forName(plannerClass).getDeclaredConstructor().newInstance();
+        DuckDbPlanner planner = (DuckDbPlanner)
+                Class.forName(plannerClass).getDeclaredConstructor().newInstance();
         Path dir = Files.createTempDirectory("specpipeline-bench");
         TestRunSpecs.write(dir, models);
         SpecInput input = new SpecInput(dir.resolve("spec.json"), dir.resolve("source_ddl"), dir);
-        TestTask.Options options = new TestTask.Options(input, dir.resolve("no-seeds"), dir.resolve("out"), false, rows);
+        TestTask.Options options =
+                new TestTask.Options(input, dir.resolve("no-seeds"), dir.resolve("out"), false, rows);
         System.out.printf(Locale.ROOT, "spec: %d models, %d rows per raw table, %s%n", models, rows, dir);
 
         double bestTask = Double.MAX_VALUE;
@@ -68,9 +68,13 @@ public final class TestRunBenchmark {
             }
             double unit = res.phases().getOrDefault("unit tests", 0L) / 1e9;
             // what the direct run also does: open DuckDB, create and load the raw tables, build, test
-            double sql = (res.phases().getOrDefault("start DuckDB", 0L) + res.phases().getOrDefault("load data", 0L)
-                    + res.phases().getOrDefault("build models", 0L) + res.phases().getOrDefault("data tests", 0L)) / 1e9;
-            System.out.printf(Locale.ROOT, "test goal run %d: %.2f s (%s) - %s%n", i + 1, total, phases(res), r.summary());
+            double sql = (res.phases().getOrDefault("start DuckDB", 0L)
+                            + res.phases().getOrDefault("load data", 0L)
+                            + res.phases().getOrDefault("build models", 0L)
+                            + res.phases().getOrDefault("data tests", 0L))
+                    / 1e9;
+            System.out.printf(
+                    Locale.ROOT, "test goal run %d: %.2f s (%s) - %s%n", i + 1, total, phases(res), r.summary());
             bestTask = Math.min(bestTask, total);
             bestComparable = Math.min(bestComparable, total - unit);
             bestSql = Math.min(bestSql, sql);
@@ -89,10 +93,18 @@ public final class TestRunBenchmark {
             System.out.printf(Locale.ROOT, "direct JDBC run %d: %.2f s (%d failing rows)%n", i + 1, total, failing);
             bestDirect = Math.min(bestDirect, total);
         }
-        System.out.printf(Locale.ROOT, "best: test goal %.2f s (%.2f s without unit tests; its SQL phases %.2f s), direct %.2f s%n",
-                bestTask, bestComparable, bestSql, bestDirect);
-        System.out.printf(Locale.ROOT, "ratio SQL phases / direct: %.2f; whole goal without unit tests / direct: %.2f%n",
-                bestSql / bestDirect, bestComparable / bestDirect);
+        System.out.printf(
+                Locale.ROOT,
+                "best: test goal %.2f s (%.2f s without unit tests; its SQL phases %.2f s), direct %.2f s%n",
+                bestTask,
+                bestComparable,
+                bestSql,
+                bestDirect);
+        System.out.printf(
+                Locale.ROOT,
+                "ratio SQL phases / direct: %.2f; whole goal without unit tests / direct: %.2f%n",
+                bestSql / bestDirect,
+                bestComparable / bestDirect);
     }
 
     private static String phases(TestResults r) {
@@ -102,7 +114,8 @@ public final class TestRunBenchmark {
     }
 
     /** Setup, raw tables, inserts, builds and data tests on a fresh database; returns the failing rows counted. */
-    static long direct(DuckDbPlan plan, Map<String, RawTable> raw, Map<String, List<String[]>> data) throws SQLException {
+    static long direct(DuckDbPlan plan, Map<String, RawTable> raw, Map<String, List<String[]>> data)
+            throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET TimeZone = 'UTC'");
@@ -125,7 +138,8 @@ public final class TestRunBenchmark {
             }
             long failing = 0;
             for (DataTestQuery q : plan.tests()) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(q.sql())) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery(q.sql())) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int i = 1; i <= n; i++) {
@@ -150,7 +164,8 @@ public final class TestRunBenchmark {
         }
         try (Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TEMP TABLE bench_stage (" + String.join(", ", stage) + ")");
-            try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender("temp", "main", "bench_stage")) {
+            try (DuckDBAppender appender =
+                    c.unwrap(DuckDBConnection.class).createAppender("temp", "main", "bench_stage")) {
                 for (String[] row : rows) {
                     appender.beginRow();
                     for (String v : row) {

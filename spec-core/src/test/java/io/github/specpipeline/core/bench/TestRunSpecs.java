@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ import java.util.List;
 public final class TestRunSpecs {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TestRunSpecs() {
-    }
+    private TestRunSpecs() {}
 
     /** Writes {@code spec.json} and {@code source_ddl/*.sql} for a spec of {@code models} models into {@code dir}. */
     public static void write(Path dir, int models) throws IOException {
@@ -30,11 +28,15 @@ public final class TestRunSpecs {
         Path ddl = dir.resolve("source_ddl");
         Files.createDirectories(ddl);
         for (int k = 0; k < rawTables; k++) {
-            Files.writeString(ddl.resolve("src_" + k + ".sql"), "CREATE TABLE `raw.src_" + k + "` (\n"
-                    + "  id INT64 NOT NULL,\n  parent_id INT64,\n  name STRING,\n  status STRING,\n  amount NUMERIC,\n"
-                    + "  created_at TIMESTAMP,\n  updated_at TIMESTAMP\n);\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    ddl.resolve("src_" + k + ".sql"),
+                    "CREATE TABLE `raw.src_" + k + "` (\n"
+                            + "  id INT64 NOT NULL,\n  parent_id INT64,\n  name STRING,\n  status STRING,\n  amount NUMERIC,\n"
+                            + "  created_at TIMESTAMP,\n  updated_at TIMESTAMP\n);\n",
+                    StandardCharsets.UTF_8);
         }
-        Files.writeString(dir.resolve("spec.json"), JSON.writeValueAsString(spec(models, rawTables)), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("spec.json"), JSON.writeValueAsString(spec(models, rawTables)), StandardCharsets.UTF_8);
     }
 
     static ObjectNode spec(int count, int rawTables) {
@@ -58,7 +60,8 @@ public final class TestRunSpecs {
                 models.add(join(name, a, b));
                 joins.add(name);
             } else if (kind == 3) {
-                String source = (i % 2 == 0 ? staging : joins).get((i * 3) % (i % 2 == 0 ? staging.size() : joins.size()));
+                String source =
+                        (i % 2 == 0 ? staging : joins).get((i * 3) % (i % 2 == 0 ? staging.size() : joins.size()));
                 models.add(aggregate("agg_" + i, source));
             } else {
                 models.add(fact("fct_" + i, joins.get((i * 5) % joins.size())));
@@ -77,10 +80,20 @@ public final class TestRunSpecs {
         return m;
     }
 
-    private static ObjectNode column(ArrayNode columns, String target, String type, String table, String column,
-                                     String transform, boolean nullable, Object... tests) {
+    private static ObjectNode column(
+            ArrayNode columns,
+            String target,
+            String type,
+            String table,
+            String column,
+            String transform,
+            boolean nullable,
+            Object... tests) {
         ObjectNode c = columns.addObject();
-        c.put("target_column", target).put("type", type).put("from_table", table).put("from_column", column);
+        c.put("target_column", target)
+                .put("type", type)
+                .put("from_table", table)
+                .put("from_column", column);
         if (transform == null) {
             c.putNull("transform");
         } else {
@@ -128,7 +141,14 @@ public final class TestRunSpecs {
         column(c, "status", "STRING", raw, "status", null, true, accepted("new", "active", "closed"));
         column(c, "amount", "NUMERIC", raw, "amount", null, true, expression("amount >= 0"));
         column(c, "created_at", "TIMESTAMP", raw, "created_at", null, true);
-        column(c, "updated_at", "TIMESTAMP", raw, "updated_at", "COALESCE({from}, " + raw + ".created_at)", true,
+        column(
+                c,
+                "updated_at",
+                "TIMESTAMP",
+                raw,
+                "updated_at",
+                "COALESCE({from}, " + raw + ".created_at)",
+                true,
                 expression("updated_at IS NULL OR updated_at >= created_at"));
         m.putObject("constraints").put("primary_key", "id");
         if (unitTest) {
@@ -137,14 +157,29 @@ public final class TestRunSpecs {
             ObjectNode in = t.putArray("given").addObject();
             in.put("input", "raw." + raw);
             ArrayNode rows = in.putArray("rows");
-            rows.addObject().put("id", 1).put("name", " Ann ").put("status", "new").put("amount", 1.5)
+            rows.addObject()
+                    .put("id", 1)
+                    .put("name", " Ann ")
+                    .put("status", "new")
+                    .put("amount", 1.5)
                     .put("created_at", "2024-01-01T00:00:00Z");
-            rows.addObject().put("id", 2).put("name", "BOB").put("created_at", "2024-01-02T00:00:00Z")
+            rows.addObject()
+                    .put("id", 2)
+                    .put("name", "BOB")
+                    .put("created_at", "2024-01-02T00:00:00Z")
                     .put("updated_at", "2024-02-01T00:00:00Z");
             ArrayNode expect = t.putObject("expect").putArray("rows");
-            expect.addObject().put("id", 1).put("name", "ann").put("status", "new").put("amount", 1.5)
+            expect.addObject()
+                    .put("id", 1)
+                    .put("name", "ann")
+                    .put("status", "new")
+                    .put("amount", 1.5)
                     .put("updated_at", "2024-01-01T00:00:00Z");
-            expect.addObject().put("id", 2).put("name", "bob").putNull("status").putNull("amount")
+            expect.addObject()
+                    .put("id", 2)
+                    .put("name", "bob")
+                    .putNull("status")
+                    .putNull("amount")
                     .put("updated_at", "2024-02-01T00:00:00Z");
         }
         return m;
@@ -157,9 +192,20 @@ public final class TestRunSpecs {
         column(c, "parent_id", "INT64", a, "parent_id", null, true, relationship(b, "id"));
         column(c, "parent_name", "STRING", b, "name", null, true);
         column(c, "status", "STRING", a, "status", null, true);
-        column(c, "amount", "NUMERIC", a, "amount", "ROUND({from}, 2)", true, expression("amount IS NULL OR amount >= 0"));
+        column(
+                c,
+                "amount",
+                "NUMERIC",
+                a,
+                "amount",
+                "ROUND({from}, 2)",
+                true,
+                expression("amount IS NULL OR amount >= 0"));
         ObjectNode j = m.putArray("joins").addObject();
-        j.put("left_table", a).put("right_table", b).put("type", "LEFT").put("condition", a + ".parent_id = " + b + ".id");
+        j.put("left_table", a)
+                .put("right_table", b)
+                .put("type", "LEFT")
+                .put("condition", a + ".parent_id = " + b + ".id");
         m.putObject("constraints").put("primary_key", "id");
         return m;
     }
@@ -169,10 +215,17 @@ public final class TestRunSpecs {
         m.putArray("column_mapping");
         ArrayNode aggs = m.putArray("aggregations");
         ObjectNode n = aggs.addObject();
-        n.put("metric_column", "row_count").put("type", "INT64").put("formula", "COUNT(*)").putArray("tests").add("not_null");
+        n.put("metric_column", "row_count")
+                .put("type", "INT64")
+                .put("formula", "COUNT(*)")
+                .putArray("tests")
+                .add("not_null");
         ObjectNode total = aggs.addObject();
-        total.put("metric_column", "total_amount").put("type", "NUMERIC").put("formula", "SUM(amount)")
-                .putArray("tests").add(expression("total_amount IS NULL OR total_amount >= 0"));
+        total.put("metric_column", "total_amount")
+                .put("type", "NUMERIC")
+                .put("formula", "SUM(amount)")
+                .putArray("tests")
+                .add(expression("total_amount IS NULL OR total_amount >= 0"));
         m.putArray("group_by").add("status");
         return m;
     }
@@ -181,7 +234,14 @@ public final class TestRunSpecs {
         ObjectNode m = model(name, "final", source);
         ArrayNode c = m.putArray("column_mapping");
         column(c, "id", "INT64", source, "id", null, false, "not_null", "unique");
-        column(c, "status", "STRING", source, "status", "COALESCE({from}, 'new')", false,
+        column(
+                c,
+                "status",
+                "STRING",
+                source,
+                "status",
+                "COALESCE({from}, 'new')",
+                false,
                 accepted("new", "active", "closed"));
         column(c, "amount", "NUMERIC", source, "amount", null, true);
         column(c, "is_large", "BOOL", source, "amount", "{from} > 100", true);

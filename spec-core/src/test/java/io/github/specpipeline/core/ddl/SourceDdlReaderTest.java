@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,45 +37,72 @@ class SourceDdlReaderTest {
         @Test
         void allSixTablesWithoutProblems() {
             assertThat(result.problems()).isEmpty();
-            assertThat(result.catalog().tables()).extracting(SourceTable::key).containsExactly(
-                    "raw.commerce_order_items", "raw.commerce_orders", "raw.crm_addresses", "raw.crm_customers",
-                    "raw.fx_rates", "raw.support_tickets");
+            assertThat(result.catalog().tables())
+                    .extracting(SourceTable::key)
+                    .containsExactly(
+                            "raw.commerce_order_items",
+                            "raw.commerce_orders",
+                            "raw.crm_addresses",
+                            "raw.crm_customers",
+                            "raw.fx_rates",
+                            "raw.support_tickets");
         }
 
         @Test
         void columnsWithTypesNotNullAndPositions() {
-            SourceTable customers = result.catalog().table("raw", "crm_customers").orElseThrow();
+            SourceTable customers =
+                    result.catalog().table("raw", "crm_customers").orElseThrow();
 
             assertThat(customers.file()).isEqualTo(dir.resolve("01_crm.sql"));
             assertThat(customers.line()).isEqualTo(2); // after the comment line; the BOM takes no column
-            assertThat(customers.columns()).extracting(SourceColumn::name, SourceColumn::type, SourceColumn::notNull,
-                    SourceColumn::line, SourceColumn::column).containsExactly(
-                    tuple("customer_id", "INT64", true, 3, 3),
-                    tuple("email", "STRING", false, 4, 3),
-                    tuple("phone", "STRING", false, 5, 3),
-                    tuple("status", "STRING", false, 6, 3),
-                    tuple("created_at", "TIMESTAMP", false, 7, 3),
-                    tuple("updated_at", "TIMESTAMP", false, 8, 3));
+            assertThat(customers.columns())
+                    .extracting(
+                            SourceColumn::name,
+                            SourceColumn::type,
+                            SourceColumn::notNull,
+                            SourceColumn::line,
+                            SourceColumn::column)
+                    .containsExactly(
+                            tuple("customer_id", "INT64", true, 3, 3),
+                            tuple("email", "STRING", false, 4, 3),
+                            tuple("phone", "STRING", false, 5, 3),
+                            tuple("status", "STRING", false, 6, 3),
+                            tuple("created_at", "TIMESTAMP", false, 7, 3),
+                            tuple("updated_at", "TIMESTAMP", false, 8, 3));
         }
 
         @Test
         void secondStatementOfAFile() {
-            SourceTable addresses = result.catalog().table("raw", "crm_addresses").orElseThrow();
+            SourceTable addresses =
+                    result.catalog().table("raw", "crm_addresses").orElseThrow();
 
             assertThat(addresses.line()).isEqualTo(13);
-            assertThat(addresses.columns()).extracting(SourceColumn::name).containsExactly(
-                    "customer_id", "country", "city", "state", "postal_code", "created_at", "updated_at");
+            assertThat(addresses.columns())
+                    .extracting(SourceColumn::name)
+                    .containsExactly(
+                            "customer_id", "country", "city", "state", "postal_code", "created_at", "updated_at");
         }
 
         @Test
         void projectPrefixIsDroppedAndSeparateBackticksJoined() {
-            assertThat(result.catalog().table("raw", "commerce_orders").orElseThrow().columns())
-                    .extracting(SourceColumn::name, SourceColumn::notNull).containsExactly(
-                            tuple("order_id", true), tuple("customer_id", true), tuple("order_ts", false),
-                            tuple("currency", false), tuple("total_amount", false));
-            assertThat(result.catalog().table("raw", "commerce_order_items").orElseThrow().columns())
+            assertThat(result.catalog()
+                            .table("raw", "commerce_orders")
+                            .orElseThrow()
+                            .columns())
+                    .extracting(SourceColumn::name, SourceColumn::notNull)
+                    .containsExactly(
+                            tuple("order_id", true),
+                            tuple("customer_id", true),
+                            tuple("order_ts", false),
+                            tuple("currency", false),
+                            tuple("total_amount", false));
+            assertThat(result.catalog()
+                            .table("raw", "commerce_order_items")
+                            .orElseThrow()
+                            .columns())
                     .extracting(SourceColumn::name, SourceColumn::type)
-                    .containsExactly(tuple("order_id", "INT64"), tuple("quantity", "INT64"), tuple("refund_amount", "NUMERIC"));
+                    .containsExactly(
+                            tuple("order_id", "INT64"), tuple("quantity", "INT64"), tuple("refund_amount", "NUMERIC"));
         }
 
         @Test
@@ -88,7 +114,8 @@ class SourceDdlReaderTest {
             assertThat(catalog.table("my-project.raw.commerce_orders")).isPresent();
             assertThat(catalog.table("raw", "nope")).isEmpty();
             assertThat(catalog.table("raw", "fx_rates").orElseThrow().column("RATE_TO_USD"))
-                    .map(SourceColumn::type).contains("NUMERIC");
+                    .map(SourceColumn::type)
+                    .contains("NUMERIC");
         }
     }
 
@@ -98,15 +125,17 @@ class SourceDdlReaderTest {
 
         assertThat(result.problems()).isEmpty();
         SourceTable events = result.catalog().table("sales", "events").orElseThrow();
-        assertThat(events.columns()).extracting(SourceColumn::name, SourceColumn::type, SourceColumn::notNull).containsExactly(
-                tuple("event_id", "INT64", true),
-                tuple("amount", "NUMERIC(10, 2)", false),
-                tuple("label", "STRING(100)", false),
-                tuple("tags", "ARRAY<STRING>", false),
-                tuple("address", "STRUCT<city STRING, zip STRING NOT NULL>", false),
-                tuple("history", "ARRAY<STRUCT<at TIMESTAMP, `value` NUMERIC(38, 9)>>", false),
-                tuple("matrix", "ARRAY<ARRAY<INT64>>", false),
-                tuple("event_ts", "TIMESTAMP", false));
+        assertThat(events.columns())
+                .extracting(SourceColumn::name, SourceColumn::type, SourceColumn::notNull)
+                .containsExactly(
+                        tuple("event_id", "INT64", true),
+                        tuple("amount", "NUMERIC(10, 2)", false),
+                        tuple("label", "STRING(100)", false),
+                        tuple("tags", "ARRAY<STRING>", false),
+                        tuple("address", "STRUCT<city STRING, zip STRING NOT NULL>", false),
+                        tuple("history", "ARRAY<STRUCT<at TIMESTAMP, `value` NUMERIC(38, 9)>>", false),
+                        tuple("matrix", "ARRAY<ARRAY<INT64>>", false),
+                        tuple("event_ts", "TIMESTAMP", false));
     }
 
     @Nested
@@ -165,15 +194,21 @@ class SourceDdlReaderTest {
                 assertThat(p.message()).contains("not valid UTF-8").contains("0xE9");
                 assertThat(List.of(p.line(), p.column())).containsExactly(2, 6);
             });
-            assertThat(result.catalog().table("raw", "ok")).as("other files are still read").isPresent();
+            assertThat(result.catalog().table("raw", "ok"))
+                    .as("other files are still read")
+                    .isPresent();
         }
 
         @Test
         void utf16IsNotUtf8() throws IOException {
             Files.write(dir.resolve("u16.sql"), "CREATE TABLE raw.t (a INT64);".getBytes(StandardCharsets.UTF_16));
 
-            assertThat(SourceDdlReader.read(dir).problems()).singleElement().extracting(DdlProblem::message)
-                    .asString().contains("not valid UTF-8").contains("UTF-16");
+            assertThat(SourceDdlReader.read(dir).problems())
+                    .singleElement()
+                    .extracting(DdlProblem::message)
+                    .asString()
+                    .contains("not valid UTF-8")
+                    .contains("UTF-16");
         }
 
         @Test
@@ -192,8 +227,10 @@ class SourceDdlReaderTest {
             Files.writeString(dir.resolve("a.sql"), "CREATE TABLE raw.t (a INT64);");
             DdlReadResult result = read(dir, "b.sql", "\n\nCREATE TABLE `RAW.T` (b INT64);");
 
-            assertThat(result.catalog().table("raw", "t").orElseThrow().columns()).extracting(SourceColumn::name)
-                    .as("the first definition wins").containsExactly("a");
+            assertThat(result.catalog().table("raw", "t").orElseThrow().columns())
+                    .extracting(SourceColumn::name)
+                    .as("the first definition wins")
+                    .containsExactly("a");
             assertThat(result.problems()).singleElement().satisfies(p -> {
                 assertThat(p.file()).isEqualTo(dir.resolve("b.sql"));
                 assertThat(p.message()).contains("RAW.T is defined twice").contains("a.sql:1");
@@ -206,7 +243,8 @@ class SourceDdlReaderTest {
             DdlReadResult result = read(dir, "t.sql", "CREATE TABLE raw.t (\n  id INT64,\n  ID STRING\n);");
 
             assertThat(result.catalog().table("raw", "t").orElseThrow().columns())
-                    .extracting(SourceColumn::name, SourceColumn::type).containsExactly(tuple("id", "INT64"));
+                    .extracting(SourceColumn::name, SourceColumn::type)
+                    .containsExactly(tuple("id", "INT64"));
             assertThat(result.problems()).singleElement().satisfies(p -> {
                 assertThat(p.message()).contains("column 'ID' is defined twice in table raw.t (first at line 2)");
                 assertThat(List.of(p.line(), p.column())).containsExactly(3, 3);
@@ -215,28 +253,43 @@ class SourceDdlReaderTest {
 
         @Test
         void unparsableStatementsAreReportedAndTheOthersRead() throws IOException {
-            String ddl = String.join("\n",
-                    "CREATE TABLE raw.good (a INT64);",          // 1
-                    "CREATE TABLE raw.d (a INT64,);",            // 2
-                    "CREATE VIEW raw.v AS SELECT 1;",            // 3
-                    "INSERT INTO raw.good VALUES (1);",          // 4
-                    "CREATE TABLE raw.c AS SELECT 1 AS a;",      // 5
-                    "CREATE TABLE raw.n (a);",                   // 6
+            String ddl = String.join(
+                    "\n",
+                    "CREATE TABLE raw.good (a INT64);", // 1
+                    "CREATE TABLE raw.d (a INT64,);", // 2
+                    "CREATE VIEW raw.v AS SELECT 1;", // 3
+                    "INSERT INTO raw.good VALUES (1);", // 4
+                    "CREATE TABLE raw.c AS SELECT 1 AS a;", // 5
+                    "CREATE TABLE raw.n (a);", // 6
                     "CREATE TABLE raw.f (a INT64) ENGINE=InnoDB;", // 7
-                    "CREATE TABLE raw.g (a INT64");              // 8
+                    "CREATE TABLE raw.g (a INT64"); // 8
             DdlReadResult result = read(dir, "t.sql", ddl);
 
             assertThat(result.catalog().tables()).extracting(SourceTable::key).containsExactly("raw.good");
-            assertThat(result.problems()).extracting(DdlProblem::line, DdlProblem::column).containsExactly(
-                    tuple(2, 29), tuple(3, 8), tuple(4, 1), tuple(5, 20), tuple(6, 22), tuple(7, 30), tuple(8, 28));
-            assertThat(result.problems()).extracting(DdlProblem::message).satisfiesExactly(
-                    m -> assertThat(m).isEqualTo("expected a column definition after ','"),
-                    m -> assertThat(m).contains("only CREATE TABLE statements").contains("CREATE VIEW"),
-                    m -> assertThat(m).contains("only CREATE TABLE statements").contains("'INSERT'"),
-                    m -> assertThat(m).contains("declares no columns"),
-                    m -> assertThat(m).isEqualTo("column 'a' has no type"),
-                    m -> assertThat(m).contains("unexpected 'ENGINE' after the column list"),
-                    m -> assertThat(m).contains("is not closed"));
+            assertThat(result.problems())
+                    .extracting(DdlProblem::line, DdlProblem::column)
+                    .containsExactly(
+                            tuple(2, 29),
+                            tuple(3, 8),
+                            tuple(4, 1),
+                            tuple(5, 20),
+                            tuple(6, 22),
+                            tuple(7, 30),
+                            tuple(8, 28));
+            assertThat(result.problems())
+                    .extracting(DdlProblem::message)
+                    .satisfiesExactly(
+                            m -> assertThat(m).isEqualTo("expected a column definition after ','"),
+                            m -> assertThat(m)
+                                    .contains("only CREATE TABLE statements")
+                                    .contains("CREATE VIEW"),
+                            m -> assertThat(m)
+                                    .contains("only CREATE TABLE statements")
+                                    .contains("'INSERT'"),
+                            m -> assertThat(m).contains("declares no columns"),
+                            m -> assertThat(m).isEqualTo("column 'a' has no type"),
+                            m -> assertThat(m).contains("unexpected 'ENGINE' after the column list"),
+                            m -> assertThat(m).contains("is not closed"));
         }
 
         @Test
@@ -252,19 +305,23 @@ class SourceDdlReaderTest {
 
         @Test
         void semicolonsInStringsAndCommentsDoNotSplitStatements() throws IOException {
-            DdlReadResult result = read(dir, "t.sql", "CREATE TABLE raw.t ( -- a; b\n"
-                    + "  a STRING OPTIONS(description = 'x; y'), /* ; */ b INT64 # ;\n);");
+            DdlReadResult result = read(
+                    dir,
+                    "t.sql",
+                    "CREATE TABLE raw.t ( -- a; b\n"
+                            + "  a STRING OPTIONS(description = 'x; y'), /* ; */ b INT64 # ;\n);");
 
             assertThat(result.problems()).isEmpty();
-            assertThat(result.catalog().table("raw", "t").orElseThrow().columns()).extracting(SourceColumn::name)
+            assertThat(result.catalog().table("raw", "t").orElseThrow().columns())
+                    .extracting(SourceColumn::name)
                     .containsExactly("a", "b");
         }
     }
 
     @Test
     void readTextReadsOneFilesWorth() {
-        DdlReadResult result = SourceDdlReader.readText(Path.of("inline.sql"),
-                "\uFEFFcreate table raw.lower_case (`select` int64 not null, primary STRING)");
+        DdlReadResult result = SourceDdlReader.readText(
+                Path.of("inline.sql"), "\uFEFFcreate table raw.lower_case (`select` int64 not null, primary STRING)");
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.catalog().table("raw", "lower_case").orElseThrow().columns())

@@ -1,9 +1,6 @@
 package io.github.specpipeline.core.diag;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The documentation site's diagnostics catalogue ({@code src/site/markdown/diagnostics.md} at the repository
@@ -52,7 +51,9 @@ class DiagnosticsCatalogueTest {
             String body = page.substring(starts.get(i)[1], end);
             int nextGroup = body.indexOf("\n## ");
             String previous = sections.put(codes.get(i), nextGroup < 0 ? body : body.substring(0, nextGroup));
-            assertThat(previous).as("two sections for %s in %s", codes.get(i), PAGE).isNull();
+            assertThat(previous)
+                    .as("two sections for %s in %s", codes.get(i), PAGE)
+                    .isNull();
         }
     }
 
@@ -65,26 +66,36 @@ class DiagnosticsCatalogueTest {
     @EnumSource(DiagnosticCode.class)
     void everyCodeHasASectionWithItsNameTitleAndFix(DiagnosticCode code) {
         assertThat(sections)
-                .as("DiagnosticCode %s is missing from the diagnostics catalogue %s: add a '### %s' section with its"
-                        + " name, title, severity, an example message and the fix", code, PAGE, code)
+                .as(
+                        "DiagnosticCode %s is missing from the diagnostics catalogue %s: add a '### %s' section with its"
+                                + " name, title, severity, an example message and the fix",
+                        code, PAGE, code)
                 .containsKey(code.id());
         String section = sections.get(code.id());
-        assertThat(section).as("name and title of %s", code).contains("`" + code.slug() + "`: " + markdown(code.title()) + ".");
+        assertThat(section)
+                .as("name and title of %s", code)
+                .contains("`" + code.slug() + "`: " + markdown(code.title()) + ".");
         assertThat(section).as("fix of %s", code).contains("**Fix:** " + markdown(code.fix()));
         assertThat(section).as("severity of %s", code).containsPattern("(?m)^Severity: (error|warning)");
-        assertThat(page).as("summary table row of %s", code)
-                .contains("| [" + code.id() + "](#" + code.id() + ") | `" + code.slug() + "` | " + markdown(code.title()) + " |");
+        assertThat(page)
+                .as("summary table row of %s", code)
+                .contains("| [" + code.id() + "](#" + code.id() + ") | `" + code.slug() + "` | "
+                        + markdown(code.title()) + " |");
     }
 
     @Test
     void theCatalogueHasNoSectionForAnUnknownCode() {
-        Set<String> known = Arrays.stream(DiagnosticCode.values()).map(DiagnosticCode::id).collect(Collectors.toSet());
-        assertThat(sections.keySet()).isNotEmpty().allSatisfy(id -> assertThat(known).as("code on the page").contains(id));
+        Set<String> known =
+                Arrays.stream(DiagnosticCode.values()).map(DiagnosticCode::id).collect(Collectors.toSet());
+        assertThat(sections.keySet())
+                .isNotEmpty()
+                .allSatisfy(id -> assertThat(known).as("code on the page").contains(id));
     }
 
     @Test
     void sectionsAreInCodeOrder() {
-        List<String> expected = Arrays.stream(DiagnosticCode.values()).map(DiagnosticCode::id).toList();
+        List<String> expected =
+                Arrays.stream(DiagnosticCode.values()).map(DiagnosticCode::id).toList();
         assertThat(List.copyOf(sections.keySet())).isEqualTo(expected);
     }
 
@@ -97,19 +108,25 @@ class DiagnosticsCatalogueTest {
         }
         List<String> examples = codeBlockLines(section);
         if (examples.isEmpty()) {
-            assertThat(section).as("%s has no example, so its section must say it is not reported in this version", code)
+            assertThat(section)
+                    .as("%s has no example, so its section must say it is not reported in this version", code)
                     .contains("Not reported by this version");
             return;
         }
         Set<String> golden = goldenLines();
         for (String example : examples) {
-            assertThat(example).as("example of %s", code).satisfiesAnyOf(
+            assertThat(example)
+                    .as("example of %s", code)
+                    .satisfiesAnyOf(
                             e -> assertThat(e).contains(": error[" + code.id() + "] "),
                             e -> assertThat(e).contains(": warning[" + code.id() + "] "));
             if (example.startsWith("cases/")) {
-                assertThat(golden).as("example of %s quoted from a golden file %s/*.expected.txt", code, GOLDEN).contains(example);
+                assertThat(golden)
+                        .as("example of %s quoted from a golden file %s/*.expected.txt", code, GOLDEN)
+                        .contains(example);
             } else {
-                assertThat(section).as("%s's example is not from a golden file, so the page says where it is from", code)
+                assertThat(section)
+                        .as("%s's example is not from a golden file, so the page says where it is from", code)
                         .contains("Example from a run of the plugin");
             }
         }
@@ -130,7 +147,9 @@ class DiagnosticsCatalogueTest {
 
     private static Set<String> goldenLines() throws IOException {
         try (Stream<Path> files = Files.list(GOLDEN)) {
-            List<Path> expected = files.filter(p -> p.getFileName().toString().endsWith(".expected.txt")).sorted().toList();
+            List<Path> expected = files.filter(p -> p.getFileName().toString().endsWith(".expected.txt"))
+                    .sorted()
+                    .toList();
             assertThat(expected).isNotEmpty();
             Set<String> lines = new java.util.HashSet<>();
             for (Path p : expected) {

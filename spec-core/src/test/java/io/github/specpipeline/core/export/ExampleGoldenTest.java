@@ -1,12 +1,8 @@
 package io.github.specpipeline.core.export;
 
-import io.github.specpipeline.core.task.ExportTask;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.task.ExportTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The CSV set and the Mermaid document of the example project are the golden files under
@@ -80,10 +79,12 @@ class ExampleGoldenTest {
             at = end;
         }
         List<String> mmd = ExportFixtures.files(out.resolve("review/mermaid"));
-        assertThat(mmd).hasSize(blocks.size()).contains("pipeline.mmd", "model_stg_orders.flow.mmd",
-                "model_stg_orders.lineage.mmd");
+        assertThat(mmd)
+                .hasSize(blocks.size())
+                .contains("pipeline.mmd", "model_stg_orders.flow.mmd", "model_stg_orders.lineage.mmd");
         for (String f : mmd) {
-            assertThat(blocks).contains(Files.readString(out.resolve("review/mermaid").resolve(f)));
+            assertThat(blocks)
+                    .contains(Files.readString(out.resolve("review/mermaid").resolve(f)));
         }
     }
 

@@ -5,7 +5,6 @@ import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.task.SpecLog;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +22,15 @@ final class ExportFixtures {
     static final Path EXAMPLE = Path.of("../examples/shop-analytics");
     /** A spec full of hostile text (formulas, markup, quotes, brackets, pipes, line breaks, long text, bad names). */
     static final Path HOSTILE = Path.of("src/test/resources/export/hostile");
+
     static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
     static final SpecLog NONE = SpecLog.NONE;
 
-    private ExportFixtures() {
-    }
+    private ExportFixtures() {}
 
     static SpecInput example() {
-        return new SpecInput(EXAMPLE.resolve("src/main/spec/spec.json"), EXAMPLE.resolve("src/main/spec/source_ddl"), EXAMPLE);
+        return new SpecInput(
+                EXAMPLE.resolve("src/main/spec/spec.json"), EXAMPLE.resolve("src/main/spec/source_ddl"), EXAMPLE);
     }
 
     static SpecInput hostile() {
@@ -53,7 +53,8 @@ final class ExportFixtures {
     static List<String> files(Path root) throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(root)) {
-            s.filter(Files::isRegularFile).forEach(p -> out.add(root.relativize(p).toString().replace('\\', '/')));
+            s.filter(Files::isRegularFile)
+                    .forEach(p -> out.add(root.relativize(p).toString().replace('\\', '/')));
         }
         out.sort(null);
         return out;

@@ -1,14 +1,13 @@
 package io.github.specpipeline.core.export;
 
-import io.github.specpipeline.core.task.OutputTimestamp;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.specpipeline.core.task.OutputTimestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ExportOptionsTest {
     @Test
@@ -23,7 +22,8 @@ class ExportOptionsTest {
     @Test
     void anUnknownFormatIsNamedInTheError() {
         assertThatThrownBy(() -> ExportFormat.parseList("csv,pdf,docx"))
-                .hasMessage("unknown export formats 'pdf', 'docx'; use a comma-separated list of xlsx, csv, mermaid, html (or all)");
+                .hasMessage(
+                        "unknown export formats 'pdf', 'docx'; use a comma-separated list of xlsx, csv, mermaid, html (or all)");
     }
 
     @Test
@@ -35,6 +35,7 @@ class ExportOptionsTest {
         assertThat(OutputTimestamp.parse("")).isEmpty();
         assertThat(OutputTimestamp.parse("0")).isEmpty();
         assertThat(OutputTimestamp.parse("${project.build.outputTimestamp}")).isEmpty();
-        assertThatThrownBy(() -> OutputTimestamp.parse("yesterday")).hasMessageContaining("'yesterday' is not an ISO 8601");
+        assertThatThrownBy(() -> OutputTimestamp.parse("yesterday"))
+                .hasMessageContaining("'yesterday' is not an ISO 8601");
     }
 }

@@ -1,11 +1,10 @@
 package io.github.specpipeline.core.export;
 
-import io.github.specpipeline.core.task.RecordingLog;
-import io.github.specpipeline.core.task.ExportTask;
-import io.github.specpipeline.core.task.SpecInput;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.task.ExportTask;
+import io.github.specpipeline.core.task.RecordingLog;
+import io.github.specpipeline.core.task.SpecInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +14,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExportTaskTest {
     @TempDir
@@ -32,7 +31,9 @@ class ExportTaskTest {
         Files.createDirectories(dir.resolve("source_ddl"));
         Files.copy(ExportFixtures.example().specFile(), dir.resolve("spec.json"));
         for (String f : ExportFixtures.files(ExportFixtures.example().sourceDdl())) {
-            Files.copy(ExportFixtures.example().sourceDdl().resolve(f), dir.resolve("source_ddl").resolve(f));
+            Files.copy(
+                    ExportFixtures.example().sourceDdl().resolve(f),
+                    dir.resolve("source_ddl").resolve(f));
         }
         return new SpecInput(dir.resolve("spec.json"), dir.resolve("source_ddl"), dir);
     }
@@ -44,15 +45,17 @@ class ExportTaskTest {
         ExportTask.Result r = ExportTask.run(options(ExportFixtures.example(), out, Set.of(), false), log);
         assertThat(r.failed()).isFalse();
         assertThat(r.skipped()).isFalse();
-        List<String> wrote = log.lines.stream().filter(l -> l.startsWith("INFO Wrote ")).toList();
+        List<String> wrote =
+                log.lines.stream().filter(l -> l.startsWith("INFO Wrote ")).toList();
         assertThat(wrote).hasSize(4);
         assertThat(wrote.get(0)).endsWith("review/spec-review.xlsx (14 sheets)");
         assertThat(wrote.get(1)).endsWith("review/csv/ (13 CSV files)");
         assertThat(wrote.get(2)).endsWith("review/diagram.md and " + out.resolve("review/mermaid") + "/ (13 diagrams)");
         assertThat(wrote.get(3)).contains("review/index.html (self-contained, Mermaid 11.");
         assertThat(log.lines).filteredOn(l -> l.startsWith("WARN ")).hasSize(3);
-        assertThat(r.summary()).isEqualTo("exported src/main/spec/spec.json for review to " + out.resolve("review")
-                + ": 6 models, 71 columns; validation: 0 errors, 3 warnings");
+        assertThat(r.summary())
+                .isEqualTo("exported src/main/spec/spec.json for review to " + out.resolve("review")
+                        + ": 6 models, 71 columns; validation: 0 errors, 3 warnings");
         assertThat(r.written()).hasSize(1 + 13 + 1 + 13 + 1);
     }
 
@@ -62,9 +65,14 @@ class ExportTaskTest {
         ExportFixtures.export(ExportFixtures.example(), tmp.resolve("b"));
         List<String> files = ExportFixtures.files(tmp.resolve("a"));
         // 30 review files and the two validation reports
-        assertThat(files).isEqualTo(ExportFixtures.files(tmp.resolve("b"))).hasSize(32).contains("validation/report.json");
+        assertThat(files)
+                .isEqualTo(ExportFixtures.files(tmp.resolve("b")))
+                .hasSize(32)
+                .contains("validation/report.json");
         for (String f : files) {
-            assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(f)));
+            assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f)))
+                    .as(f)
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(f)));
         }
     }
 
@@ -93,20 +101,33 @@ class ExportTaskTest {
         ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE);
 
         Files.writeString(input.sourceDdl().resolve("extra.sql"), "CREATE TABLE raw.extra (id INT64);\n");
-        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE).skipped()).isFalse();
-        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE).skipped()).isTrue();
+        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE)
+                        .skipped())
+                .isFalse();
+        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE)
+                        .skipped())
+                .isTrue();
 
         Files.delete(out.resolve("review/csv/model_fact_orders.csv"));
-        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE).skipped()).isFalse();
+        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE)
+                        .skipped())
+                .isFalse();
         assertThat(out.resolve("review/csv/model_fact_orders.csv")).isRegularFile();
 
-        assertThat(ExportTask.run(new ExportTask.Options(input, out, Set.of(), false, Instant.parse("2027-01-01T00:00:00Z")),
-                ExportFixtures.NONE).skipped()).isFalse();
+        assertThat(ExportTask.run(
+                                new ExportTask.Options(
+                                        input, out, Set.of(), false, Instant.parse("2027-01-01T00:00:00Z")),
+                                ExportFixtures.NONE)
+                        .skipped())
+                .isFalse();
 
         String spec = Files.readString(input.specFile(), StandardCharsets.UTF_8);
         Files.writeString(input.specFile(), spec.replace("Business key of the customer", "Key of the customer"));
-        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE).skipped()).isFalse();
-        assertThat(Files.readString(out.resolve("review/csv/01_all_columns.csv"))).contains("Key of the customer in the shop");
+        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE)
+                        .skipped())
+                .isFalse();
+        assertThat(Files.readString(out.resolve("review/csv/01_all_columns.csv")))
+                .contains("Key of the customer in the shop");
     }
 
     @Test
@@ -132,8 +153,10 @@ class ExportTaskTest {
     @Test
     void onlyTheSelectedFormatsAreWritten() throws IOException {
         Path out = tmp.resolve("out");
-        ExportTask.run(options(ExportFixtures.example(), out, EnumSet.of(ExportFormat.CSV), false), ExportFixtures.NONE);
-        assertThat(ExportFixtures.files(out.resolve("review"))).allMatch(f -> f.startsWith("csv/") || f.equals(".export-stamp"));
+        ExportTask.run(
+                options(ExportFixtures.example(), out, EnumSet.of(ExportFormat.CSV), false), ExportFixtures.NONE);
+        assertThat(ExportFixtures.files(out.resolve("review")))
+                .allMatch(f -> f.startsWith("csv/") || f.equals(".export-stamp"));
     }
 
     @Test

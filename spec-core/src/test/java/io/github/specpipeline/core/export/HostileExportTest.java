@@ -1,20 +1,11 @@
 package io.github.specpipeline.core.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.export.csv.CsvExporter;
 import io.github.specpipeline.core.export.csv.CsvText;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.task.ExportTask;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +17,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The spec in {@code export/hostile} puts formulas, markup, quotes, brackets, pipes, Mermaid syntax, line breaks,
@@ -38,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileExportTest {
     @TempDir
     static Path out;
+
     static Path review;
     static ExportTask.Result result;
 
@@ -61,8 +61,10 @@ class HostileExportTest {
     void noFileLeavesTheReviewDirectoryAndFileNamesAreSafe() throws IOException {
         for (String f : ExportFixtures.files(out)) {
             // the review files, and the validation reports every goal writes
-            assertThat(f).matches("validation/report\\.(json|sarif)|review/(\\.export-stamp|spec-review\\.xlsx|index\\.html|diagram\\.md"
-                    + "|csv/[A-Za-z0-9_]+\\.csv|mermaid/[A-Za-z0-9_]+(\\.flow|\\.lineage)?(-\\d+)?\\.mmd)");
+            assertThat(f)
+                    .matches(
+                            "validation/report\\.(json|sarif)|review/(\\.export-stamp|spec-review\\.xlsx|index\\.html|diagram\\.md"
+                                    + "|csv/[A-Za-z0-9_]+\\.csv|mermaid/[A-Za-z0-9_]+(\\.flow|\\.lineage)?(-\\d+)?\\.mmd)");
         }
         assertThat(review.resolve("csv/model_model_5.csv")).isRegularFile();
         assertThat(review.resolve("csv/model_model_6.csv")).isRegularFile();
@@ -74,20 +76,28 @@ class HostileExportTest {
     void csvFilesAreRectangularAndNoCellCanBeEvaluated() throws IOException {
         for (String f : ExportFixtures.files(review.resolve("csv"))) {
             try (Reader r = Files.newBufferedReader(review.resolve("csv").resolve(f), StandardCharsets.UTF_8);
-                 CSVParser parser = CSVParser.parse(r, CsvExporter.FORMAT)) {
+                    CSVParser parser = CSVParser.parse(r, CsvExporter.FORMAT)) {
                 List<CSVRecord> records = parser.getRecords();
                 int width = records.get(0).size();
                 for (CSVRecord rec : records) {
-                    assertThat(rec.size()).as(f + " line " + rec.getRecordNumber()).isEqualTo(width);
+                    assertThat(rec.size())
+                            .as(f + " line " + rec.getRecordNumber())
+                            .isEqualTo(width);
                     for (String cell : rec) {
-                        assertThat(CsvText.isDangerous(cell)).as(f + ": " + cell).isFalse();
+                        assertThat(CsvText.isDangerous(cell))
+                                .as(f + ": " + cell)
+                                .isFalse();
                         assertThat(cell).isNotEqualTo("None").isNotEqualTo("null");
                     }
                 }
             }
         }
         String all = Files.readString(review.resolve("csv/01_all_columns.csv"));
-        assertThat(all).contains(",'-2+3\n").contains(",'+1+2\n").doesNotContain(",=").contains(",-12.5\n");
+        assertThat(all)
+                .contains(",'-2+3\n")
+                .contains(",'+1+2\n")
+                .doesNotContain(",=")
+                .contains(",-12.5\n");
         assertThat(Files.readString(review.resolve("csv/model_end.csv"))).contains("\nOwner,'=cmd|' /C calc'!A0,");
     }
 
@@ -98,8 +108,11 @@ class HostileExportTest {
             int dangerous = 0;
             for (Sheet sheet : wb) {
                 String name = sheet.getSheetName();
-                assertThat(name).hasSizeLessThanOrEqualTo(31).doesNotContainPattern("[\\[\\]:*?/\\\\]")
-                        .doesNotStartWith("'").doesNotEndWith("'");
+                assertThat(name)
+                        .hasSizeLessThanOrEqualTo(31)
+                        .doesNotContainPattern("[\\[\\]:*?/\\\\]")
+                        .doesNotStartWith("'")
+                        .doesNotEndWith("'");
                 assertThat(names.add(name.toLowerCase(Locale.ROOT))).as(name).isTrue();
                 for (Row row : sheet) {
                     for (Cell cell : row) {
@@ -109,14 +122,24 @@ class HostileExportTest {
                             assertThat(v.length()).isLessThanOrEqualTo(32_767);
                             if (CsvText.isDangerous(v)) {
                                 dangerous++;
-                                assertThat(cell.getCellStyle().getQuotePrefixed()).as(name + "!" + cell.getAddress()).isTrue();
+                                assertThat(cell.getCellStyle().getQuotePrefixed())
+                                        .as(name + "!" + cell.getAddress())
+                                        .isTrue();
                             }
                         }
                     }
                 }
             }
             assertThat(dangerous).isGreaterThan(10);
-            assertThat(names).contains("overview", "overview~2", "history_", "_________etc_passwd", "sheet_1______", "dup", "dup~2");
+            assertThat(names)
+                    .contains(
+                            "overview",
+                            "overview~2",
+                            "history_",
+                            "_________etc_passwd",
+                            "sheet_1______",
+                            "dup",
+                            "dup~2");
         }
     }
 
@@ -135,17 +158,24 @@ class HostileExportTest {
     /** Limits, one statement per line of a known form, and labels made only of text and entity codes. */
     static void assertDiagramIsSafe(String name, String text) {
         assertThat(text.length()).as(name).isLessThanOrEqualTo(50_000);
-        assertThat(text).as(name).startsWith("flowchart LR\n").doesNotContain("%%").doesNotContain("`");
+        assertThat(text)
+                .as(name)
+                .startsWith("flowchart LR\n")
+                .doesNotContain("%%")
+                .doesNotContain("`");
         int edges = 0;
         for (String line : text.split("\n")) {
             String l = line.strip();
             if (l.contains("-->")) {
                 edges++;
             }
-            assertThat(l).as(name).matches("flowchart LR|end|classDef \\w+ [\\w:#,. -]+"
-                    + "|subgraph \\w+ \\[\"[^\"]*\"\\]"
-                    + "|\\w+ -->(\\|\"[^\"]*\"\\|)? \\w+"
-                    + "|\\w+(\\[\\(|\\(\\[|\\[\\[|\\{\\{|\\[/|\\(|\\[)\"[^\"]*\"(\\)\\]|\\]\\)|\\]\\]|\\}\\}|/\\]|\\)|\\]):::\\w+");
+            assertThat(l)
+                    .as(name)
+                    .matches(
+                            "flowchart LR|end|classDef \\w+ [\\w:#,. -]+"
+                                    + "|subgraph \\w+ \\[\"[^\"]*\"\\]"
+                                    + "|\\w+ -->(\\|\"[^\"]*\"\\|)? \\w+"
+                                    + "|\\w+(\\[\\(|\\(\\[|\\[\\[|\\{\\{|\\[/|\\(|\\[)\"[^\"]*\"(\\)\\]|\\]\\)|\\]\\]|\\}\\}|/\\]|\\)|\\]):::\\w+");
             Matcher m = QUOTED.matcher(l);
             while (m.find()) {
                 String label = m.group(1).replace("<br/>", "").replaceAll("#\\w+;", "");
@@ -184,11 +214,16 @@ class HostileExportTest {
     @Test
     void theHtmlDiagramsAreTheEscapedMermaidSource() throws IOException {
         String html = Files.readString(review.resolve("index.html"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<pre class=\"mermaid\">\n(.*?)</pre>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("<pre class=\"mermaid\">\n(.*?)</pre>", Pattern.DOTALL)
+                .matcher(html);
         int n = 0;
         while (m.find()) {
-            String source = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                    .replace("&#39;", "'").replace("&amp;", "&");
+            String source = m.group(1)
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&");
             assertDiagramIsSafe("index.html #" + ++n, source);
         }
         SpecReview r = ExportFixtures.review(ExportFixtures.hostile());

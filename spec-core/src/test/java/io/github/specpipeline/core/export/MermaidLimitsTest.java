@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,9 +10,6 @@ import io.github.specpipeline.core.export.SpecReview.ModelReview;
 import io.github.specpipeline.core.export.mermaid.Diagram;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.task.SpecInput;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Diagrams of specs too big for one Mermaid diagram are split into parts that each render with Mermaid's defaults. */
 class MermaidLimitsTest {
@@ -30,7 +29,8 @@ class MermaidLimitsTest {
     Path tmp;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final Pattern EDGE = Pattern.compile("^\\s*(\\w+) -->(?:\\|\"[^\"]*\"\\|)? (\\w+)$", Pattern.MULTILINE);
+    private static final Pattern EDGE =
+            Pattern.compile("^\\s*(\\w+) -->(?:\\|\"[^\"]*\"\\|)? (\\w+)$", Pattern.MULTILINE);
 
     private SpecReview review(Consumer<ArrayNode> models, String ddl) throws IOException {
         ObjectNode root = F.objectNode();
@@ -67,27 +67,30 @@ class MermaidLimitsTest {
     @Test
     void aPipelineOfThousandsOfModelsIsSplitByLayerAndSizeAndShowsEveryEdgeOnce() throws IOException {
         int n = 1_500;
-        SpecReview r = review(models -> {
-            for (int i = 0; i < n; i++) {
-                ObjectNode m = models.addObject();
-                m.put("name", (i < n / 2 ? "stg_" : "fct_") + i);
-                m.put("layer", i < n / 2 ? "staging" : "final");
-                ArrayNode sources = m.putArray("sources");
-                if (i < n / 2) {
-                    sources.add("raw.t");
-                } else {
-                    sources.add("stg_" + (i - n / 2));
-                    sources.add("stg_" + ((i * 7) % (n / 2)));
-                }
-                column(m.putArray("column_mapping"), "id", i < n / 2 ? "t" : "stg_" + (i - n / 2), "id");
-            }
-        }, "CREATE TABLE raw.t (id STRING);\n");
+        SpecReview r = review(
+                models -> {
+                    for (int i = 0; i < n; i++) {
+                        ObjectNode m = models.addObject();
+                        m.put("name", (i < n / 2 ? "stg_" : "fct_") + i);
+                        m.put("layer", i < n / 2 ? "staging" : "final");
+                        ArrayNode sources = m.putArray("sources");
+                        if (i < n / 2) {
+                            sources.add("raw.t");
+                        } else {
+                            sources.add("stg_" + (i - n / 2));
+                            sources.add("stg_" + ((i * 7) % (n / 2)));
+                        }
+                        column(m.putArray("column_mapping"), "id", i < n / 2 ? "t" : "stg_" + (i - n / 2), "id");
+                    }
+                },
+                "CREATE TABLE raw.t (id STRING);\n");
         List<Diagram> pipeline = MermaidRenderer.pipeline(r);
         within(pipeline);
         assertThat(pipeline.size()).isGreaterThan(3);
         assertThat(pipeline.get(0).name()).isEqualTo("pipeline.mmd");
         assertThat(pipeline.get(1).name()).isEqualTo("pipeline-2.mmd");
-        assertThat(pipeline.get(0).title()).startsWith("Pipeline, part 1 of " + pipeline.size() + ": staging models stg_0 to stg_");
+        assertThat(pipeline.get(0).title())
+                .startsWith("Pipeline, part 1 of " + pipeline.size() + ": staging models stg_0 to stg_");
         Set<String> edges = new HashSet<>();
         int total = 0;
         for (Diagram d : pipeline) {
@@ -97,7 +100,10 @@ class MermaidLimitsTest {
                 total++;
             }
             // a part holds models of one layer only
-            assertThat(d.text().contains("[[\"fct_") && d.text().contains("(\"stg_") && d.text().contains("--> m_stg_")).isFalse();
+            assertThat(d.text().contains("[[\"fct_")
+                            && d.text().contains("(\"stg_")
+                            && d.text().contains("--> m_stg_"))
+                    .isFalse();
         }
         int expected = 0;
         int distinct = 0;
@@ -106,7 +112,9 @@ class MermaidLimitsTest {
             distinct += new HashSet<>(m.sources()).size();
         }
         assertThat(total).isEqualTo(expected);
-        assertThat(edges).hasSize(distinct).contains("r_t>m_stg_0", "m_stg_0>m_fct_750", "m_stg_" + (750 * 7 % 750) + ">m_fct_750");
+        assertThat(edges)
+                .hasSize(distinct)
+                .contains("r_t>m_stg_0", "m_stg_0>m_fct_750", "m_stg_" + (750 * 7 % 750) + ">m_fct_750");
     }
 
     @Test
@@ -115,16 +123,18 @@ class MermaidLimitsTest {
         for (int c = 0; c < 1_000; c++) {
             ddl.append(c == 0 ? "" : ", ").append("c").append(c).append(" STRING");
         }
-        SpecReview r = review(models -> {
-            ObjectNode m = models.addObject();
-            m.put("name", "wide");
-            m.put("layer", "staging");
-            m.putArray("sources").add("raw.wide");
-            ArrayNode mapping = m.putArray("column_mapping");
-            for (int c = 0; c < 1_000; c++) {
-                column(mapping, "out_" + c, "wide", "c" + c).put("description", "x".repeat(200));
-            }
-        }, ddl + ");\n");
+        SpecReview r = review(
+                models -> {
+                    ObjectNode m = models.addObject();
+                    m.put("name", "wide");
+                    m.put("layer", "staging");
+                    m.putArray("sources").add("raw.wide");
+                    ArrayNode mapping = m.putArray("column_mapping");
+                    for (int c = 0; c < 1_000; c++) {
+                        column(mapping, "out_" + c, "wide", "c" + c).put("description", "x".repeat(200));
+                    }
+                },
+                ddl + ");\n");
         ModelReview wide = r.models().get(0);
         MermaidRenderer.ModelDiagrams d = MermaidRenderer.render(r).of(wide);
         within(d.lineage());
@@ -147,27 +157,32 @@ class MermaidLimitsTest {
         for (int i = 0; i < n; i++) {
             ddl.append("CREATE TABLE raw.s").append(i).append(" (id STRING);\n");
         }
-        SpecReview r = review(models -> {
-            ObjectNode m = models.addObject();
-            m.put("name", "many");
-            m.put("layer", "staging");
-            ArrayNode sources = m.putArray("sources");
-            ArrayNode joins = m.putArray("joins");
-            for (int i = 0; i < n; i++) {
-                sources.add("raw.s" + i);
-                if (i > 0) {
-                    ObjectNode j = joins.addObject();
-                    j.put("left_table", "s0");
-                    j.put("right_table", "s" + i);
-                    j.put("type", "CROSS");
-                }
-            }
-            column(m.putArray("column_mapping"), "id", "s0", "id");
-        }, ddl.toString());
+        SpecReview r = review(
+                models -> {
+                    ObjectNode m = models.addObject();
+                    m.put("name", "many");
+                    m.put("layer", "staging");
+                    ArrayNode sources = m.putArray("sources");
+                    ArrayNode joins = m.putArray("joins");
+                    for (int i = 0; i < n; i++) {
+                        sources.add("raw.s" + i);
+                        if (i > 0) {
+                            ObjectNode j = joins.addObject();
+                            j.put("left_table", "s0");
+                            j.put("right_table", "s" + i);
+                            j.put("type", "CROSS");
+                        }
+                    }
+                    column(m.putArray("column_mapping"), "id", "s0", "id");
+                },
+                ddl.toString());
         List<Diagram> flow = MermaidRenderer.render(r).of(r.models().get(0)).flow();
         within(flow);
         String all = String.join("", flow.stream().map(Diagram::text).toList());
-        assertThat(all).contains("Sources 1 to 15 of 700").contains("raw.s699").contains("Joins 1 to 15 of 699")
+        assertThat(all)
+                .contains("Sources 1 to 15 of 700")
+                .contains("raw.s699")
+                .contains("Joins 1 to 15 of 699")
                 .contains("CROSS JOIN s699");
         List<Diagram> pipeline = MermaidRenderer.pipeline(r);
         within(pipeline);

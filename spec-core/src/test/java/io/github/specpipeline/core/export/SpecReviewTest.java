@@ -1,20 +1,21 @@
 package io.github.specpipeline.core.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.export.SpecReview.ColumnKind;
 import io.github.specpipeline.core.export.SpecReview.ColumnRow;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
 import io.github.specpipeline.core.export.SpecReview.SourceColumnRef;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SpecReviewTest {
     private static final SpecReview EXAMPLE = ExportFixtures.review(ExportFixtures.example());
 
     private static ColumnRow column(String model, String column) {
-        return EXAMPLE.model(model).orElseThrow().columns().stream().filter(c -> c.name().equals(column)).findFirst()
+        return EXAMPLE.model(model).orElseThrow().columns().stream()
+                .filter(c -> c.name().equals(column))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(model + "." + column));
     }
 
@@ -24,12 +25,20 @@ class SpecReviewTest {
 
     @Test
     void modelsAreInSpecOrderWithTheirPlaceInThePipeline() {
-        assertThat(EXAMPLE.models()).extracting(ModelReview::name).containsExactly(
-                "stg_customers", "stg_orders", "stg_web_activity", "fact_orders", "fact_customer_value", "dim_customers");
+        assertThat(EXAMPLE.models())
+                .extracting(ModelReview::name)
+                .containsExactly(
+                        "stg_customers",
+                        "stg_orders",
+                        "stg_web_activity",
+                        "fact_orders",
+                        "fact_customer_value",
+                        "dim_customers");
         ModelReview orders = EXAMPLE.model("stg_orders").orElseThrow();
         assertThat(orders.sources()).containsExactly("raw.shop_orders", "raw.shop_order_lines", "raw.fx_rates");
         assertThat(orders.downstream()).containsExactly("fact_customer_value", "fact_orders");
-        assertThat(EXAMPLE.model("fact_orders").orElseThrow().upstream()).containsExactly("stg_orders", "stg_customers");
+        assertThat(EXAMPLE.model("fact_orders").orElseThrow().upstream())
+                .containsExactly("stg_orders", "stg_customers");
         assertThat(orders.status()).isEqualTo("1 warning");
         assertThat(EXAMPLE.model("stg_web_activity").orElseThrow().status()).isEqualTo("OK");
     }
@@ -55,22 +64,29 @@ class SpecReviewTest {
     void unqualifiedColumnsOfAFormulaAreFoundInTheSourceThatHasThem() {
         assertThat(column("fact_customer_value", "total_sessions").lineage())
                 .containsExactly(ref("stg_web_activity", "session_count"));
-        assertThat(column("fact_customer_value", "order_count").lineage()).containsExactly(ref("stg_orders", "order_id"));
+        assertThat(column("fact_customer_value", "order_count").lineage())
+                .containsExactly(ref("stg_orders", "order_id"));
         assertThat(column("stg_web_activity", "session_count").lineage()).isEmpty();
-        assertThat(column("stg_web_activity", "first_session_at").lineage()).containsExactly(ref("web_sessions", "started_at"));
+        assertThat(column("stg_web_activity", "first_session_at").lineage())
+                .containsExactly(ref("web_sessions", "started_at"));
         assertThat(column("stg_web_activity", "first_session_at").kind()).isEqualTo(ColumnKind.METRIC);
     }
 
     @Test
     void aMetricsFromTableIsTheSourceItReadsAndAnImpliedFromTableIsShown() {
         assertThat(column("stg_web_activity", "first_session_at").sourceTable()).isEqualTo("web_sessions");
-        assertThat(column("stg_web_activity", "session_count").sourceTable()).as("COUNT(*) of the only source")
+        assertThat(column("stg_web_activity", "session_count").sourceTable())
+                .as("COUNT(*) of the only source")
                 .isEqualTo("web_sessions");
-        assertThat(column("fact_customer_value", "total_sessions").sourceTable()).isEqualTo("stg_web_activity");
+        assertThat(column("fact_customer_value", "total_sessions").sourceTable())
+                .isEqualTo("stg_web_activity");
         assertThat(column("fact_customer_value", "order_count").sourceTable()).isEqualTo("stg_orders");
-        assertThat(EXAMPLE.models()).flatExtracting(ModelReview::columns).extracting(ColumnRow::sourceTable)
+        assertThat(EXAMPLE.models())
+                .flatExtracting(ModelReview::columns)
+                .extracting(ColumnRow::sourceTable)
                 .doesNotContain("AGGREGATION");
-        assertThat(EXAMPLE.models()).flatExtracting(ModelReview::columns)
+        assertThat(EXAMPLE.models())
+                .flatExtracting(ModelReview::columns)
                 .filteredOn(c -> c.kind() == ColumnKind.MAPPED && c.sourceColumn() != null)
                 .allSatisfy(c -> assertThat(c.sourceTable()).as(c.name()).isNotBlank());
     }
@@ -78,7 +94,8 @@ class SpecReviewTest {
     @Test
     void aFilterSaysWhatItAppliesToInTheSameWordsEverywhere() {
         ModelReview customers = EXAMPLE.model("stg_customers").orElseThrow();
-        assertThat(customers.model().filters()).extracting(f -> SpecReview.filterScope(customers.model(), f))
+        assertThat(customers.model().filters())
+                .extracting(f -> SpecReview.filterScope(customers.model(), f))
                 .containsExactly("shop_addresses (before joining)");
     }
 
@@ -88,8 +105,10 @@ class SpecReviewTest {
         List<ColumnRow> stg = EXAMPLE.model("stg_customers").orElseThrow().columns();
         assertThat(dim).hasSize(stg.size() + 3);
         assertThat(dim.get(0).kind()).isEqualTo(ColumnKind.PASS_THROUGH);
-        assertThat(dim.get(0).lineage()).containsExactly(ref("stg_customers", stg.get(0).name()));
-        assertThat(dim.subList(stg.size(), dim.size())).extracting(ColumnRow::kind)
+        assertThat(dim.get(0).lineage())
+                .containsExactly(ref("stg_customers", stg.get(0).name()));
+        assertThat(dim.subList(stg.size(), dim.size()))
+                .extracting(ColumnRow::kind)
                 .containsOnly(ColumnKind.SCD2);
     }
 
@@ -100,10 +119,13 @@ class SpecReviewTest {
             assertThat(t.column()).isEqualTo("customer_id");
             assertThat(t.testType()).isEqualTo("unique");
         });
-        assertThat(customers.tests()).anySatisfy(t -> assertThat(t.testType())
-                .isEqualTo("accepted_values('web', 'app', 'store', 'referral', 'unknown')"));
-        assertThat(customers.tests()).as("accepted_values(...) with the values of its CASE").anySatisfy(t -> assertThat(t.testType())
-                .isEqualTo("accepted_values('active', 'dormant', 'churned', 'unknown', 'prospect')"));
+        assertThat(customers.tests())
+                .anySatisfy(t -> assertThat(t.testType())
+                        .isEqualTo("accepted_values('web', 'app', 'store', 'referral', 'unknown')"));
+        assertThat(customers.tests())
+                .as("accepted_values(...) with the values of its CASE")
+                .anySatisfy(t -> assertThat(t.testType())
+                        .isEqualTo("accepted_values('active', 'dormant', 'churned', 'unknown', 'prospect')"));
         assertThat(column("stg_customers", "customer_id").tests()).isEqualTo("not_null, unique");
         assertThat(column("stg_orders", "discount_rate").tests()).doesNotContain("not_null");
         assertThat(customers.tests()).anySatisfy(t -> {
@@ -115,26 +137,38 @@ class SpecReviewTest {
     @Test
     void invalidAndDuplicateModelNamesGetSafeUniqueKeys() {
         SpecReview hostile = ExportFixtures.review(ExportFixtures.hostile());
-        assertThat(hostile.models()).extracting(ModelReview::key).containsExactly("end", "Overview", "History",
-                "a_model_name_that_is_longer_than_thirty_one_characters_one",
-                "a_model_name_that_is_longer_than_thirty_one_characters_two", "model_5", "model_6", "dup", "DUP_2");
+        assertThat(hostile.models())
+                .extracting(ModelReview::key)
+                .containsExactly(
+                        "end",
+                        "Overview",
+                        "History",
+                        "a_model_name_that_is_longer_than_thirty_one_characters_one",
+                        "a_model_name_that_is_longer_than_thirty_one_characters_two",
+                        "model_5",
+                        "model_6",
+                        "dup",
+                        "DUP_2");
         assertThat(hostile.models()).allSatisfy(m -> assertThat(m.key()).matches("[A-Za-z0-9_]+"));
         assertThat(hostile.models().get(5).displayName()).isEqualTo("../../../etc/passwd");
         assertThat(hostile.models().get(5).errors()).isEqualTo(1);
     }
 
     @Test
-    void findingsBelongToTheirModelByTheIndexInTheSpecEvenWhenAnEarlierEntryWasDropped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
+    void findingsBelongToTheirModelByTheIndexInTheSpecEvenWhenAnEarlierEntryWasDropped(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         String model = "{\"name\": \"%s\", \"layer\": \"staging\", \"sources\": [\"raw.t\"], \"column_mapping\": ["
                 + "{\"target_column\": \"id\", \"type\": \"%s\", \"from_table\": \"t\", \"from_column\": \"id\"}]}";
         java.nio.file.Path spec = dir.resolve("spec.json");
-        java.nio.file.Files.writeString(spec, "{\"models\": [42, " + model.formatted("stg_a", "INT64") + ", "
-                + model.formatted("stg_b", "NOT_A_TYPE") + "]}");
+        java.nio.file.Files.writeString(
+                spec,
+                "{\"models\": [42, " + model.formatted("stg_a", "INT64") + ", " + model.formatted("stg_b", "NOT_A_TYPE")
+                        + "]}");
         SpecReview review = ExportFixtures.review(new io.github.specpipeline.core.task.SpecInput(spec, null, dir));
         assertThat(review.models()).extracting(ModelReview::name).containsExactly("stg_a", "stg_b");
         List<io.github.specpipeline.core.diag.Diagnostic> typeErrors = review.diagnostics().stream()
-                .filter(d -> d.pointer().startsWith("/models/2/")).toList();
+                .filter(d -> d.pointer().startsWith("/models/2/"))
+                .toList();
         assertThat(typeErrors).isNotEmpty();
         for (io.github.specpipeline.core.diag.Diagnostic d : typeErrors) {
             assertThat(review.modelOf(d)).map(ModelReview::name).contains("stg_b");

@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
 import io.github.specpipeline.core.export.SpecReview.TestOrigin;
 import io.github.specpipeline.core.export.SpecReview.TestRow;
@@ -10,15 +12,6 @@ import io.github.specpipeline.core.report.ReportPage;
 import io.github.specpipeline.core.report.TestReports;
 import io.github.specpipeline.core.tests.TestCase;
 import io.github.specpipeline.core.tests.TestCatalog;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -29,8 +22,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every review format lists every data test that runs (the {@link TestCatalog}: declared and implied), marked
@@ -39,21 +38,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestListingTest {
     @TempDir
     static Path out;
+
     static SpecReview review;
     static List<TestCase> catalog;
 
     @BeforeAll
     static void export() throws IOException {
-        assertThat(ExportFixtures.export(ExportFixtures.example(), out).failed()).isFalse();
+        assertThat(ExportFixtures.export(ExportFixtures.example(), out).failed())
+                .isFalse();
         review = ExportFixtures.review(ExportFixtures.example());
         catalog = TestCatalog.of(review.validated()).tests();
     }
 
     @Test
     void theReviewListsEveryTestTheCatalogueRunsMarkedDeclaredOrImplied() {
-        List<TestRow> listed = review.models().stream().flatMap(m -> m.dataTests().stream()).toList();
-        assertThat(listed).extracting(TestRow::id).containsExactlyInAnyOrderElementsOf(catalog.stream().map(TestCase::id).toList());
-        assertThat(listed).filteredOn(t -> t.origin() == TestOrigin.IMPLIED).extracting(TestRow::kind)
+        List<TestRow> listed =
+                review.models().stream().flatMap(m -> m.dataTests().stream()).toList();
+        assertThat(listed)
+                .extracting(TestRow::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        catalog.stream().map(TestCase::id).toList());
+        assertThat(listed)
+                .filteredOn(t -> t.origin() == TestOrigin.IMPLIED)
+                .extracting(TestRow::kind)
                 .contains("primary_key");
         ModelReview customers = review.model("stg_customers").orElseThrow();
         assertThat(customers.dataTests()).anySatisfy(t -> {
@@ -66,29 +73,55 @@ class TestListingTest {
     @Test
     void everyFormatCountsTheSameDataTests() throws IOException {
         int expected = catalog.size();
-        assertThat(expected).isGreaterThan(review.models().stream().mapToInt(m -> m.model().columns().stream()
-                .mapToInt(c -> c.tests().size()).sum() + m.model().aggregations().stream().mapToInt(a -> a.tests().size()).sum())
-                .sum()).as("the example has implied tests");
+        assertThat(expected)
+                .isGreaterThan(review.models().stream()
+                        .mapToInt(m -> m.model().columns().stream()
+                                        .mapToInt(c -> c.tests().size())
+                                        .sum()
+                                + m.model().aggregations().stream()
+                                        .mapToInt(a -> a.tests().size())
+                                        .sum())
+                        .sum())
+                .as("the example has implied tests");
 
         assertThat(csvDataTests()).as("csv/04_all_tests.csv").isEqualTo(expected);
-        assertThat(csvModelDataTests()).as("DATA TESTS sections of csv/model_*.csv").isEqualTo(expected);
-        try (InputStream in = Files.newInputStream(out.resolve("review/spec-review.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertThat(xlsxTestsSheet(wb.getSheet("Tests"))).as("xlsx Tests sheet").isEqualTo(expected);
-            assertThat(xlsxOverviewSum(wb.getSheet("Overview"))).as("xlsx Overview Tests column").isEqualTo(expected);
+        assertThat(csvModelDataTests())
+                .as("DATA TESTS sections of csv/model_*.csv")
+                .isEqualTo(expected);
+        try (InputStream in = Files.newInputStream(out.resolve("review/spec-review.xlsx"));
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(xlsxTestsSheet(wb.getSheet("Tests")))
+                    .as("xlsx Tests sheet")
+                    .isEqualTo(expected);
+            assertThat(xlsxOverviewSum(wb.getSheet("Overview")))
+                    .as("xlsx Overview Tests column")
+                    .isEqualTo(expected);
         }
         String html = Files.readString(out.resolve("review/index.html"), StandardCharsets.UTF_8);
-        assertThat(count(html, "<td>declared</td>") + count(html, "<td>implied</td>")).as("index.html").isEqualTo(expected);
+        assertThat(count(html, "<td>declared</td>") + count(html, "<td>implied</td>"))
+                .as("index.html")
+                .isEqualTo(expected);
 
-        List<ReportPage> pages = ReportBuilder.build(review.specFile(), review.diagnostics(), Optional.of(review),
-                TestReports.NONE, ReportExtras.NONE);
-        assertThat(siteTableRows(pages)).as("site: data test tables of the model pages").isEqualTo(expected);
+        List<ReportPage> pages = ReportBuilder.build(
+                review.specFile(), review.diagnostics(), Optional.of(review), TestReports.NONE, ReportExtras.NONE);
+        assertThat(siteTableRows(pages))
+                .as("site: data test tables of the model pages")
+                .isEqualTo(expected);
         assertThat(siteOverviewCount(pages.get(0).body())).as("site: overview").isEqualTo(String.valueOf(expected));
     }
 
     private static int csvDataTests() throws IOException {
         try (Reader r = Files.newBufferedReader(out.resolve("review/csv/04_all_tests.csv"), StandardCharsets.UTF_8)) {
-            List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
-            return (int) records.stream().filter(x -> !x.get("Origin").equals("unit test")).count();
+            List<CSVRecord> records = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .build()
+                    .parse(r)
+                    .getRecords();
+            return (int) records.stream()
+                    .filter(x -> !x.get("Origin").equals("unit test"))
+                    .count();
         }
     }
 
@@ -99,7 +132,10 @@ class TestListingTest {
                 continue;
             }
             List<String> lines = Files.readAllLines(out.resolve("review/csv").resolve(f), StandardCharsets.UTF_8);
-            int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("DATA TESTS")).findFirst().orElse("\u0000"));
+            int at = lines.indexOf(lines.stream()
+                    .filter(l -> l.startsWith("DATA TESTS"))
+                    .findFirst()
+                    .orElse("\u0000"));
             if (at < 0) {
                 continue;
             }
@@ -173,7 +209,8 @@ class TestListingTest {
 
     private static String text(Block.Cell c) {
         StringBuilder sb = new StringBuilder();
-        c.content().forEach(i -> sb.append(i instanceof io.github.specpipeline.core.report.Inline.Text t ? t.text() : ""));
+        c.content()
+                .forEach(i -> sb.append(i instanceof io.github.specpipeline.core.report.Inline.Text t ? t.text() : ""));
         return sb.toString();
     }
 

@@ -1,22 +1,23 @@
 package io.github.specpipeline.core.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.export.csv.CsvText;
 import io.github.specpipeline.core.export.html.Html;
 import io.github.specpipeline.core.export.mermaid.MermaidText;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The escaping rules of each format, on the values that break them. */
 class TextEscapingTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=1+2", "+SUM(A1)", "-2+3", "@SUM(A1)", "\t=x", "\r=x", "=HYPERLINK(\"http://x\")", "-", "+", "@"})
+    @ValueSource(
+            strings = {"=1+2", "+SUM(A1)", "-2+3", "@SUM(A1)", "\t=x", "\r=x", "=HYPERLINK(\"http://x\")", "-", "+", "@"
+            })
     void csvCellsThatASpreadsheetWouldEvaluateGetALeadingApostrophe(String value) {
         assertThat(CsvText.cell(value)).isEqualTo("'" + value);
     }
@@ -35,15 +36,17 @@ class TextEscapingTest {
 
     @Test
     void htmlEscapesMarkupQuotesAndForbiddenCharacters() {
-        assertThat(Html.escape("<script>alert(\"x\")</script>&'")).isEqualTo("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;");
+        assertThat(Html.escape("<script>alert(\"x\")</script>&'"))
+                .isEqualTo("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;");
         assertThat(Html.escape("a\u0000b\u0001c\u007fd\td\ne")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\td\ne");
         assertThat(Html.escape("emoji \uD83D\uDE00 ok")).isEqualTo("emoji \uD83D\uDE00 ok");
         assertThat(Html.escape("lone \uD83D surrogate <")).isEqualTo("lone \uFFFD surrogate &lt;");
         assertThat(Html.escape(null)).isEmpty();
     }
 
-    private static final String HOSTILE = "end\"]; click x call alert(1) %%{init: {\"theme\":\"dark\"}}%% A-->B |pipe| [br] (par) "
-            + "{brace} #quot; #35; &amp; `code` <b>x</b>\nnew line\r\nstyle:a#quot;b; \\ * ;";
+    private static final String HOSTILE =
+            "end\"]; click x call alert(1) %%{init: {\"theme\":\"dark\"}}%% A-->B |pipe| [br] (par) "
+                    + "{brace} #quot; #35; &amp; `code` <b>x</b>\nnew line\r\nstyle:a#quot;b; \\ * ;";
 
     @Test
     void mermaidLabelsHoldNoCharacterThatMermaidReadsAsSyntax() {

@@ -1,17 +1,8 @@
 package io.github.specpipeline.core.export;
 
-import io.github.specpipeline.core.export.xlsx.WorkbookRenderer;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.PaneInformation;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.export.xlsx.WorkbookRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +15,16 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The example's workbook, read back with POI (and its zip with {@link ZipFile}). */
 class WorkbookTest {
@@ -33,6 +32,7 @@ class WorkbookTest {
 
     @TempDir
     static Path dir;
+
     static Path file;
 
     @BeforeAll
@@ -66,9 +66,22 @@ class WorkbookTest {
         try (XSSFWorkbook wb = open(file)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).containsExactly("Overview", "Spec", "Validation", "All Columns", "Transforms", "Joins", "Tests",
-                    "Data Lineage", "stg_customers", "stg_orders", "stg_web_activity", "fact_orders", "fact_customer_value",
-                    "dim_customers");
+            assertThat(names)
+                    .containsExactly(
+                            "Overview",
+                            "Spec",
+                            "Validation",
+                            "All Columns",
+                            "Transforms",
+                            "Joins",
+                            "Tests",
+                            "Data Lineage",
+                            "stg_customers",
+                            "stg_orders",
+                            "stg_web_activity",
+                            "fact_orders",
+                            "fact_customer_value",
+                            "dim_customers");
         }
     }
 
@@ -76,13 +89,22 @@ class WorkbookTest {
     void aSpecWithMoreModelsThanTheLimitGetsNoModelSheetsAndSaysWhy() throws Exception {
         Path limited = dir.resolve("limited.xlsx");
         try (var os = Files.newOutputStream(limited)) {
-            assertThat(WorkbookRenderer.write(EXAMPLE, ExportFixtures.TIME, 5, os)).isEqualTo(8);
+            assertThat(WorkbookRenderer.write(EXAMPLE, ExportFixtures.TIME, 5, os))
+                    .isEqualTo(8);
         }
         try (XSSFWorkbook wb = open(limited)) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).containsExactly("Overview", "Spec", "Validation", "All Columns", "Transforms", "Joins", "Tests",
-                    "Data Lineage");
+            assertThat(names)
+                    .containsExactly(
+                            "Overview",
+                            "Spec",
+                            "Validation",
+                            "All Columns",
+                            "Transforms",
+                            "Joins",
+                            "Tests",
+                            "Data Lineage");
             XSSFSheet overview = wb.getSheet("Overview");
             assertThat(overview.getHyperlinkList()).isEmpty();
             assertThat(row(overview, 1).get(0)).isEqualTo("stg_customers");
@@ -94,13 +116,16 @@ class WorkbookTest {
                 }
             }
             assertThat(modelSheets).isNotNull();
-            assertThat(modelSheets.get(1)).contains("6 models, more than maxModelSheets (5)").contains("All Columns");
+            assertThat(modelSheets.get(1))
+                    .contains("6 models, more than maxModelSheets (5)")
+                    .contains("All Columns");
             // every model's columns are still in the data dictionary
             assertThat(wb.getSheet("All Columns").getLastRowNum()).isEqualTo(EXAMPLE.columnCount());
         }
         // at the limit, every model has its sheet, and the Spec sheet has no such row
         ByteArrayOutputStream atLimit = new ByteArrayOutputStream();
-        assertThat(WorkbookRenderer.write(EXAMPLE, ExportFixtures.TIME, 6, atLimit)).isEqualTo(14);
+        assertThat(WorkbookRenderer.write(EXAMPLE, ExportFixtures.TIME, 6, atLimit))
+                .isEqualTo(14);
         assertThat(atLimit.toByteArray()).isEqualTo(Files.readAllBytes(file));
     }
 
@@ -113,26 +138,34 @@ class WorkbookTest {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             String workbook = entry(zip, "xl/workbook.xml");
             List<String> sheets = new ArrayList<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<sheet name=\"([^\"]+)\"").matcher(workbook);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("<sheet name=\"([^\"]+)\"").matcher(workbook);
             while (m.find()) {
                 sheets.add(m.group(1));
             }
             assertThat(sheets).hasSize(14);
             for (int i = 0; i < sheets.size(); i++) {
                 String xml = entry(zip, "xl/worksheets/sheet" + (i + 1) + ".xml");
-                assertThat(xml).as(sheets.get(i)).containsPattern("<pageSetUpPr [^>]*fitToPage=\"true\"")
+                assertThat(xml)
+                        .as(sheets.get(i))
+                        .containsPattern("<pageSetUpPr [^>]*fitToPage=\"true\"")
                         .containsPattern("<pageSetup [^>]*orientation=\"landscape\"")
                         .containsPattern("<pageSetup [^>]*fitToWidth=\"1\"")
                         .containsPattern("<pageSetup [^>]*fitToHeight=\"0\"")
                         .containsPattern("<oddFooter><!\\[CDATA\\[[^\\]]*&L&A[&\\]]")
                         .containsPattern("<oddFooter><!\\[CDATA\\[[^\\]]*&Csrc/main/spec/spec.json[&\\]]")
                         .containsPattern("<oddFooter><!\\[CDATA\\[[^\\]]*&RPage &P of &N[&\\]]");
-                assertThat(workbook).as("print titles of " + sheets.get(i))
-                        .containsPattern("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"" + i + "\">[^<]*\\$\\d+:\\$\\d+</definedName>");
+                assertThat(workbook)
+                        .as("print titles of " + sheets.get(i))
+                        .containsPattern("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"" + i
+                                + "\">[^<]*\\$\\d+:\\$\\d+</definedName>");
             }
-            assertThat(workbook).contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"6\">Tests!$1:$1</definedName>");
+            assertThat(workbook)
+                    .contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"6\">Tests!$1:$1</definedName>");
             // a model sheet repeats the header of its output columns (after the title and the info rows)
-            assertThat(workbook).containsPattern("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"8\">stg_customers!\\$1[0-9]:\\$1[0-9]</definedName>");
+            assertThat(workbook)
+                    .containsPattern(
+                            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"8\">stg_customers!\\$1[0-9]:\\$1[0-9]</definedName>");
         }
         try (XSSFWorkbook wb = open(file)) {
             XSSFSheet customers = wb.getSheet("stg_customers");
@@ -151,17 +184,30 @@ class WorkbookTest {
     void tableSheetsHaveAStyledFrozenFilteredHeaderAndFittedWidths() throws Exception {
         try (XSSFWorkbook wb = open(file)) {
             XSSFSheet all = wb.getSheet("All Columns");
-            assertThat(row(all, 0)).containsExactly("Model", "Layer", "Column Name", "Type", "Source Table", "Source Column",
-                    "Transform", "Nullable", "Tests", "Description");
+            assertThat(row(all, 0))
+                    .containsExactly(
+                            "Model",
+                            "Layer",
+                            "Column Name",
+                            "Type",
+                            "Source Table",
+                            "Source Column",
+                            "Transform",
+                            "Nullable",
+                            "Tests",
+                            "Description");
             assertThat(all.getLastRowNum()).isEqualTo(EXAMPLE.columnCount());
-            assertThat(all.getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
+            assertThat(all.getRow(0).getCell(0).getCellStyle().getFont().getBold())
+                    .isTrue();
             PaneInformation pane = all.getPaneInformation();
             assertThat(pane.isFreezePane()).isTrue();
             assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
             assertThat(all.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:J" + (EXAMPLE.columnCount() + 1));
             assertThat(all.getColumnWidth(2)).isBetween(10 * 256, 40 * 256);
             assertThat(all.getColumnWidth(6)).isEqualTo(61 * 256);
-            assertThat(all.getRow(1).getCell(6) == null || all.getRow(1).getCell(6).getCellStyle().getWrapText()).isTrue();
+            assertThat(all.getRow(1).getCell(6) == null
+                            || all.getRow(1).getCell(6).getCellStyle().getWrapText())
+                    .isTrue();
         }
     }
 
@@ -184,8 +230,18 @@ class WorkbookTest {
             for (Row r : orders) {
                 firstColumn.add(r.getCell(0) == null ? "" : r.getCell(0).toString());
             }
-            assertThat(firstColumn).contains("Model: stg_orders", "Output columns (12)", "Joins", "Filters", "Constraints", "Tests",
-                    "Unit tests", "Validation", "amount_usd", "warning");
+            assertThat(firstColumn)
+                    .contains(
+                            "Model: stg_orders",
+                            "Output columns (12)",
+                            "Joins",
+                            "Filters",
+                            "Constraints",
+                            "Tests",
+                            "Unit tests",
+                            "Validation",
+                            "amount_usd",
+                            "warning");
             assertThat(orders.getPaneInformation().isFreezePane()).isTrue();
             int header = -1;
             for (Row r : orders) {

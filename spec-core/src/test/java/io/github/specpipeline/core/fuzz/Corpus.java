@@ -16,8 +16,7 @@ public final class Corpus {
     static final Path EXAMPLE = Path.of("../examples/shop-analytics/src");
     static final Path HOSTILE = Path.of("src/test/resources/export/hostile");
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     public static List<FuzzCase> bases() throws IOException {
         return List.of(example(), hostile());
@@ -40,7 +39,9 @@ public final class Corpus {
 
     private static void copy(Path dir, String ext, String to, Map<String, byte[]> files) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : list.filter(f -> f.getFileName().toString().endsWith(ext)).sorted().toList()) {
+            for (Path p : list.filter(f -> f.getFileName().toString().endsWith(ext))
+                    .sorted()
+                    .toList()) {
                 files.put(to + "/" + p.getFileName(), Files.readAllBytes(p));
             }
         }

@@ -10,19 +10,44 @@ import java.util.regex.Pattern;
  * many tables or columns, the file deleted, emptied, truncated, or given comments, quotes and Unicode.
  */
 final class DdlMutator implements Mutator {
-    static final Pattern TYPE = Pattern.compile("\\b(INT64|STRING|NUMERIC|DATE|TIMESTAMP|BOOL|FLOAT64|DATETIME|BYTES)\\b");
-    static final List<String> TYPES = List.of("STRING", "INT64", "BOOL", "JSON", "GEOGRAPHY", "BIGNUMERIC(76, 38)",
-            "NUMERIC(1000)", "STRING(10)", "ARRAY<STRING>", "ARRAY<STRUCT<a INT64, b ARRAY<DATE>>>", "STRUCT<>", "INTERVAL",
-            "RANGE<DATE>", "NOSUCHTYPE", "INT64 NOT NULL NOT NULL", "DATE DEFAULT CURRENT_DATE()", "", "`INT64`", "INT64)",
-            "VARCHAR", "TEXT", "DECIMAL(2,1)", "ARRAY<ARRAY<INT64>>", "STRUCT<x STRUCT<y INT64>>");
+    static final Pattern TYPE =
+            Pattern.compile("\\b(INT64|STRING|NUMERIC|DATE|TIMESTAMP|BOOL|FLOAT64|DATETIME|BYTES)\\b");
+    static final List<String> TYPES = List.of(
+            "STRING",
+            "INT64",
+            "BOOL",
+            "JSON",
+            "GEOGRAPHY",
+            "BIGNUMERIC(76, 38)",
+            "NUMERIC(1000)",
+            "STRING(10)",
+            "ARRAY<STRING>",
+            "ARRAY<STRUCT<a INT64, b ARRAY<DATE>>>",
+            "STRUCT<>",
+            "INTERVAL",
+            "RANGE<DATE>",
+            "NOSUCHTYPE",
+            "INT64 NOT NULL NOT NULL",
+            "DATE DEFAULT CURRENT_DATE()",
+            "",
+            "`INT64`",
+            "INT64)",
+            "VARCHAR",
+            "TEXT",
+            "DECIMAL(2,1)",
+            "ARRAY<ARRAY<INT64>>",
+            "STRUCT<x STRUCT<y INT64>>");
 
     @Override
     public FuzzCase mutate(FuzzCase base, Random r, Limits limits, String id) {
-        List<String> ddl = base.files().keySet().stream().filter(k -> k.startsWith(FuzzCase.DDL + "/")).toList();
+        List<String> ddl = base.files().keySet().stream()
+                .filter(k -> k.startsWith(FuzzCase.DDL + "/"))
+                .toList();
         String file = Text.pick(r, ddl);
         String text = base.text(file);
         String name = file.substring(file.lastIndexOf('/') + 1);
-        StringBuilder what = new StringBuilder(base.id()).append(" ").append(name).append(": ");
+        StringBuilder what =
+                new StringBuilder(base.id()).append(" ").append(name).append(": ");
         byte[] out;
         switch (r.nextInt(12)) {
             case 0 -> out = Text.flipBits(Text.utf8(text), r, what);
@@ -65,7 +90,11 @@ final class DdlMutator implements Mutator {
             }
             case 6 -> {
                 what.append("file deleted");
-                return new FuzzCase(FuzzFamily.DDL, id, what.toString(), base.with(file, null).files());
+                return new FuzzCase(
+                        FuzzFamily.DDL,
+                        id,
+                        what.toString(),
+                        base.with(file, null).files());
             }
             case 7 -> {
                 what.append("emptied");
@@ -77,10 +106,31 @@ final class DdlMutator implements Mutator {
                 out = Text.utf8(text.substring(0, cut));
             }
             case 9 -> {
-                String piece = Text.pick(r, "--", "/*", "*/", "`", "'", "\"", "#", ";", "CREATE TABLE", ")", "(", "<", ">",
-                        "\u0000", "\uFEFF", "\u202E", "\uD83D\uDE00", "\u00e9");
+                String piece = Text.pick(
+                        r,
+                        "--",
+                        "/*",
+                        "*/",
+                        "`",
+                        "'",
+                        "\"",
+                        "#",
+                        ";",
+                        "CREATE TABLE",
+                        ")",
+                        "(",
+                        "<",
+                        ">",
+                        "\u0000",
+                        "\uFEFF",
+                        "\u202E",
+                        "\uD83D\uDE00",
+                        "\u00e9");
                 int pos = Text.position(text, r);
-                what.append("inserted ").append(Text.quote(piece)).append(" at char ").append(pos);
+                what.append("inserted ")
+                        .append(Text.quote(piece))
+                        .append(" at char ")
+                        .append(pos);
                 out = Text.utf8(Text.insert(text, pos, piece));
             }
             case 10 -> {
@@ -89,13 +139,19 @@ final class DdlMutator implements Mutator {
             }
             default -> {
                 String extra = Text.pick(r, "garbage.sql", "z.sql", "dup.sql");
-                String content = Text.pick(r, "\u00ff\u00fe", "CREATE TABLE", text, "SELECT 1;", "CREATE VIEW `raw.v` AS SELECT 1;");
+                String content = Text.pick(
+                        r, "\u00ff\u00fe", "CREATE TABLE", text, "SELECT 1;", "CREATE VIEW `raw.v` AS SELECT 1;");
                 what.append("extra file ").append(extra).append(" with ").append(Text.quote(content));
-                return new FuzzCase(FuzzFamily.DDL, id, what.toString(),
-                        base.with(FuzzCase.DDL + "/" + extra, Text.utf8(content)).files());
+                return new FuzzCase(
+                        FuzzFamily.DDL,
+                        id,
+                        what.toString(),
+                        base.with(FuzzCase.DDL + "/" + extra, Text.utf8(content))
+                                .files());
             }
         }
-        return new FuzzCase(FuzzFamily.DDL, id, what.toString(), base.with(file, out).files());
+        return new FuzzCase(
+                FuzzFamily.DDL, id, what.toString(), base.with(file, out).files());
     }
 
     private static List<int[]> spans(String text) {

@@ -51,7 +51,9 @@ public record FuzzCase(FuzzFamily family, String id, String mutation, Map<String
         p.setProperty("mutation", mutation);
         extra.forEach(p::setProperty);
         try (Writer w = Files.newBufferedWriter(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
-            p.store(w, "spec-pipeline fuzz case; replay: ./mvnw -pl spec-core test -Dtest=FuzzReplayTest -Dfuzz.replay=<this folder or its parent>");
+            p.store(
+                    w,
+                    "spec-pipeline fuzz case; replay: ./mvnw -pl spec-core test -Dtest=FuzzReplayTest -Dfuzz.replay=<this folder or its parent>");
         }
     }
 
@@ -71,7 +73,8 @@ public record FuzzCase(FuzzFamily family, String id, String mutation, Map<String
             }
         }
         FuzzFamily family = FuzzFamily.valueOf(p.getProperty("family", "json").toUpperCase(java.util.Locale.ROOT));
-        return new FuzzCase(family, p.getProperty("id", dir.getFileName().toString()), p.getProperty("mutation", ""), files);
+        return new FuzzCase(
+                family, p.getProperty("id", dir.getFileName().toString()), p.getProperty("mutation", ""), files);
     }
 
     /** The same project with one file replaced ({@code content} null: removed). */

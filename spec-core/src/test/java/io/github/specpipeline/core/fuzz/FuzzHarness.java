@@ -12,7 +12,6 @@ import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.task.TestTask;
 import io.github.specpipeline.core.task.ValidateTask;
 import io.github.specpipeline.core.testing.SeedProblem;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +40,20 @@ import java.util.stream.Stream;
 public final class FuzzHarness {
     /** The goals, in the order a Maven build runs them (generate-sources, generate-resources, verify). */
     public enum Task {
-        GENERATE, EXPORT, VALIDATE, TEST
+        GENERATE,
+        EXPORT,
+        VALIDATE,
+        TEST
     }
 
     public enum Kind {
-        OK, CRASH, HANG, UNLOCATED, OUTSIDE_WRITE, LEFTOVER_TEMP, NONDETERMINISTIC
+        OK,
+        CRASH,
+        HANG,
+        UNLOCATED,
+        OUTSIDE_WRITE,
+        LEFTOVER_TEMP,
+        NONDETERMINISTIC
     }
 
     /**
@@ -65,7 +73,8 @@ public final class FuzzHarness {
     }
 
     /** Errors that concern a whole file and so have no line: unreadable, not UTF-8, empty. */
-    static final Set<DiagnosticCode> FILE_LEVEL = EnumSet.of(DiagnosticCode.SP001, DiagnosticCode.SP002, DiagnosticCode.SP004);
+    static final Set<DiagnosticCode> FILE_LEVEL =
+            EnumSet.of(DiagnosticCode.SP001, DiagnosticCode.SP002, DiagnosticCode.SP004);
 
     /**
      * SP007 is located for a statement that does not parse, and has no line when it concerns the whole DDL folder or
@@ -92,8 +101,7 @@ public final class FuzzHarness {
     }
 
     /** What one task run left to compare: its diagnostics and seed problems, formatted. */
-    private record TaskOutcome(List<String> findings, List<String> unlocated, String note) {
-    }
+    private record TaskOutcome(List<String> findings, List<String> unlocated, String note) {}
 
     /**
      * Runs {@code c} in {@code root} (which must be empty and is not cleaned up): the project in {@code project/},
@@ -132,32 +140,40 @@ public final class FuzzHarness {
             }
             for (Task t : tasks) {
                 if (!Objects.equals(first.get(t), second.get(t))) {
-                    return new Verdict(Kind.NONDETERMINISTIC, t, "diagnostics differ:\n" + first.get(t) + "\n" + second.get(t),
-                            "nondeterministic " + t + " diagnostics", notes);
+                    return new Verdict(
+                            Kind.NONDETERMINISTIC,
+                            t,
+                            "diagnostics differ:\n" + first.get(t) + "\n" + second.get(t),
+                            "nondeterministic " + t + " diagnostics",
+                            notes);
                 }
             }
             String diff = firstDifference(firstFiles, files(out));
             if (diff != null) {
-                return new Verdict(Kind.NONDETERMINISTIC, null, diff, "nondeterministic output " + diff.split(":")[0], notes);
+                return new Verdict(
+                        Kind.NONDETERMINISTIC, null, diff, "nondeterministic output " + diff.split(":")[0], notes);
             }
         }
         return Verdict.ok(notes);
     }
 
-    private Verdict runAll(Set<Task> tasks, Path project, Path out, Map<Task, List<String>> findings, List<String> notes) {
+    private Verdict runAll(
+            Set<Task> tasks, Path project, Path out, Map<Task, List<String>> findings, List<String> notes) {
         for (Task t : Task.values()) {
             if (!tasks.contains(t)) {
                 continue;
             }
             AtomicReference<TaskOutcome> result = new AtomicReference<>();
             AtomicReference<Throwable> error = new AtomicReference<>();
-            Thread worker = new Thread(() -> {
-                try {
-                    result.set(runTask(t, project, out));
-                } catch (Throwable e) {
-                    error.set(e);
-                }
-            }, "fuzz-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            Thread worker = new Thread(
+                    () -> {
+                        try {
+                            result.set(runTask(t, project, out));
+                        } catch (Throwable e) {
+                            error.set(e);
+                        }
+                    },
+                    "fuzz-" + t.name().toLowerCase(java.util.Locale.ROOT));
             worker.setDaemon(true);
             long t0 = System.nanoTime();
             worker.start();
@@ -171,21 +187,39 @@ public final class FuzzHarness {
             spent[1]++;
             if (worker.isAlive()) {
                 StackTraceElement[] stack = worker.getStackTrace();
-                long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(worker.getId());
+                long cpu =
+                        java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(worker.getId());
                 stop(worker);
-                return new Verdict(Kind.HANG, t, String.format(java.util.Locale.ROOT,
-                        "no result after %d s (the worker used %.1f s of CPU itself); it was at:%n", timeout.toSeconds(), cpu / 1e9)
-                        + frames(stack, 25), "hang in " + t + " at " + where(stack), notes);
+                return new Verdict(
+                        Kind.HANG,
+                        t,
+                        String.format(
+                                        java.util.Locale.ROOT,
+                                        "no result after %d s (the worker used %.1f s of CPU itself); it was at:%n",
+                                        timeout.toSeconds(),
+                                        cpu / 1e9)
+                                + frames(stack, 25),
+                        "hang in " + t + " at " + where(stack),
+                        notes);
             }
             Throwable e = error.get();
             if (e != null) {
-                return new Verdict(Kind.CRASH, t, stackText(e), "crash in " + t + ": " + e.getClass().getName() + " at "
-                        + where(e.getStackTrace()), notes);
+                return new Verdict(
+                        Kind.CRASH,
+                        t,
+                        stackText(e),
+                        "crash in " + t + ": " + e.getClass().getName() + " at " + where(e.getStackTrace()),
+                        notes);
             }
             TaskOutcome o = result.get();
             if (!o.unlocated().isEmpty()) {
-                return new Verdict(Kind.UNLOCATED, t, String.join("\n", o.unlocated()), "unlocated error in " + t + ": "
-                        + o.unlocated().get(0).replaceAll("^[^\\[]*\\[(SP\\d+)].*$", "$1"), notes);
+                return new Verdict(
+                        Kind.UNLOCATED,
+                        t,
+                        String.join("\n", o.unlocated()),
+                        "unlocated error in " + t + ": "
+                                + o.unlocated().get(0).replaceAll("^[^\\[]*\\[(SP\\d+)].*$", "$1"),
+                        notes);
             }
             if (o.note() != null) {
                 notes.add(t + ": " + o.note());
@@ -206,7 +240,10 @@ public final class FuzzHarness {
             for (String line : log.lines) {
                 java.util.regex.Matcher m = INTERNAL.matcher(line);
                 if (m.find()) {
-                    return new TaskOutcome(o.findings(), o.unlocated(), "internal name in the log: " + m.group().trim());
+                    return new TaskOutcome(
+                            o.findings(),
+                            o.unlocated(),
+                            "internal name in the log: " + m.group().trim());
                 }
             }
         }
@@ -217,21 +254,34 @@ public final class FuzzHarness {
         Path ddl = project.resolve(FuzzCase.DDL);
         SpecInput input = SpecInput.of(project.resolve(FuzzCase.SPEC), ddl, false, project);
         return switch (t) {
-            case VALIDATE -> outcome(ValidateTask.run(new ValidateTask.Options(input, out, false), log).load(), List.of(), null);
-            case GENERATE -> outcome(GenerateTask.run(new GenerateTask.Options(input, out, EnumSet.allOf(Target.class)), log).load(),
-                    List.of(), null);
+            case VALIDATE ->
+                outcome(
+                        ValidateTask.run(new ValidateTask.Options(input, out, false), log)
+                                .load(),
+                        List.of(),
+                        null);
+            case GENERATE ->
+                outcome(
+                        GenerateTask.run(new GenerateTask.Options(input, out, EnumSet.allOf(Target.class)), log)
+                                .load(),
+                        List.of(),
+                        null);
             case EXPORT -> {
                 ExportTask.Result r = ExportTask.run(new ExportTask.Options(input, out, null, false, null), log);
                 yield outcome(r.load().orElse(null), List.of(), null);
             }
             case TEST -> {
-                TestTask.Result r = TestTask.run(new TestTask.Options(input, project.resolve(FuzzCase.SEEDS), out, false)
+                TestTask.Result r = TestTask.run(
+                        new TestTask.Options(input, project.resolve(FuzzCase.SEEDS), out, false)
                                 // the product's own statement time-out, within the harness's bound (issue 17)
                                 .withTestTimeout(timeout.dividedBy(3))
                                 // a reproducible build's fixed time, as project.build.outputTimestamp gives the goal
                                 .withRunAt(RUN_AT),
-                        new DuckDbGenerator(), log);
-                String note = r.summary().contains("could not be generated") ? "planner exception as summary: " + r.summary() : null;
+                        new DuckDbGenerator(),
+                        log);
+                String note = r.summary().contains("could not be generated")
+                        ? "planner exception as summary: " + r.summary()
+                        : null;
                 yield outcome(r.load(), r.seedProblems(), note);
             }
         };
@@ -272,13 +322,25 @@ public final class FuzzHarness {
                 }
             }
             before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> changed.add(k + " (deleted)"));
-            return new Verdict(Kind.OUTSIDE_WRITE, null, String.join("\n", changed), "write outside the output directory", List.of());
+            return new Verdict(
+                    Kind.OUTSIDE_WRITE,
+                    null,
+                    String.join("\n", changed),
+                    "write outside the output directory",
+                    List.of());
         }
         if (Files.isDirectory(out)) {
             try (Stream<Path> walk = Files.walk(out)) {
-                List<String> temps = walk.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".") && n.endsWith(".tmp")).toList();
+                List<String> temps = walk.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith(".") && n.endsWith(".tmp"))
+                        .toList();
                 if (!temps.isEmpty()) {
-                    return new Verdict(Kind.LEFTOVER_TEMP, null, String.join("\n", temps), "temporary file left in the output", List.of());
+                    return new Verdict(
+                            Kind.LEFTOVER_TEMP,
+                            null,
+                            String.join("\n", temps),
+                            "temporary file left in the output",
+                            List.of());
                 }
             }
         }
@@ -290,8 +352,13 @@ public final class FuzzHarness {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(p -> !p.startsWith(skip)).toList()) {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                out.put(root.relativize(p).toString(), a.isDirectory() ? "dir" : a.size() + "@" + a.lastModifiedTime().toMillis());
+                BasicFileAttributes a =
+                        Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                out.put(
+                        root.relativize(p).toString(),
+                        a.isDirectory()
+                                ? "dir"
+                                : a.size() + "@" + a.lastModifiedTime().toMillis());
             }
         }
         return out;
@@ -335,7 +402,8 @@ public final class FuzzHarness {
                     col++;
                 }
                 int from = Math.max(0, col - 40);
-                return k + ": bytes differ between two runs, from line " + (line + 1) + ", char " + (col + 1) + ":\nfirst:  "
+                return k + ": bytes differ between two runs, from line " + (line + 1) + ", char " + (col + 1)
+                        + ":\nfirst:  "
                         + Text.quote(p.substring(from, Math.min(p.length(), col + 120))) + "\nsecond: "
                         + Text.quote(q.substring(from, Math.min(q.length(), col + 120)));
             }
@@ -364,8 +432,12 @@ public final class FuzzHarness {
     static String where(StackTraceElement[] stack) {
         for (int i = 0; i < stack.length; i++) {
             if (stack[i].getClassName().startsWith("io.github.specpipeline")) {
-                String ours = stack[i].getClassName().replaceFirst("^io\\.github\\.specpipeline\\.core\\.", "") + "." + stack[i].getMethodName();
-                String above = i > 0 ? " (in " + stack[i - 1].getClassName().replaceFirst("^.*\\.", "") + "." + stack[i - 1].getMethodName() + ")" : "";
+                String ours = stack[i].getClassName().replaceFirst("^io\\.github\\.specpipeline\\.core\\.", "") + "."
+                        + stack[i].getMethodName();
+                String above = i > 0
+                        ? " (in " + stack[i - 1].getClassName().replaceFirst("^.*\\.", "") + "."
+                                + stack[i - 1].getMethodName() + ")"
+                        : "";
                 return ours + above;
             }
         }

@@ -1,15 +1,14 @@
 package io.github.specpipeline.core.fuzz;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The fuzzer's own parts: inputs made again from seed and index, saved and loaded, and the checks that see a break. */
 class FuzzHarnessTest {
@@ -27,7 +26,8 @@ class FuzzHarnessTest {
             a.files().forEach((k, v) -> assertThat(b.files().get(k)).as(k).isEqualTo(v));
         }
         assertThat(FuzzSession.make(17, 0, FuzzFamily.SQL, bases, Limits.LONG).mutation())
-                .isNotEqualTo(FuzzSession.make(18, 0, FuzzFamily.SQL, bases, Limits.LONG).mutation());
+                .isNotEqualTo(FuzzSession.make(18, 0, FuzzFamily.SQL, bases, Limits.LONG)
+                        .mutation());
     }
 
     @Test
@@ -55,9 +55,18 @@ class FuzzHarnessTest {
 
     @Test
     void exceptionNamesAndStackFramesInALogLineAreSeen() {
-        assertThat(FuzzHarness.INTERNAL.matcher("the DuckDB pipeline could not be generated: java.lang.NullPointerException").find()).isTrue();
-        assertThat(FuzzHarness.INTERNAL.matcher("failed\n\tat io.github.X.run(X.java:3)").find()).isTrue();
-        assertThat(FuzzHarness.INTERNAL.matcher("spec.json:3:4: error[SP301] the fragment does not parse: Encountered ')'").find()).isFalse();
+        assertThat(FuzzHarness.INTERNAL
+                        .matcher("the DuckDB pipeline could not be generated: java.lang.NullPointerException")
+                        .find())
+                .isTrue();
+        assertThat(FuzzHarness.INTERNAL
+                        .matcher("failed\n\tat io.github.X.run(X.java:3)")
+                        .find())
+                .isTrue();
+        assertThat(FuzzHarness.INTERNAL
+                        .matcher("spec.json:3:4: error[SP301] the fragment does not parse: Encountered ')'")
+                        .find())
+                .isFalse();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.github.specpipeline.core.fuzz;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replays saved fuzz inputs: {@code -Dfuzz.replay=spec-core/target/fuzz-findings} (a folder of findings, or one
@@ -36,7 +35,9 @@ class FuzzReplayTest {
                 Path root = Files.createDirectories(work.resolve(input.id()));
                 FuzzHarness.Verdict v = new FuzzHarness(Duration.ofSeconds(Long.getLong("fuzz.timeout", 10)))
                         .run(input, FuzzSession.tasks(input.family(), 0, 1), root, true);
-                assertThat(v.ok()).as(input.mutation() + "\n" + v.kind() + " " + v.signature() + "\n" + v.detail()).isTrue();
+                assertThat(v.ok())
+                        .as(input.mutation() + "\n" + v.kind() + " " + v.signature() + "\n" + v.detail())
+                        .isTrue();
             }));
         }
         return tests;
@@ -50,7 +51,9 @@ class FuzzReplayTest {
             return List.of(dir);
         }
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> Files.exists(p.resolve(FuzzCase.PROPERTIES))).sorted().toList();
+            return list.filter(p -> Files.exists(p.resolve(FuzzCase.PROPERTIES)))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -36,9 +36,17 @@ public final class FuzzSession {
      * @param keepPerCause   the most inputs saved per cause
      * @param work           a scratch directory for the projects
      */
-    public record Settings(long seed, int tries, long seconds, Limits limits, Duration timeout, int checkEvery, int exportEvery,
-                           Path findings, int keepPerCause, Path work) {
-    }
+    public record Settings(
+            long seed,
+            int tries,
+            long seconds,
+            Limits limits,
+            Duration timeout,
+            int checkEvery,
+            int exportEvery,
+            Path findings,
+            int keepPerCause,
+            Path work) {}
 
     /** Figures per family. */
     public static final class Counts {
@@ -49,16 +57,23 @@ public final class FuzzSession {
         public long nanos;
 
         public int failures() {
-            return kinds.entrySet().stream().filter(e -> e.getKey() != FuzzHarness.Kind.OK).mapToInt(Map.Entry::getValue).sum();
+            return kinds.entrySet().stream()
+                    .filter(e -> e.getKey() != FuzzHarness.Kind.OK)
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
         }
     }
 
     /** A cause: the findings with one signature. */
-    public record Cause(String signature, FuzzHarness.Kind kind, int count, String firstId, String firstMutation, String detail) {
-    }
+    public record Cause(
+            String signature, FuzzHarness.Kind kind, int count, String firstId, String firstMutation, String detail) {}
 
-    public record Report(Map<FuzzFamily, Counts> families, List<Cause> causes, Map<String, Integer> notes,
-                         Map<FuzzHarness.Task, long[]> taskTime, long nanos) {
+    public record Report(
+            Map<FuzzFamily, Counts> families,
+            List<Cause> causes,
+            Map<String, Integer> notes,
+            Map<FuzzHarness.Task, long[]> taskTime,
+            long nanos) {
         public int inputs() {
             return families.values().stream().mapToInt(c -> c.inputs).sum();
         }
@@ -69,24 +84,58 @@ public final class FuzzSession {
 
         public String text() {
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "spec-pipeline fuzz: %d inputs in %.1f s, %d failing%n", inputs(), nanos / 1e9, failures()));
-            sb.append(String.format(Locale.ROOT, "%-6s %7s %6s %6s %6s %9s %8s %6s %8s %8s%n", "family", "inputs", "crash", "hang",
-                    "unloc", "outside", "nondet", "temp", "twice", "s/input"));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "spec-pipeline fuzz: %d inputs in %.1f s, %d failing%n",
+                    inputs(),
+                    nanos / 1e9,
+                    failures()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-6s %7s %6s %6s %6s %9s %8s %6s %8s %8s%n",
+                    "family",
+                    "inputs",
+                    "crash",
+                    "hang",
+                    "unloc",
+                    "outside",
+                    "nondet",
+                    "temp",
+                    "twice",
+                    "s/input"));
             for (Map.Entry<FuzzFamily, Counts> e : families.entrySet()) {
                 Counts c = e.getValue();
-                sb.append(String.format(Locale.ROOT, "%-6s %7d %6d %6d %6d %9d %8d %6d %8d %8.2f%n", e.getKey().id(), c.inputs,
-                        n(c, FuzzHarness.Kind.CRASH), n(c, FuzzHarness.Kind.HANG), n(c, FuzzHarness.Kind.UNLOCATED),
-                        n(c, FuzzHarness.Kind.OUTSIDE_WRITE), n(c, FuzzHarness.Kind.NONDETERMINISTIC),
-                        n(c, FuzzHarness.Kind.LEFTOVER_TEMP), c.checkedTwice, c.inputs == 0 ? 0 : c.nanos / 1e9 / c.inputs));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "%-6s %7d %6d %6d %6d %9d %8d %6d %8d %8.2f%n",
+                        e.getKey().id(),
+                        c.inputs,
+                        n(c, FuzzHarness.Kind.CRASH),
+                        n(c, FuzzHarness.Kind.HANG),
+                        n(c, FuzzHarness.Kind.UNLOCATED),
+                        n(c, FuzzHarness.Kind.OUTSIDE_WRITE),
+                        n(c, FuzzHarness.Kind.NONDETERMINISTIC),
+                        n(c, FuzzHarness.Kind.LEFTOVER_TEMP),
+                        c.checkedTwice,
+                        c.inputs == 0 ? 0 : c.nanos / 1e9 / c.inputs));
             }
             sb.append("time per task run:");
-            taskTime.forEach((t, v) -> sb.append(String.format(Locale.ROOT, " %s %.2f s (%d runs)", t.name().toLowerCase(Locale.ROOT),
-                    v[1] == 0 ? 0 : v[0] / 1e9 / v[1], v[1])));
+            taskTime.forEach((t, v) -> sb.append(String.format(
+                    Locale.ROOT,
+                    " %s %.2f s (%d runs)",
+                    t.name().toLowerCase(Locale.ROOT),
+                    v[1] == 0 ? 0 : v[0] / 1e9 / v[1],
+                    v[1])));
             sb.append('\n');
             if (!causes.isEmpty()) {
                 sb.append("causes:\n");
                 for (Cause c : causes) {
-                    sb.append(String.format(Locale.ROOT, "  %4d x %s%n         first: %s: %s%n", c.count(), c.signature(), c.firstId(),
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            "  %4d x %s%n         first: %s: %s%n",
+                            c.count(),
+                            c.signature(),
+                            c.firstId(),
                             c.firstMutation()));
                 }
             }
@@ -102,8 +151,7 @@ public final class FuzzSession {
         }
     }
 
-    private FuzzSession() {
-    }
+    private FuzzSession() {}
 
     public static Report run(Settings s, java.util.function.Consumer<String> progress) throws IOException {
         List<FuzzCase> bases = Corpus.bases();
@@ -134,8 +182,8 @@ public final class FuzzSession {
                 FuzzHarness.Verdict again = new FuzzHarness(s.timeout().multipliedBy(3)).run(c, tasks, root, false);
                 if (again.kind() != FuzzHarness.Kind.HANG) {
                     List<String> slow = new ArrayList<>(again.notes());
-                    slow.add("slow, not a hang: past " + s.timeout().toSeconds() + " s once, then " + again.kind() + " within "
-                            + 3 * s.timeout().toSeconds() + " s (" + v.signature() + ")");
+                    slow.add("slow, not a hang: past " + s.timeout().toSeconds() + " s once, then " + again.kind()
+                            + " within " + 3 * s.timeout().toSeconds() + " s (" + v.signature() + ")");
                     v = new FuzzHarness.Verdict(again.kind(), again.task(), again.detail(), again.signature(), slow);
                 }
             }
@@ -153,11 +201,25 @@ public final class FuzzSession {
             if (!v.ok()) {
                 Cause known = causes.get(v.signature());
                 int count = known == null ? 1 : known.count() + 1;
-                causes.put(v.signature(), known == null ? new Cause(v.signature(), v.kind(), 1, c.id(), c.mutation(), v.detail())
-                        : new Cause(known.signature(), known.kind(), count, known.firstId(), known.firstMutation(), known.detail()));
+                causes.put(
+                        v.signature(),
+                        known == null
+                                ? new Cause(v.signature(), v.kind(), 1, c.id(), c.mutation(), v.detail())
+                                : new Cause(
+                                        known.signature(),
+                                        known.kind(),
+                                        count,
+                                        known.firstId(),
+                                        known.firstMutation(),
+                                        known.detail()));
                 progress.accept(c.id() + " " + v.kind() + " " + v.signature() + " <- " + c.mutation());
                 if (s.findings() != null && count <= s.keepPerCause()) {
-                    save(s.findings().resolve(v.kind().name().toLowerCase(Locale.ROOT) + "-" + c.id()), c, v, s.seed(), i);
+                    save(
+                            s.findings().resolve(v.kind().name().toLowerCase(Locale.ROOT) + "-" + c.id()),
+                            c,
+                            v,
+                            s.seed(),
+                            i);
                 }
             }
             delete(root);
@@ -175,7 +237,9 @@ public final class FuzzSession {
     /** Input {@code i} of a session: the same seed and index give the same bytes. */
     public static FuzzCase make(long seed, int i, FuzzFamily family, List<FuzzCase> bases, Limits limits) {
         Random r = new Random(seed * 1_000_003L + i);
-        List<FuzzCase> usable = family == FuzzFamily.SEEDS ? bases.stream().filter(FuzzCase::hasSeeds).toList() : bases;
+        List<FuzzCase> usable = family == FuzzFamily.SEEDS
+                ? bases.stream().filter(FuzzCase::hasSeeds).toList()
+                : bases;
         FuzzCase base = usable.get(r.nextInt(usable.size()));
         return Mutator.of(family).mutate(base, r, limits, String.format(Locale.ROOT, "%s-%06d", family.id(), i));
     }
@@ -200,8 +264,11 @@ public final class FuzzSession {
         extra.put("seed", Long.toString(seed));
         extra.put("index", Integer.toString(index));
         c.save(dir, extra);
-        Files.writeString(dir.resolve("finding.txt"), v.kind() + " in " + v.task() + "\n" + v.signature() + "\ninput: " + c.mutation()
-                + "\n\n" + v.detail() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("finding.txt"),
+                v.kind() + " in " + v.task() + "\n" + v.signature() + "\ninput: " + c.mutation() + "\n\n" + v.detail()
+                        + "\n",
+                StandardCharsets.UTF_8);
     }
 
     static void delete(Path root) throws IOException {

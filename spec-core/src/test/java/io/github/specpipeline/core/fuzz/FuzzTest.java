@@ -1,13 +1,12 @@
 package io.github.specpipeline.core.fuzz;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fuzz harness of issue 17 in the build: a fixed seed and a small budget of inputs over the four families
@@ -37,10 +36,17 @@ class FuzzTest {
         // the long run lasts ten minutes unless told a number of inputs or a time
         long seconds = Long.getLong("fuzz.seconds", longRun && triesGiven == null ? 600 : 0);
         int tries = triesGiven != null ? triesGiven : longRun ? 0 : BUILD_TRIES;
-        FuzzSession.Settings settings = new FuzzSession.Settings(Long.getLong("fuzz.seed", 17), tries, seconds,
-                longRun ? Limits.LONG : Limits.BUILD, Duration.ofSeconds(Long.getLong("fuzz.timeout", longRun ? 10 : 30)),
-                longRun ? 10 : 3, longRun ? 2 : 5, Path.of(System.getProperty("fuzz.findings", "target/fuzz-findings")),
-                longRun ? 3 : 1, work);
+        FuzzSession.Settings settings = new FuzzSession.Settings(
+                Long.getLong("fuzz.seed", 17),
+                tries,
+                seconds,
+                longRun ? Limits.LONG : Limits.BUILD,
+                Duration.ofSeconds(Long.getLong("fuzz.timeout", longRun ? 10 : 30)),
+                longRun ? 10 : 3,
+                longRun ? 2 : 5,
+                Path.of(System.getProperty("fuzz.findings", "target/fuzz-findings")),
+                longRun ? 3 : 1,
+                work);
         FuzzSession.Report report = FuzzSession.run(settings, line -> System.out.println("fuzz: " + line));
         System.out.print(report.text());
         assertThat(report.inputs()).isPositive();

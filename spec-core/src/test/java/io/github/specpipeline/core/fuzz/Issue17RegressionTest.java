@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,11 +11,6 @@ import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.task.RecordingLog;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.ValidateTask;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +19,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The minimal inputs of issue 17's fuzz findings, each on the example project, through the same harness and
@@ -44,7 +43,9 @@ class Issue17RegressionTest {
 
     @Test
     void caseNested500DeepEndsInTime() throws IOException {
-        assertEndsInTime(transform("stg_customers", "email", nest("CASE WHEN TRUE THEN ", "{from}", " ELSE NULL END", 500)), NO_EXPORT);
+        assertEndsInTime(
+                transform("stg_customers", "email", nest("CASE WHEN TRUE THEN ", "{from}", " ELSE NULL END", 500)),
+                NO_EXPORT);
     }
 
     @Test
@@ -60,7 +61,9 @@ class Issue17RegressionTest {
 
     @Test
     void sixteenNestedNullifsEndInTimeInTheTestGoal() throws IOException {
-        assertEndsInTime(transform("stg_customers", "email", nest("NULLIF(", "{from}", ", '')", 16)), EnumSet.of(FuzzHarness.Task.TEST));
+        assertEndsInTime(
+                transform("stg_customers", "email", nest("NULLIF(", "{from}", ", '')", 16)),
+                EnumSet.of(FuzzHarness.Task.TEST));
     }
 
     @Test
@@ -78,7 +81,11 @@ class Issue17RegressionTest {
             ((ArrayNode) email.get("tests")).addObject().put("expression", "LENGTH(email) > 3");
             ObjectNode email2 = email.deepCopy();
             email2.put("target_column", "email_2");
-            email2.set("tests", JsonTree.MAPPER.createArrayNode().add(JsonTree.MAPPER.createObjectNode().put("expression", "email_2 IS NOT NULL")));
+            email2.set(
+                    "tests",
+                    JsonTree.MAPPER
+                            .createArrayNode()
+                            .add(JsonTree.MAPPER.createObjectNode().put("expression", "email_2 IS NOT NULL")));
             columns.insert(2, email2);
         });
         assertPasses(c, ALL);
@@ -86,7 +93,8 @@ class Issue17RegressionTest {
 
     @Test
     void aTypedColumnReadingAnUntypedUpstreamColumnGenerates() throws IOException {
-        FuzzCase c = edit(root -> model(root, "stg_orders").get("column_mapping").forEach(col -> ((ObjectNode) col).remove("type")));
+        FuzzCase c = edit(root ->
+                model(root, "stg_orders").get("column_mapping").forEach(col -> ((ObjectNode) col).remove("type")));
         assertPasses(c, NO_EXPORT);
     }
 
@@ -99,7 +107,8 @@ class Issue17RegressionTest {
     void aFailingTestsReportIsTheSameOnTwoRuns() throws IOException {
         FuzzCase example = Corpus.example();
         String seed = FuzzCase.SEEDS + "/shop_addresses.csv";
-        List<String> lines = new java.util.ArrayList<>(List.of(example.text(seed).split("\n")));
+        List<String> lines =
+                new java.util.ArrayList<>(List.of(example.text(seed).split("\n")));
         lines.add(4, lines.get(4));
         assertPasses(example.with(seed, Text.utf8(String.join("\n", lines) + "\n")), EnumSet.of(FuzzHarness.Task.TEST));
     }
@@ -114,7 +123,8 @@ class Issue17RegressionTest {
         String spec = Corpus.example().text(FuzzCase.SPEC);
         String changed = switch (where) {
             case "root" -> spec.substring(0, spec.lastIndexOf('}')).stripTrailing() + ",\n}\n";
-            case "models" -> spec.substring(0, spec.lastIndexOf("]")) + ",]" + spec.substring(spec.lastIndexOf("]") + 1);
+            case "models" ->
+                spec.substring(0, spec.lastIndexOf("]")) + ",]" + spec.substring(spec.lastIndexOf("]") + 1);
             case "tags" -> spec.replaceFirst("\"daily\"", "\"daily\",");
             case "column" -> spec.replaceFirst("(\"Business key of the customer in the shop system\")", "$1,");
             default -> spec.replaceFirst("(\"final_schema\": \"analytics\")", "$1,");
@@ -122,7 +132,10 @@ class Issue17RegressionTest {
         assertThat(changed).isNotEqualTo(spec);
         FuzzCase c = Corpus.example().with(FuzzCase.SPEC, Text.utf8(changed));
         assertPasses(c, EnumSet.of(FuzzHarness.Task.VALIDATE));
-        assertThat(validate(c)).filteredOn(Diagnostic::isError).extracting(Diagnostic::code).containsExactly(DiagnosticCode.SP003);
+        assertThat(validate(c))
+                .filteredOn(Diagnostic::isError)
+                .extracting(Diagnostic::code)
+                .containsExactly(DiagnosticCode.SP003);
     }
 
     /** The harness itself on the unchanged example: it must pass, or every case above proves nothing. */
@@ -146,14 +159,18 @@ class Issue17RegressionTest {
     private void assertPasses(FuzzCase c, Set<FuzzHarness.Task> tasks, Duration bound) throws IOException {
         Path root = Files.createDirectories(dir.resolve("case"));
         FuzzHarness.Verdict v = new FuzzHarness(bound).run(c, tasks, root, true);
-        assertThat(v.ok()).as(v.kind() + " " + v.signature() + "\n" + v.detail()).isTrue();
+        assertThat(v.ok())
+                .as(v.kind() + " " + v.signature() + "\n" + v.detail())
+                .isTrue();
     }
 
     private List<Diagnostic> validate(FuzzCase c) throws IOException {
         Path project = Files.createDirectories(dir.resolve("validate"));
         c.writeProject(project);
         SpecInput input = new SpecInput(project.resolve(FuzzCase.SPEC), project.resolve(FuzzCase.DDL), project);
-        return ValidateTask.run(new ValidateTask.Options(input, project.resolve("out"), false), new RecordingLog()).load().diagnostics();
+        return ValidateTask.run(new ValidateTask.Options(input, project.resolve("out"), false), new RecordingLog())
+                .load()
+                .diagnostics();
     }
 
     static String nest(String open, String inner, String close, int depth) {

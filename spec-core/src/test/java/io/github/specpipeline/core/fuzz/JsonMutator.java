@@ -3,7 +3,6 @@ package io.github.specpipeline.core.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,11 +36,18 @@ final class JsonMutator implements Mutator {
             default -> {
                 int pos = Text.position(spec, r);
                 String piece = Text.pick(r, Text.UNICODE);
-                what.append("inserted ").append(Text.quote(piece)).append(" at char ").append(pos);
+                what.append("inserted ")
+                        .append(Text.quote(piece))
+                        .append(" at char ")
+                        .append(pos);
                 out = Text.utf8(Text.insert(spec, pos, piece));
             }
         }
-        return new FuzzCase(FuzzFamily.JSON, id, what.toString(), base.with(FuzzCase.SPEC, out).files());
+        return new FuzzCase(
+                FuzzFamily.JSON,
+                id,
+                what.toString(),
+                base.with(FuzzCase.SPEC, out).files());
     }
 
     private static String typeSwap(String spec, Random r, StringBuilder what) {
@@ -56,9 +62,15 @@ final class JsonMutator implements Mutator {
             case 5 -> F.arrayNode();
             case 6 -> F.objectNode();
             case 7 -> F.arrayNode().add(s.node().deepCopy());
-            default -> F.objectNode().set(s.field() == null ? "value" : s.field(), s.node().deepCopy());
+            default ->
+                F.objectNode()
+                        .set(s.field() == null ? "value" : s.field(), s.node().deepCopy());
         };
-        what.append("type swap at ").append(s.pointer()).append(": ").append(kind(s.node())).append(" -> ")
+        what.append("type swap at ")
+                .append(s.pointer())
+                .append(": ")
+                .append(kind(s.node()))
+                .append(" -> ")
                 .append(Text.quote(value.toString()));
         s.replace(value);
         return JsonTree.write(root);
@@ -73,14 +85,30 @@ final class JsonMutator implements Mutator {
     }
 
     /** Fields a spec may leave out: a mutation that keeps the spec valid more often than a random removal. */
-    static final java.util.Set<String> OPTIONAL = java.util.Set.of("type", "nullable", "tests", "transform", "from_table",
-            "description", "filters", "joins", "group_by", "constraints", "unit_tests", "materialization", "partition_by");
+    static final java.util.Set<String> OPTIONAL = java.util.Set.of(
+            "type",
+            "nullable",
+            "tests",
+            "transform",
+            "from_table",
+            "description",
+            "filters",
+            "joins",
+            "group_by",
+            "constraints",
+            "unit_tests",
+            "materialization",
+            "partition_by");
 
     private static String removeOptional(String spec, Random r, StringBuilder what) {
         JsonNode root = JsonTree.parse(spec);
         List<JsonTree.Slot> optional = JsonTree.slots(root, x -> x.field() != null && OPTIONAL.contains(x.field()));
-        String field = Text.pick(r, List.copyOf(new java.util.TreeSet<>(optional.stream().map(JsonTree.Slot::field).toList())));
-        List<JsonTree.Slot> named = optional.stream().filter(x -> x.field().equals(field)).toList();
+        String field = Text.pick(
+                r,
+                List.copyOf(new java.util.TreeSet<>(
+                        optional.stream().map(JsonTree.Slot::field).toList())));
+        List<JsonTree.Slot> named =
+                optional.stream().filter(x -> x.field().equals(field)).toList();
         // one occurrence, or every occurrence in one model, the way a user leaves a field out of a whole model
         if (r.nextBoolean()) {
             JsonTree.Slot s = Text.pick(r, named);
@@ -118,17 +146,26 @@ final class JsonMutator implements Mutator {
         String open = arrays ? "[" : "{\"a\":";
         String close = arrays ? "]" : "}";
         String nested = Text.repeat(open, depth * open.length()) + inner + Text.repeat(close, depth);
-        what.append(s.pointer()).append(" nested ").append(depth).append(" deep in ").append(arrays ? "arrays" : "objects");
+        what.append(s.pointer())
+                .append(" nested ")
+                .append(depth)
+                .append(" deep in ")
+                .append(arrays ? "arrays" : "objects");
         return JsonTree.write(root).replace("\"" + MARK + "\"", nested);
     }
 
     private static String hugeString(String spec, Random r, Limits limits, StringBuilder what) {
         JsonNode root = JsonTree.parse(spec);
-        JsonTree.Slot s = Text.pick(r, JsonTree.slots(root, x -> x.node().isTextual() || x.node().isNumber()));
+        JsonTree.Slot s = Text.pick(
+                r, JsonTree.slots(root, x -> x.node().isTextual() || x.node().isNumber()));
         int length = Text.size(r, limits.hugeString());
         String unit = Text.pick(r, "a", "customer_id ", "\u00e9", "\uD83D\uDE00", "'", "\\", "{from}", "x_");
         s.replace(F.textNode(Text.repeat(unit, length)));
-        what.append(s.pointer()).append(" replaced by ").append(length).append(" chars of ").append(Text.quote(unit));
+        what.append(s.pointer())
+                .append(" replaced by ")
+                .append(length)
+                .append(" chars of ")
+                .append(Text.quote(unit));
         return JsonTree.write(root);
     }
 

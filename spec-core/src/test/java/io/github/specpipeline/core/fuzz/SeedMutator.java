@@ -11,14 +11,40 @@ import java.util.Random;
  * deleted, emptied or cut to its header.
  */
 final class SeedMutator implements Mutator {
-    static final List<String> VALUES = List.of("abc", "", "NULL", "\\N", "1e400", "-0", "NaN", "Infinity",
-            "99999999999999999999999999999999999999999", "2024-13-45", "2024-02-30T25:61:00Z", "0000-01-01", "true", "yes",
-            "\"", "\"\"", "\"a\"b", "'", "\u0000", "\uFEFF1", "\uD83D\uDE00", "1,5", " 1 ", "0x10", "1.5", "-1", "=cmd|' /C calc'!A0");
+    static final List<String> VALUES = List.of(
+            "abc",
+            "",
+            "NULL",
+            "\\N",
+            "1e400",
+            "-0",
+            "NaN",
+            "Infinity",
+            "99999999999999999999999999999999999999999",
+            "2024-13-45",
+            "2024-02-30T25:61:00Z",
+            "0000-01-01",
+            "true",
+            "yes",
+            "\"",
+            "\"\"",
+            "\"a\"b",
+            "'",
+            "\u0000",
+            "\uFEFF1",
+            "\uD83D\uDE00",
+            "1,5",
+            " 1 ",
+            "0x10",
+            "1.5",
+            "-1",
+            "=cmd|' /C calc'!A0");
 
     @Override
     public FuzzCase mutate(FuzzCase base, Random r, Limits limits, String id) {
         List<String> seeds = base.files().keySet().stream()
-                .filter(k -> k.startsWith(FuzzCase.SEEDS + "/") && k.endsWith(".csv")).toList();
+                .filter(k -> k.startsWith(FuzzCase.SEEDS + "/") && k.endsWith(".csv"))
+                .toList();
         String file = Text.pick(r, seeds);
         String text = base.text(file);
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
@@ -26,7 +52,8 @@ final class SeedMutator implements Mutator {
             lines.remove(lines.size() - 1);
         }
         String name = file.substring(file.lastIndexOf('/') + 1);
-        StringBuilder what = new StringBuilder(base.id()).append(" ").append(name).append(": ");
+        StringBuilder what =
+                new StringBuilder(base.id()).append(" ").append(name).append(": ");
         int row = 1 + r.nextInt(Math.max(1, lines.size() - 1));
         byte[] out;
         switch (r.nextInt(14)) {
@@ -50,8 +77,15 @@ final class SeedMutator implements Mutator {
             case 5 -> {
                 String[] header = lines.get(0).split(",", -1);
                 int c = r.nextInt(header.length);
-                String to = Text.pick(r, "", header[(c + 1) % header.length], header[c].toUpperCase(java.util.Locale.ROOT),
-                        header[c] + " ", "\"" + header[c] + "\"", "x\u0000", "\uFEFF" + header[c]);
+                String to = Text.pick(
+                        r,
+                        "",
+                        header[(c + 1) % header.length],
+                        header[c].toUpperCase(java.util.Locale.ROOT),
+                        header[c] + " ",
+                        "\"" + header[c] + "\"",
+                        "x\u0000",
+                        "\uFEFF" + header[c]);
                 what.append("header ").append(header[c]).append(" -> ").append(Text.quote(to));
                 header[c] = to;
                 lines.set(0, String.join(",", header));
@@ -67,7 +101,11 @@ final class SeedMutator implements Mutator {
             }
             case 8 -> {
                 int n = Text.size(r, limits.hugeString());
-                what.append("line ").append(row + 1).append(": a field of ").append(n).append(" chars");
+                what.append("line ")
+                        .append(row + 1)
+                        .append(": a field of ")
+                        .append(n)
+                        .append(" chars");
                 lines.set(row, replaceField(lines.get(row), r, Text.repeat("x", n)));
                 out = join(lines);
             }
@@ -84,7 +122,9 @@ final class SeedMutator implements Mutator {
                 boolean more = r.nextBoolean();
                 String line = lines.get(row);
                 what.append("line ").append(row + 1).append(more ? ": a field too many" : ": a field too few");
-                lines.set(row, more ? line + ",extra" : line.contains(",") ? line.substring(0, line.lastIndexOf(',')) : "");
+                lines.set(
+                        row,
+                        more ? line + ",extra" : line.contains(",") ? line.substring(0, line.lastIndexOf(',')) : "");
                 out = join(lines);
             }
             case 11 -> {
@@ -100,12 +140,17 @@ final class SeedMutator implements Mutator {
                 boolean delete = r.nextBoolean();
                 what.append(delete ? "file deleted" : "emptied");
                 if (delete) {
-                    return new FuzzCase(FuzzFamily.SEEDS, id, what.toString(), base.with(file, null).files());
+                    return new FuzzCase(
+                            FuzzFamily.SEEDS,
+                            id,
+                            what.toString(),
+                            base.with(file, null).files());
                 }
                 out = new byte[0];
             }
         }
-        return new FuzzCase(FuzzFamily.SEEDS, id, what.toString(), base.with(file, out).files());
+        return new FuzzCase(
+                FuzzFamily.SEEDS, id, what.toString(), base.with(file, out).files());
     }
 
     private static String replaceField(String line, Random r, String value) {

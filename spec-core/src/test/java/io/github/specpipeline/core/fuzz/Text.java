@@ -8,11 +8,29 @@ import java.util.Random;
 /** Mutations on plain text and bytes that every family uses. */
 final class Text {
     /** Characters that have broken parsers before: NUL, BOM, bidi override, NBSP, fullwidth, emoji, combining. */
-    static final String[] UNICODE = {"\u0000", "\uFEFF", "\u202E", "\u00A0", "\uFF08", "\uFF09", "\uD83D\uDE00", "e\u0301",
-        "\u2028", "\u0085", "\t", "\r", "\\", "\\u0000", "\uD800", "\u0130", "\u00DF", "\u4E2D\u6587", "\u200B"};
+    static final String[] UNICODE = {
+        "\u0000",
+        "\uFEFF",
+        "\u202E",
+        "\u00A0",
+        "\uFF08",
+        "\uFF09",
+        "\uD83D\uDE00",
+        "e\u0301",
+        "\u2028",
+        "\u0085",
+        "\t",
+        "\r",
+        "\\",
+        "\\u0000",
+        "\uD800",
+        "\u0130",
+        "\u00DF",
+        "\u4E2D\u6587",
+        "\u200B"
+    };
 
-    private Text() {
-    }
+    private Text() {}
 
     static <T> T pick(Random r, List<T> list) {
         return list.get(r.nextInt(list.size()));
@@ -38,7 +56,11 @@ final class Text {
             int pos = r.nextInt(out.length);
             int bit = 1 << r.nextInt(8);
             out[pos] ^= (byte) bit;
-            what.append(i == 0 ? "bit flips at byte " : ", ").append(pos).append(" (^").append(bit).append(')');
+            what.append(i == 0 ? "bit flips at byte " : ", ")
+                    .append(pos)
+                    .append(" (^")
+                    .append(bit)
+                    .append(')');
         }
         return out;
     }
@@ -123,10 +145,16 @@ final class Text {
         int end = tokens.get(last)[1];
         String span = s.substring(start, end);
         if (r.nextBoolean()) {
-            what.append("deleted tokens ").append(quote(span)).append(" at char ").append(start);
+            what.append("deleted tokens ")
+                    .append(quote(span))
+                    .append(" at char ")
+                    .append(start);
             return s.substring(0, start) + s.substring(end);
         }
-        what.append("duplicated tokens ").append(quote(span)).append(" at char ").append(start);
+        what.append("duplicated tokens ")
+                .append(quote(span))
+                .append(" at char ")
+                .append(start);
         return s.substring(0, end) + " " + span + s.substring(end);
     }
 
@@ -135,7 +163,12 @@ final class Text {
         String shown = s.length() > 300 ? s.substring(0, 240) + "...(" + s.length() + " chars)" : s;
         StringBuilder sb = new StringBuilder("'");
         shown.codePoints().forEach(cp -> {
-            if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x202E || cp == 0xFEFF || cp == 0x200B) {
+            if (cp < 0x20
+                    || (cp >= 0x7f && cp < 0xa0)
+                    || cp == 0x2028
+                    || cp == 0x202E
+                    || cp == 0xFEFF
+                    || cp == 0x200B) {
                 sb.append(String.format("\\u%04X", cp));
             } else {
                 sb.appendCodePoint(cp);

@@ -1,13 +1,11 @@
 package io.github.specpipeline.core.generate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLog;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +14,9 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every file generated for every target from a spec must equal its golden copy under
@@ -31,8 +30,13 @@ public class GenerateGoldenTest {
     public static Map<String, String> generate(String name, Path out) throws IOException {
         Path dir = ROOT.resolve(name);
         Path ddl = dir.resolve("source_ddl");
-        GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(dir.resolve("spec.json"),
-                Files.isDirectory(ddl) ? ddl : null, dir), out, EnumSet.allOf(Target.class), dir.resolve("seeds")), SpecLog.NONE);
+        GenerateTask.Result r = GenerateTask.run(
+                new GenerateTask.Options(
+                        new SpecInput(dir.resolve("spec.json"), Files.isDirectory(ddl) ? ddl : null, dir),
+                        out,
+                        EnumSet.allOf(Target.class),
+                        dir.resolve("seeds")),
+                SpecLog.NONE);
         assertThat(r.failed()).as(r.summary() + "\n" + r.load().diagnostics()).isFalse();
         Map<String, String> files = tree(out);
         // the validation reports every goal writes are not generated code (ValidateTask's tests cover them)
@@ -44,7 +48,8 @@ public class GenerateGoldenTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString().replace('\\', '/'),
+                files.put(
+                        root.relativize(p).toString().replace('\\', '/'),
                         Files.readString(p, StandardCharsets.UTF_8).replace(Version.get(), "@VERSION@"));
             }
         }
@@ -59,7 +64,8 @@ public class GenerateGoldenTest {
         if (UPDATE) {
             if (Files.isDirectory(golden)) {
                 try (Stream<Path> walk = Files.walk(golden)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path p :
+                            walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
                 }

@@ -1,5 +1,8 @@
 package io.github.specpipeline.core.generate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -10,10 +13,6 @@ import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +21,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A spec full of hostile text (comment terminators, quotes, backslashes, line breaks, {@code $}{@code {}, Jinja
@@ -41,7 +40,10 @@ class HostileTextTest {
         SpecLoader.Result r = SpecLoader.load(new SpecInput(DIR.resolve("spec.json"), DIR.resolve("source_ddl"), DIR));
         assertThat(r.hasErrors()).as(r.diagnostics().toString()).isFalse();
         spec = r.spec().orElseThrow();
-        evil = new ObjectMapper().readTree(DIR.resolve("spec.json").toFile()).get("description").asText();
+        evil = new ObjectMapper()
+                .readTree(DIR.resolve("spec.json").toFile())
+                .get("description")
+                .asText();
     }
 
     @Test
@@ -52,7 +54,8 @@ class HostileTextTest {
             for (String s : plan.setupStatements()) {
                 duck.exec(s);
             }
-            duck.exec("CREATE TABLE raw.\"from\" (\"select\" BIGINT, \"order\" VARCHAR, note VARCHAR, amount DECIMAL(38,9))");
+            duck.exec(
+                    "CREATE TABLE raw.\"from\" (\"select\" BIGINT, \"order\" VARCHAR, note VARCHAR, amount DECIMAL(38,9))");
             duck.exec("CREATE TABLE raw.other (\"select\" BIGINT, label VARCHAR)");
             duck.exec("INSERT INTO raw.\"from\" VALUES (1, '*/ --', 'n', 1), (2, 'it''s', 'm', 2), (3, 'x', NULL, 3)");
             duck.exec("INSERT INTO raw.other VALUES (1, 'a'), (2, '*/ DROP TABLE x; --'), (3, 'c')");
@@ -61,9 +64,10 @@ class HostileTextTest {
                     duck.exec(s);
                 }
             }
-            assertThat(duck.rows("SELECT \"select\", \"group\", note FROM temp_schema.\"order\" ORDER BY 1")).containsExactly(
-                    "1 | ${x} | n `x` \\ \n a", "2 | {{ y }} | NULL", "3 | \"\"\" | NULL");
-            assertThat(duck.rows("SELECT * FROM \"select\".class ORDER BY 1")).containsExactly("\"\"\" | 1", "${x} | 1", "{{ y }} | 1");
+            assertThat(duck.rows("SELECT \"select\", \"group\", note FROM temp_schema.\"order\" ORDER BY 1"))
+                    .containsExactly("1 | ${x} | n `x` \\ \n a", "2 | {{ y }} | NULL", "3 | \"\"\" | NULL");
+            assertThat(duck.rows("SELECT * FROM \"select\".class ORDER BY 1"))
+                    .containsExactly("\"\"\" | 1", "${x} | 1", "{{ y }} | 1");
             List<String> failing = new ArrayList<>();
             for (DataTestQuery t : plan.tests()) {
                 if (!duck.rows(t.sql()).isEmpty()) {
@@ -88,10 +92,18 @@ class HostileTextTest {
         JsonNode model = staging.get("models").get(0);
         assertThat(model.get("name").asText()).isEqualTo("order");
         assertThat(unJinja(model.get("description").asText())).isEqualTo(evil);
-        assertThat(unJinja(model.get("config").get("meta").get("owner").asText())).isEqualTo("o'wner \"x\" {{ y }}");
+        assertThat(unJinja(model.get("config").get("meta").get("owner").asText()))
+                .isEqualTo("o'wner \"x\" {{ y }}");
         JsonNode unit = staging.get("unit_tests").get(0);
-        assertThat(unJinja(unit.get("given").get(0).get("rows").get(0).get("note").asText())).isEqualTo("{{ n }} ${n} \"n\"\nx");
-        JsonNode values = model.get("columns").get(2).get("data_tests").get(0).get("accepted_values").get("values");
+        assertThat(unJinja(
+                        unit.get("given").get(0).get("rows").get(0).get("note").asText()))
+                .isEqualTo("{{ n }} ${n} \"n\"\nx");
+        JsonNode values = model.get("columns")
+                .get(2)
+                .get("data_tests")
+                .get(0)
+                .get("accepted_values")
+                .get("values");
         assertThat(unJinja(values.get(1).asText())).isEqualTo("{{ c }}");
     }
 
@@ -104,13 +116,18 @@ class HostileTextTest {
     @Test
     void dbtFilesHaveNoJinjaButOurOwn(@TempDir Path out) throws Exception {
         Map<String, String> files = GenerateGoldenTest.generate("hostile", out);
-        Pattern ours = Pattern.compile("\\{\\{ '\\{[{%#]' }}|\\{\\{ (ref|source)\\('[A-Za-z0-9_]+'(, '[A-Za-z0-9_]+')?\\) }}"
-                + "|\\{\\{ config\\([^}]*\\) }}|\\{% (end)?snapshot[^%]*%}|\\{%-? ?(if|else|endif|macro|endmacro)[^%]*-?%}"
-                + "|\\{\\{ (target\\.schema|custom_schema_name \\| trim) }}|\\{%- (if|else|endif)[^%]*-%}");
+        Pattern ours =
+                Pattern.compile("\\{\\{ '\\{[{%#]' }}|\\{\\{ (ref|source)\\('[A-Za-z0-9_]+'(, '[A-Za-z0-9_]+')?\\) }}"
+                        + "|\\{\\{ config\\([^}]*\\) }}|\\{% (end)?snapshot[^%]*%}|\\{%-? ?(if|else|endif|macro|endmacro)[^%]*-?%}"
+                        + "|\\{\\{ (target\\.schema|custom_schema_name \\| trim) }}|\\{%- (if|else|endif)[^%]*-%}");
         for (Map.Entry<String, String> f : files.entrySet()) {
             if (f.getKey().startsWith("dbt/")) {
                 String rest = ours.matcher(f.getValue()).replaceAll("");
-                assertThat(rest).as(f.getKey()).doesNotContain("{{").doesNotContain("{%").doesNotContain("{#");
+                assertThat(rest)
+                        .as(f.getKey())
+                        .doesNotContain("{{")
+                        .doesNotContain("{%")
+                        .doesNotContain("{#");
             }
         }
     }
@@ -118,13 +135,18 @@ class HostileTextTest {
     @Test
     void sqlxBodiesInterpolateOnlyOurExpressions(@TempDir Path out) throws Exception {
         Map<String, String> files = GenerateGoldenTest.generate("hostile", out);
-        Pattern ours = Pattern.compile("\\$\\{(ref\\(\"[A-Za-z0-9_]+\"(, \"[A-Za-z0-9_]+\")?\\)|self\\(\\)|\"\\$\"|when\\(incremental\\(\\), `)");
+        Pattern ours = Pattern.compile(
+                "\\$\\{(ref\\(\"[A-Za-z0-9_]+\"(, \"[A-Za-z0-9_]+\")?\\)|self\\(\\)|\"\\$\"|when\\(incremental\\(\\), `)");
         for (Map.Entry<String, String> f : files.entrySet()) {
             if (f.getKey().endsWith(".sqlx")) {
                 String body = f.getValue().substring(f.getValue().indexOf("\n}\n") + 3);
                 Matcher m = Pattern.compile("\\$\\{").matcher(body);
                 while (m.find()) {
-                    assertThat(ours.matcher(body).region(m.start(), body.length()).lookingAt()).as(f.getKey() + " at " + m.start()).isTrue();
+                    assertThat(ours.matcher(body)
+                                    .region(m.start(), body.length())
+                                    .lookingAt())
+                            .as(f.getKey() + " at " + m.start())
+                            .isTrue();
                 }
             }
         }
@@ -142,7 +164,9 @@ class HostileTextTest {
             }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+            assertThat(p.exitValue())
+                    .as(new String(p.getInputStream().readAllBytes()))
+                    .isZero();
         }
     }
 

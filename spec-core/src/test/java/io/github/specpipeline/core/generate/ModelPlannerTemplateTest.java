@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.generate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.bench.SyntheticSpecs;
 import io.github.specpipeline.core.generate.ModelPlan.Branch;
 import io.github.specpipeline.core.generate.ModelPlan.Expr;
@@ -17,19 +19,16 @@ import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The planner builds plain column references and {@code {from}} transforms from shared templates (parsed once, the
@@ -83,8 +82,11 @@ class ModelPlannerTemplateTest {
             "{from} +",
             "");
 
-    private static final List<ColumnRef> COLUMNS = List.of(new ColumnRef("orders", "amount"),
-            new ColumnRef("raw_orders", "order_date"), new ColumnRef(null, "status"), new ColumnRef("t", "select"));
+    private static final List<ColumnRef> COLUMNS = List.of(
+            new ColumnRef("orders", "amount"),
+            new ColumnRef("raw_orders", "order_date"),
+            new ColumnRef(null, "status"),
+            new ColumnRef("t", "select"));
 
     /** A scope that renders columns in its own way and knows some types, to catch a binding that bypasses it. */
     private static final RenderScope BASE = new RenderScope() {
@@ -135,12 +137,15 @@ class ModelPlannerTemplateTest {
         assertThat(SqlFragments.fromTemplate("{from}.field")).isEmpty();
         assertThat(SqlFragments.fromTemplate("x.{from}")).isEmpty();
         assertThat(SqlFragments.fromTemplate("{from}{from}")).isEmpty();
-        assertThat(SqlFragments.fromTemplate("SUM({from}) OVER (PARTITION BY {from} ORDER BY {from} DESC)")).isEmpty();
-        assertThat(SqlFragments.fromTemplate("{from} + __spec_pipeline_from__.__spec_pipeline_from__")).isEmpty();
+        assertThat(SqlFragments.fromTemplate("SUM({from}) OVER (PARTITION BY {from} ORDER BY {from} DESC)"))
+                .isEmpty();
+        assertThat(SqlFragments.fromTemplate("{from} + __spec_pipeline_from__.__spec_pipeline_from__"))
+                .isEmpty();
         assertThat(SqlFragments.fromTemplate("{from} +")).isEmpty();
         assertThat(SqlFragments.fromTemplate("UPPER(x)")).isEmpty();
         assertThat(SqlFragments.fromTemplate("'{from}'")).isEmpty();
-        assertThat(SqlFragments.fromTemplate("UPPER({from})")).get()
+        assertThat(SqlFragments.fromTemplate("UPPER({from})"))
+                .get()
                 .satisfies(t -> assertThat(t.columns()).containsExactly(SqlFragments.FROM_COLUMN));
         // parsed once: every caller gets the same tree
         assertThat(SqlFragments.fromTemplate("UPPER({from})").get().expression())
@@ -182,21 +187,50 @@ class ModelPlannerTemplateTest {
     /** Everything a generator can learn from a plan. */
     private static String describe(ModelPlan plan) {
         StringBuilder sb = new StringBuilder();
-        sb.append(plan.combine()).append('\n').append(plan.outputs()).append('\n').append(plan.scd2()).append('\n');
+        sb.append(plan.combine())
+                .append('\n')
+                .append(plan.outputs())
+                .append('\n')
+                .append(plan.scd2())
+                .append('\n');
         for (Source s : plan.sources()) {
-            sb.append("source ").append(s.alias()).append(' ').append(s.model()).append(' ').append(s.columns()).append('\n');
+            sb.append("source ")
+                    .append(s.alias())
+                    .append(' ')
+                    .append(s.model())
+                    .append(' ')
+                    .append(s.columns())
+                    .append('\n');
             s.filters().forEach(f -> sb.append("  filter ").append(describe(f)).append('\n'));
         }
         for (Branch b : plan.branches()) {
-            sb.append("branch ").append(b.name()).append(" from ").append(b.from()).append(" grouped ").append(b.grouped()).append('\n');
+            sb.append("branch ")
+                    .append(b.name())
+                    .append(" from ")
+                    .append(b.from())
+                    .append(" grouped ")
+                    .append(b.grouped())
+                    .append('\n');
             for (JoinStep j : b.joins()) {
-                sb.append("  join ").append(j.type()).append(' ').append(j.table()).append(' ')
-                        .append(j.condition() == null ? "-" : describe(j.condition())).append('\n');
+                sb.append("  join ")
+                        .append(j.type())
+                        .append(' ')
+                        .append(j.table())
+                        .append(' ')
+                        .append(j.condition() == null ? "-" : describe(j.condition()))
+                        .append('\n');
             }
             b.where().forEach(w -> sb.append("  where ").append(describe(w)).append('\n'));
             for (SelectItem s : b.select()) {
-                sb.append("  select ").append(s.name()).append(" cast ").append(s.castType()).append(" aggregate ")
-                        .append(s.aggregate()).append(' ').append(describe(s.expr())).append('\n');
+                sb.append("  select ")
+                        .append(s.name())
+                        .append(" cast ")
+                        .append(s.castType())
+                        .append(" aggregate ")
+                        .append(s.aggregate())
+                        .append(' ')
+                        .append(describe(s.expr()))
+                        .append('\n');
             }
             b.groupBy().forEach(g -> sb.append("  group ").append(describe(g)).append('\n'));
         }
@@ -208,7 +242,8 @@ class ModelPlannerTemplateTest {
         List<String> out = new ArrayList<>();
         for (Dialect d : Dialect.values()) {
             SqlRenderer.Rendering r = e.render(d);
-            out.add(d + ": " + r.sql() + " " + r.problems().stream().map(p -> p.describe()).toList());
+            out.add(d + ": " + r.sql() + " "
+                    + r.problems().stream().map(p -> p.describe()).toList());
         }
         out.add("type " + SqlRenderer.typeOf(e.tree(), e.scope()));
         for (String type : List.of("STRING", "NUMERIC", "DATE", "INT64", "BOOL")) {

@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.generate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,18 +9,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLog;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Valid but odd variants of the hostile and example specs generate every target without an exception (issue 17:
@@ -43,11 +42,13 @@ class OddSpecsTest {
         switch (mutation) {
             case "empty tests" -> columns(spec, c -> c.set("tests", JSON.createArrayNode()));
             case "no tests" -> columns(spec, c -> c.remove("tests"));
-            case "tests twice" -> columns(spec, c -> {
-                if (c.has("tests")) {
-                    ((ArrayNode) c.get("tests")).addAll((ArrayNode) c.get("tests").deepCopy());
-                }
-            });
+            case "tests twice" ->
+                columns(spec, c -> {
+                    if (c.has("tests")) {
+                        ((ArrayNode) c.get("tests"))
+                                .addAll((ArrayNode) c.get("tests").deepCopy());
+                    }
+                });
             case "no types" -> columns(spec, c -> c.remove("type"));
             case "no descriptions" -> {
                 ((ObjectNode) spec).remove("description");
@@ -63,10 +64,15 @@ class OddSpecsTest {
         // the SCD2 model dim_customers gets the snapshot dim_customers_history, which dbt would refuse next to a model
         // of that name ("two resources with the name"): the snapshot takes the next free name
         Path dir = GenerateGoldenTest.ROOT.resolve("shop-analytics");
-        Files.writeString(work.resolve("spec.json"), Files.readString(dir.resolve("spec.json"))
-                .replaceAll("\\bfact_orders\\b", "dim_customers_history"));
-        GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(work.resolve("spec.json"),
-                dir.resolve("source_ddl"), work), work.resolve("out"), EnumSet.of(Target.DBT)), SpecLog.NONE);
+        Files.writeString(
+                work.resolve("spec.json"),
+                Files.readString(dir.resolve("spec.json")).replaceAll("\\bfact_orders\\b", "dim_customers_history"));
+        GenerateTask.Result r = GenerateTask.run(
+                new GenerateTask.Options(
+                        new SpecInput(work.resolve("spec.json"), dir.resolve("source_ddl"), work),
+                        work.resolve("out"),
+                        EnumSet.of(Target.DBT)),
+                SpecLog.NONE);
         assertThat(r.failed()).as(r.summary()).isFalse();
         Path dbt = work.resolve("out/dbt");
         assertThat(dbt.resolve("models/final/dim_customers_history.sql")).isRegularFile();
@@ -78,11 +84,22 @@ class OddSpecsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"hostile: empty tests", "hostile: no tests", "hostile: tests twice", "hostile: no types",
-            "hostile: no descriptions", "shop-analytics: empty tests", "shop-analytics: tests twice",
-            "shop-analytics: no types", "shop-analytics: rename dim_customers tests",
-            "shop-analytics: rename dim_customers schema", "shop-analytics: rename dim_customers sources",
-            "shop-analytics: rename dim_customers a__b", "shop-analytics: rename fact_orders dim_customers_history"})
+    @ValueSource(
+            strings = {
+                "hostile: empty tests",
+                "hostile: no tests",
+                "hostile: tests twice",
+                "hostile: no types",
+                "hostile: no descriptions",
+                "shop-analytics: empty tests",
+                "shop-analytics: tests twice",
+                "shop-analytics: no types",
+                "shop-analytics: rename dim_customers tests",
+                "shop-analytics: rename dim_customers schema",
+                "shop-analytics: rename dim_customers sources",
+                "shop-analytics: rename dim_customers a__b",
+                "shop-analytics: rename fact_orders dim_customers_history"
+            })
     void generatesEveryTarget(String variant, @TempDir Path work) throws IOException {
         String name = variant.substring(0, variant.indexOf(':'));
         String mutation = variant.substring(variant.indexOf(':') + 2);
@@ -97,8 +114,12 @@ class OddSpecsTest {
             text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec);
         }
         Files.writeString(work.resolve("spec.json"), text);
-        GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(work.resolve("spec.json"),
-                dir.resolve("source_ddl"), work), work.resolve("out"), EnumSet.allOf(Target.class)), SpecLog.NONE);
+        GenerateTask.Result r = GenerateTask.run(
+                new GenerateTask.Options(
+                        new SpecInput(work.resolve("spec.json"), dir.resolve("source_ddl"), work),
+                        work.resolve("out"),
+                        EnumSet.allOf(Target.class)),
+                SpecLog.NONE);
         assertThat(r.failed()).as(r.summary() + "\n" + r.load().diagnostics()).isFalse();
         assertThat(r.files()).containsOnlyKeys(EnumSet.allOf(Target.class));
     }

@@ -2,15 +2,14 @@ package io.github.specpipeline.core.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.task.GenerateTask;
+import io.github.specpipeline.core.task.RecordingLog;
+import io.github.specpipeline.core.task.SpecInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-
-import io.github.specpipeline.core.task.GenerateTask;
-import io.github.specpipeline.core.task.RecordingLog;
-import io.github.specpipeline.core.task.SpecInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +27,9 @@ class UntypedUpstreamColumnTest {
     void aTypedColumnReadingAnUntypedUpstreamColumnIsCastToItsType(@TempDir Path out) throws IOException {
         RecordingLog log = new RecordingLog();
 
-        GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(SPEC, DDL, SPEC.getParent()), out,
-                EnumSet.allOf(Target.class)), log);
+        GenerateTask.Result r = GenerateTask.run(
+                new GenerateTask.Options(new SpecInput(SPEC, DDL, SPEC.getParent()), out, EnumSet.allOf(Target.class)),
+                log);
 
         assertThat(r.failed()).as("%s", log.lines).isFalse();
         String duckDb = Files.readString(out.resolve("sql/duckdb/dim_customers.sql"), StandardCharsets.UTF_8);

@@ -1,9 +1,7 @@
 package io.github.specpipeline.core.io;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OutputDirectoryTest {
     @TempDir
@@ -44,9 +43,10 @@ class OutputDirectoryTest {
         OutputDirectory out = new OutputDirectory(dir);
         Path file = out.writeString("report.json", "{\"ok\": true}\n");
         assertThatThrownBy(() -> out.write("report.json", o -> {
-            o.write("{\"half".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("renderer failed");
-        })).hasMessage("renderer failed");
+                    o.write("{\"half".getBytes(StandardCharsets.UTF_8));
+                    throw new IOException("renderer failed");
+                }))
+                .hasMessage("renderer failed");
         assertThat(Files.readString(file)).isEqualTo("{\"ok\": true}\n");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);

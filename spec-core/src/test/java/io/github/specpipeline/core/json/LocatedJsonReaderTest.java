@@ -1,14 +1,13 @@
 package io.github.specpipeline.core.json;
 
-import io.github.specpipeline.core.diag.DiagnosticCode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.diag.DiagnosticCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LocatedJsonReaderTest {
     final List<String> problems = new ArrayList<>();
@@ -17,7 +16,8 @@ class LocatedJsonReaderTest {
 
     @Test
     void recordsTheLocationOfEveryValueAndKey() {
-        Optional<JsonDocument> doc = reader.parse("{\n  \"models\": [\n    {\"name\": \"a\"},\n    {\"na/me\": 1}\n  ]\n}");
+        Optional<JsonDocument> doc =
+                reader.parse("{\n  \"models\": [\n    {\"name\": \"a\"},\n    {\"na/me\": 1}\n  ]\n}");
         assertThat(problems).isEmpty();
         SourceMap map = doc.orElseThrow().sourceMap();
         assertThat(map.value("/models")).isEqualTo(new Location(2, 13));
@@ -32,8 +32,11 @@ class LocatedJsonReaderTest {
     void aHugeStringIsRefusedWithALimitMessageNotAnOutOfMemoryError() {
         String huge = "{\"description\": \"" + "x".repeat(LocatedJsonReader.MAX_STRING_CHARS + 10) + "\"}";
         assertThat(reader.parse(huge.getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(problems).singleElement().asString()
-                .startsWith(DiagnosticCode.SP006 + "@1:").contains("longer than 1000000 characters");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .startsWith(DiagnosticCode.SP006 + "@1:")
+                .contains("longer than 1000000 characters");
     }
 
     @Test

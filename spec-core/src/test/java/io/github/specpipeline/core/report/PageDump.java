@@ -5,12 +5,19 @@ import java.util.Set;
 
 /** A plain-text (Markdown-like) dump of a page, for golden files and assertions. Text is not escaped. */
 final class PageDump {
-    private PageDump() {
-    }
+    private PageDump() {}
 
     static String dump(ReportPage page) {
-        StringBuilder sb = new StringBuilder("# ").append(page.title()).append("  (").append(page.fileName()).append(")\n");
-        sb.append("scripts: ").append(page.scripts()).append(", style: ").append(page.stylesheet()).append("\n\n");
+        StringBuilder sb = new StringBuilder("# ")
+                .append(page.title())
+                .append("  (")
+                .append(page.fileName())
+                .append(")\n");
+        sb.append("scripts: ")
+                .append(page.scripts())
+                .append(", style: ")
+                .append(page.stylesheet())
+                .append("\n\n");
         blocks(page.body(), 2, sb);
         return sb.toString();
     }
@@ -18,7 +25,12 @@ final class PageDump {
     private static void blocks(List<Block> blocks, int level, StringBuilder sb) {
         for (Block b : blocks) {
             if (b instanceof Block.Section s) {
-                sb.append("#".repeat(level)).append(' ').append(s.title()).append(" {#").append(s.id()).append("}\n\n");
+                sb.append("#".repeat(level))
+                        .append(' ')
+                        .append(s.title())
+                        .append(" {#")
+                        .append(s.id())
+                        .append("}\n\n");
                 blocks(s.body(), level + 1, sb);
             } else if (b instanceof Block.Paragraph p) {
                 sb.append(inlines(p.content())).append("\n\n");
@@ -36,9 +48,17 @@ final class PageDump {
                 l.items().forEach(i -> sb.append("- ").append(inlines(i)).append('\n'));
                 sb.append('\n');
             } else if (b instanceof Block.Diagram d) {
-                sb.append("```mermaid (").append(d.caption()).append(")\n").append(d.mermaid()).append("```\n\n");
+                sb.append("```mermaid (")
+                        .append(d.caption())
+                        .append(")\n")
+                        .append(d.mermaid())
+                        .append("```\n\n");
             } else if (b instanceof Block.Code c) {
-                sb.append("```").append(c.language()).append('\n').append(c.text()).append("\n```\n\n");
+                sb.append("```")
+                        .append(c.language())
+                        .append('\n')
+                        .append(c.text())
+                        .append("\n```\n\n");
             }
         }
     }
@@ -94,6 +114,9 @@ final class PageDump {
     }
 
     private static void collect(List<Inline> content, List<Inline.Link> links) {
-        content.stream().filter(i -> i instanceof Inline.Link).map(i -> (Inline.Link) i).forEach(links::add);
+        content.stream()
+                .filter(i -> i instanceof Inline.Link)
+                .map(i -> (Inline.Link) i)
+                .forEach(links::add);
     }
 }

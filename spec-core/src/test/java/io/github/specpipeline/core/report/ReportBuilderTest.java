@@ -1,12 +1,11 @@
 package io.github.specpipeline.core.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pages built from a small spec (hostile text in descriptions, SQL and values) and the test results of
@@ -44,9 +43,14 @@ class ReportBuilderTest {
         Path ddl = spec.resolveSibling("source_ddl");
         SpecInput input = new SpecInput(spec, Files.isDirectory(ddl) ? ddl : null, ROOT);
         Map<String, List<ColumnRef>> columns = new HashMap<>();
-        SpecLoader.Result load = SpecLoader.load(input, (pointer, fragment) -> columns.put(pointer, fragment.columns()));
-        return ReportBuilder.build(input.displayName(spec), load.diagnostics(), load.spec().map(v -> SpecReview.of(v, columns)),
-                tests, extras);
+        SpecLoader.Result load =
+                SpecLoader.load(input, (pointer, fragment) -> columns.put(pointer, fragment.columns()));
+        return ReportBuilder.build(
+                input.displayName(spec),
+                load.diagnostics(),
+                load.spec().map(v -> SpecReview.of(v, columns)),
+                tests,
+                extras);
     }
 
     @Test
@@ -65,8 +69,13 @@ class ReportBuilderTest {
 
     @Test
     void theOverviewComesFirstThenOnePagePerModelThenTheDiagnostics() throws IOException {
-        assertThat(mini()).extracting(ReportPage::path).containsExactly("spec-pipeline", "spec-pipeline/model-stg_accounts",
-                "spec-pipeline/model-fact_payments", "spec-pipeline/diagnostics");
+        assertThat(mini())
+                .extracting(ReportPage::path)
+                .containsExactly(
+                        "spec-pipeline",
+                        "spec-pipeline/model-stg_accounts",
+                        "spec-pipeline/model-fact_payments",
+                        "spec-pipeline/diagnostics");
     }
 
     @Test
@@ -85,7 +94,8 @@ class ReportBuilderTest {
             Set<String> ids = new HashSet<>();
             List<Inline.Link> pageLinks = new ArrayList<>();
             PageDump.walk(page.body(), ids, pageLinks);
-            List<String> hrefs = new ArrayList<>(pageLinks.stream().map(Inline.Link::href).toList());
+            List<String> hrefs =
+                    new ArrayList<>(pageLinks.stream().map(Inline.Link::href).toList());
             hrefs.addAll(page.scripts());
             hrefs.add(page.stylesheet());
             for (String href : hrefs) {
@@ -97,10 +107,15 @@ class ReportBuilderTest {
                     String target = resolve(page.path(), file);
                     assertThat(files).as("%s links to %s", page.path(), href).contains(target);
                     if (anchor != null) {
-                        ReportPage to = pages.stream().filter(p -> p.fileName().equals(target)).findFirst().orElseThrow();
+                        ReportPage to = pages.stream()
+                                .filter(p -> p.fileName().equals(target))
+                                .findFirst()
+                                .orElseThrow();
                         Set<String> toIds = new HashSet<>();
                         PageDump.walk(to.body(), toIds, new ArrayList<>());
-                        assertThat(toIds).as("%s links to %s", page.path(), href).contains(anchor);
+                        assertThat(toIds)
+                                .as("%s links to %s", page.path(), href)
+                                .contains(anchor);
                     }
                 } else {
                     assertThat(ids).as("%s links to %s", page.path(), href).contains(anchor);
@@ -123,7 +138,10 @@ class ReportBuilderTest {
     void specTextIsKeptAsPlainTextForTheRendererToEscapeAndNeverReachesADiagramOrALink() throws IOException {
         ReportPage accounts = mini().get(1);
         String dump = PageDump.dump(accounts);
-        assertThat(dump).contains(HOSTILE_DESCRIPTION).contains("team <b>core</b>").contains("email <> '</td></tr>'");
+        assertThat(dump)
+                .contains(HOSTILE_DESCRIPTION)
+                .contains("team <b>core</b>")
+                .contains("email <> '</td></tr>'");
         List<String> diagrams = new ArrayList<>();
         PageDump.diagrams(accounts.body(), diagrams);
         assertThat(diagrams).hasSizeGreaterThanOrEqualTo(2);
@@ -139,14 +157,19 @@ class ReportBuilderTest {
         String overview = PageDump.dump(pages.get(0));
         assertThat(overview).contains("6 tests: 3 passed, 1 failed, 1 in error, 1 skipped");
         String accounts = PageDump.dump(pages.get(1));
-        assertThat(accounts).contains("| `unique__stg_accounts__account_id` | **failed** | account_id is unique: 2 failing rows <script> |")
-                .contains("## Failures").contains("<img src=x onerror=alert(1)>");
+        assertThat(accounts)
+                .contains(
+                        "| `unique__stg_accounts__account_id` | **failed** | account_id is unique: 2 failing rows <script> |")
+                .contains("## Failures")
+                .contains("<img src=x onerror=alert(1)>");
     }
 
     @Test
     void withoutTestResultsThePagesSayTheTestsWereNotRun() {
         List<ReportPage> pages = build(ROOT.resolve("mini/spec.json"), TestReports.NONE);
-        assertThat(PageDump.dump(pages.get(0))).contains("not run (no JUnit XML reports found)").contains("No test results.");
+        assertThat(PageDump.dump(pages.get(0)))
+                .contains("not run (no JUnit XML reports found)")
+                .contains("No test results.");
         assertThat(PageDump.dump(pages.get(2))).contains("Not run: no JUnit XML reports were found");
     }
 
@@ -163,8 +186,13 @@ class ReportBuilderTest {
         List<ReportPage> pages = build(file, TestReports.NONE);
         assertThat(pages).hasSize(4);
         String overview = PageDump.dump(pages.get(0));
-        assertThat(overview).contains("**invalid: 1 error, 1 warning**").contains("Errors:").contains("no_such_column");
-        assertThat(PageDump.dump(pages.get(2))).contains("[fact_payments](#summary)").contains("no_such_column");
+        assertThat(overview)
+                .contains("**invalid: 1 error, 1 warning**")
+                .contains("Errors:")
+                .contains("no_such_column");
+        assertThat(PageDump.dump(pages.get(2)))
+                .contains("[fact_payments](#summary)")
+                .contains("no_such_column");
         assertThat(PageDump.dump(pages.get(3))).contains("error").contains("[fact_payments](model-fact_payments.html)");
     }
 
@@ -177,7 +205,8 @@ class ReportBuilderTest {
         List<ReportPage> pages = build(file, TestReports.NONE);
         String diagnostics = PageDump.dump(pages.get(pages.size() - 1));
         // the SP402 warning of stg_accounts, now at /models/1, links to stg_accounts; the bad entry links nowhere
-        assertThat(diagnostics).contains("| [stg_accounts](model-stg_accounts.html) | `/models/1/column_mapping/2/tests` |")
+        assertThat(diagnostics)
+                .contains("| [stg_accounts](model-stg_accounts.html) | `/models/1/column_mapping/2/tests` |")
                 .contains("|  | `/models/0` |");
     }
 
@@ -197,16 +226,25 @@ class ReportBuilderTest {
     @Test
     void reviewFilesAndGeneratedCodeAreShownWhenGiven() {
         ReportExtras extras = new ReportExtras(
-                List.of(new ReportExtras.Download(ReportLayout.DOWNLOADS + "/spec-review.xlsx", "spec-review.xlsx", "the workbook"),
-                        new ReportExtras.Download(ReportLayout.DOWNLOADS + "/csv/model_stg_accounts.csv", "model_stg_accounts.csv",
+                List.of(
+                        new ReportExtras.Download(
+                                ReportLayout.DOWNLOADS + "/spec-review.xlsx", "spec-review.xlsx", "the workbook"),
+                        new ReportExtras.Download(
+                                ReportLayout.DOWNLOADS + "/csv/model_stg_accounts.csv",
+                                "model_stg_accounts.csv",
                                 "one model")),
-                Map.of("stg_accounts", List.of(new ReportExtras.CodeFile("duckdb", "models/stg_accounts.sql", "sql",
-                        "SELECT 1 -- </pre><script>"))),
+                Map.of(
+                        "stg_accounts",
+                        List.of(new ReportExtras.CodeFile(
+                                "duckdb", "models/stg_accounts.sql", "sql", "SELECT 1 -- </pre><script>"))),
                 List.of());
         List<ReportPage> pages = build(ROOT.resolve("mini/spec.json"), TestReports.NONE, extras);
-        assertThat(PageDump.dump(pages.get(0))).contains("| [spec-review.xlsx](spec-pipeline/review/spec-review.xlsx) | the workbook |");
+        assertThat(PageDump.dump(pages.get(0)))
+                .contains("| [spec-review.xlsx](spec-pipeline/review/spec-review.xlsx) | the workbook |");
         String accounts = PageDump.dump(pages.get(1));
-        assertThat(accounts).contains("### duckdb").contains("SELECT 1 -- </pre><script>")
+        assertThat(accounts)
+                .contains("### duckdb")
+                .contains("SELECT 1 -- </pre><script>")
                 .contains("| Review file | [model_stg_accounts.csv](review/csv/model_stg_accounts.csv) |");
         assertThat(PageDump.dump(pages.get(2))).doesNotContain("Review file");
     }

@@ -1,19 +1,18 @@
 package io.github.specpipeline.core.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The published JSON Schema must agree with the validator: what validates cleanly must satisfy the schema
@@ -25,7 +24,8 @@ class PublishedSchemaTest {
 
     static Schema schema() throws IOException {
         try (InputStream in = PublishedSchemaTest.class.getResourceAsStream(RESOURCE)) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         }
     }
 
@@ -41,15 +41,19 @@ class PublishedSchemaTest {
 
     @Test
     void theBundledExampleSpecSatisfiesTheSchema() throws IOException {
-        assertThat(errors(Path.of("../examples/shop-analytics/src/main/spec/spec.json"))).isEmpty();
+        assertThat(errors(Path.of("../examples/shop-analytics/src/main/spec/spec.json")))
+                .isEmpty();
     }
 
     @Test
     void structuralMistakesAreFlagged() throws IOException {
-        assertThat(errors(Path.of("src/test/resources/validation/cases/wrong_types.json"))).isNotEmpty();
+        assertThat(errors(Path.of("src/test/resources/validation/cases/wrong_types.json")))
+                .isNotEmpty();
         assertThat(errors(Path.of("src/test/resources/validation/cases/unknown_fields.json")))
                 .anySatisfy(e -> assertThat(e.toString()).contains("colum_mapping"));
-        assertThat(errors(Path.of("src/test/resources/validation/cases/hostile_names.json"))).isNotEmpty();
-        assertThat(errors(Path.of("src/test/resources/validation/cases/tests.json"))).isNotEmpty();
+        assertThat(errors(Path.of("src/test/resources/validation/cases/hostile_names.json")))
+                .isNotEmpty();
+        assertThat(errors(Path.of("src/test/resources/validation/cases/tests.json")))
+                .isNotEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package io.github.specpipeline.core.sql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
@@ -7,10 +10,6 @@ import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLog;
-import net.sf.jsqlparser.schema.Column;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import net.sf.jsqlparser.schema.Column;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shared parse cache: bounded, thread-safe, and holding trees nobody changes. */
 class FragmentCacheTest {
@@ -37,10 +36,12 @@ class FragmentCacheTest {
         assertThat(SqlFragments.parse(text, "ignored.column")).isSameAs(first); // no {from}: the replacement is unused
         String bad = "cache_test_" + System.nanoTime() + " b";
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> SqlFragments.parse(bad, null)).isInstanceOfSatisfying(SqlFragmentException.class, e -> {
-                assertThat(e.getMessage()).isEqualTo("not exactly one expression: cannot parse the text from 'b' on");
-                assertThat(e.column()).isEqualTo(bad.length());
-            });
+            assertThatThrownBy(() -> SqlFragments.parse(bad, null))
+                    .isInstanceOfSatisfying(SqlFragmentException.class, e -> {
+                        assertThat(e.getMessage())
+                                .isEqualTo("not exactly one expression: cannot parse the text from 'b' on");
+                        assertThat(e.column()).isEqualTo(bad.length());
+                    });
         }
         String from = "LOWER({from}) || '" + System.nanoTime() + "'";
         assertThat(SqlFragments.parse(from, "a.b").sql()).startsWith("LOWER(a.b)");
@@ -69,8 +70,9 @@ class FragmentCacheTest {
     void anUnexpectedFailureIsNotCached() {
         FragmentCache cache = new FragmentCache(10, 1_000);
         assertThatThrownBy(() -> cache.get(key("k"), () -> {
-            throw new IllegalStateException("boom");
-        })).hasMessage("boom");
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
         assertThat(cache.size()).isZero();
         assertThat(cache.get(key("k"), () -> "ok")).isEqualTo("ok");
     }
@@ -117,12 +119,17 @@ class FragmentCacheTest {
         for (String name : List.of("shop-analytics", "hostile")) {
             Path dir = Path.of("src/test/resources/generate").resolve(name);
             Path ddl = dir.resolve("source_ddl");
-            GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(dir.resolve("spec.json"),
-                    Files.isDirectory(ddl) ? ddl : null, dir), out.resolve(name), EnumSet.allOf(Target.class)), SpecLog.NONE);
+            GenerateTask.Result r = GenerateTask.run(
+                    new GenerateTask.Options(
+                            new SpecInput(dir.resolve("spec.json"), Files.isDirectory(ddl) ? ddl : null, dir),
+                            out.resolve(name),
+                            EnumSet.allOf(Target.class)),
+                    SpecLog.NONE);
             assertThat(r.failed()).isFalse();
         }
         Map<FragmentCache.Key, Object> cached = SqlFragments.CACHE.snapshot();
-        assertThat(cached.keySet().stream().filter(k -> k.kind().equals("template"))).isNotEmpty();
+        assertThat(cached.keySet().stream().filter(k -> k.kind().equals("template")))
+                .isNotEmpty();
         assertThat(changed(cached)).isEmpty();
     }
 
@@ -130,7 +137,9 @@ class FragmentCacheTest {
     void aChangedTreeWouldBeNoticed() throws SqlFragmentException {
         String text = "UPPER(mutation_test_" + System.nanoTime() + ".c)";
         ParsedFragment f = SqlFragments.parse(text, null);
-        Column c = (Column) ((net.sf.jsqlparser.expression.Function) f.expression()).getParameters().get(0);
+        Column c = (Column) ((net.sf.jsqlparser.expression.Function) f.expression())
+                .getParameters()
+                .get(0);
         c.setColumnName("changed");
         try {
             assertThat(changed(SqlFragments.CACHE.snapshot())).containsExactly(text);
@@ -163,10 +172,20 @@ class FragmentCacheTest {
     }
 
     private static String describe(ParsedFragment f) {
-        StringBuilder sb = new StringBuilder(f.expression().toString()).append('|').append(f.sql()).append('|')
-                .append(f.columns()).append('|').append(new java.util.TreeMap<>(Map.copyOf(f.columnPositions().entrySet()
-                        .stream().collect(java.util.stream.Collectors.toMap(x -> x.getKey().toString(), Map.Entry::getValue)))))
-                .append('|').append(f.containsAggregate()).append('|').append(f.functions()).append('|')
+        StringBuilder sb = new StringBuilder(f.expression().toString())
+                .append('|')
+                .append(f.sql())
+                .append('|')
+                .append(f.columns())
+                .append('|')
+                .append(new java.util.TreeMap<>(Map.copyOf(f.columnPositions().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                x -> x.getKey().toString(), Map.Entry::getValue)))))
+                .append('|')
+                .append(f.containsAggregate())
+                .append('|')
+                .append(f.functions())
+                .append('|')
                 .append(f.caseLiteralOutputs());
         for (Dialect d : Dialect.values()) {
             SqlRenderer.Rendering r = SqlRenderer.render(f.expression(), d, RenderScope.AS_WRITTEN);

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.time.Duration;
-
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,14 +38,15 @@ class NestingLimitsTest {
     }
 
     private static SqlFragmentException rejection(String text) {
-        SqlFragmentException e = catchThrowableOfType(SqlFragmentException.class, () -> SqlFragments.parseUncached(text, null));
+        SqlFragmentException e =
+                catchThrowableOfType(SqlFragmentException.class, () -> SqlFragments.parseUncached(text, null));
         assertThat(e).as("'%s' must be rejected", text).isNotNull();
         return e;
     }
 
     private static String duckDb(String text) throws SqlFragmentException {
-        SqlRenderer.Rendering r = SqlRenderer.render(SqlFragments.parseUncached(text, null).expression(), Dialect.DUCKDB,
-                RenderScope.AS_WRITTEN);
+        SqlRenderer.Rendering r = SqlRenderer.render(
+                SqlFragments.parseUncached(text, null).expression(), Dialect.DUCKDB, RenderScope.AS_WRITTEN);
         assertThat(r.problems()).isEmpty();
         return r.sql();
     }
@@ -96,11 +96,15 @@ class NestingLimitsTest {
     void twentyFiveNestedCoalesceAreTypedInLinearTime() throws SqlFragmentException {
         ParsedFragment f = SqlFragments.parseUncached(nested("COALESCE(", "x", ", 1)", 25), null);
 
-        String type = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> SqlRenderer.typeOf(f.expression(), TYPED));
+        String type =
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> SqlRenderer.typeOf(f.expression(), TYPED));
 
         assertThat(type).isEqualTo("INT64");
-        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> SqlRenderer.render(f.expression(), Dialect.DUCKDB, TYPED).problems())).isEmpty();
+        assertThat(assertTimeoutPreemptively(
+                        Duration.ofSeconds(10),
+                        () -> SqlRenderer.render(f.expression(), Dialect.DUCKDB, TYPED)
+                                .problems()))
+                .isEmpty();
     }
 
     @Test
@@ -112,7 +116,8 @@ class NestingLimitsTest {
         assertThat(f.columns()).containsExactly(new ColumnRef(null, "x"));
         assertThat(f.sql()).isEqualTo(text); // BigQuery gets the text as written
         assertThat(duckDb(text)).isEqualTo("(x)");
-        assertThat(duckDb("UPPER(" + nested("(", "a + 1", ")", 30) + ") || 'z'")).isEqualTo("(UPPER(a + 1) || 'z')");
+        assertThat(duckDb("UPPER(" + nested("(", "a + 1", ")", 30) + ") || 'z'"))
+                .isEqualTo("(UPPER(a + 1) || 'z')");
     }
 
     @Test
@@ -149,7 +154,8 @@ class NestingLimitsTest {
         assertThat(duckDb(cases)).isEqualTo(cases);
 
         String withComparison = "IF(a > 1, " + nested("LOWER(", "x", ")", 8) + ", 'n')"; // needs the complex parse
-        assertThat(duckDb(withComparison)).isEqualTo("CASE WHEN a > 1 THEN " + nested("LOWER(", "x", ")", 8) + " ELSE 'n' END");
+        assertThat(duckDb(withComparison))
+                .isEqualTo("CASE WHEN a > 1 THEN " + nested("LOWER(", "x", ")", 8) + " ELSE 'n' END");
         assertThat(duckDb("((a + b)) * 2")).isEqualTo("((a + b)) * 2"); // short runs keep every bracket
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,34 +16,55 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlFragmentsTest {
 
-    private static final String PHONE = "CASE WHEN REGEXP_CONTAINS(REGEXP_REPLACE({from}, '[^0-9]', ''), r'^1?[0-9]{10}$')"
-            + " THEN CONCAT('+1', RIGHT(REGEXP_REPLACE({from}, '[^0-9]', ''), 10))"
-            + " WHEN REGEXP_CONTAINS(REGEXP_REPLACE({from}, '[^0-9]', ''), r'^[0-9]{11,15}$')"
-            + " THEN CONCAT('+', REGEXP_REPLACE({from}, '[^0-9]', '')) ELSE NULL END";
+    private static final String PHONE =
+            "CASE WHEN REGEXP_CONTAINS(REGEXP_REPLACE({from}, '[^0-9]', ''), r'^1?[0-9]{10}$')"
+                    + " THEN CONCAT('+1', RIGHT(REGEXP_REPLACE({from}, '[^0-9]', ''), 10))"
+                    + " WHEN REGEXP_CONTAINS(REGEXP_REPLACE({from}, '[^0-9]', ''), r'^[0-9]{11,15}$')"
+                    + " THEN CONCAT('+', REGEXP_REPLACE({from}, '[^0-9]', '')) ELSE NULL END";
 
-    private static final String LIFECYCLE = "CASE WHEN {from} = 'active' THEN 'active' WHEN {from} = 'inactive' THEN 'churned'"
-            + " WHEN {from} = 'trial' THEN 'trial' WHEN {from} = 'prospect' THEN 'prospect' ELSE 'unknown' END";
+    private static final String LIFECYCLE =
+            "CASE WHEN {from} = 'active' THEN 'active' WHEN {from} = 'inactive' THEN 'churned'"
+                    + " WHEN {from} = 'trial' THEN 'trial' WHEN {from} = 'prospect' THEN 'prospect' ELSE 'unknown' END";
 
     private static ParsedFragment parse(String text) throws SqlFragmentException {
         return SqlFragments.parse(text, "src.col");
     }
 
     private static SqlFragmentException rejection(String text, String fromReplacement) {
-        SqlFragmentException e = catchThrowableOfType(SqlFragmentException.class,
-                () -> SqlFragments.parse(text, fromReplacement));
+        SqlFragmentException e =
+                catchThrowableOfType(SqlFragmentException.class, () -> SqlFragments.parse(text, fromReplacement));
         assertThat(e).as("'%s' must be rejected", text).isNotNull();
         return e;
     }
 
     static Stream<String> referenceFragments() {
         return Stream.of(
-                "LOWER(TRIM({from}))", PHONE, LIFECYCLE,
-                "{from} * fx_rates.rate_to_usd", "SUM({from})", "SUM({from}) * fx_rates.rate_to_usd",
-                "crm_customers.customer_id = crm_addresses.customer_id", "country IS NOT NULL",
-                "COUNTIF(status = 'OPEN')", "COUNT(*)", "SUM(amount_usd)", "AVG(amount_usd)", "MIN(order_ts)", "MAX(order_ts)",
-                "SAFE_DIVIDE(a, b)", "SAFE_CAST(x AS INT64)", "IF(a > 0, 'y', 'n')", "IFNULL(a, 0)", "DATE_TRUNC(d, MONTH)",
-                "FORMAT_DATE('%Y-%m', d)", "PARSE_DATE('%Y%m%d', s)", "CURRENT_TIMESTAMP()", "REGEXP_EXTRACT(s, r'([0-9]+)')",
-                "`my table`.`col`", "CAST(x AS NUMERIC)", "DATE_DIFF(a, b, DAY)");
+                "LOWER(TRIM({from}))",
+                PHONE,
+                LIFECYCLE,
+                "{from} * fx_rates.rate_to_usd",
+                "SUM({from})",
+                "SUM({from}) * fx_rates.rate_to_usd",
+                "crm_customers.customer_id = crm_addresses.customer_id",
+                "country IS NOT NULL",
+                "COUNTIF(status = 'OPEN')",
+                "COUNT(*)",
+                "SUM(amount_usd)",
+                "AVG(amount_usd)",
+                "MIN(order_ts)",
+                "MAX(order_ts)",
+                "SAFE_DIVIDE(a, b)",
+                "SAFE_CAST(x AS INT64)",
+                "IF(a > 0, 'y', 'n')",
+                "IFNULL(a, 0)",
+                "DATE_TRUNC(d, MONTH)",
+                "FORMAT_DATE('%Y-%m', d)",
+                "PARSE_DATE('%Y%m%d', s)",
+                "CURRENT_TIMESTAMP()",
+                "REGEXP_EXTRACT(s, r'([0-9]+)')",
+                "`my table`.`col`",
+                "CAST(x AS NUMERIC)",
+                "DATE_DIFF(a, b, DAY)");
     }
 
     @ParameterizedTest
@@ -75,8 +95,8 @@ class SqlFragmentsTest {
             ParsedFragment f = SqlFragments.parse(PHONE, "crm_customers.phone");
 
             assertThat(f.columns()).containsExactly(new ColumnRef("crm_customers", "phone"));
-            assertThat(parse("b + a + b + t.a").columns()).containsExactly(
-                    new ColumnRef(null, "b"), new ColumnRef(null, "a"), new ColumnRef("t", "a"));
+            assertThat(parse("b + a + b + t.a").columns())
+                    .containsExactly(new ColumnRef(null, "b"), new ColumnRef(null, "a"), new ColumnRef("t", "a"));
         }
 
         @Test
@@ -84,8 +104,11 @@ class SqlFragmentsTest {
             assertThat(parse("{from} * fx_rates.rate_to_usd").columns())
                     .containsExactly(new ColumnRef("src", "col"), new ColumnRef("fx_rates", "rate_to_usd"));
             assertThat(parse("a.b.c").columns()).containsExactly(new ColumnRef("a.b", "c"));
-            assertThat(parse("crm_customers.customer_id = crm_addresses.customer_id").columns()).containsExactly(
-                    new ColumnRef("crm_customers", "customer_id"), new ColumnRef("crm_addresses", "customer_id"));
+            assertThat(parse("crm_customers.customer_id = crm_addresses.customer_id")
+                            .columns())
+                    .containsExactly(
+                            new ColumnRef("crm_customers", "customer_id"),
+                            new ColumnRef("crm_addresses", "customer_id"));
         }
 
         @Test
@@ -97,24 +120,45 @@ class SqlFragmentsTest {
 
         @Test
         void datePartsFormatStringsAndNiladicFunctionsAreNotColumns() throws SqlFragmentException {
-            assertThat(parse("DATE_DIFF(a, b, DAY)").columns()).extracting(ColumnRef::column).containsExactly("a", "b");
-            assertThat(parse("DATE_TRUNC(d, MONTH)").columns()).extracting(ColumnRef::column).containsExactly("d");
-            assertThat(parse("TIMESTAMP_DIFF(a, b, HOUR) + DATETIME_DIFF(c, d, ISOWEEK)").columns())
-                    .extracting(ColumnRef::column).containsExactly("a", "b", "c", "d");
-            assertThat(parse("TIMESTAMP_TRUNC(ts, WEEK(MONDAY))").columns()).extracting(ColumnRef::column).containsExactly("ts");
-            assertThat(parse("LAST_DAY(d, QUARTER)").columns()).extracting(ColumnRef::column).containsExactly("d");
-            assertThat(parse("EXTRACT(DAYOFWEEK FROM d)").columns()).extracting(ColumnRef::column).containsExactly("d");
-            assertThat(parse("DATE_ADD(d, INTERVAL 1 DAY)").columns()).extracting(ColumnRef::column).containsExactly("d");
-            assertThat(parse("FORMAT_DATE('%Y-%m', d)").columns()).extracting(ColumnRef::column).containsExactly("d");
+            assertThat(parse("DATE_DIFF(a, b, DAY)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("a", "b");
+            assertThat(parse("DATE_TRUNC(d, MONTH)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("d");
+            assertThat(parse("TIMESTAMP_DIFF(a, b, HOUR) + DATETIME_DIFF(c, d, ISOWEEK)")
+                            .columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("a", "b", "c", "d");
+            assertThat(parse("TIMESTAMP_TRUNC(ts, WEEK(MONDAY))").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("ts");
+            assertThat(parse("LAST_DAY(d, QUARTER)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("d");
+            assertThat(parse("EXTRACT(DAYOFWEEK FROM d)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("d");
+            assertThat(parse("DATE_ADD(d, INTERVAL 1 DAY)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("d");
+            assertThat(parse("FORMAT_DATE('%Y-%m', d)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("d");
             assertThat(parse("TIMESTAMP_DIFF(CURRENT_TIMESTAMP, ts, SECOND)").columns())
-                    .extracting(ColumnRef::column).containsExactly("ts");
+                    .extracting(ColumnRef::column)
+                    .containsExactly("ts");
             assertThat(parse("CURRENT_DATE").columns()).isEmpty();
         }
 
         @Test
         void aDatePartWordOutsideTheDatePartPositionIsAColumn() throws SqlFragmentException {
-            assertThat(parse("DATE_DIFF(day, b, DAY)").columns()).extracting(ColumnRef::column).containsExactly("day", "b");
-            assertThat(parse("DATE_DIFF(a, b, `day`)").columns()).extracting(ColumnRef::column).containsExactly("a", "b", "day");
+            assertThat(parse("DATE_DIFF(day, b, DAY)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("day", "b");
+            assertThat(parse("DATE_DIFF(a, b, `day`)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("a", "b", "day");
         }
 
         @Test
@@ -153,31 +197,66 @@ class SqlFragmentsTest {
     class Aggregates {
 
         @ParameterizedTest
-        @ValueSource(strings = {"COUNTIF(status = 'OPEN')", "COUNT(*)", "SUM(amount_usd)", "AVG(amount_usd)",
-                "MIN(order_ts)", "MAX(order_ts)", "SUM({from}) * fx_rates.rate_to_usd", "COUNT(DISTINCT customer_id)",
-                "ANY_VALUE(x)", "STRING_AGG(x, ',')", "LOGICAL_AND(b)", "APPROX_COUNT_DISTINCT(x)", "STDDEV_SAMP(x)",
-                "SAFE_DIVIDE(SUM(a), COUNT(*))", "count(x)", "SAFE.SUM(x)", "COUNT(*) FILTER (WHERE x > 0)",
-                "SUM(SUM(x)) OVER ()"})
+        @ValueSource(
+                strings = {
+                    "COUNTIF(status = 'OPEN')",
+                    "COUNT(*)",
+                    "SUM(amount_usd)",
+                    "AVG(amount_usd)",
+                    "MIN(order_ts)",
+                    "MAX(order_ts)",
+                    "SUM({from}) * fx_rates.rate_to_usd",
+                    "COUNT(DISTINCT customer_id)",
+                    "ANY_VALUE(x)",
+                    "STRING_AGG(x, ',')",
+                    "LOGICAL_AND(b)",
+                    "APPROX_COUNT_DISTINCT(x)",
+                    "STDDEV_SAMP(x)",
+                    "SAFE_DIVIDE(SUM(a), COUNT(*))",
+                    "count(x)",
+                    "SAFE.SUM(x)",
+                    "COUNT(*) FILTER (WHERE x > 0)",
+                    "SUM(SUM(x)) OVER ()"
+                })
         void detected(String text) throws SqlFragmentException {
             assertThat(parse(text).containsAggregate()).isTrue();
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"LOWER(TRIM({from}))", "{from} * fx_rates.rate_to_usd", "SUM(x) OVER (PARTITION BY y)",
-                "ROW_NUMBER() OVER (PARTITION BY a ORDER BY b DESC)", "COUNT(*) OVER ()", "LEAST(a, b)", "country IS NOT NULL"})
+        @ValueSource(
+                strings = {
+                    "LOWER(TRIM({from}))",
+                    "{from} * fx_rates.rate_to_usd",
+                    "SUM(x) OVER (PARTITION BY y)",
+                    "ROW_NUMBER() OVER (PARTITION BY a ORDER BY b DESC)",
+                    "COUNT(*) OVER ()",
+                    "LEAST(a, b)",
+                    "country IS NOT NULL"
+                })
         void notDetected(String text) throws SqlFragmentException {
             assertThat(parse(text).containsAggregate()).isFalse();
         }
 
         @Test
         void windowColumnsAreCollected() throws SqlFragmentException {
-            assertThat(parse("SUM(x) OVER (PARTITION BY y ORDER BY z ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)").columns())
-                    .extracting(ColumnRef::column).containsExactly("x", "y", "z");
+            assertThat(parse("SUM(x) OVER (PARTITION BY y ORDER BY z ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)")
+                            .columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("x", "y", "z");
         }
 
         @ParameterizedTest
-        @CsvSource({"sum,true", "SAFE.COUNT,true", "VAR_POP,true", "stddev,true", "HLL_COUNT.MERGE,true",
-                "HLL_COUNT.EXTRACT,false", "LOWER,false", "SAFE_DIVIDE,false", "GREATEST,false"})
+        @CsvSource({
+            "sum,true",
+            "SAFE.COUNT,true",
+            "VAR_POP,true",
+            "stddev,true",
+            "HLL_COUNT.MERGE,true",
+            "HLL_COUNT.EXTRACT,false",
+            "LOWER,false",
+            "SAFE_DIVIDE,false",
+            "GREATEST,false"
+        })
         void isAggregateFunction(String name, boolean aggregate) {
             assertThat(SqlFragments.isAggregateFunction(name)).isEqualTo(aggregate);
         }
@@ -196,7 +275,8 @@ class SqlFragmentsTest {
 
         @Test
         void castsTrimExtractAndNiladicFunctionsCount() throws SqlFragmentException {
-            assertThat(parse("SAFE_CAST(x AS INT64) + CAST(y AS NUMERic)").functions()).containsExactly("CAST", "SAFE_CAST");
+            assertThat(parse("SAFE_CAST(x AS INT64) + CAST(y AS NUMERic)").functions())
+                    .containsExactly("CAST", "SAFE_CAST");
             assertThat(parse("TRIM(x)").functions()).containsExactly("TRIM");
             assertThat(parse("EXTRACT(YEAR FROM d)").functions()).containsExactly("EXTRACT");
             assertThat(parse("CURRENT_TIMESTAMP()").functions()).containsExactly("CURRENT_TIMESTAMP");
@@ -216,7 +296,8 @@ class SqlFragmentsTest {
         @Test
         void nullAndComputedBranchesAreLeftOut() throws SqlFragmentException {
             assertThat(SqlFragments.parse(PHONE, "p").caseLiteralOutputs()).isEmpty();
-            assertThat(parse("CASE WHEN a THEN 'x' WHEN b THEN LOWER(c) ELSE NULL END").caseLiteralOutputs())
+            assertThat(parse("CASE WHEN a THEN 'x' WHEN b THEN LOWER(c) ELSE NULL END")
+                            .caseLiteralOutputs())
                     .containsExactly("x");
         }
 
@@ -225,12 +306,14 @@ class SqlFragmentsTest {
             String text = "(CASE status WHEN 1 THEN -1 WHEN 2 THEN 2.5 WHEN 3 THEN '''triple''' WHEN 4 THEN 'it\\'s'"
                     + " WHEN 5 THEN \"double\" WHEN 6 THEN r'\\d' WHEN 7 THEN 'x' ELSE 'x' END)";
 
-            assertThat(parse(text).caseLiteralOutputs()).containsExactly("-1", "2.5", "triple", "it's", "double", "\\d", "x");
+            assertThat(parse(text).caseLiteralOutputs())
+                    .containsExactly("-1", "2.5", "triple", "it's", "double", "\\d", "x");
         }
 
         @Test
         void notACaseAtTheTop() throws SqlFragmentException {
-            assertThat(parse("COALESCE(CASE WHEN a THEN 'x' END, 'y')").caseLiteralOutputs()).isEmpty();
+            assertThat(parse("COALESCE(CASE WHEN a THEN 'x' END, 'y')").caseLiteralOutputs())
+                    .isEmpty();
             assertThat(parse("LOWER(x)").caseLiteralOutputs()).isEmpty();
         }
     }
@@ -316,7 +399,8 @@ class SqlFragmentsTest {
 
         @Test
         void longChainsParseUpToAPointThenAreRejectedCleanly() throws SqlFragmentException {
-            assertThat(SqlFragments.parse("a" + " + 1".repeat(1_000), null).columns()).containsExactly(new ColumnRef(null, "a"));
+            assertThat(SqlFragments.parse("a" + " + 1".repeat(1_000), null).columns())
+                    .containsExactly(new ColumnRef(null, "a"));
 
             SqlFragmentException e = rejection("a" + " + 1".repeat(24_000), null);
             assertThat(e.getMessage()).contains("nested too deeply");
@@ -329,7 +413,8 @@ class SqlFragmentsTest {
         @Test
         void nullTextIsEmpty() {
             assertThatThrownBy(() -> SqlFragments.parse(null, null))
-                    .isInstanceOf(SqlFragmentException.class).hasMessageContaining("empty");
+                    .isInstanceOf(SqlFragmentException.class)
+                    .hasMessageContaining("empty");
         }
     }
 
@@ -351,7 +436,8 @@ class SqlFragmentsTest {
     void resultIsImmutable() throws SqlFragmentException {
         ParsedFragment f = parse("a + b");
 
-        assertThatThrownBy(() -> f.columns().add(new ColumnRef(null, "c"))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> f.columns().add(new ColumnRef(null, "c")))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> f.functions().add("X")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(List.copyOf(f.caseLiteralOutputs())).isEmpty();
     }

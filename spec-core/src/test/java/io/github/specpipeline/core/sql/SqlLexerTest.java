@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class SqlLexerTest {
@@ -17,16 +16,28 @@ class SqlLexerTest {
     void bigQueryLiteralForms() throws SqlLexer.LexicalError {
         List<SqlToken> tokens = SqlLexer.tokenize("r'a\\'b' \"x;y\" '''multi\nline''' b'\\x00' `raw.t` 1.5e-3 0x1F");
 
-        assertThat(tokens).extracting(SqlToken::kind).containsExactly(
-                SqlToken.Kind.STRING, SqlToken.Kind.STRING, SqlToken.Kind.STRING, SqlToken.Kind.STRING,
-                SqlToken.Kind.QUOTED_IDENTIFIER, SqlToken.Kind.NUMBER, SqlToken.Kind.NUMBER);
+        assertThat(tokens)
+                .extracting(SqlToken::kind)
+                .containsExactly(
+                        SqlToken.Kind.STRING,
+                        SqlToken.Kind.STRING,
+                        SqlToken.Kind.STRING,
+                        SqlToken.Kind.STRING,
+                        SqlToken.Kind.QUOTED_IDENTIFIER,
+                        SqlToken.Kind.NUMBER,
+                        SqlToken.Kind.NUMBER);
         assertThat(tokens.get(4).identifierName()).isEqualTo("raw.t");
     }
 
     @Test
     void commentsOfAllThreeKinds() throws SqlLexer.LexicalError {
-        assertThat(kinds("a -- x ; y\n# z\n/* ; */ b")).containsExactly(SqlToken.Kind.IDENTIFIER, SqlToken.Kind.COMMENT,
-                SqlToken.Kind.COMMENT, SqlToken.Kind.COMMENT, SqlToken.Kind.IDENTIFIER);
+        assertThat(kinds("a -- x ; y\n# z\n/* ; */ b"))
+                .containsExactly(
+                        SqlToken.Kind.IDENTIFIER,
+                        SqlToken.Kind.COMMENT,
+                        SqlToken.Kind.COMMENT,
+                        SqlToken.Kind.COMMENT,
+                        SqlToken.Kind.IDENTIFIER);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package io.github.specpipeline.core.task;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
-import org.junit.jupiter.api.Test;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A finding is logged once per build: goals after the first count it instead. */
 class FindingsOnceTest {
@@ -24,8 +23,11 @@ class FindingsOnceTest {
         one.diagnostic(finding(Severity.WARNING, 4, "w"));
         one.diagnostic(finding(Severity.ERROR, 5, "e"));
         one.info("a plain message");
-        assertThat(first.lines).containsExactly("WARN spec.json:4:3: warning[SP402] w", "ERROR spec.json:5:3: error[SP402] e",
-                "INFO a plain message");
+        assertThat(first.lines)
+                .containsExactly(
+                        "WARN spec.json:4:3: warning[SP402] w",
+                        "ERROR spec.json:5:3: error[SP402] e",
+                        "INFO a plain message");
         assertThat(one.repeatedNote()).isEmpty();
 
         RecordingLog second = new RecordingLog();
@@ -36,8 +38,9 @@ class FindingsOnceTest {
         two.info("a plain message");
         assertThat(second.lines).containsExactly("WARN spec.json:9:3: warning[SP402] new", "INFO a plain message");
         assertThat(two.repeated()).isEqualTo(2);
-        assertThat(two.repeatedNote()).hasValue(
-                "(2 findings of the spec are not repeated: an earlier spec-pipeline goal of this build logged them above)");
+        assertThat(two.repeatedNote())
+                .hasValue(
+                        "(2 findings of the spec are not repeated: an earlier spec-pipeline goal of this build logged them above)");
     }
 
     @Test
@@ -46,7 +49,8 @@ class FindingsOnceTest {
         new FindingsOnce(new RecordingLog(), shared).diagnostic(finding(Severity.INFO, 1, "i"));
         FindingsOnce again = new FindingsOnce(new RecordingLog(), shared);
         again.diagnostic(finding(Severity.INFO, 1, "i"));
-        assertThat(again.repeatedNote()).hasValue(
-                "(1 finding of the spec is not repeated: an earlier spec-pipeline goal of this build logged it above)");
+        assertThat(again.repeatedNote())
+                .hasValue(
+                        "(1 finding of the spec is not repeated: an earlier spec-pipeline goal of this build logged it above)");
     }
 }

@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.task;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.specpipeline.core.diag.Diagnostic;
@@ -7,9 +9,6 @@ import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.export.ExportFormat;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +16,8 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The goals of one build agree: each writes the validation reports of the spec it read (no report left from an
@@ -32,7 +31,9 @@ class GoalsAgreeTest {
         Files.createDirectories(dir.resolve("source_ddl"));
         Files.copy(MINI.resolve("spec.json"), dir.resolve("spec.json"));
         for (String f : List.of("customers.sql", "orders.sql")) {
-            Files.copy(MINI.resolve("source_ddl").resolve(f), dir.resolve("source_ddl").resolve(f));
+            Files.copy(
+                    MINI.resolve("source_ddl").resolve(f),
+                    dir.resolve("source_ddl").resolve(f));
         }
         return dir;
     }
@@ -67,8 +68,8 @@ class GoalsAgreeTest {
 
         breakSpec(dir);
         // generate runs first in a Maven build (generate-sources) and fails the build before validate runs
-        GenerateTask.Result generate = GenerateTask.run(new GenerateTask.Options(input(dir), out, EnumSet.allOf(Target.class)),
-                SpecLog.NONE);
+        GenerateTask.Result generate =
+                GenerateTask.run(new GenerateTask.Options(input(dir), out, EnumSet.allOf(Target.class)), SpecLog.NONE);
         assertThat(generate.failed()).isTrue();
         assertThat(generate.summary()).endsWith("; see target/spec-pipeline/validation/report.json");
         JsonNode report = report(out);
@@ -90,8 +91,8 @@ class GoalsAgreeTest {
         assertThat(report(out).at("/summary/errors").asInt()).isEqualTo(1);
 
         Files.delete(out.resolve("validation/report.json"));
-        ExportTask.Result export = ExportTask.run(new ExportTask.Options(input(dir), out, Set.of(ExportFormat.CSV), false, null),
-                SpecLog.NONE);
+        ExportTask.Result export = ExportTask.run(
+                new ExportTask.Options(input(dir), out, Set.of(ExportFormat.CSV), false, null), SpecLog.NONE);
         assertThat(export.failed()).isFalse(); // a spec with errors is still exported, with its findings
         assertThat(report(out).at("/summary/errors").asInt()).isEqualTo(1);
     }
@@ -102,12 +103,18 @@ class GoalsAgreeTest {
      */
     static SpecInput withFarmFingerprint(Path dir, Set<Target> targets) throws IOException {
         project(dir);
-        edit(dir, "\"transform\": \"LOWER(TRIM({from}))\"", "\"transform\": \"CAST(FARM_FINGERPRINT(LOWER(TRIM({from}))) AS STRING)\"");
+        edit(
+                dir,
+                "\"transform\": \"LOWER(TRIM({from}))\"",
+                "\"transform\": \"CAST(FARM_FINGERPRINT(LOWER(TRIM({from}))) AS STRING)\"");
         return input(dir).withTargets(targets);
     }
 
     static TestTask.Result test(SpecInput input, Path out, SpecLog log) throws IOException {
-        return TestTask.run(new TestTask.Options(input, input.baseDirectory().resolve("seeds"), out, false), new DuckDbGenerator(), log);
+        return TestTask.run(
+                new TestTask.Options(input, input.baseDirectory().resolve("seeds"), out, false),
+                new DuckDbGenerator(),
+                log);
     }
 
     @Test
@@ -119,10 +126,11 @@ class GoalsAgreeTest {
         assertThat(validate.failed()).as(validate.summary()).isFalse();
         String validateReport = Files.readString(out.resolve("validation/report.json"));
 
-        ExportTask.Result export = ExportTask.run(new ExportTask.Options(input, out, Set.of(ExportFormat.CSV), false, null),
-                SpecLog.NONE);
+        ExportTask.Result export =
+                ExportTask.run(new ExportTask.Options(input, out, Set.of(ExportFormat.CSV), false, null), SpecLog.NONE);
         assertThat(export.summary()).contains("validation: 0 errors");
-        assertThat(export.load().orElseThrow().diagnostics()).isEqualTo(validate.load().diagnostics());
+        assertThat(export.load().orElseThrow().diagnostics())
+                .isEqualTo(validate.load().diagnostics());
         assertThat(Files.readString(out.resolve("validation/report.json"))).isEqualTo(validateReport);
 
         GenerateTask.Result generate = GenerateTask.run(new GenerateTask.Options(input, out), SpecLog.NONE);
@@ -135,13 +143,19 @@ class GoalsAgreeTest {
         TestTask.Result test = test(input, out, log);
         assertThat(test.failed()).isTrue();
         assertThat(test.summary())
-                .startsWith("the test goal runs the spec as DuckDB SQL, and the spec does not translate to it: 1 problem in"
-                        + " spec.json (logged above); no test ran.")
-                .contains("-DskipTests").contains("with duckdb in specpipeline.targets").doesNotContain("run the validate goal");
-        assertThat(log.lines).contains("ERROR The test goal runs the models on embedded DuckDB, but the spec does not translate"
-                + " to DuckDB SQL (specpipeline.targets is dataform, dbt, so validation did not check it):");
-        assertThat(log.lines).anyMatch(l -> l.startsWith("ERROR spec.json:") && l.contains("error[SP304]")
-                && l.contains("FARM_FINGERPRINT has no DuckDB translation (target duckdb)"));
+                .startsWith(
+                        "the test goal runs the spec as DuckDB SQL, and the spec does not translate to it: 1 problem in"
+                                + " spec.json (logged above); no test ran.")
+                .contains("-DskipTests")
+                .contains("with duckdb in specpipeline.targets")
+                .doesNotContain("run the validate goal");
+        assertThat(log.lines)
+                .contains("ERROR The test goal runs the models on embedded DuckDB, but the spec does not translate"
+                        + " to DuckDB SQL (specpipeline.targets is dataform, dbt, so validation did not check it):");
+        assertThat(log.lines)
+                .anyMatch(l -> l.startsWith("ERROR spec.json:")
+                        && l.contains("error[SP304]")
+                        && l.contains("FARM_FINGERPRINT has no DuckDB translation (target duckdb)"));
         // and the reports stay those of the configured targets
         assertThat(Files.readString(out.resolve("validation/report.json"))).isEqualTo(validateReport);
     }

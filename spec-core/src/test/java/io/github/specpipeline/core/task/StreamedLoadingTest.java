@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.task;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.ddl.DdlProblem;
 import io.github.specpipeline.core.ddl.DdlReadResult;
 import io.github.specpipeline.core.ddl.SourceCatalog;
@@ -18,11 +20,6 @@ import io.github.specpipeline.core.model.Spec;
 import io.github.specpipeline.core.parse.SpecBinder;
 import io.github.specpipeline.core.validate.SpecValidator;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +29,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link SpecLoader} streams the models and locates diagnostics in a second pass; every diagnostic must be the
@@ -50,15 +49,22 @@ class StreamedLoadingTest {
         Diagnostics sink = new Diagnostics();
         String file = input.displayName(input.specFile());
         Reporter early = new Reporter(file, null, sink);
-        Optional<JsonDocument> doc = new LocatedJsonReader(
-                (severity, code, location, pointer, message, hint) -> early.at(severity, code, location, pointer, message, hint))
+        Optional<JsonDocument> doc = new LocatedJsonReader((severity, code, location, pointer, message, hint) ->
+                        early.at(severity, code, location, pointer, message, hint))
                 .read(input.specFile());
         SourceCatalog catalog = null;
         if (input.sourceDdl() != null) {
             DdlReadResult ddl = SourceDdlReader.read(input.sourceDdl());
             for (DdlProblem p : ddl.problems()) {
                 String shown = p.file() == null ? input.displayName(input.sourceDdl()) : input.displayName(p.file());
-                sink.add(new Diagnostic(Severity.ERROR, DiagnosticCode.SP007, p.message(), shown, p.line(), p.column(), "",
+                sink.add(new Diagnostic(
+                        Severity.ERROR,
+                        DiagnosticCode.SP007,
+                        p.message(),
+                        shown,
+                        p.line(),
+                        p.column(),
+                        "",
                         DiagnosticCode.SP007.fix()));
             }
             catalog = ddl.catalog();
@@ -78,7 +84,8 @@ class StreamedLoadingTest {
 
     static Stream<Path> goldenCases() throws IOException {
         try (Stream<Path> files = Files.list(VALIDATION.resolve("cases"))) {
-            List<Path> all = new ArrayList<>(files.filter(p -> p.toString().endsWith(".json")).sorted().toList());
+            List<Path> all = new ArrayList<>(
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList());
             all.add(VALIDATION.resolve("valid.json"));
             return all.stream();
         }
@@ -133,24 +140,28 @@ class StreamedLoadingTest {
                 problems.add(code + "@" + location.line() + ":" + location.column() + " " + message));
         List<Object> elements = new ArrayList<>();
         LocatedJsonReader.StreamedDocument doc = reader.stream(spec, "models", new LocatedJsonReader.ElementHandler() {
-            @Override
-            public void restart() {
-                elements.clear();
-            }
+                    @Override
+                    public void restart() {
+                        elements.clear();
+                    }
 
-            @Override
-            public void element(com.fasterxml.jackson.databind.JsonNode element, int index) {
-                elements.add(index + "=" + element);
-            }
-        }).orElseThrow();
+                    @Override
+                    public void element(com.fasterxml.jackson.databind.JsonNode element, int index) {
+                        elements.add(index + "=" + element);
+                    }
+                })
+                .orElseThrow();
         assertThat(elements).containsExactly("0={\"nme\":1}");
         assertThat(doc.streamed()).isTrue();
         assertThat(doc.root().toString()).isEqualTo("{\"models\":[]}");
-        assertThat(reader.locate(spec, doc.fingerprint(), List.of("/models/0/nme")).orElseThrow().key("/models/0/nme"))
+        assertThat(reader.locate(spec, doc.fingerprint(), List.of("/models/0/nme"))
+                        .orElseThrow()
+                        .key("/models/0/nme"))
                 .isEqualTo(new Location(1, 14));
 
         Files.writeString(spec, "{\"models\": [{\"nmf\": 1}]}", StandardCharsets.UTF_8);
-        assertThat(reader.locate(spec, doc.fingerprint(), List.of("/models/0/nme"))).isEmpty();
+        assertThat(reader.locate(spec, doc.fingerprint(), List.of("/models/0/nme")))
+                .isEmpty();
         assertThat(problems).singleElement().asString().startsWith(DiagnosticCode.SP001 + "@0:0 the file changed");
     }
 }

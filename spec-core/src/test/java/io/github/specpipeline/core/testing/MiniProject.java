@@ -3,7 +3,6 @@ package io.github.specpipeline.core.testing;
 import io.github.specpipeline.core.task.RecordingLog;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.TestTask;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,9 @@ final class MiniProject {
             Files.createDirectories(root.resolve("src/main/spec/source_ddl"));
             Files.copy(SOURCE.resolve("spec.json"), root.resolve("src/main/spec/spec.json"));
             for (String f : List.of("customers.sql", "orders.sql")) {
-                Files.copy(SOURCE.resolve("source_ddl").resolve(f), root.resolve("src/main/spec/source_ddl").resolve(f));
+                Files.copy(
+                        SOURCE.resolve("source_ddl").resolve(f),
+                        root.resolve("src/main/spec/source_ddl").resolve(f));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,8 +75,11 @@ final class MiniProject {
     }
 
     TestTask.Options options() {
-        return new TestTask.Options(new SpecInput(root.resolve("src/main/spec/spec.json"), root.resolve("src/main/spec/source_ddl"), root),
-                root.resolve("src/test/seeds"), root.resolve("target/spec-pipeline"), false);
+        return new TestTask.Options(
+                new SpecInput(root.resolve("src/main/spec/spec.json"), root.resolve("src/main/spec/source_ddl"), root),
+                root.resolve("src/test/seeds"),
+                root.resolve("target/spec-pipeline"),
+                false);
     }
 
     Run run() throws IOException {
@@ -94,13 +98,19 @@ final class MiniProject {
         }
 
         TestResults.Case test(String name) {
-            return result.results().suites().stream().flatMap(s -> s.cases().stream()).filter(c -> c.name().equals(name))
-                    .findFirst().orElseThrow(() -> new AssertionError("no test " + name));
+            return result.results().suites().stream()
+                    .flatMap(s -> s.cases().stream())
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no test " + name));
         }
 
         List<String> notPassed() {
-            return result.results().suites().stream().flatMap(s -> s.cases().stream())
-                    .filter(c -> c.status() != TestResults.Status.PASSED).map(TestResults.Case::name).toList();
+            return result.results().suites().stream()
+                    .flatMap(s -> s.cases().stream())
+                    .filter(c -> c.status() != TestResults.Status.PASSED)
+                    .map(TestResults.Case::name)
+                    .toList();
         }
     }
 }

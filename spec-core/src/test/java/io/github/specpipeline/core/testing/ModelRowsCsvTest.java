@@ -1,16 +1,16 @@
 package io.github.specpipeline.core.testing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ModelRowsCsvTest {
     @Test
     void valuesAreBigQueryTextQuotedAsRfc4180AndSortedByEveryColumn() throws SQLException {
         try (DuckDbSession s = DuckDbSession.open()) {
-            s.execute("CREATE TABLE t (id BIGINT, amount DECIMAL(38,9), note VARCHAR, seen_at TIMESTAMPTZ, d DOUBLE, tags VARCHAR[])");
+            s.execute(
+                    "CREATE TABLE t (id BIGINT, amount DECIMAL(38,9), note VARCHAR, seen_at TIMESTAMPTZ, d DOUBLE, tags VARCHAR[])");
             s.execute("""
                     INSERT INTO t VALUES
                       (2, 49.500000000, 'a, "quoted"' || chr(10) || 'line', TIMESTAMPTZ '2024-01-05 11:15:00.5+00', 3.0, ['x', 'y']),

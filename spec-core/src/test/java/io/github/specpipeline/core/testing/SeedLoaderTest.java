@@ -1,9 +1,6 @@
 package io.github.specpipeline.core.testing;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +9,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SeedLoaderTest {
     static DuckDbSession session;
@@ -21,11 +20,15 @@ class SeedLoaderTest {
     @TempDir
     Path dir;
 
-    static final RawTable EVENTS = new RawTable("events", "\"raw\".\"events\"", null, List.of(
-            new RawTable.Column("id", ColumnType.of("INT64"), true),
-            new RawTable.Column("note", ColumnType.of("STRING"), false),
-            new RawTable.Column("tags", ColumnType.of("ARRAY<INT64>"), false),
-            new RawTable.Column("at", ColumnType.of("TIMESTAMP"), false)));
+    static final RawTable EVENTS = new RawTable(
+            "events",
+            "\"raw\".\"events\"",
+            null,
+            List.of(
+                    new RawTable.Column("id", ColumnType.of("INT64"), true),
+                    new RawTable.Column("note", ColumnType.of("STRING"), false),
+                    new RawTable.Column("tags", ColumnType.of("ARRAY<INT64>"), false),
+                    new RawTable.Column("at", ColumnType.of("TIMESTAMP"), false)));
 
     @BeforeAll
     static void open() throws SQLException {
@@ -60,25 +63,32 @@ class SeedLoaderTest {
         System.arraycopy(bom, 0, bytes, 0, 3);
         System.arraycopy(csv.getBytes(StandardCharsets.UTF_8), 0, bytes, 3, bytes.length - 3);
         SeedLoader.Result r = read("events.csv", bytes);
-        assertThat(problems(r)).containsExactly(
-                "seeds/events.csv:6: column 'id': 'x' is not a valid INT64 (expected a whole number, e.g. 42)");
+        assertThat(problems(r))
+                .containsExactly(
+                        "seeds/events.csv:6: column 'id': 'x' is not a valid INT64 (expected a whole number, e.g. 42)");
     }
 
     @Test
     void validRowsLoadWithTypes() throws IOException, SQLException {
-        SeedLoader.Result r = read("id,note,tags,at\n1,\"a, \"\"quoted\"\" note\",\"[1,2]\",2024-06-01T10:00:00+02:00\n2,,,\n");
+        SeedLoader.Result r =
+                read("id,note,tags,at\n1,\"a, \"\"quoted\"\" note\",\"[1,2]\",2024-06-01T10:00:00+02:00\n2,,,\n");
         assertThat(r.ok()).isTrue();
         session.execute("DELETE FROM raw.events");
         SeedLoader.load(r, session);
         DuckDbSession.Sample s = session.sample("SELECT id, note, tags, \"at\" FROM raw.events ORDER BY id", 5);
-        assertThat(s.rows()).containsExactly(List.of("1", "a, \"quoted\" note", "[1, 2]", "2024-06-01T08:00:00Z"),
-                List.of("2", "NULL", "NULL", "NULL"));
+        assertThat(s.rows())
+                .containsExactly(
+                        List.of("1", "a, \"quoted\" note", "[1, 2]", "2024-06-01T08:00:00Z"),
+                        List.of("2", "NULL", "NULL", "NULL"));
     }
 
     @Test
     void valuesOfOtherTypesAreCheckedByDuckDb() throws IOException {
-        assertThat(problems(read("id,note,tags,at\n1,,\"[1,x]\",\n"))).singleElement().asString()
-                .startsWith("seeds/events.csv:2: column 'tags': '[1,x]' is not a valid ARRAY<INT64>: Conversion Error:");
+        assertThat(problems(read("id,note,tags,at\n1,,\"[1,x]\",\n")))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "seeds/events.csv:2: column 'tags': '[1,x]' is not a valid ARRAY<INT64>: Conversion Error:");
     }
 
     @Test
@@ -89,7 +99,9 @@ class SeedLoaderTest {
 
     @Test
     void textAfterAClosingQuoteIsReported() throws IOException {
-        assertThat(problems(read("id,note,tags,at\n1,\"a\"b,,\n"))).singleElement().asString()
+        assertThat(problems(read("id,note,tags,at\n1,\"a\"b,,\n")))
+                .singleElement()
+                .asString()
                 .startsWith("seeds/events.csv:2: not valid CSV: ");
     }
 
@@ -102,13 +114,16 @@ class SeedLoaderTest {
 
     @Test
     void emptyFilesAndBadHeadersAreReported() throws IOException {
-        assertThat(problems(read(""))).containsExactly(
-                "seeds/events.csv: the file is empty; expected a header row with the columns of events: id,note,tags,at");
-        assertThat(problems(read("id,note,note,,at\n"))).containsExactly(
-                "seeds/events.csv:1: the header does not match the DDL of events: column 'note' appears twice; "
-                        + "header column 4 is empty; missing: tags (expected: id,note,tags,at)");
-        assertThat(problems(read("id,note,at\n"))).containsExactly(
-                "seeds/events.csv:1: the header does not match the DDL of events: missing column tags (expected: id,note,tags,at)");
+        assertThat(problems(read("")))
+                .containsExactly(
+                        "seeds/events.csv: the file is empty; expected a header row with the columns of events: id,note,tags,at");
+        assertThat(problems(read("id,note,note,,at\n")))
+                .containsExactly(
+                        "seeds/events.csv:1: the header does not match the DDL of events: column 'note' appears twice; "
+                                + "header column 4 is empty; missing: tags (expected: id,note,tags,at)");
+        assertThat(problems(read("id,note,at\n")))
+                .containsExactly(
+                        "seeds/events.csv:1: the header does not match the DDL of events: missing column tags (expected: id,note,tags,at)");
     }
 
     @Test
@@ -133,8 +148,12 @@ class SeedLoaderTest {
 
     @Test
     void aMissingDirectoryMeansNoSeedsAndOtherFilesAreIgnored() throws IOException {
-        assertThat(SeedLoader.read(dir.resolve("none"), Map.of("events", EVENTS), Path::toString, session).seeds()).isEmpty();
+        assertThat(SeedLoader.read(dir.resolve("none"), Map.of("events", EVENTS), Path::toString, session)
+                        .seeds())
+                .isEmpty();
         Files.writeString(dir.resolve("README.md"), "# seeds");
-        assertThat(SeedLoader.read(dir, Map.of("events", EVENTS), Path::toString, session).ok()).isTrue();
+        assertThat(SeedLoader.read(dir, Map.of("events", EVENTS), Path::toString, session)
+                        .ok())
+                .isTrue();
     }
 }

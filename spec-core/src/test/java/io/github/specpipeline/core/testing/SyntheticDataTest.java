@@ -1,22 +1,25 @@
 package io.github.specpipeline.core.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SyntheticDataTest {
-    static final ValidatedSpec SPEC = SpecLoader.load(new SpecInput(MiniProject.SOURCE.resolve("spec.json"),
-            MiniProject.SOURCE.resolve("source_ddl"), MiniProject.SOURCE)).spec().orElseThrow();
+    static final ValidatedSpec SPEC = SpecLoader.load(new SpecInput(
+                    MiniProject.SOURCE.resolve("spec.json"),
+                    MiniProject.SOURCE.resolve("source_ddl"),
+                    MiniProject.SOURCE))
+            .spec()
+            .orElseThrow();
     static final Map<String, RawTable> TABLES = RawTable.resolve(SPEC, new MiniPlanner().plan(SPEC));
 
     private static Map<String, List<String[]>> generate(int rows) throws SQLException {
@@ -58,8 +61,10 @@ class SyntheticDataTest {
         assertThat(emails).filteredOn(e -> e != null).hasSize(18).allMatch(e -> e.matches("user\\d+@example\\.com"));
         // fact_orders.customer_id -> stg_customers.customer_id -> customers.customer_id
         assertThat(column(rows.get("orders"), orders, "customer_id")).isSubsetOf(ids);
-        assertThat(new HashSet<>(column(rows.get("orders"), orders, "order_id"))).hasSize(20);
-        assertThat(column(rows.get("orders"), orders, "amount")).filteredOn(a -> a != null)
+        assertThat(new HashSet<>(column(rows.get("orders"), orders, "order_id")))
+                .hasSize(20);
+        assertThat(column(rows.get("orders"), orders, "amount"))
+                .filteredOn(a -> a != null)
                 .allMatch(a -> new java.math.BigDecimal(a).signum() > 0);
     }
 
@@ -72,13 +77,15 @@ class SyntheticDataTest {
                     if (row[c] != null) {
                         String value = row[c];
                         RawTable.Column col = t.columns().get(c);
-                        assertThat(Arrays.asList(value)).as(t.name() + "." + col.name()).allSatisfy(v -> {
-                            try {
-                                Values.canonical(v, col.type());
-                            } catch (ValueException ex) {
-                                throw new AssertionError(ex.getMessage());
-                            }
-                        });
+                        assertThat(Arrays.asList(value))
+                                .as(t.name() + "." + col.name())
+                                .allSatisfy(v -> {
+                                    try {
+                                        Values.canonical(v, col.type());
+                                    } catch (ValueException ex) {
+                                        throw new AssertionError(ex.getMessage());
+                                    }
+                                });
                     }
                 }
             }
@@ -87,7 +94,8 @@ class SyntheticDataTest {
 
     @Test
     void acceptedValuesPassThroughCleaningTransformsOnly() {
-        assertThat(SyntheticData.keepsValues("COALESCE(NULLIF(LOWER(TRIM({from})), ''), 'unknown')")).isTrue();
+        assertThat(SyntheticData.keepsValues("COALESCE(NULLIF(LOWER(TRIM({from})), ''), 'unknown')"))
+                .isTrue();
         assertThat(SyntheticData.keepsValues("UPPER({from})")).isTrue();
         assertThat(SyntheticData.keepsValues("CONCAT({from}, 'x')")).isFalse();
         assertThat(SyntheticData.keepsValues("{from} * 2")).isFalse();

@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.plan.DataTestQuery;
@@ -9,9 +11,6 @@ import io.github.specpipeline.core.task.RecordingLog;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.TestTask;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The test goal with the real DuckDB generator on small specs written by each test: what it creates, how it
@@ -56,14 +55,19 @@ class TestGoalTest {
     }
 
     private TestTask.Options options() {
-        return new TestTask.Options(new SpecInput(dir.resolve("spec.json"), dir.resolve("ddl"), dir), dir.resolve("seeds"),
-                dir.resolve("out"), false);
+        return new TestTask.Options(
+                new SpecInput(dir.resolve("spec.json"), dir.resolve("ddl"), dir),
+                dir.resolve("seeds"),
+                dir.resolve("out"),
+                false);
     }
 
     private record Run(TestTask.Result result, RecordingLog log) {
         List<String> notPassed() {
-            return result.results().suites().stream().flatMap(s -> s.cases().stream())
-                    .filter(c -> c.status() != TestResults.Status.PASSED).map(c -> c.name() + ":" + c.status() + ":" + c.message())
+            return result.results().suites().stream()
+                    .flatMap(s -> s.cases().stream())
+                    .filter(c -> c.status() != TestResults.Status.PASSED)
+                    .map(c -> c.name() + ":" + c.status() + ":" + c.message())
                     .toList();
         }
     }
@@ -107,8 +111,13 @@ class TestGoalTest {
             public DuckDbPlan plan(ValidatedSpec spec) {
                 DuckDbPlan plan = generator.plan(spec);
                 List<DataTestQuery> tests = new ArrayList<>(plan.tests());
-                tests.add(new DataTestQuery("raw_tables__stg_orders", "stg_orders", null, "expression",
-                        "only the raw tables the models read exist", "/models/0",
+                tests.add(new DataTestQuery(
+                        "raw_tables__stg_orders",
+                        "stg_orders",
+                        null,
+                        "expression",
+                        "only the raw tables the models read exist",
+                        "/models/0",
                         "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name <> 'orders'"));
                 return new DuckDbPlan(plan.setupStatements(), plan.rawTables(), plan.models(), tests);
             }
@@ -122,8 +131,12 @@ class TestGoalTest {
         Run run = new Run(large, log);
         assertThat(run.notPassed()).as(String.join("\n", log.lines)).isEmpty();
         assertThat(large.results().total()).isEqualTo(small.result().results().total() + 1);
-        assertThat(large.syntheticTables()).isEqualTo(small.result().syntheticTables()).containsExactly("orders");
-        assertThat(log.lines).anyMatch(l -> l.endsWith(", 1 raw table (5000 more in the source DDL that no model reads are not created)"));
+        assertThat(large.syntheticTables())
+                .isEqualTo(small.result().syntheticTables())
+                .containsExactly("orders");
+        assertThat(log.lines)
+                .anyMatch(l ->
+                        l.endsWith(", 1 raw table (5000 more in the source DDL that no model reads are not created)"));
         // the seed of a table nobody reads is not read (its bad value is no problem) nor loaded
         assertThat(log.lines).contains("INFO Seeds not loaded, no model reads their table: unused_7.csv");
     }
@@ -163,12 +176,15 @@ class TestGoalTest {
         TestResults.Case build = run.result().results().suites().get(0).cases().get(0);
         assertThat(build.name()).isEqualTo("build__stg_orders");
         assertThat(build.status()).isEqualTo(TestResults.Status.ERROR);
-        assertThat(build.message()).isEqualTo("model 'stg_orders' could not be built: timed out after 2 s; raise specpipeline.testTimeout");
+        assertThat(build.message())
+                .isEqualTo(
+                        "model 'stg_orders' could not be built: timed out after 2 s; raise specpipeline.testTimeout");
         assertThat(build.sql()).contains("NULLIF(NULLIF(");
         assertThat(run.result().failed()).isTrue();
         assertThat(run.result().summary()).startsWith("1 of 3 spec tests did not pass: build__stg_orders");
         assertThat(Files.readString(dir.resolve("out/test-reports/TEST-staging.stg_orders.xml")))
-                .contains("timed out after 2 s; raise specpipeline.testTimeout").contains("NULLIF(NULLIF(");
+                .contains("timed out after 2 s; raise specpipeline.testTimeout")
+                .contains("NULLIF(NULLIF(");
         // not a timing test: the statement alone runs far longer than this bound; the goal must not wait for it
         assertThat(seconds).as("seconds").isLessThan(12);
     }
@@ -179,13 +195,15 @@ class TestGoalTest {
                 {"target_column": "order_id", "type": "INT64", "from_column": "order_id", "nullable": false,
                  "tests": ["unique"]}
                 """);
-        DuckDbPlanner slow = withTest("slow__stg_orders",
+        DuckDbPlanner slow = withTest(
+                "slow__stg_orders",
                 "SELECT COUNT(*) AS n FROM range(100000000) AS a, range(100000) AS b HAVING COUNT(*) < 0");
         RecordingLog log = new RecordingLog();
         TestTask.Result r = TestTask.run(options().withTestTimeout(TestTimeout.parse("1")), slow, log);
         Run run = new Run(r, log);
-        assertThat(run.notPassed()).containsExactly(
-                "slow__stg_orders:ERROR:the test query failed: timed out after 1 s; raise specpipeline.testTimeout");
+        assertThat(run.notPassed())
+                .containsExactly(
+                        "slow__stg_orders:ERROR:the test query failed: timed out after 1 s; raise specpipeline.testTimeout");
         assertThat(r.results().total()).isEqualTo(3);
         assertThat(log.lines).noneMatch(l -> l.contains("could not interrupt"));
     }
@@ -200,7 +218,8 @@ class TestGoalTest {
         for (String bad : List.of("", "1.5s", "-1", "10h", "PT1S", "sixty")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestTimeout.parse(bad))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("specpipeline.testTimeout must be whole seconds or minutes, such as 60s, 2m");
+                    .hasMessageStartingWith(
+                            "specpipeline.testTimeout must be whole seconds or minutes, such as 60s, 2m");
         }
     }
 
@@ -234,9 +253,12 @@ class TestGoalTest {
         write("seeds/orders.csv", "order_id,customer_id,amount,status\n1,,,\n2,,,\n");
         Run run = run(options().withWriteRows(true));
         assertThat(run.notPassed()).as(String.join("\n", run.log().lines)).isEmpty();
-        assertThat(run.result().results().total()).isEqualTo(4 + 1 + 4); // data tests and a unit test of stg_orders, data tests of big_orders
-        assertThat(Files.readString(dir.resolve("out/rows/duckdb/stg_orders.csv"))).isEqualTo("order_id,amount,status\n1,,\n2,,\n");
-        assertThat(Files.readString(dir.resolve("out/rows/duckdb/big_orders.csv"))).isEqualTo("order_id,status\n");
+        assertThat(run.result().results().total())
+                .isEqualTo(4 + 1 + 4); // data tests and a unit test of stg_orders, data tests of big_orders
+        assertThat(Files.readString(dir.resolve("out/rows/duckdb/stg_orders.csv")))
+                .isEqualTo("order_id,amount,status\n1,,\n2,,\n");
+        assertThat(Files.readString(dir.resolve("out/rows/duckdb/big_orders.csv")))
+                .isEqualTo("order_id,status\n");
 
         // an empty seed (header only): every model is empty and still passes
         write("seeds/orders.csv", "order_id,customer_id,amount,status\n");
@@ -244,7 +266,8 @@ class TestGoalTest {
         assertThat(run.notPassed()).isEmpty();
         assertThat(run.result().syntheticTables()).isEmpty();
         assertThat(run.log().lines).contains("INFO Seeds: 1 table, 0 rows from seeds");
-        assertThat(Files.readString(dir.resolve("out/rows/duckdb/stg_orders.csv"))).isEqualTo("order_id,amount,status\n");
+        assertThat(Files.readString(dir.resolve("out/rows/duckdb/stg_orders.csv")))
+                .isEqualTo("order_id,amount,status\n");
     }
 
     @Test
@@ -253,27 +276,32 @@ class TestGoalTest {
         // status is not_null in big_orders; a big order without status fails it and the sample shows NULL
         write("seeds/orders.csv", "order_id,customer_id,amount,status\n1,,5000,\n");
         Run run = run(options());
-        assertThat(run.notPassed()).containsExactly("not_null__big_orders__status:FAILED:status is never null: 1 failing row");
+        assertThat(run.notPassed())
+                .containsExactly("not_null__big_orders__status:FAILED:status is never null: 1 failing row");
         assertThat(run.log().lines).contains("ERROR   | 1        | NULL   |");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "1.5|order_id|'1.5' is not a valid INT64 (expected a whole number, e.g. 42)",
-        "99999999999999999999|order_id|'99999999999999999999' is not a valid INT64 (expected a whole number between -2^63 and 2^63-1)",
-        "1,,12;5,|amount|'12,5' is not a valid NUMERIC (expected a decimal number, e.g. 12.50)",
-        "1,,123456789012345678901234567890,|amount|'123456789012345678901234567890' is not a valid NUMERIC",
-        "1,,NaN,|amount|'NaN' is not a valid NUMERIC",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "1.5|order_id|'1.5' is not a valid INT64 (expected a whole number, e.g. 42)",
+                "99999999999999999999|order_id|'99999999999999999999' is not a valid INT64 (expected a whole number between -2^63 and 2^63-1)",
+                "1,,12;5,|amount|'12,5' is not a valid NUMERIC (expected a decimal number, e.g. 12.50)",
+                "1,,123456789012345678901234567890,|amount|'123456789012345678901234567890' is not a valid NUMERIC",
+                "1,,NaN,|amount|'NaN' is not a valid NUMERIC",
+            })
     void aBadSeedValueIsLocatedAndNothingRuns(String row, String column, String message) throws IOException {
         edgeSpec();
-        String line = row.contains(",") ? row.replace(';', ',').replaceFirst("^1,,12,5,$", "1,,\"12,5\",") : row + ",,,";
+        String line =
+                row.contains(",") ? row.replace(';', ',').replaceFirst("^1,,12,5,$", "1,,\"12,5\",") : row + ",,,";
         write("seeds/orders.csv", "order_id,customer_id,amount,status\n" + line + "\n");
         Run run = run(options());
         assertThat(run.result().failed()).isTrue();
         assertThat(run.result().results()).isNull();
         assertThat(run.result().seedProblems()).hasSize(1);
-        assertThat(run.result().seedProblems().get(0).format()).startsWith("seeds/orders.csv:2: column '" + column + "': " + message);
+        assertThat(run.result().seedProblems().get(0).format())
+                .startsWith("seeds/orders.csv:2: column '" + column + "': " + message);
         assertThat(run.result().summary()).isEqualTo("1 problem in the seed files under seeds; no test ran");
         assertThat(run.log().lines).noneMatch(l -> l.contains("Exception") || l.contains("\tat "));
         assertThat(dir.resolve("out/test-reports")).doesNotExist();

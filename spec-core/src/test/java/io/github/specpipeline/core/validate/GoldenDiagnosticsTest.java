@@ -1,20 +1,19 @@
 package io.github.specpipeline.core.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each {@code validation/cases/NAME.json} is validated against the test DDL and its diagnostics, printed
@@ -27,8 +26,13 @@ class GoldenDiagnosticsTest {
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.list(ROOT.resolve("cases"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - 5))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -57,7 +61,9 @@ class GoldenDiagnosticsTest {
     void everyCaseButTheBomOneReportsSomething() throws IOException {
         for (String name : cases().toList()) {
             if (!name.equals("bom")) {
-                assertThat(diagnostics(ROOT.resolve("cases/" + name + ".json"))).as(name).isNotEqualTo("\n");
+                assertThat(diagnostics(ROOT.resolve("cases/" + name + ".json")))
+                        .as(name)
+                        .isNotEqualTo("\n");
             }
         }
     }

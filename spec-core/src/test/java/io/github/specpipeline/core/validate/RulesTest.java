@@ -1,22 +1,43 @@
 package io.github.specpipeline.core.validate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.model.JoinType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RulesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"INT64", "string", "NUMERIC(10, 2)", "STRING(100)", "ARRAY<STRING>", "ARRAY<STRUCT<a INT64, b NUMERIC(10,2)>>",
-            "TIMESTAMP", "bool", "FLOAT64", "DATE", "JSON"})
+    @ValueSource(
+            strings = {
+                "INT64",
+                "string",
+                "NUMERIC(10, 2)",
+                "STRING(100)",
+                "ARRAY<STRING>",
+                "ARRAY<STRUCT<a INT64, b NUMERIC(10,2)>>",
+                "TIMESTAMP",
+                "bool",
+                "FLOAT64",
+                "DATE",
+                "JSON"
+            })
     void acceptsBigQueryTypes(String type) {
         assertThat(SqlTypes.isValid(type)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"INT65", "STRING); DROP TABLE x; --", "NUMERIC(10", "ARRAY<>", "VARCHAR", "STRUCT<a>", "STRING(1) x"})
+    @ValueSource(
+            strings = {
+                "INT65",
+                "STRING); DROP TABLE x; --",
+                "NUMERIC(10",
+                "ARRAY<>",
+                "VARCHAR",
+                "STRUCT<a>",
+                "STRING(1) x"
+            })
     void refusesAnythingElse(String type) {
         assertThat(SqlTypes.isValid(type)).isFalse();
     }

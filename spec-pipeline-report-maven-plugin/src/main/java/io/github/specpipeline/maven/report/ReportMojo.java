@@ -6,6 +6,12 @@ import io.github.specpipeline.core.task.OutputTimestamp;
 import io.github.specpipeline.core.task.ReportTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLog;
+import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.sink.SinkFactory;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -13,13 +19,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.reporting.AbstractMavenReport;
 import org.apache.maven.reporting.MavenReportException;
-
-import java.io.File;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Adds the spec to the project's Maven site, under Project Reports: an overview (pipeline diagram, model
@@ -87,8 +86,13 @@ public class ReportMojo extends AbstractMavenReport {
             return false;
         }
         if (spec == null || !spec.isFile()) {
-            String shown = spec == null ? "(none)"
-                    : new SpecInput(spec.toPath(), null, getProject().getBasedir().toPath()).displayName(spec.toPath());
+            String shown = spec == null
+                    ? "(none)"
+                    : new SpecInput(
+                                    spec.toPath(),
+                                    null,
+                                    getProject().getBasedir().toPath())
+                            .displayName(spec.toPath());
             getLog().info("spec-pipeline: no report, the spec " + shown + " does not exist");
             return false;
         }
@@ -108,8 +112,9 @@ public class ReportMojo extends AbstractMavenReport {
         }
         ReportTask.Result result;
         try {
-            result = ReportTask.run(new ReportTask.Options(specInput(targetSet), pipelineOutputDirectory.toPath(), site.toPath(),
-                    timestamp),
+            result = ReportTask.run(
+                    new ReportTask.Options(
+                            specInput(targetSet), pipelineOutputDirectory.toPath(), site.toPath(), timestamp),
                     SpecLog.of(getLog()::debug, getLog()::info, getLog()::warn, getLog()::error));
         } catch (IOException e) {
             throw new MavenReportException("spec-pipeline: I/O error: " + e.getMessage(), e);
@@ -142,8 +147,12 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     private SpecInput specInput(Set<Target> targetSet) {
-        return SpecInput.of(spec.toPath(), sourceDdl == null ? null : sourceDdl.toPath(),
-                System.getProperty("specpipeline.sourceDdl") != null, getProject().getBasedir().toPath(), targetSet);
+        return SpecInput.of(
+                spec.toPath(),
+                sourceDdl == null ? null : sourceDdl.toPath(),
+                System.getProperty("specpipeline.sourceDdl") != null,
+                getProject().getBasedir().toPath(),
+                targetSet);
     }
 
     // the standalone renderer needs the skin context that AbstractMavenReport builds from these

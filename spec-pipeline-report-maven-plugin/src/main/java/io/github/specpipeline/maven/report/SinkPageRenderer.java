@@ -3,12 +3,11 @@ package io.github.specpipeline.maven.report;
 import io.github.specpipeline.core.report.Block;
 import io.github.specpipeline.core.report.Inline;
 import io.github.specpipeline.core.report.ReportPage;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.sink.SinkEventAttributes;
 import org.apache.maven.doxia.sink.impl.SinkEventAttributeSet;
-
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Writes a core {@link ReportPage} through a Doxia sink, so the page gets the site's skin and menus. All page
@@ -19,8 +18,7 @@ final class SinkPageRenderer {
     private static final Pattern SAFE_URL = Pattern.compile("[A-Za-z0-9_./-]+");
     private static final int MAX_LEVEL = 6;
 
-    private SinkPageRenderer() {
-    }
+    private SinkPageRenderer() {}
 
     static void render(ReportPage page, Sink sink) {
         sink.head();

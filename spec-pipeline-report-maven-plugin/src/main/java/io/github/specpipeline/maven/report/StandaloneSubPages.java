@@ -2,6 +2,13 @@ package io.github.specpipeline.maven.report;
 
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.report.ReportPage;
+import java.io.File;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.maven.archiver.MavenArchiver;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.doxia.site.SiteModel;
@@ -11,14 +18,6 @@ import org.apache.maven.doxia.siterenderer.SiteRenderingContext;
 import org.apache.maven.doxia.siterenderer.sink.SiteRendererSink;
 import org.apache.maven.doxia.tools.SiteToolException;
 import org.apache.maven.reporting.MavenReportException;
-
-import java.io.File;
-import java.io.FilterWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Renders the report's sub-pages with the site's skin when the goal runs alone ({@code mvn spec-pipeline-report:report}).
@@ -36,7 +35,8 @@ final class StandaloneSubPages {
 
     void render(ReportPage page, File site) throws IOException, MavenReportException {
         SiteRenderingContext ctx = context();
-        SiteRendererSink sink = new SiteRendererSink(new DocumentRenderingContext(site, page.path(), mojo.reportMojoInfo()));
+        SiteRendererSink sink =
+                new SiteRendererSink(new DocumentRenderingContext(site, page.path(), mojo.reportMojoInfo()));
         try {
             SinkPageRenderer.render(page, sink);
             new OutputDirectory(site.toPath()).write(page.fileName(), out -> {
@@ -44,12 +44,16 @@ final class StandaloneSubPages {
                 // closed (and moved into place) by OutputDirectory
                 OutputStreamWriter writer = new OutputStreamWriter(out, mojo.encoding());
                 try {
-                    mojo.siteRenderer().mergeDocumentIntoSite(new FilterWriter(writer) {
-                        @Override
-                        public void close() throws IOException {
-                            flush();
-                        }
-                    }, sink, ctx);
+                    mojo.siteRenderer()
+                            .mergeDocumentIntoSite(
+                                    new FilterWriter(writer) {
+                                        @Override
+                                        public void close() throws IOException {
+                                            flush();
+                                        }
+                                    },
+                                    sink,
+                                    ctx);
                 } catch (RendererException e) {
                     throw new IOException(e.getMessage(), e);
                 }
@@ -65,21 +69,31 @@ final class StandaloneSubPages {
             return context;
         }
         try {
-            SiteModel siteModel = mojo.siteTool().getSiteModel(mojo.siteDirectory(), mojo.locale(), mojo.project(),
-                    mojo.reactorProjects(), mojo.repoSession(), mojo.remoteRepositories());
+            SiteModel siteModel = mojo.siteTool()
+                    .getSiteModel(
+                            mojo.siteDirectory(),
+                            mojo.locale(),
+                            mojo.project(),
+                            mojo.reactorProjects(),
+                            mojo.repoSession(),
+                            mojo.remoteRepositories());
             Map<String, Object> properties = new HashMap<>();
             properties.put("standalone", Boolean.TRUE);
             properties.put("project", mojo.project());
-            properties.put("inputEncoding", mojo.project().getProperties().getProperty("project.build.sourceEncoding", "UTF-8"));
+            properties.put(
+                    "inputEncoding",
+                    mojo.project().getProperties().getProperty("project.build.sourceEncoding", "UTF-8"));
             properties.put("outputEncoding", mojo.encoding());
             for (Map.Entry<Object, Object> e : mojo.project().getProperties().entrySet()) {
                 properties.put((String) e.getKey(), e.getValue());
             }
-            Artifact skin = mojo.siteTool().getSkinArtifactFromRepository(mojo.repoSession(), mojo.remoteRepositories(),
-                    siteModel.getSkin());
-            SiteRenderingContext ctx = mojo.siteRenderer().createContextForSkin(skin, properties, siteModel,
-                    mojo.project().getName(), mojo.locale());
-            MavenArchiver.parseBuildOutputTimestamp(mojo.outputTimestamp()).ifPresent(t -> ctx.setPublishDate(Date.from(t)));
+            Artifact skin = mojo.siteTool()
+                    .getSkinArtifactFromRepository(mojo.repoSession(), mojo.remoteRepositories(), siteModel.getSkin());
+            SiteRenderingContext ctx = mojo.siteRenderer()
+                    .createContextForSkin(
+                            skin, properties, siteModel, mojo.project().getName(), mojo.locale());
+            MavenArchiver.parseBuildOutputTimestamp(mojo.outputTimestamp())
+                    .ifPresent(t -> ctx.setPublishDate(Date.from(t)));
             ctx.setRootDirectory(mojo.project().getBasedir());
             context = ctx;
             return ctx;

@@ -1,7 +1,6 @@
 package io.github.specpipeline.maven.report;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The documentation site says which goals this version has. It must say so truly: a goal is marked available
@@ -31,6 +30,7 @@ class GoalStatusPagesTest {
             Path.of("target/classes/META-INF/maven/plugin.xml"));
     /** Goals the site documents, whether available or in development. */
     static final List<String> DOCUMENTED = List.of("validate", "export", "generate", "test", "report");
+
     static final String AVAILABLE_CELL = "**available**";
     static final String AVAILABLE_PAGE = "**Status: available in this version.**";
     static final String UNAVAILABLE_PAGE = "**Status: not available in this version**";
@@ -41,7 +41,9 @@ class GoalStatusPagesTest {
     static void readDescriptors() throws IOException {
         pluginGoals = new TreeSet<>();
         for (Path descriptor : DESCRIPTORS) {
-            assertThat(descriptor).as("a plugin descriptor, made by maven-plugin-plugin before the tests run").exists();
+            assertThat(descriptor)
+                    .as("a plugin descriptor, made by maven-plugin-plugin before the tests run")
+                    .exists();
             String xml = Files.readString(descriptor, StandardCharsets.UTF_8);
             Matcher m = Pattern.compile("<mojo>\\s*<goal>([^<]+)</goal>").matcher(xml);
             while (m.find()) {
@@ -56,7 +58,9 @@ class GoalStatusPagesTest {
     void everyGoalOfThePluginIsDocumented() {
         assertThat(DOCUMENTED).containsAll(pluginGoals);
         for (String goal : pluginGoals) {
-            assertThat(SITE.resolve("goal-" + goal + ".md")).as("usage page of goal %s", goal).exists();
+            assertThat(SITE.resolve("goal-" + goal + ".md"))
+                    .as("usage page of goal %s", goal)
+                    .exists();
         }
     }
 
@@ -65,8 +69,11 @@ class GoalStatusPagesTest {
         for (String goal : DOCUMENTED) {
             String page = Files.readString(SITE.resolve("goal-" + goal + ".md"), StandardCharsets.UTF_8);
             String expected = pluginGoals.contains(goal) ? AVAILABLE_PAGE : UNAVAILABLE_PAGE;
-            assertThat(page).as("goal-%s.md must say %s: the plugin %s the goal", goal, expected,
-                    pluginGoals.contains(goal) ? "has" : "does not have").contains(expected);
+            assertThat(page)
+                    .as(
+                            "goal-%s.md must say %s: the plugin %s the goal",
+                            goal, expected, pluginGoals.contains(goal) ? "has" : "does not have")
+                    .contains(expected);
         }
     }
 
@@ -76,13 +83,19 @@ class GoalStatusPagesTest {
             String page = Files.readString(SITE.resolve(file), StandardCharsets.UTF_8);
             for (String goal : DOCUMENTED) {
                 List<String> rows = rowsLinkingTo(page, "goal-" + goal + ".html");
-                assertThat(rows).as("%s: status table row of goal %s", file, goal).hasSize(1);
+                assertThat(rows)
+                        .as("%s: status table row of goal %s", file, goal)
+                        .hasSize(1);
                 String status = lastCell(rows.get(0));
                 if (pluginGoals.contains(goal)) {
-                    assertThat(status).as("%s: status of goal %s, which the plugin has", file, goal).isEqualTo(AVAILABLE_CELL);
+                    assertThat(status)
+                            .as("%s: status of goal %s, which the plugin has", file, goal)
+                            .isEqualTo(AVAILABLE_CELL);
                 } else {
-                    assertThat(status).as("%s: status of goal %s, which the plugin does not have", file, goal)
-                            .isNotEqualTo(AVAILABLE_CELL).contains("in development");
+                    assertThat(status)
+                            .as("%s: status of goal %s, which the plugin does not have", file, goal)
+                            .isNotEqualTo(AVAILABLE_CELL)
+                            .contains("in development");
                 }
             }
         }

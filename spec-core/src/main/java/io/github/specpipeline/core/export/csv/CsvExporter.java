@@ -12,10 +12,6 @@ import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.UnitTest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -25,6 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * The review CSV set, file names and columns as the original exporters wrote them (the parity baseline):
@@ -39,13 +38,13 @@ import java.util.List;
  */
 public final class CsvExporter {
     /** The CSV dialect of every file. */
-    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setRecordSeparator("\n")
             .setQuoteMode(QuoteMode.MINIMAL)
             .get();
 
-    private CsvExporter() {
-    }
+    private CsvExporter() {}
 
     /** Writes every file under {@code dir} (e.g. {@code review/csv}); returns the files written, in order. */
     public static List<Path> write(SpecReview review, OutputDirectory out, String dir) throws IOException {
@@ -111,21 +110,54 @@ public final class CsvExporter {
 
     private static List<List<String>> overview(SpecReview review) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Model Name", "Layer", "Source Tables", "Total Columns", "Has Joins", "Has Aggregations", "Primary Key"));
+        rows.add(List.of(
+                "Model Name",
+                "Layer",
+                "Source Tables",
+                "Total Columns",
+                "Has Joins",
+                "Has Aggregations",
+                "Primary Key"));
         for (ModelReview m : review.models()) {
-            rows.add(Arrays.asList(m.displayName(), m.layer().id(), m.sourcesText(), Integer.toString(m.columns().size()),
-                    yesNo(m.hasJoins()), yesNo(m.hasAggregations()), String.join(", ", m.model().constraints().primaryKey())));
+            rows.add(Arrays.asList(
+                    m.displayName(),
+                    m.layer().id(),
+                    m.sourcesText(),
+                    Integer.toString(m.columns().size()),
+                    yesNo(m.hasJoins()),
+                    yesNo(m.hasAggregations()),
+                    String.join(", ", m.model().constraints().primaryKey())));
         }
         return rows;
     }
 
     private static void allColumns(SpecReview review, CSVPrinter p) throws IOException {
-        record(p, "Model", "Layer", "Column Name", "Type", "Source Table", "Source Column", "Transform", "Nullable", "Tests",
+        record(
+                p,
+                "Model",
+                "Layer",
+                "Column Name",
+                "Type",
+                "Source Table",
+                "Source Column",
+                "Transform",
+                "Nullable",
+                "Tests",
                 "Description");
         for (ModelReview m : review.models()) {
             for (ColumnRow c : m.columns()) {
-                record(p, m.displayName(), m.layer().id(), c.name(), c.type(), c.sourceTable(), c.sourceColumn(), c.transform(),
-                        c.nullable(), c.tests(), c.description());
+                record(
+                        p,
+                        m.displayName(),
+                        m.layer().id(),
+                        c.name(),
+                        c.type(),
+                        c.sourceTable(),
+                        c.sourceColumn(),
+                        c.transform(),
+                        c.nullable(),
+                        c.tests(),
+                        c.description());
             }
         }
     }
@@ -135,8 +167,13 @@ public final class CsvExporter {
         for (ModelReview m : review.models()) {
             for (ColumnRow c : m.columns()) {
                 if (c.transform() != null) {
-                    record(p, m.displayName(), c.name(), c.kind() == ColumnKind.METRIC ? "Aggregation" : "Column Transform",
-                            c.transform(), c.description());
+                    record(
+                            p,
+                            m.displayName(),
+                            c.name(),
+                            c.kind() == ColumnKind.METRIC ? "Aggregation" : "Column Transform",
+                            c.transform(),
+                            c.description());
                 }
             }
         }
@@ -146,7 +183,14 @@ public final class CsvExporter {
         record(p, "Model", "Layer", "Left Table", "Right Table", "Join Type", "Join Condition");
         for (ModelReview m : review.models()) {
             for (Join j : m.model().joins()) {
-                record(p, m.displayName(), m.layer().id(), j.leftTable(), j.rightTable(), j.type().name(), j.condition());
+                record(
+                        p,
+                        m.displayName(),
+                        m.layer().id(),
+                        j.leftTable(),
+                        j.rightTable(),
+                        j.type().name(),
+                        j.condition());
             }
         }
     }
@@ -155,7 +199,14 @@ public final class CsvExporter {
         record(p, "Model", "Layer", "Column", "Test Type", "Origin", "Checks", "Description");
         for (ModelReview m : review.models()) {
             for (TestRow t : m.tests()) {
-                record(p, m.displayName(), m.layer().id(), t.column(), t.testType(), t.origin().label(), t.checks(),
+                record(
+                        p,
+                        m.displayName(),
+                        m.layer().id(),
+                        t.column(),
+                        t.testType(),
+                        t.origin().label(),
+                        t.checks(),
                         t.description());
             }
         }
@@ -171,8 +222,15 @@ public final class CsvExporter {
     private static void validation(SpecReview review, CSVPrinter p) throws IOException {
         record(p, "Severity", "Code", "Location", "JSON Pointer", "Model", "Message", "Hint");
         for (Diagnostic d : review.diagnostics()) {
-            record(p, d.severity().label(), d.code().id(), SpecReview.location(d), d.pointer(),
-                    review.modelOf(d).map(ModelReview::displayName).orElse(""), d.message(), d.hint());
+            record(
+                    p,
+                    d.severity().label(),
+                    d.code().id(),
+                    SpecReview.location(d),
+                    d.pointer(),
+                    review.modelOf(d).map(ModelReview::displayName).orElse(""),
+                    d.message(),
+                    d.hint());
         }
     }
 
@@ -193,7 +251,8 @@ public final class CsvExporter {
             rows.add(Arrays.asList("Tags", String.join(", ", model.tags())));
         }
         if (model.materialization() != null || model.constraints().isScd2()) {
-            rows.add(Arrays.asList("Materialization", model.effectiveMaterialization().id()));
+            rows.add(Arrays.asList(
+                    "Materialization", model.effectiveMaterialization().id()));
         }
         if (!model.groupBy().isEmpty()) {
             rows.add(Arrays.asList("Group By", String.join(", ", model.groupBy())));
@@ -201,17 +260,35 @@ public final class CsvExporter {
         rows.add(Arrays.asList("Validation", m.status()));
 
         if (!model.columns().isEmpty()) {
-            section(rows, "COLUMN MAPPINGS", "Target Column", "Type", "From Table", "From Column", "Transform", "Nullable",
-                    "Tests", "Description");
+            section(
+                    rows,
+                    "COLUMN MAPPINGS",
+                    "Target Column",
+                    "Type",
+                    "From Table",
+                    "From Column",
+                    "Transform",
+                    "Nullable",
+                    "Tests",
+                    "Description");
             for (ColumnRow c : m.columns()) {
                 if (c.kind() == ColumnKind.MAPPED) {
-                    rows.add(Arrays.asList(c.name(), c.type(), c.sourceTable(), c.sourceColumn(), c.transform(), c.nullable(),
-                            c.tests(), c.description()));
+                    rows.add(Arrays.asList(
+                            c.name(),
+                            c.type(),
+                            c.sourceTable(),
+                            c.sourceColumn(),
+                            c.transform(),
+                            c.nullable(),
+                            c.tests(),
+                            c.description()));
                 }
             }
         }
         List<ColumnRow> derived = m.columns().stream()
-                .filter(c -> c.kind() == ColumnKind.GROUP_KEY || c.kind() == ColumnKind.PASS_THROUGH || c.kind() == ColumnKind.SCD2)
+                .filter(c -> c.kind() == ColumnKind.GROUP_KEY
+                        || c.kind() == ColumnKind.PASS_THROUGH
+                        || c.kind() == ColumnKind.SCD2)
                 .toList();
         if (!derived.isEmpty()) {
             section(rows, "OTHER OUTPUT COLUMNS", "Column", "Type", "From Table", "From Column", "Description");
@@ -254,13 +331,18 @@ public final class CsvExporter {
         if (!model.unitTests().isEmpty()) {
             section(rows, "UNIT TESTS", "Name", "Description", "Given", "Expected Rows");
             for (UnitTest u : model.unitTests()) {
-                rows.add(Arrays.asList(u.name(), u.description(), given(u), Integer.toString(u.expect().size())));
+                rows.add(Arrays.asList(
+                        u.name(),
+                        u.description(),
+                        given(u),
+                        Integer.toString(u.expect().size())));
             }
         }
         if (!m.diagnostics().isEmpty()) {
             section(rows, "VALIDATION", "Severity", "Code", "Location", "Message", "Hint");
             for (Diagnostic d : m.diagnostics()) {
-                rows.add(Arrays.asList(d.severity().label(), d.code().id(), SpecReview.location(d), d.message(), d.hint()));
+                rows.add(Arrays.asList(
+                        d.severity().label(), d.code().id(), SpecReview.location(d), d.message(), d.hint()));
             }
         }
         return rows;

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 public final class CsvText {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private CsvText() {
-    }
+    private CsvText() {}
 
     /** The cell text for {@code value}. */
     public static String cell(String value) {

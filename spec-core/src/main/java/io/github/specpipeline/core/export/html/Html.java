@@ -7,8 +7,7 @@ package io.github.specpipeline.core.export.html;
  * attribute or smuggle markup.
  */
 public final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     /** {@code text} escaped for use between tags or inside a double- or single-quoted attribute. */
     public static String escape(String text) {

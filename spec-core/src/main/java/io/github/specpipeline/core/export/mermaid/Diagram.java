@@ -8,5 +8,4 @@ package io.github.specpipeline.core.export.mermaid;
  * @param text  the Mermaid source, ending with a line break
  * @param edges how many edges it draws (Mermaid's default limit is 500)
  */
-public record Diagram(String name, String title, String text, int edges) {
-}
+public record Diagram(String name, String title, String text, int edges) {}

@@ -3,7 +3,6 @@ package io.github.specpipeline.core.export.mermaid;
 import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
 import io.github.specpipeline.core.io.OutputDirectory;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -18,12 +17,10 @@ import java.util.List;
  * and GitLab render as they are) and every diagram alone as {@code mermaid/<name>.mmd}.
  */
 public final class MermaidExporter {
-    private MermaidExporter() {
-    }
+    private MermaidExporter() {}
 
     /** What was written. */
-    public record Written(Path markdown, List<Path> files, int diagrams) {
-    }
+    public record Written(Path markdown, List<Path> files, int diagrams) {}
 
     /**
      * @param dir the review directory, e.g. {@code review}: writes {@code dir/diagram.md} and {@code dir/mermaid/}
@@ -35,7 +32,8 @@ public final class MermaidExporter {
         Path md = out.write(dir + "/diagram.md", os -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
             w.write("# Pipeline diagrams\n\n");
-            w.write("Review diagrams of " + md(review.specFile()) + " (" + review.models().size() + " models), made by"
+            w.write("Review diagrams of " + md(review.specFile()) + " ("
+                    + review.models().size() + " models), made by"
                     + " spec-pipeline. Each is a Mermaid flowchart; the same diagrams are in"
                     + " `mermaid/*.mmd`. Raw tables are cylinders, staging models rounded boxes, final models"
                     + " double-edged boxes. Large diagrams are split into parts that each stay within Mermaid's"
@@ -51,7 +49,8 @@ public final class MermaidExporter {
             }
             for (Diagram d : pipeline) {
                 block(w, d, pipeline.size() > 1);
-                files.add(out.writeIfChanged(dir + "/mermaid/" + d.name(), d.text().getBytes(StandardCharsets.UTF_8)));
+                files.add(out.writeIfChanged(
+                        dir + "/mermaid/" + d.name(), d.text().getBytes(StandardCharsets.UTF_8)));
                 count[0]++;
             }
             for (ModelReview m : review.models()) {
@@ -59,12 +58,14 @@ public final class MermaidExporter {
                 w.write("<a id=\"" + anchor(m) + "\"></a>\n\n## Model " + md(m.displayName()) + "\n\n");
                 for (Diagram d : modelDiagrams.flow()) {
                     block(w, d, true);
-                    files.add(out.writeIfChanged(dir + "/mermaid/" + d.name(), d.text().getBytes(StandardCharsets.UTF_8)));
+                    files.add(out.writeIfChanged(
+                            dir + "/mermaid/" + d.name(), d.text().getBytes(StandardCharsets.UTF_8)));
                     count[0]++;
                 }
                 for (Diagram d : modelDiagrams.lineage()) {
                     block(w, d, true);
-                    files.add(out.writeIfChanged(dir + "/mermaid/" + d.name(), d.text().getBytes(StandardCharsets.UTF_8)));
+                    files.add(out.writeIfChanged(
+                            dir + "/mermaid/" + d.name(), d.text().getBytes(StandardCharsets.UTF_8)));
                     count[0]++;
                 }
             }

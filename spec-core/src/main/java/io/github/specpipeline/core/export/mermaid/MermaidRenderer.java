@@ -12,7 +12,6 @@ import io.github.specpipeline.core.model.Layer;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.validate.Identifiers;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,8 +71,7 @@ public final class MermaidRenderer {
             "classDef target fill:#e8f5e9,stroke:#2e7d32,color:#1a1a1a",
             "classDef generated fill:#fffde7,stroke:#f9a825,color:#1a1a1a");
 
-    private MermaidRenderer() {
-    }
+    private MermaidRenderer() {}
 
     /** One model's diagrams. */
     public record ModelDiagrams(ModelReview model, List<Diagram> flow, List<Diagram> lineage) {
@@ -156,7 +154,8 @@ public final class MermaidRenderer {
             for (int first = 0; first == 0 || first < sources.size(); first += perGroup) {
                 Parts.Group g = new Parts.Group();
                 g.node(id, modelNode(id, m));
-                for (SourceRef s : sources.subList(Math.min(first, sources.size()), Math.min(sources.size(), first + perGroup))) {
+                for (SourceRef s :
+                        sources.subList(Math.min(first, sources.size()), Math.min(sources.size(), first + perGroup))) {
                     String from = pipelineSource(s, rawIds, missingIds, byName, g);
                     g.edge(from + " --> " + id);
                 }
@@ -169,7 +168,11 @@ public final class MermaidRenderer {
         groups.forEach(one::add);
         List<Parts.Rendered> rendered = one.render();
         if (rendered.size() == 1) {
-            return List.of(new Diagram("pipeline.mmd", "Pipeline", rendered.get(0).text(), rendered.get(0).edges()));
+            return List.of(new Diagram(
+                    "pipeline.mmd",
+                    "Pipeline",
+                    rendered.get(0).text(),
+                    rendered.get(0).edges()));
         }
         Parts split = new Parts("flowchart LR", PIPELINE_CLASSES, List.of(), MAX_CHARS, MAX_EDGES, 0);
         Map<Integer, List<ModelReview>> members = new TreeMap<>();
@@ -194,15 +197,22 @@ public final class MermaidRenderer {
                 title += ": " + in.get(0).layer().id() + " models " + in.get(0).displayName()
                         + (in.size() > 1 ? " to " + in.get(in.size() - 1).displayName() : "");
             }
-            out.add(new Diagram(i == 0 ? "pipeline.mmd" : "pipeline-" + (i + 1) + ".mmd", title, rendered.get(i).text(),
+            out.add(new Diagram(
+                    i == 0 ? "pipeline.mmd" : "pipeline-" + (i + 1) + ".mmd",
+                    title,
+                    rendered.get(i).text(),
                     rendered.get(i).edges()));
         }
         return out;
     }
 
     /** Adds the node of a source to {@code g}; returns its id. */
-    private static String pipelineSource(SourceRef s, Map<String, String> rawIds, Map<String, String> missingIds,
-                                         Map<String, ModelReview> byName, Parts.Group g) {
+    private static String pipelineSource(
+            SourceRef s,
+            Map<String, String> rawIds,
+            Map<String, String> missingIds,
+            Map<String, ModelReview> byName,
+            Parts.Group g) {
         if (s.isQualified()) {
             String from = rawIds.get(s.text());
             g.node(from, from + "[(" + MermaidText.quoted(s.text(), NAME) + ")]:::raw");
@@ -243,32 +253,40 @@ public final class MermaidRenderer {
             compactStructure(mr, parts);
         }
 
-        List<ColumnRow> transformed = mr.columns().stream().filter(c -> c.transform() != null).toList();
+        List<ColumnRow> transformed =
+                mr.columns().stream().filter(c -> c.transform() != null).toList();
         for (int i = 0; i < transformed.size(); i += TRANSFORMS_PER_NODE) {
             List<ColumnRow> chunk = transformed.subList(i, Math.min(transformed.size(), i + TRANSFORMS_PER_NODE));
             List<String> lines = new ArrayList<>();
             if (transformed.size() > TRANSFORMS_PER_NODE) {
-                lines.add(MermaidText.label("Transforms " + (i + 1) + " to " + (i + chunk.size()) + " of "
-                        + transformed.size(), 0));
+                lines.add(MermaidText.label(
+                        "Transforms " + (i + 1) + " to " + (i + chunk.size()) + " of " + transformed.size(), 0));
             }
             for (ColumnRow c : chunk) {
                 lines.add(MermaidText.label(c.name(), NAME) + " = " + MermaidText.label(c.transform(), SQL));
             }
             String id = "t" + (i / TRANSFORMS_PER_NODE);
-            parts.add(new Parts.Group().node(id, id + "[\"" + String.join(BR, lines) + "\"]:::transform").edge("m --> " + id));
+            parts.add(new Parts.Group()
+                    .node(id, id + "[\"" + String.join(BR, lines) + "\"]:::transform")
+                    .edge("m --> " + id));
         }
         List<ColumnRow> columns = mr.columns();
         for (int i = 0; i < columns.size(); i += COLUMNS_PER_NODE) {
             List<ColumnRow> chunk = columns.subList(i, Math.min(columns.size(), i + COLUMNS_PER_NODE));
             List<String> lines = new ArrayList<>();
-            lines.add(MermaidText.label(columns.size() > COLUMNS_PER_NODE
-                    ? "Output columns " + (i + 1) + " to " + (i + chunk.size()) + " of " + columns.size()
-                    : "Output columns", 0));
+            lines.add(MermaidText.label(
+                    columns.size() > COLUMNS_PER_NODE
+                            ? "Output columns " + (i + 1) + " to " + (i + chunk.size()) + " of " + columns.size()
+                            : "Output columns",
+                    0));
             for (ColumnRow c : chunk) {
-                lines.add(MermaidText.label(c.name(), NAME) + (c.type() == null ? "" : " " + MermaidText.label(c.type(), 40)));
+                lines.add(MermaidText.label(c.name(), NAME)
+                        + (c.type() == null ? "" : " " + MermaidText.label(c.type(), 40)));
             }
             String id = "cols" + (i / COLUMNS_PER_NODE);
-            parts.add(new Parts.Group().node(id, id + "[\"" + String.join(BR, lines) + "\"]:::output").edge("m --> " + id));
+            parts.add(new Parts.Group()
+                    .node(id, id + "[\"" + String.join(BR, lines) + "\"]:::output")
+                    .edge("m --> " + id));
         }
         return named(parts.render(), "model_" + mr.key() + ".flow", "Flow of " + mr.displayName());
     }
@@ -277,12 +295,14 @@ public final class MermaidRenderer {
         Model m = mr.model();
         List<String> lines = new ArrayList<>();
         lines.add(MermaidText.label(mr.displayName(), NAME));
-        lines.add(MermaidText.label(m.layer().id() + " model, " + m.effectiveMaterialization().id(), 0));
+        lines.add(MermaidText.label(
+                m.layer().id() + " model, " + m.effectiveMaterialization().id(), 0));
         if (!m.groupBy().isEmpty()) {
             lines.add(MermaidText.label("GROUP BY " + String.join(", ", m.groupBy()), NAME));
         }
         if (m.constraints().isScd2()) {
-            lines.add(MermaidText.label("SCD type 2 on " + String.join(", ", m.constraints().naturalKey()), NAME));
+            lines.add(MermaidText.label(
+                    "SCD type 2 on " + String.join(", ", m.constraints().naturalKey()), NAME));
         }
         return lines;
     }
@@ -318,9 +338,11 @@ public final class MermaidRenderer {
         for (int i = 0; i < m.joins().size(); i++) {
             Join j = m.joins().get(i);
             String id = "j" + i;
-            String label = MermaidText.label(j.type().sql(), 0) + BR
-                    + (j.type() == JoinType.CROSS || j.condition() == null ? MermaidText.label(j.rightTable(), NAME)
-                    : MermaidText.label("ON " + j.condition(), SQL));
+            String label = MermaidText.label(j.type().sql(), 0)
+                    + BR
+                    + (j.type() == JoinType.CROSS || j.condition() == null
+                            ? MermaidText.label(j.rightTable(), NAME)
+                            : MermaidText.label("ON " + j.condition(), SQL));
             g.node(id, id + "{{\"" + label + "\"}}:::join");
             List<String> inputs = new ArrayList<>();
             Set<String> tables = new LinkedHashSet<>();
@@ -363,11 +385,13 @@ public final class MermaidRenderer {
         Model m = mr.model();
         List<String> sources = m.sources().stream().map(SourceRef::text).toList();
         list(parts, "sl", "Sources", sources, "[\"", "\"]:::raw");
-        List<String> joins = m.joins().stream().map(j -> j.type().sql() + " " + j.rightTable()
-                + (j.condition() == null ? "" : " ON " + j.condition())).toList();
+        List<String> joins = m.joins().stream()
+                .map(j -> j.type().sql() + " " + j.rightTable() + (j.condition() == null ? "" : " ON " + j.condition()))
+                .toList();
         list(parts, "jl", "Joins", joins, "{{\"", "\"}}:::join");
-        List<String> filters = m.filters().stream().map(f -> (f.appliesTo() == null ? "" : f.appliesTo() + ": ")
-                + "WHERE " + f.predicate()).toList();
+        List<String> filters = m.filters().stream()
+                .map(f -> (f.appliesTo() == null ? "" : f.appliesTo() + ": ") + "WHERE " + f.predicate())
+                .toList();
         list(parts, "fl", "Filters", filters, "[/\"", "\"/]:::filter");
     }
 
@@ -378,7 +402,9 @@ public final class MermaidRenderer {
             lines.add(MermaidText.label(what + " " + (i + 1) + " to " + (i + chunk.size()) + " of " + items.size(), 0));
             chunk.forEach(x -> lines.add(MermaidText.label(x, SQL)));
             String id = prefix + (i / LIST_PER_NODE);
-            parts.add(new Parts.Group().node(id, id + open + String.join(BR, lines) + close).edge(id + " --> m"));
+            parts.add(new Parts.Group()
+                    .node(id, id + open + String.join(BR, lines) + close)
+                    .edge(id + " --> m"));
         }
     }
 
@@ -433,10 +459,13 @@ public final class MermaidRenderer {
         List<ColumnRow> columns = mr.columns();
         for (int i = 0; i < columns.size(); i++) {
             ColumnRow c = columns.get(i);
-            String target = Identifiers.isValid(c.name()) && targetIds.add("t_" + c.name().toLowerCase(java.util.Locale.ROOT))
-                    ? "t_" + c.name() : "t" + i;
+            String target = Identifiers.isValid(c.name())
+                            && targetIds.add("t_" + c.name().toLowerCase(java.util.Locale.ROOT))
+                    ? "t_" + c.name()
+                    : "t" + i;
             boolean generated = c.lineage().isEmpty();
-            String label = MermaidText.label(c.name(), NAME) + (c.type() == null ? "" : BR + MermaidText.label(c.type(), 40));
+            String label =
+                    MermaidText.label(c.name(), NAME) + (c.type() == null ? "" : BR + MermaidText.label(c.type(), 40));
             if (generated && c.transform() != null) {
                 label += BR + MermaidText.label(c.transform(), SQL);
             } else if (c.kind() == ColumnKind.SCD2) {
@@ -451,18 +480,27 @@ public final class MermaidRenderer {
                     Integer t = tableIndex.get(ref.table());
                     String tk = t == null ? "u" : Integer.toString(t);
                     String key = tk + "|" + ref.column().toLowerCase(java.util.Locale.ROOT);
-                    String id = columnIds.computeIfAbsent(key, k -> Identifiers.isValid(ref.column())
-                            ? "c" + tk + "_" + ref.column() : "c" + tk + "x" + columnIds.size());
-                    String title = t == null ? (ref.table().equals("?") ? "unknown source" : ref.table() + " (not a source)")
+                    String id = columnIds.computeIfAbsent(
+                            key,
+                            k -> Identifiers.isValid(ref.column())
+                                    ? "c" + tk + "_" + ref.column()
+                                    : "c" + tk + "x" + columnIds.size());
+                    String title = t == null
+                            ? (ref.table().equals("?") ? "unknown source" : ref.table() + " (not a source)")
                             : sourceText.get(ref.table());
-                    g.node(id, id + "[" + MermaidText.quoted(ref.column(), NAME) + "]:::src", "g" + tk,
+                    g.node(
+                            id,
+                            id + "[" + MermaidText.quoted(ref.column(), NAME) + "]:::src",
+                            "g" + tk,
                             MermaidText.quoted(title, NAME));
                     String edgeLabel = switch (c.kind()) {
                         case GROUP_KEY -> "group by";
                         case PASS_THROUGH -> null;
                         default -> c.transform();
                     };
-                    g.edge(id + (edgeLabel == null ? " --> " : " -->|" + MermaidText.quoted(edgeLabel, EDGE_SQL) + "| ") + target);
+                    g.edge(id
+                            + (edgeLabel == null ? " --> " : " -->|" + MermaidText.quoted(edgeLabel, EDGE_SQL) + "| ")
+                            + target);
                 }
                 parts.add(g);
             }

@@ -17,8 +17,7 @@ import io.github.specpipeline.core.validate.Identifiers;
  * ({@link #id}), and from an index when the name is not a valid identifier.
  */
 public final class MermaidText {
-    private MermaidText() {
-    }
+    private MermaidText() {}
 
     /** {@code text} as the inside of a quoted label, cut to {@code max} characters (0 = no limit). */
     public static String label(String text, int max) {

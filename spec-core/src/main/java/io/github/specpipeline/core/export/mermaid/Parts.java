@@ -132,7 +132,11 @@ final class Parts {
                 }
             }
             for (Map.Entry<String, List<String>> s : bySubgraph.entrySet()) {
-                sb.append("    subgraph ").append(s.getKey()).append(" [").append(subgraphTitles.get(s.getKey())).append("]\n");
+                sb.append("    subgraph ")
+                        .append(s.getKey())
+                        .append(" [")
+                        .append(subgraphTitles.get(s.getKey()))
+                        .append("]\n");
                 for (String def : s.getValue()) {
                     sb.append("        ").append(def).append('\n');
                 }
@@ -190,8 +194,7 @@ final class Parts {
         return out;
     }
 
-    record Rendered(String text, int edges) {
-    }
+    record Rendered(String text, int edges) {}
 
     /** Distinct values in order. */
     static <T> List<T> distinct(List<T> items) {

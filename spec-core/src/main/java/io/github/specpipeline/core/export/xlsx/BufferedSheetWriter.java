@@ -1,13 +1,12 @@
 package io.github.specpipeline.core.export.xlsx;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.StreamingSheetWriter;
-
-import java.io.IOException;
-import java.io.OutputStream;
 
 /**
  * POI's streaming sheet writer, with the cells of the types the workbook uses (blank, inline string, number)
@@ -78,13 +77,17 @@ final class BufferedSheetWriter extends StreamingSheetWriter {
 
     /** A numeric cell. */
     void number(int columnIndex, int style, double value) throws IOException {
-        _out.append(start(columnIndex, style).append(" t=\"n\"><v>").append(Double.toString(value)).append("</v></c>"));
+        _out.append(start(columnIndex, style)
+                .append(" t=\"n\"><v>")
+                .append(Double.toString(value))
+                .append("</v></c>"));
     }
 
     /** An inline string cell. */
     void text(int columnIndex, int style, String text) throws IOException {
         StringBuilder b = start(columnIndex, style).append(" t=\"inlineStr\"><is><t");
-        if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+        if (!text.isEmpty()
+                && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1)))) {
             b.append(" xml:space=\"preserve\"");
         }
         b.append('>');
@@ -96,8 +99,12 @@ final class BufferedSheetWriter extends StreamingSheetWriter {
         StringBuilder b = buffer;
         b.setLength(0);
         b.append("<c r=\"")
-                .append(columnIndex < COLUMNS.length ? COLUMNS[columnIndex] : CellReference.convertNumToColString(columnIndex))
-                .append(rowNumber).append('"');
+                .append(
+                        columnIndex < COLUMNS.length
+                                ? COLUMNS[columnIndex]
+                                : CellReference.convertNumToColString(columnIndex))
+                .append(rowNumber)
+                .append('"');
         if (style != 0) {
             b.append(" s=\"").append(style).append('"');
         }

@@ -15,22 +15,6 @@ import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SchemaNames;
 import io.github.specpipeline.core.model.UnitTest;
-import org.apache.poi.common.usermodel.HyperlinkType;
-import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Footer;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
-import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFHyperlink;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,6 +31,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Footer;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 
 /**
  * The review workbook ({@code spec-review.xlsx}): Overview, Spec, Validation, All Columns (the data dictionary),
@@ -65,25 +64,43 @@ import java.util.Optional;
 public final class WorkbookRenderer {
     /** Excel's limit is 32,767 characters per cell; longer text is cut to this many and a note added. */
     static final int MAX_CELL_TEXT = 32_000;
+
     private static final int MIN_WIDTH = 6;
     private static final int MAX_WIDTH = 60;
 
-    private WorkbookRenderer() {
-    }
+    private WorkbookRenderer() {}
 
     /** How a cell looks. */
     enum Kind {
-        TITLE, SECTION, LABEL, INFO, HEADER, TEXT, WRAP, CODE, NUMBER, LINK, ERROR, WARNING, OK;
+        TITLE,
+        SECTION,
+        LABEL,
+        INFO,
+        HEADER,
+        TEXT,
+        WRAP,
+        CODE,
+        NUMBER,
+        LINK,
+        ERROR,
+        WARNING,
+        OK;
 
         boolean measured() {
-            return this == HEADER || this == TEXT || this == WRAP || this == CODE || this == NUMBER || this == LINK
-                    || this == ERROR || this == WARNING || this == OK;
+            return this == HEADER
+                    || this == TEXT
+                    || this == WRAP
+                    || this == CODE
+                    || this == NUMBER
+                    || this == LINK
+                    || this == ERROR
+                    || this == WARNING
+                    || this == OK;
         }
     }
 
     /** One cell to write. */
-    record C(String value, Kind kind) {
-    }
+    record C(String value, Kind kind) {}
 
     /**
      * Loads and runs POI's workbook classes once on a tiny workbook, written nowhere. Starting POI (class loading,
@@ -125,7 +142,8 @@ public final class WorkbookRenderer {
      * models, no model gets a sheet of its own (all or none, so that a reviewer never looks for a missing one), and
      * the Spec sheet says so.
      */
-    public static int write(SpecReview review, Instant timestamp, int maxModelSheets, OutputStream out) throws IOException {
+    public static int write(SpecReview review, Instant timestamp, int maxModelSheets, OutputStream out)
+            throws IOException {
         Path raw = Files.createTempFile("spec-pipeline-", ".xlsx");
         try {
             int sheets = write(review, timestamp, hasModelSheets(review, maxModelSheets), maxModelSheets, raw);
@@ -140,12 +158,14 @@ public final class WorkbookRenderer {
     }
 
     /** Writes the workbook as POI makes it (entry times not yet fixed) to {@code file}. */
-    private static int write(SpecReview review, Instant timestamp, boolean modelSheetsWanted, int maxModelSheets, Path file)
+    private static int write(
+            SpecReview review, Instant timestamp, boolean modelSheetsWanted, int maxModelSheets, Path file)
             throws IOException {
         int sheets;
         try (DeferredSXSSFWorkbook wb = new Workbook()) {
             Styles styles = new Styles(wb);
-            POIXMLProperties.CoreProperties core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+            POIXMLProperties.CoreProperties core =
+                    wb.getXSSFWorkbook().getProperties().getCoreProperties();
             Date when = Date.from(timestamp);
             core.setCreated(Optional.of(when));
             core.setModified(Optional.of(when));
@@ -155,17 +175,19 @@ public final class WorkbookRenderer {
             wb.getXSSFWorkbook().getProperties().getExtendedProperties().setApplication("spec-pipeline");
 
             SheetNames names = new SheetNames();
-            List<String> fixed = List.of("Overview", "Spec", "Validation", "All Columns", "Transforms", "Joins", "Tests",
-                    "Data Lineage");
+            List<String> fixed = List.of(
+                    "Overview", "Spec", "Validation", "All Columns", "Transforms", "Joins", "Tests", "Data Lineage");
             fixed.forEach(names::take);
-            List<String> modelSheets = new ArrayList<>(modelSheetsWanted ? review.models().size() : 0);
+            List<String> modelSheets =
+                    new ArrayList<>(modelSheetsWanted ? review.models().size() : 0);
             if (modelSheetsWanted) {
                 for (ModelReview m : review.models()) {
                     modelSheets.add(names.take(m.displayName()));
                 }
             }
 
-            SXSSFSheet overview = sheet(wb, styles, "Overview", sink -> overview(review, modelSheetsWanted, sink), true, review.specFile());
+            SXSSFSheet overview = sheet(
+                    wb, styles, "Overview", sink -> overview(review, modelSheetsWanted, sink), true, review.specFile());
             for (int i = 0; i < modelSheets.size(); i++) {
                 XSSFHyperlink link = wb.getXSSFWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
                 link.setAddress("'" + modelSheets.get(i).replace("'", "''") + "'!A1");
@@ -173,9 +195,12 @@ public final class WorkbookRenderer {
                 overview.addHyperlink(link);
             }
             int models = review.models().size();
-            String omitted = modelSheetsWanted ? null : "none: the spec has " + models + (models == 1 ? " model" : " models")
-                    + ", more than maxModelSheets (" + maxModelSheets + "); each model's columns, transforms, joins and tests"
-                    + " are in the sheets All Columns, Transforms, Joins and Tests, and in csv/model_<name>.csv";
+            String omitted = modelSheetsWanted
+                    ? null
+                    : "none: the spec has " + models + (models == 1 ? " model" : " models")
+                            + ", more than maxModelSheets (" + maxModelSheets
+                            + "); each model's columns, transforms, joins and tests"
+                            + " are in the sheets All Columns, Transforms, Joins and Tests, and in csv/model_<name>.csv";
             sheet(wb, styles, "Spec", sink -> spec(review, omitted, sink), true, review.specFile());
             sheet(wb, styles, "Validation", sink -> validation(review, sink), true, review.specFile());
             sheet(wb, styles, "All Columns", sink -> allColumns(review, sink), true, review.specFile());
@@ -216,7 +241,8 @@ public final class WorkbookRenderer {
          * time to write a workbook (about 48 MB of XML for 1,000 models); the file gets somewhat bigger.
          */
         @Override
-        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
+                OutputStream out) {
             org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
             zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
             return zip;
@@ -227,7 +253,8 @@ public final class WorkbookRenderer {
 
         /** Cells buffered per cell instead of written a character at a time (see {@link BufferedSheetWriter}). */
         @Override
-        protected org.apache.poi.xssf.streaming.StreamingSheetWriter createSheetDataWriter(OutputStream out) throws IOException {
+        protected org.apache.poi.xssf.streaming.StreamingSheetWriter createSheetDataWriter(OutputStream out)
+                throws IOException {
             writer = new BufferedSheetWriter(out);
             return writer;
         }
@@ -310,8 +337,8 @@ public final class WorkbookRenderer {
         }
     }
 
-    private static SXSSFSheet sheet(DeferredSXSSFWorkbook wb, Styles styles, String name, Content content, boolean table,
-                                    String specFile) {
+    private static SXSSFSheet sheet(
+            DeferredSXSSFWorkbook wb, Styles styles, String name, Content content, boolean table, String specFile) {
         Measure m = new Measure();
         content.write(m);
         if (m.firstHeader >= 0 && m.firstTableEnd < 0) {
@@ -339,7 +366,8 @@ public final class WorkbookRenderer {
      * would double the work of most of the workbook): column widths come from the longest column name and fixed
      * widths for the other columns, and the header row to freeze is known from the number of info rows.
      */
-    private static void modelSheet(DeferredSXSSFWorkbook wb, Styles styles, String name, ModelReview m, String specFile) {
+    private static void modelSheet(
+            DeferredSXSSFWorkbook wb, Styles styles, String name, ModelReview m, String specFile) {
         DeferredSXSSFSheet sheet = wb.createSheet(name);
         int first = 18;
         for (ColumnRow c : m.columns()) {
@@ -384,7 +412,9 @@ public final class WorkbookRenderer {
 
     /** Text for a footer: {@code &} starts a code there, so it is doubled; a long name keeps its end (the file name). */
     static String footerText(String text) {
-        String t = text.length() <= MAX_FOOTER_TEXT ? text : "\u2026" + text.substring(text.length() - MAX_FOOTER_TEXT + 1);
+        String t = text.length() <= MAX_FOOTER_TEXT
+                ? text
+                : "\u2026" + text.substring(text.length() - MAX_FOOTER_TEXT + 1);
         StringBuilder b = new StringBuilder(t.length() + 8);
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -510,8 +540,7 @@ public final class WorkbookRenderer {
                         case ERROR -> fill(s, IndexedColors.ROSE, bold);
                         case WARNING -> fill(s, IndexedColors.LIGHT_YELLOW, bold);
                         case OK -> fill(s, IndexedColors.LIGHT_GREEN, null);
-                        default -> {
-                        }
+                        default -> {}
                     }
                     s.setQuotePrefixed(q);
                     (q ? quoted : plain).put(k, s);
@@ -568,18 +597,47 @@ public final class WorkbookRenderer {
     }
 
     private static void overview(SpecReview review, boolean linked, Sink s) {
-        s.row(header("Model", "Layer", "Materialization", "Sources", "Columns", "Joins", "Filters", "Aggregations", "Tests",
-                "Unit Tests", "Primary Key", "Upstream Models", "Used By", "Validation", "Errors", "Warnings", "Owner",
+        s.row(header(
+                "Model",
+                "Layer",
+                "Materialization",
+                "Sources",
+                "Columns",
+                "Joins",
+                "Filters",
+                "Aggregations",
+                "Tests",
+                "Unit Tests",
+                "Primary Key",
+                "Upstream Models",
+                "Used By",
+                "Validation",
+                "Errors",
+                "Warnings",
+                "Owner",
                 "Description"));
         for (ModelReview m : review.models()) {
             Model model = m.model();
             long dataTests = m.dataTests().size();
-            s.row(new C(m.displayName(), linked ? Kind.LINK : Kind.TEXT), t(m.layer().id()), t(model.effectiveMaterialization().id()),
-                    w(m.sourcesText()), n(m.columns().size()), n(model.joins().size()), n(model.filters().size()),
-                    n(model.aggregations().size()), n(dataTests), n(model.unitTests().size()),
-                    t(String.join(", ", model.constraints().primaryKey())), w(String.join(", ", m.upstream())),
-                    w(String.join(", ", m.downstream())), status(m.errors(), m.warnings()), n(m.errors()), n(m.warnings()),
-                    t(model.owner()), w(model.description()));
+            s.row(
+                    new C(m.displayName(), linked ? Kind.LINK : Kind.TEXT),
+                    t(m.layer().id()),
+                    t(model.effectiveMaterialization().id()),
+                    w(m.sourcesText()),
+                    n(m.columns().size()),
+                    n(model.joins().size()),
+                    n(model.filters().size()),
+                    n(model.aggregations().size()),
+                    n(dataTests),
+                    n(model.unitTests().size()),
+                    t(String.join(", ", model.constraints().primaryKey())),
+                    w(String.join(", ", m.upstream())),
+                    w(String.join(", ", m.downstream())),
+                    status(m.errors(), m.warnings()),
+                    n(m.errors()),
+                    n(m.warnings()),
+                    t(model.owner()),
+                    w(model.description()));
         }
     }
 
@@ -592,7 +650,9 @@ public final class WorkbookRenderer {
         s.row(t("Final schema"), t(schema.finalSchema()));
         s.row(t("Models"), n(review.models().size()));
         s.row(t("Output columns"), n(review.columnCount()));
-        s.row(t("Source DDL tables"), review.validated().sourceCatalog().map(c -> n(c.size())).orElse(t("no source DDL given")));
+        s.row(
+                t("Source DDL tables"),
+                review.validated().sourceCatalog().map(c -> n(c.size())).orElse(t("no source DDL given")));
         s.row(t("Validation"), status(review.count(Severity.ERROR), review.count(Severity.WARNING)));
         if (modelSheetsOmitted != null) {
             s.row(t("Model sheets"), w(modelSheetsOmitted));
@@ -603,18 +663,42 @@ public final class WorkbookRenderer {
     private static void validation(SpecReview review, Sink s) {
         s.row(header("Severity", "Code", "Location", "JSON Pointer", "Model", "Message", "Hint"));
         for (Diagnostic d : review.diagnostics()) {
-            s.row(severity(d.severity()), t(d.code().id()), t(SpecReview.location(d)), t(d.pointer()),
-                    t(review.modelOf(d).map(ModelReview::displayName).orElse("")), w(d.message()), w(d.hint()));
+            s.row(
+                    severity(d.severity()),
+                    t(d.code().id()),
+                    t(SpecReview.location(d)),
+                    t(d.pointer()),
+                    t(review.modelOf(d).map(ModelReview::displayName).orElse("")),
+                    w(d.message()),
+                    w(d.hint()));
         }
     }
 
     private static void allColumns(SpecReview review, Sink s) {
-        s.row(header("Model", "Layer", "Column Name", "Type", "Source Table", "Source Column", "Transform", "Nullable", "Tests",
+        s.row(header(
+                "Model",
+                "Layer",
+                "Column Name",
+                "Type",
+                "Source Table",
+                "Source Column",
+                "Transform",
+                "Nullable",
+                "Tests",
                 "Description"));
         for (ModelReview m : review.models()) {
             for (ColumnRow c : m.columns()) {
-                s.row(t(m.displayName()), t(m.layer().id()), t(c.name()), t(c.type()), t(c.sourceTable()), t(c.sourceColumn()),
-                        code(c.transform()), t(c.nullable()), w(c.tests()), w(c.description()));
+                s.row(
+                        t(m.displayName()),
+                        t(m.layer().id()),
+                        t(c.name()),
+                        t(c.type()),
+                        t(c.sourceTable()),
+                        t(c.sourceColumn()),
+                        code(c.transform()),
+                        t(c.nullable()),
+                        w(c.tests()),
+                        w(c.description()));
             }
         }
     }
@@ -624,8 +708,12 @@ public final class WorkbookRenderer {
         for (ModelReview m : review.models()) {
             for (ColumnRow c : m.columns()) {
                 if (c.transform() != null) {
-                    s.row(t(m.displayName()), t(c.name()), t(c.kind() == ColumnKind.METRIC ? "Aggregation" : "Column Transform"),
-                            code(c.transform()), w(c.description()));
+                    s.row(
+                            t(m.displayName()),
+                            t(c.name()),
+                            t(c.kind() == ColumnKind.METRIC ? "Aggregation" : "Column Transform"),
+                            code(c.transform()),
+                            w(c.description()));
                 }
             }
         }
@@ -635,7 +723,12 @@ public final class WorkbookRenderer {
         s.row(header("Model", "Layer", "Left Table", "Right Table", "Join Type", "Join Condition"));
         for (ModelReview m : review.models()) {
             for (Join j : m.model().joins()) {
-                s.row(t(m.displayName()), t(m.layer().id()), t(j.leftTable()), t(j.rightTable()), t(j.type().name()),
+                s.row(
+                        t(m.displayName()),
+                        t(m.layer().id()),
+                        t(j.leftTable()),
+                        t(j.rightTable()),
+                        t(j.type().name()),
                         code(j.condition()));
             }
         }
@@ -645,8 +738,14 @@ public final class WorkbookRenderer {
         s.row(header("Model", "Layer", "Column", "Test Type", "Origin", "Checks", "Description"));
         for (ModelReview m : review.models()) {
             for (TestRow x : m.tests()) {
-                s.row(t(m.displayName()), t(m.layer().id()), t(x.column()), code(x.testType()), t(x.origin().label()),
-                        w(x.checks()), w(x.description()));
+                s.row(
+                        t(m.displayName()),
+                        t(m.layer().id()),
+                        t(x.column()),
+                        code(x.testType()),
+                        t(x.origin().label()),
+                        w(x.checks()),
+                        w(x.description()));
             }
         }
     }
@@ -654,7 +753,11 @@ public final class WorkbookRenderer {
     private static void lineage(SpecReview review, Sink s) {
         s.row(header("Model", "Layer", "Depends On (Sources)", "Upstream Models", "Used By (Downstream)"));
         for (ModelReview m : review.models()) {
-            s.row(t(m.displayName()), t(m.layer().id()), w(m.sourcesText()), w(String.join(", ", m.upstream())),
+            s.row(
+                    t(m.displayName()),
+                    t(m.layer().id()),
+                    w(m.sourcesText()),
+                    w(String.join(", ", m.upstream())),
                     w(String.join(", ", m.downstream())));
         }
     }
@@ -680,7 +783,10 @@ public final class WorkbookRenderer {
     /** Rows before the blank row that precedes the output columns table: the title and the info block. */
     private static int infoRows(ModelReview m) {
         Model model = m.model();
-        return 7 + (model.description() != null ? 1 : 0) + (model.owner() != null ? 1 : 0) + (model.tags().isEmpty() ? 0 : 1)
+        return 7
+                + (model.description() != null ? 1 : 0)
+                + (model.owner() != null ? 1 : 0)
+                + (model.tags().isEmpty() ? 0 : 1)
                 + (model.groupBy().isEmpty() ? 0 : 1);
     }
 
@@ -708,11 +814,27 @@ public final class WorkbookRenderer {
 
         s.blank();
         s.row(new C("Output columns (" + m.columns().size() + ")", Kind.SECTION));
-        s.row(header("Column", "Type", "Kind", "From Table", "From Column", "Transform / Formula", "Nullable", "Tests",
+        s.row(header(
+                "Column",
+                "Type",
+                "Kind",
+                "From Table",
+                "From Column",
+                "Transform / Formula",
+                "Nullable",
+                "Tests",
                 "Description"));
         for (ColumnRow c : m.columns()) {
-            s.row(t(c.name()), t(c.type()), t(kind(c.kind())), t(c.sourceTable()), t(c.sourceColumn()), code(c.transform()),
-                    t(c.nullable()), w(c.tests()), w(c.description()));
+            s.row(
+                    t(c.name()),
+                    t(c.type()),
+                    t(kind(c.kind())),
+                    t(c.sourceTable()),
+                    t(c.sourceColumn()),
+                    code(c.transform()),
+                    t(c.nullable()),
+                    w(c.tests()),
+                    w(c.description()));
         }
         if (!model.joins().isEmpty()) {
             s.blank();
@@ -749,7 +871,11 @@ public final class WorkbookRenderer {
             s.row(new C("Unit tests", Kind.SECTION));
             s.row(header("Name", "Description", "Given", "Expected Rows"));
             for (UnitTest u : model.unitTests()) {
-                s.row(t(u.name()), w(u.description()), w(CsvExporter.given(u)), n(u.expect().size()));
+                s.row(
+                        t(u.name()),
+                        w(u.description()),
+                        w(CsvExporter.given(u)),
+                        n(u.expect().size()));
             }
         }
         if (!m.diagnostics().isEmpty()) {

@@ -21,8 +21,7 @@ final class ZipNormalizer {
     private static final int END = 0x06054b50;
     private static final int END_SIZE = 22;
 
-    private ZipNormalizer() {
-    }
+    private ZipNormalizer() {}
 
     /** The DOS {time, date} fields for {@code timestamp}, clamped to the years a zip can hold. */
     static int[] dosTime(Instant timestamp) {

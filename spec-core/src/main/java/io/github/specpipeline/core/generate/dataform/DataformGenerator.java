@@ -18,7 +18,6 @@ import io.github.specpipeline.core.tests.TestCase;
 import io.github.specpipeline.core.tests.TestCatalog;
 import io.github.specpipeline.core.tests.TestSql;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,33 +42,40 @@ import java.util.stream.Collectors;
 public final class DataformGenerator {
     /** The {@code @dataform/core} version the project pins (the latest 3.0 release). */
     public static final String CORE_VERSION = "3.0.62";
+
     private static final Dialect D = Dialect.BIGQUERY;
-    private static final Set<String> BUILT_IN = Set.of("not_null", "unique", "accepted_values", "expression", "primary_key",
-            "group_key_unique");
+    private static final Set<String> BUILT_IN =
+            Set.of("not_null", "unique", "accepted_values", "expression", "primary_key", "group_key_unique");
 
     public List<GeneratedFile> files(ValidatedSpec spec) {
         String hash = Headers.hash(spec.specFile());
         String sqlHeader = Headers.sql(spec.specFile());
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(new GeneratedFile("workflow_settings.yaml", hash
-                + "# defaultProject and defaultLocation are needed to run on BigQuery: add them for your project.\n"
-                + "defaultDataset: " + Text.yaml(spec.spec().schema().finalSchema()) + "\n"
-                + "defaultAssertionDataset: " + Text.yaml(spec.spec().schema().finalSchema() + "_assertions") + "\n"
-                + "dataformCoreVersion: " + Text.yaml(CORE_VERSION) + "\n"));
+        files.add(new GeneratedFile(
+                "workflow_settings.yaml",
+                hash
+                        + "# defaultProject and defaultLocation are needed to run on BigQuery: add them for your project.\n"
+                        + "defaultDataset: " + Text.yaml(spec.spec().schema().finalSchema()) + "\n"
+                        + "defaultAssertionDataset: "
+                        + Text.yaml(spec.spec().schema().finalSchema() + "_assertions") + "\n"
+                        + "dataformCoreVersion: " + Text.yaml(CORE_VERSION) + "\n"));
         String raw = spec.spec().schema().raw();
         Map<String, String> rawTables = new TreeMap<>();
         for (Model m : spec.spec().models()) {
-            m.sources().stream().filter(SourceRef::isQualified)
+            m.sources().stream()
+                    .filter(SourceRef::isQualified)
                     .forEach(s -> rawTables.putIfAbsent(s.table().toLowerCase(Locale.ROOT), s.table()));
         }
         TestCatalog catalog = TestCatalog.of(spec);
-        catalog.tests().stream().filter(t -> t.check() instanceof TestCase.Relationships r && r.to().isQualified())
+        catalog.tests().stream()
+                .filter(t -> t.check() instanceof TestCase.Relationships r && r.to().isQualified())
                 .forEach(t -> {
                     String table = ((TestCase.Relationships) t.check()).to().table();
                     rawTables.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
                 });
         for (String table : rawTables.values()) {
-            files.add(new GeneratedFile("definitions/sources/" + raw + "_" + table + ".sqlx", declaration(spec, table, sqlHeader)));
+            files.add(new GeneratedFile(
+                    "definitions/sources/" + raw + "_" + table + ".sqlx", declaration(spec, table, sqlHeader)));
         }
         TestSql testSql = new TestSql(spec, D, new TestSql.Relations() {
             @Override
@@ -85,15 +91,21 @@ public final class DataformGenerator {
         for (Model m : spec.graph().order()) {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             List<TestCase> tests = catalog.tests(m.name());
-            files.add(new GeneratedFile("definitions/" + m.layer().id() + "/" + m.name() + ".sqlx",
-                    model(spec, m, plan, tests, testSql, sqlHeader), m.pointer() + "/name"));
+            files.add(new GeneratedFile(
+                    "definitions/" + m.layer().id() + "/" + m.name() + ".sqlx",
+                    model(spec, m, plan, tests, testSql, sqlHeader),
+                    m.pointer() + "/name"));
             for (TestCase t : tests) {
                 if (!BUILT_IN.contains(t.kind())) {
-                    files.add(new GeneratedFile("definitions/assertions/" + t.id() + ".sqlx", sqlHeader
-                            + "config {\n  type: \"assertion\",\n  description: " + Text.js(t.description()) + ",\n"
-                            + "  tags: [" + Text.js(m.name()) + "]\n}\n\n"
-                            + "-- Returns the failing rows; none means the assertion passes.\n"
-                            + relations(template(testSql.failingRows(t))) + "\n", t.pointer()));
+                    files.add(new GeneratedFile(
+                            "definitions/assertions/" + t.id() + ".sqlx",
+                            sqlHeader
+                                    + "config {\n  type: \"assertion\",\n  description: " + Text.js(t.description())
+                                    + ",\n"
+                                    + "  tags: [" + Text.js(m.name()) + "]\n}\n\n"
+                                    + "-- Returns the failing rows; none means the assertion passes.\n"
+                                    + relations(template(testSql.failingRows(t))) + "\n",
+                            t.pointer()));
                 }
             }
         }
@@ -112,19 +124,28 @@ public final class DataformGenerator {
         if (t != null && !t.columns().isEmpty()) {
             sb.append("-- Columns in the source DDL:\n");
             for (SourceColumn c : t.columns()) {
-                sb.append("--   ").append(Text.commentLine(c.name() + " " + c.type() + (c.notNull() ? " NOT NULL" : ""))).append('\n');
+                sb.append("--   ")
+                        .append(Text.commentLine(c.name() + " " + c.type() + (c.notNull() ? " NOT NULL" : "")))
+                        .append('\n');
             }
         }
-        sb.append("config {\n  type: \"declaration\",\n  schema: ").append(Text.js(raw)).append(",\n  name: ").append(Text.js(table));
+        sb.append("config {\n  type: \"declaration\",\n  schema: ")
+                .append(Text.js(raw))
+                .append(",\n  name: ")
+                .append(Text.js(table));
         return sb.append("\n}\n").toString();
     }
 
-    private static String model(ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql,
-                                String sqlHeader) {
+    private static String model(
+            ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql, String sqlHeader) {
         String raw = spec.spec().schema().raw();
-        String select = template(SqlQueryWriter.select(plan, D, s -> s.ref().isQualified()
-                ? "\u0000" + "${ref(" + Text.js(raw) + ", " + Text.js(s.ref().table()) + ")}" + "\u0000"
-                : "\u0000" + "${ref(" + Text.js(s.ref().table()) + ")}" + "\u0000"));
+        String select = template(SqlQueryWriter.select(
+                plan,
+                D,
+                s -> s.ref().isQualified()
+                        ? "\u0000" + "${ref(" + Text.js(raw) + ", "
+                                + Text.js(s.ref().table()) + ")}" + "\u0000"
+                        : "\u0000" + "${ref(" + Text.js(s.ref().table()) + ")}" + "\u0000"));
         List<String> config = new ArrayList<>();
         Materialization mat = m.effectiveMaterialization();
         config.add("type: " + Text.js(mat.id()));
@@ -141,22 +162,34 @@ public final class DataformGenerator {
                 columns.put(c.targetColumn(), c.description());
             }
         }
-        m.aggregations().stream().filter(a -> a.description() != null).forEach(a -> columns.put(a.metricColumn(), a.description()));
+        m.aggregations().stream()
+                .filter(a -> a.description() != null)
+                .forEach(a -> columns.put(a.metricColumn(), a.description()));
         if (!columns.isEmpty()) {
-            config.add("columns: {\n" + columns.entrySet().stream().map(e -> "    " + Text.js(e.getKey()) + ": " + Text.js(e.getValue()))
-                    .collect(Collectors.joining(",\n")) + "\n  }");
+            config.add("columns: {\n"
+                    + columns.entrySet().stream()
+                            .map(e -> "    " + Text.js(e.getKey()) + ": " + Text.js(e.getValue()))
+                            .collect(Collectors.joining(",\n"))
+                    + "\n  }");
         }
-        if (mat == Materialization.INCREMENTAL && plan.scd2() == null && !m.constraints().primaryKey().isEmpty()) {
-            config.add("uniqueKey: [" + m.constraints().primaryKey().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+        if (mat == Materialization.INCREMENTAL
+                && plan.scd2() == null
+                && !m.constraints().primaryKey().isEmpty()) {
+            config.add("uniqueKey: ["
+                    + m.constraints().primaryKey().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
         }
         List<String> bigquery = new ArrayList<>();
         if (mat != Materialization.VIEW) {
-            Partitioning.of(m.constraints().partitionBy()).ifPresent(p -> bigquery.add("partitionBy: " + Text.js(p.expression())));
-            if (m.constraints().partitionBy() != null && Partitioning.of(m.constraints().partitionBy()).isEmpty()) {
-                bigquery.add("partitionBy: " + Text.js(m.constraints().partitionBy().strip()));
+            Partitioning.of(m.constraints().partitionBy())
+                    .ifPresent(p -> bigquery.add("partitionBy: " + Text.js(p.expression())));
+            if (m.constraints().partitionBy() != null
+                    && Partitioning.of(m.constraints().partitionBy()).isEmpty()) {
+                bigquery.add(
+                        "partitionBy: " + Text.js(m.constraints().partitionBy().strip()));
             }
             if (!m.constraints().clusterBy().isEmpty()) {
-                bigquery.add("clusterBy: [" + m.constraints().clusterBy().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+                bigquery.add("clusterBy: ["
+                        + m.constraints().clusterBy().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
             }
         }
         if (!bigquery.isEmpty()) {
@@ -193,21 +226,27 @@ public final class DataformGenerator {
             } else if (c instanceof TestCase.GroupKeyUnique g) {
                 uniqueKeys.add(g.columns());
             } else if (c instanceof TestCase.AcceptedValues a) {
-                rowConditions.add(D.quote(a.column()) + " IS NULL OR " + D.quote(a.column()) + " IN (" + testSql.values(a.values()) + ")");
+                rowConditions.add(D.quote(a.column()) + " IS NULL OR " + D.quote(a.column()) + " IN ("
+                        + testSql.values(a.values()) + ")");
             } else if (c instanceof TestCase.Expression e) {
                 rowConditions.add(testSql.expression(m.name(), e.sql()));
             }
         }
         List<String> parts = new ArrayList<>();
         if (!uniqueKeys.isEmpty()) {
-            parts.add("    uniqueKeys: [" + uniqueKeys.stream().map(k -> "[" + k.stream().map(Text::js).collect(Collectors.joining(", ")) + "]")
-                    .collect(Collectors.joining(", ")) + "]");
+            parts.add("    uniqueKeys: ["
+                    + uniqueKeys.stream()
+                            .map(k -> "[" + k.stream().map(Text::js).collect(Collectors.joining(", ")) + "]")
+                            .collect(Collectors.joining(", "))
+                    + "]");
         }
         if (!nonNull.isEmpty()) {
             parts.add("    nonNull: [" + nonNull.stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
         }
         if (!rowConditions.isEmpty()) {
-            parts.add("    rowConditions: [\n" + rowConditions.stream().map(r -> "      " + Text.js(r)).collect(Collectors.joining(",\n")) + "\n    ]");
+            parts.add("    rowConditions: [\n"
+                    + rowConditions.stream().map(r -> "      " + Text.js(r)).collect(Collectors.joining(",\n"))
+                    + "\n    ]");
         }
         return String.join(",\n", parts);
     }
@@ -233,12 +272,16 @@ public final class DataformGenerator {
         String newer = "FROM ${self()} AS newer\n        WHERE " + String.join("\n          AND ", sameKey)
                 + "\n          AND newer." + from + " > old_rows." + from;
         String indented = select.indent(2).stripTrailing();
-        return "SELECT source_rows.*, CURRENT_TIMESTAMP() AS " + from + ", CAST(NULL AS TIMESTAMP) AS " + to + ", TRUE AS "
+        return "SELECT source_rows.*, CURRENT_TIMESTAMP() AS " + from + ", CAST(NULL AS TIMESTAMP) AS " + to
+                + ", TRUE AS "
                 + flag + "\nFROM (\n" + indented + "\n) AS source_rows\n"
-                + "${when(incremental(), `" + ("WHERE NOT EXISTS (\n"
-                + "  SELECT 1\n  FROM ${self()} AS current_rows\n  WHERE current_rows." + flag + "\n"
-                + same.stream().map(s -> "    AND " + s + "\n").collect(Collectors.joining())
-                + ")").replace("`", "\\`") + "`)}\n\n"
+                + "${when(incremental(), `"
+                + ("WHERE NOT EXISTS (\n"
+                                + "  SELECT 1\n  FROM ${self()} AS current_rows\n  WHERE current_rows." + flag + "\n"
+                                + same.stream().map(s -> "    AND " + s + "\n").collect(Collectors.joining())
+                                + ")")
+                        .replace("`", "\\`")
+                + "`)}\n\n"
                 + "post_operations {\n"
                 + "  UPDATE ${self()} AS old_rows\n"
                 + "  SET " + flag + " = FALSE,\n"

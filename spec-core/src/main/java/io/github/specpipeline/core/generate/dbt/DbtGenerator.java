@@ -22,7 +22,6 @@ import io.github.specpipeline.core.tests.TestCatalog;
 import io.github.specpipeline.core.tests.TestSql;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +43,7 @@ import java.util.stream.Collectors;
 public final class DbtGenerator {
     /** The dbt project (and profile) name. */
     public static final String PROJECT = "spec_pipeline";
+
     private static final Dialect D = Dialect.BIGQUERY;
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final Set<String> GENERIC = Set.of("not_null", "unique", "accepted_values", "relationships");
@@ -53,11 +53,13 @@ public final class DbtGenerator {
         String sqlHeader = Text.jinja(Headers.sql(spec.specFile()));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(new GeneratedFile("dbt_project.yml", project(spec, header)));
-        files.add(new GeneratedFile("macros/generate_schema_name.sql", sqlHeader
-                + "-- Models go to the schema their layer names in the spec, exactly (not <target schema>_<schema>).\n"
-                + "{% macro generate_schema_name(custom_schema_name, node) -%}\n"
-                + "    {%- if custom_schema_name is none -%}{{ target.schema }}{%- else -%}{{ custom_schema_name | trim }}{%- endif -%}\n"
-                + "{%- endmacro %}\n"));
+        files.add(new GeneratedFile(
+                "macros/generate_schema_name.sql",
+                sqlHeader
+                        + "-- Models go to the schema their layer names in the spec, exactly (not <target schema>_<schema>).\n"
+                        + "{% macro generate_schema_name(custom_schema_name, node) -%}\n"
+                        + "    {%- if custom_schema_name is none -%}{{ target.schema }}{%- else -%}{{ custom_schema_name | trim }}{%- endif -%}\n"
+                        + "{%- endmacro %}\n"));
         files.add(new GeneratedFile("models/sources.yml", sources(spec, header)));
         TestCatalog catalog = TestCatalog.of(spec);
         TestSql testSql = new TestSql(spec, D, new TestSql.Relations() {
@@ -76,21 +78,32 @@ public final class DbtGenerator {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             String folder = "models/" + m.layer().id() + "/";
             if (plan.scd2() != null) {
-                files.add(new GeneratedFile("snapshots/" + snapshotName(spec, m) + ".sql", snapshot(spec, m, plan, sqlHeader), m.pointer() + "/name"));
-                files.add(new GeneratedFile(folder + m.name() + ".sql", scd2View(spec, m, plan, sqlHeader), m.pointer() + "/name"));
+                files.add(new GeneratedFile(
+                        "snapshots/" + snapshotName(spec, m) + ".sql",
+                        snapshot(spec, m, plan, sqlHeader),
+                        m.pointer() + "/name"));
+                files.add(new GeneratedFile(
+                        folder + m.name() + ".sql", scd2View(spec, m, plan, sqlHeader), m.pointer() + "/name"));
             } else {
                 String select = SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()));
-                files.add(new GeneratedFile(folder + m.name() + ".sql", sqlHeader + modelComment(m)
-                        + relations(spec, Text.jinja(select)), m.pointer() + "/name"));
+                files.add(new GeneratedFile(
+                        folder + m.name() + ".sql",
+                        sqlHeader + modelComment(m) + relations(spec, Text.jinja(select)),
+                        m.pointer() + "/name"));
             }
-            schemaFiles.computeIfAbsent(m.layer(), l -> new StringBuilder(header).append("version: 2\n\nmodels:\n"))
+            schemaFiles
+                    .computeIfAbsent(m.layer(), l -> new StringBuilder(header).append("version: 2\n\nmodels:\n"))
                     .append(modelYaml(spec, m, plan, catalog.tests(m.name()), testSql));
             for (TestCase t : catalog.tests(m.name())) {
                 if (!GENERIC.contains(t.kind())) {
                     String sql = testSql.failingRows(t);
-                    files.add(new GeneratedFile("tests/" + t.id() + ".sql", sqlHeader + "-- Data test " + t.id() + ": "
-                            + Text.jinja(Text.commentLine(t.description())) + "\n-- Returns the failing rows; none means it passes.\n"
-                            + relations(spec, Text.jinja(sql)) + "\n", t.pointer()));
+                    files.add(new GeneratedFile(
+                            "tests/" + t.id() + ".sql",
+                            sqlHeader + "-- Data test " + t.id() + ": "
+                                    + Text.jinja(Text.commentLine(t.description()))
+                                    + "\n-- Returns the failing rows; none means it passes.\n"
+                                    + relations(spec, Text.jinja(sql)) + "\n",
+                            t.pointer()));
                 }
             }
         }
@@ -142,7 +155,9 @@ public final class DbtGenerator {
         sb.append("\nmodels:\n  ").append(PROJECT).append(":\n");
         for (Layer layer : Layer.values()) {
             sb.append("    ").append(layer.id()).append(":\n");
-            sb.append("      +schema: ").append(Text.yaml(spec.spec().schema().of(layer))).append('\n');
+            sb.append("      +schema: ")
+                    .append(Text.yaml(spec.spec().schema().of(layer)))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -169,12 +184,15 @@ public final class DbtGenerator {
         sb.append("    tables:\n");
         for (String table : tables.values()) {
             sb.append("      - name: ").append(Text.yaml(table)).append('\n');
-            SourceTable t = spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
+            SourceTable t =
+                    spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
             if (t != null && !t.columns().isEmpty()) {
                 sb.append("        columns:\n");
                 for (SourceColumn c : t.columns()) {
                     sb.append("          - name: ").append(Text.yaml(c.name())).append('\n');
-                    sb.append("            data_type: ").append(Text.yaml(c.type())).append('\n');
+                    sb.append("            data_type: ")
+                            .append(Text.yaml(c.type()))
+                            .append('\n');
                 }
             }
         }
@@ -202,7 +220,11 @@ public final class DbtGenerator {
             if (token.startsWith("ref:")) {
                 sb.append("{{ ref('").append(token.substring(4)).append("') }}");
             } else {
-                sb.append("{{ source('").append(raw).append("', '").append(token.substring(7)).append("') }}");
+                sb.append("{{ source('")
+                        .append(raw)
+                        .append("', '")
+                        .append(token.substring(7))
+                        .append("') }}");
             }
             i = end + 1;
         }
@@ -210,17 +232,20 @@ public final class DbtGenerator {
     }
 
     private static String modelComment(Model m) {
-        return "-- Model " + m.name() + " (" + m.layer().id() + "): see schema.yml for its description, columns and tests.\n\n";
+        return "-- Model " + m.name() + " (" + m.layer().id()
+                + "): see schema.yml for its description, columns and tests.\n\n";
     }
 
     private static String snapshot(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
         ModelPlan.Scd2 k = plan.scd2();
         String select = relations(spec, Text.jinja(SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()))));
-        String uniqueKey = k.naturalKey().size() == 1 ? "'" + k.naturalKey().get(0) + "'"
+        String uniqueKey = k.naturalKey().size() == 1
+                ? "'" + k.naturalKey().get(0) + "'"
                 : "[" + k.naturalKey().stream().map(x -> "'" + x + "'").collect(Collectors.joining(", ")) + "]";
         String checkCols = "[" + k.tracked().stream().map(x -> "'" + x + "'").collect(Collectors.joining(", ")) + "]";
         return sqlHeader
-                + "-- History of " + m.name() + " (SCD type 2, check strategy): a new version whenever a tracked column changes.\n"
+                + "-- History of " + m.name()
+                + " (SCD type 2, check strategy): a new version whenever a tracked column changes.\n"
                 + "-- Rows that disappear from the source keep their current version (hard deletes are ignored).\n"
                 + "{% snapshot " + snapshotName(spec, m) + " %}\n"
                 + "{{ config(target_schema='" + spec.spec().schema().of(m.layer()) + "', unique_key=" + uniqueKey
@@ -240,7 +265,8 @@ public final class DbtGenerator {
                 + "FROM {{ ref('" + snapshotName(spec, m) + "') }}\n";
     }
 
-    private static String modelYaml(ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql) {
+    private static String modelYaml(
+            ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql) {
         StringBuilder sb = new StringBuilder();
         sb.append("  - name: ").append(Text.yaml(m.name())).append('\n');
         if (m.description() != null) {
@@ -250,32 +276,48 @@ public final class DbtGenerator {
         Materialization mat = plan.scd2() != null ? Materialization.VIEW : m.effectiveMaterialization();
         sb.append("      materialized: ").append(Text.yaml(mat.id())).append('\n');
         if (!m.tags().isEmpty()) {
-            sb.append("      tags: [").append(m.tags().stream().map(DbtGenerator::s).collect(Collectors.joining(", "))).append("]\n");
+            sb.append("      tags: [")
+                    .append(m.tags().stream().map(DbtGenerator::s).collect(Collectors.joining(", ")))
+                    .append("]\n");
         }
         if (mat == Materialization.INCREMENTAL) {
             if (!m.constraints().primaryKey().isEmpty()) {
-                sb.append("      unique_key: [").append(m.constraints().primaryKey().stream().map(Text::yaml)
-                        .collect(Collectors.joining(", "))).append("]\n");
+                sb.append("      unique_key: [")
+                        .append(m.constraints().primaryKey().stream()
+                                .map(Text::yaml)
+                                .collect(Collectors.joining(", ")))
+                        .append("]\n");
             }
             sb.append("      on_schema_change: \"append_new_columns\"\n");
         }
         List<Column> outputs = spec.outputColumns(m.name());
         if (mat != Materialization.VIEW) {
             Partitioning.of(m.constraints().partitionBy()).ifPresent(p -> {
-                String type = outputs.stream().filter(c -> c.name().equalsIgnoreCase(p.column())).map(Column::type)
-                        .filter(t -> t != null).findFirst().orElse(null);
+                String type = outputs.stream()
+                        .filter(c -> c.name().equalsIgnoreCase(p.column()))
+                        .map(Column::type)
+                        .filter(t -> t != null)
+                        .findFirst()
+                        .orElse(null);
                 String dataType = type == null ? null : type.toLowerCase(Locale.ROOT);
                 if (dataType != null && Set.of("date", "timestamp", "datetime").contains(dataType)) {
-                    sb.append("      partition_by:\n        field: ").append(Text.yaml(p.column())).append('\n');
+                    sb.append("      partition_by:\n        field: ")
+                            .append(Text.yaml(p.column()))
+                            .append('\n');
                     sb.append("        data_type: ").append(Text.yaml(dataType)).append('\n');
                     if (p.granularity() != null) {
-                        sb.append("        granularity: ").append(Text.yaml(p.granularity())).append('\n');
+                        sb.append("        granularity: ")
+                                .append(Text.yaml(p.granularity()))
+                                .append('\n');
                     }
                 }
             });
             if (!m.constraints().clusterBy().isEmpty()) {
-                sb.append("      cluster_by: [").append(m.constraints().clusterBy().stream().map(Text::yaml)
-                        .collect(Collectors.joining(", "))).append("]\n");
+                sb.append("      cluster_by: [")
+                        .append(m.constraints().clusterBy().stream()
+                                .map(Text::yaml)
+                                .collect(Collectors.joining(", ")))
+                        .append("]\n");
             }
         }
         boolean typesKnown = !outputs.isEmpty() && outputs.stream().allMatch(c -> c.type() != null);
@@ -301,8 +343,9 @@ public final class DbtGenerator {
                 if (c.type() != null) {
                     sb.append("        data_type: ").append(Text.yaml(c.type())).append('\n');
                 }
-                List<TestCase> generic = tests.stream().filter(t -> GENERIC.contains(t.kind())
-                        && c.name().equalsIgnoreCase(t.column())).toList();
+                List<TestCase> generic = tests.stream()
+                        .filter(t -> GENERIC.contains(t.kind()) && c.name().equalsIgnoreCase(t.column()))
+                        .toList();
                 if (!generic.isEmpty()) {
                     sb.append("        data_tests:\n");
                     for (TestCase t : generic) {
@@ -323,17 +366,23 @@ public final class DbtGenerator {
             return "          - unique\n";
         }
         if (check instanceof TestCase.AcceptedValues a) {
-            boolean numbers = !a.values().isEmpty() && a.values().stream().allMatch(l -> l.kind() == Literal.Kind.NUMBER
-                    && NUMBER.matcher(l.text()).matches());
+            boolean numbers = !a.values().isEmpty()
+                    && a.values().stream()
+                            .allMatch(l -> l.kind() == Literal.Kind.NUMBER
+                                    && NUMBER.matcher(l.text()).matches());
             // dbt's schema wants strings; numbers are written unquoted into the SQL with quote: false
-            String values = a.values().stream().map(l -> l.isNull() ? "null" : s(l.text())).collect(Collectors.joining(", "));
+            String values = a.values().stream()
+                    .map(l -> l.isNull() ? "null" : s(l.text()))
+                    .collect(Collectors.joining(", "));
             return "          - accepted_values:\n              values: [" + values + "]\n"
                     + (numbers ? "              quote: false\n" : "");
         }
         TestCase.Relationships r = (TestCase.Relationships) check;
-        String to = r.to().isQualified() ? "source('" + spec.spec().schema().raw() + "', '" + r.to().table() + "')"
+        String to = r.to().isQualified()
+                ? "source('" + spec.spec().schema().raw() + "', '" + r.to().table() + "')"
                 : "ref('" + r.to().table() + "')";
-        return "          - relationships:\n              to: " + Text.yaml(to) + "\n              field: " + Text.yaml(r.field()) + "\n";
+        return "          - relationships:\n              to: " + Text.yaml(to) + "\n              field: "
+                + Text.yaml(r.field()) + "\n";
     }
 
     private static String unitTests(ValidatedSpec spec, Layer layer) {
@@ -350,11 +399,15 @@ public final class DbtGenerator {
                 sb.append("    model: ").append(Text.yaml(m.name())).append('\n');
                 sb.append("    given:\n");
                 for (SourceRef src : m.sources()) {
-                    String input = src.isQualified() ? "source('" + spec.spec().schema().raw() + "', '" + src.table() + "')"
+                    String input = src.isQualified()
+                            ? "source('" + spec.spec().schema().raw() + "', '" + src.table() + "')"
                             : "ref('" + src.table() + "')";
                     List<Map<String, Literal>> rows = u.given().stream()
-                            .filter(g -> g.input().equals(src.text()) || g.input().equals(src.table()))
-                            .findFirst().map(UnitTest.Input::rows).orElse(List.of());
+                            .filter(g ->
+                                    g.input().equals(src.text()) || g.input().equals(src.table()))
+                            .findFirst()
+                            .map(UnitTest.Input::rows)
+                            .orElse(List.of());
                     sb.append("      - input: ").append(Text.yaml(input)).append('\n');
                     sb.append(rows("        ", rows));
                 }

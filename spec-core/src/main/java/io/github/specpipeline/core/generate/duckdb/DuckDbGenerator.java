@@ -20,7 +20,6 @@ import io.github.specpipeline.core.tests.TestCase;
 import io.github.specpipeline.core.tests.TestCatalog;
 import io.github.specpipeline.core.tests.TestSql;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,8 @@ public final class DuckDbGenerator implements DuckDbPlanner {
     public static final String RUN_AT_VARIABLE = "specpipeline_run_at";
 
     private static final Dialect D = Dialect.DUCKDB;
-    private static final String RUN_AT = "COALESCE(CAST(getvariable('" + RUN_AT_VARIABLE + "') AS TIMESTAMPTZ), current_timestamp)";
+    private static final String RUN_AT =
+            "COALESCE(CAST(getvariable('" + RUN_AT_VARIABLE + "') AS TIMESTAMPTZ), current_timestamp)";
 
     private final SeedFiles seeds;
 
@@ -64,14 +64,14 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         }
         List<DuckDbPlan.ModelBuild> builds = new ArrayList<>();
         for (Model m : spec.graph().order()) {
-            builds.add(new DuckDbPlan.ModelBuild(m.name(), DuckDbNames.quoted(names.modelSchema(m), m.name()),
-                    statements(spec, m, names)));
+            builds.add(new DuckDbPlan.ModelBuild(
+                    m.name(), DuckDbNames.quoted(names.modelSchema(m), m.name()), statements(spec, m, names)));
         }
         TestSql sql = new TestSql(spec, D, relations(spec, names));
         List<DataTestQuery> tests = new ArrayList<>();
         for (TestCase t : TestCatalog.of(spec).tests()) {
-            tests.add(new DataTestQuery(t.id(), t.model(), t.column(), t.kind(), t.description(), t.pointer(),
-                    sql.failingRows(t)));
+            tests.add(new DataTestQuery(
+                    t.id(), t.model(), t.column(), t.kind(), t.description(), t.pointer(), sql.failingRows(t)));
         }
         return new DuckDbPlan(setup, raw, builds, tests);
     }
@@ -82,7 +82,8 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         String select = SqlQueryWriter.select(plan, D, s -> {
             String relation = inputs.get(s.ref().text());
             if (relation == null) {
-                throw new IllegalArgumentException("no input relation for source '" + s.ref().text() + "' of " + model.name());
+                throw new IllegalArgumentException(
+                        "no input relation for source '" + s.ref().text() + "' of " + model.name());
             }
             return relation;
         });
@@ -92,7 +93,8 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         // an SCD2 model's first run: every row is the current version, valid from now
         ModelPlan.Scd2 k = plan.scd2();
         return "SELECT source_rows.*, " + RUN_AT + " AS " + D.quote(k.effectiveAt()) + ", CAST(NULL AS TIMESTAMPTZ) AS "
-                + D.quote(k.expiryAt()) + ", TRUE AS " + D.quote(k.currentFlag()) + "\nFROM (\n" + select + ") AS source_rows";
+                + D.quote(k.expiryAt()) + ", TRUE AS " + D.quote(k.currentFlag()) + "\nFROM (\n" + select
+                + ") AS source_rows";
     }
 
     /** The files of {@code sql/duckdb/}. */
@@ -114,15 +116,19 @@ public final class DuckDbGenerator implements DuckDbPlanner {
             for (String s : b.statements()) {
                 file.append(s).append(";\n\n");
             }
-            files.add(new GeneratedFile(b.model() + ".sql", file.toString().stripTrailing() + "\n", m.pointer() + "/name"));
+            files.add(new GeneratedFile(
+                    b.model() + ".sql", file.toString().stripTrailing() + "\n", m.pointer() + "/name"));
             run.append("\n-- ").append(b.model()).append('\n');
             for (String s : b.statements()) {
                 run.append(s).append(";\n");
             }
         }
         files.add(new GeneratedFile("run.sql", run.toString()));
-        files.add(new GeneratedFile("create_raw_tables.sql", createRawTables(spec, new DuckDbNames(spec.spec().schema()))));
-        files.add(new GeneratedFile("load_seeds.sql", loadSeeds(spec, new DuckDbNames(spec.spec().schema()))));
+        files.add(new GeneratedFile(
+                "create_raw_tables.sql",
+                createRawTables(spec, new DuckDbNames(spec.spec().schema()))));
+        files.add(new GeneratedFile(
+                "load_seeds.sql", loadSeeds(spec, new DuckDbNames(spec.spec().schema()))));
         for (DataTestQuery t : plan.tests()) {
             String text = header + "-- Data test " + t.id() + ": " + Text.commentLine(t.description()) + "\n"
                     + "-- Returns the failing rows; no rows means the test passes.\n" + t.sql() + ";\n";
@@ -132,7 +138,11 @@ public final class DuckDbGenerator implements DuckDbPlanner {
     }
 
     private static String modelComment(Model m) {
-        StringBuilder sb = new StringBuilder("-- Model ").append(m.name()).append(" (").append(m.layer().id()).append(")\n");
+        StringBuilder sb = new StringBuilder("-- Model ")
+                .append(m.name())
+                .append(" (")
+                .append(m.layer().id())
+                .append(")\n");
         for (String line : Text.commentLines(m.description(), 100)) {
             sb.append("-- ").append(line).append('\n');
         }
@@ -170,27 +180,37 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                 }
             }
         }
-        spec.sourceCatalog().ifPresent(c -> c.tables().stream().filter(t -> t.schema().equalsIgnoreCase(raw))
-                .forEach(t -> byLower.putIfAbsent(t.name().toLowerCase(java.util.Locale.ROOT), t.name())));
+        spec.sourceCatalog()
+                .ifPresent(c -> c.tables().stream()
+                        .filter(t -> t.schema().equalsIgnoreCase(raw))
+                        .forEach(t -> byLower.putIfAbsent(t.name().toLowerCase(java.util.Locale.ROOT), t.name())));
         return new ArrayList<>(byLower.values());
     }
 
     private static String createRawTables(ValidatedSpec spec, DuckDbNames names) {
         StringBuilder sb = new StringBuilder(Headers.sql(spec.specFile()));
         sb.append("-- Creates the raw tables the models read, empty, with the columns of the source DDL.\n\n");
-        sb.append("CREATE SCHEMA IF NOT EXISTS ").append(D.quote(names.rawSchema())).append(";\n");
+        sb.append("CREATE SCHEMA IF NOT EXISTS ")
+                .append(D.quote(names.rawSchema()))
+                .append(";\n");
         for (String table : rawTables(spec)) {
-            SourceTable t = spec.sourceCatalog().flatMap(c -> c.table(spec.spec().schema().raw(), table)).orElse(null);
+            SourceTable t = spec.sourceCatalog()
+                    .flatMap(c -> c.table(spec.spec().schema().raw(), table))
+                    .orElse(null);
             if (t == null) {
                 sb.append("-- ").append(table).append(": no DDL given, columns unknown\n");
                 continue;
             }
             List<String> cols = new ArrayList<>();
             for (SourceColumn c : t.columns()) {
-                cols.add("    " + D.quote(c.name()) + " " + DuckDbTypes.of(c.type()) + (c.notNull() ? " NOT NULL" : ""));
+                cols.add(
+                        "    " + D.quote(c.name()) + " " + DuckDbTypes.of(c.type()) + (c.notNull() ? " NOT NULL" : ""));
             }
-            sb.append("CREATE TABLE IF NOT EXISTS ").append(DuckDbNames.qualified(names.rawSchema(), table)).append(" (\n")
-                    .append(String.join(",\n", cols)).append("\n);\n");
+            sb.append("CREATE TABLE IF NOT EXISTS ")
+                    .append(DuckDbNames.qualified(names.rawSchema(), table))
+                    .append(" (\n")
+                    .append(String.join(",\n", cols))
+                    .append("\n);\n");
         }
         return sb.toString();
     }
@@ -202,19 +222,25 @@ public final class DuckDbGenerator implements DuckDbPlanner {
      */
     private String loadSeeds(ValidatedSpec spec, DuckDbNames names) {
         StringBuilder sb = new StringBuilder(Headers.sql(spec.specFile()));
-        sb.append("-- Loads the seed CSV files into the raw tables that create_raw_tables.sql created. Run it from the\n")
-                .append("-- project directory: the paths are relative to it (or SET file_search_path to that directory).\n");
+        sb.append(
+                        "-- Loads the seed CSV files into the raw tables that create_raw_tables.sql created. Run it from the\n")
+                .append(
+                        "-- project directory: the paths are relative to it (or SET file_search_path to that directory).\n");
         sb.append("\nSET TimeZone = 'UTC';\n"); // a timestamp without an offset is UTC, as in the test goal
         String raw = spec.spec().schema().raw();
         for (String table : rawTables(spec)) {
-            SourceTable t = spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
+            SourceTable t =
+                    spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
             java.util.Optional<String> seed = seeds.seedOf(table);
             if (t == null || t.columns().isEmpty()) {
                 sb.append("\n-- ").append(Text.commentLine(table)).append(": no DDL given, columns unknown\n");
                 continue;
             }
             if (seed.isEmpty()) { // a DDL table's name may be any text in backticks: kept on the comment line
-                sb.append("\n-- ").append(Text.commentLine(table)).append(": no seed file (").append(Text.commentLine(seeds.expected(table)))
+                sb.append("\n-- ")
+                        .append(Text.commentLine(table))
+                        .append(": no seed file (")
+                        .append(Text.commentLine(seeds.expected(table)))
                         .append("); the test goal fills it with synthetic rows\n");
                 continue;
             }
@@ -224,9 +250,14 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                 columns.add(D.quote(c.name()));
                 values.add(seedValue(c));
             }
-            sb.append("\nINSERT INTO ").append(DuckDbNames.qualified(names.rawSchema(), table)).append(" (")
-                    .append(String.join(", ", columns)).append(")\nSELECT\n    ").append(String.join(",\n    ", values))
-                    .append("\nFROM read_csv(").append(D.string(seed.get()))
+            sb.append("\nINSERT INTO ")
+                    .append(DuckDbNames.qualified(names.rawSchema(), table))
+                    .append(" (")
+                    .append(String.join(", ", columns))
+                    .append(")\nSELECT\n    ")
+                    .append(String.join(",\n    ", values))
+                    .append("\nFROM read_csv(")
+                    .append(D.string(seed.get()))
                     .append(", header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true);\n");
         }
         return sb.toString();
@@ -241,7 +272,8 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         }
         if (type.equals("BOOLEAN")) {
             // the test goal's spellings of true and false
-            return "CAST(CASE lower(trim(" + col + ")) WHEN 'yes' THEN 'true' WHEN 'y' THEN 'true' WHEN 'no' THEN 'false'"
+            return "CAST(CASE lower(trim(" + col
+                    + ")) WHEN 'yes' THEN 'true' WHEN 'y' THEN 'true' WHEN 'no' THEN 'false'"
                     + " WHEN 'n' THEN 'false' ELSE trim(" + col + ") END AS BOOLEAN) AS " + col;
         }
         return "CAST(trim(" + col + ") AS " + type + ") AS " + col;

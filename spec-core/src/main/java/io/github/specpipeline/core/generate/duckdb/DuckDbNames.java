@@ -4,7 +4,6 @@ import io.github.specpipeline.core.model.Layer;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SchemaNames;
 import io.github.specpipeline.core.sql.dialect.Dialect;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;

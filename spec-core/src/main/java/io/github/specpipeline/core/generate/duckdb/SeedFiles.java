@@ -31,12 +31,16 @@ public record SeedFiles(String location, List<String> files) {
             return NONE;
         }
         Path abs = folder.toAbsolutePath().normalize();
-        Path shown = project == null ? abs : project.toAbsolutePath().normalize().relativize(abs);
+        Path shown =
+                project == null ? abs : project.toAbsolutePath().normalize().relativize(abs);
         String location = shown.toString().replace('\\', '/');
         List<String> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
+            files = list.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .sorted()
+                    .toList();
         }
         return new SeedFiles(location.isEmpty() ? "." : location, files);
     }
@@ -44,7 +48,10 @@ public record SeedFiles(String location, List<String> files) {
     /** The path of the seed of {@code table}, as {@code read_csv} is given it. */
     public Optional<String> seedOf(String table) {
         String wanted = table.toLowerCase(Locale.ROOT) + ".csv";
-        return files.stream().filter(f -> f.toLowerCase(Locale.ROOT).equals(wanted)).findFirst().map(f -> location + "/" + f);
+        return files.stream()
+                .filter(f -> f.toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst()
+                .map(f -> location + "/" + f);
     }
 
     /** Where the seed of {@code table} would be, for a comment. */

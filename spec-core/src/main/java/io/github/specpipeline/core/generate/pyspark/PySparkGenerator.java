@@ -10,7 +10,6 @@ import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,37 +35,43 @@ public final class PySparkGenerator {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             files.add(new GeneratedFile(m.name() + ".py", module(spec, m, plan, header), m.pointer() + "/name"));
             String partition = Partitioning.of(m.constraints().partitionBy())
-                    .filter(p -> p.granularity() == null || isDateColumn(spec, m, p.column())).map(Partitioning::column).orElse(null);
+                    .filter(p -> p.granularity() == null || isDateColumn(spec, m, p.column()))
+                    .map(Partitioning::column)
+                    .orElse(null);
             entries.add("    (" + Text.python(m.name()) + ", " + Text.python(table(spec, m)) + ", "
                     + (partition == null ? "None" : Text.python(partition)) + "),");
             schemas.add(spec.spec().schema().of(m.layer()));
         }
-        files.add(new GeneratedFile("run_all.py", header
-                + "\"\"\"Builds every model of the spec in dependency order and saves each as a table.\"\"\"\n\n"
-                + "import importlib\n\nfrom pyspark.sql import SparkSession\n\n"
-                + "# (module, table, partition column or None), upstream models first\n"
-                + "MODELS = [\n" + String.join("\n", entries) + "\n]\n\n"
-                + "SCHEMAS = [" + schemas.stream().map(Text::python).collect(Collectors.joining(", ")) + "]\n\n\n"
-                + "def main():\n"
-                + "    spark = SparkSession.builder.appName(\"spec-pipeline\").getOrCreate()\n"
-                + "    # BigQuery evaluates dates and timestamps in UTC\n"
-                + "    spark.conf.set(\"spark.sql.session.timeZone\", \"UTC\")\n"
-                + "    for schema in SCHEMAS:\n"
-                + "        spark.sql(\"CREATE DATABASE IF NOT EXISTS `\" + schema + \"`\")\n"
-                + "    for module_name, table, partition in MODELS:\n"
-                + "        frame = importlib.import_module(module_name).build(spark)\n"
-                + "        # localCheckpoint: an SCD2 model reads its own table, which is then overwritten\n"
-                + "        writer = frame.localCheckpoint().write.mode(\"overwrite\")\n"
-                + "        if partition is not None:\n"
-                + "            writer = writer.partitionBy(partition)\n"
-                + "        writer.saveAsTable(table)\n\n\n"
-                + "if __name__ == \"__main__\":\n"
-                + "    main()\n"));
+        files.add(new GeneratedFile(
+                "run_all.py",
+                header
+                        + "\"\"\"Builds every model of the spec in dependency order and saves each as a table.\"\"\"\n\n"
+                        + "import importlib\n\nfrom pyspark.sql import SparkSession\n\n"
+                        + "# (module, table, partition column or None), upstream models first\n"
+                        + "MODELS = [\n" + String.join("\n", entries) + "\n]\n\n"
+                        + "SCHEMAS = [" + schemas.stream().map(Text::python).collect(Collectors.joining(", "))
+                        + "]\n\n\n"
+                        + "def main():\n"
+                        + "    spark = SparkSession.builder.appName(\"spec-pipeline\").getOrCreate()\n"
+                        + "    # BigQuery evaluates dates and timestamps in UTC\n"
+                        + "    spark.conf.set(\"spark.sql.session.timeZone\", \"UTC\")\n"
+                        + "    for schema in SCHEMAS:\n"
+                        + "        spark.sql(\"CREATE DATABASE IF NOT EXISTS `\" + schema + \"`\")\n"
+                        + "    for module_name, table, partition in MODELS:\n"
+                        + "        frame = importlib.import_module(module_name).build(spark)\n"
+                        + "        # localCheckpoint: an SCD2 model reads its own table, which is then overwritten\n"
+                        + "        writer = frame.localCheckpoint().write.mode(\"overwrite\")\n"
+                        + "        if partition is not None:\n"
+                        + "            writer = writer.partitionBy(partition)\n"
+                        + "        writer.saveAsTable(table)\n\n\n"
+                        + "if __name__ == \"__main__\":\n"
+                        + "    main()\n"));
         return files;
     }
 
     private static boolean isDateColumn(ValidatedSpec spec, Model m, String column) {
-        return spec.outputColumns(m.name()).stream().anyMatch(c -> c.name().equalsIgnoreCase(column) && "DATE".equals(c.type()));
+        return spec.outputColumns(m.name()).stream()
+                .anyMatch(c -> c.name().equalsIgnoreCase(column) && "DATE".equals(c.type()));
     }
 
     private static String table(ValidatedSpec spec, Model m) {
@@ -94,7 +99,11 @@ public final class PySparkGenerator {
 
     private static String module(ValidatedSpec spec, Model m, ModelPlan plan, String header) {
         StringBuilder sb = new StringBuilder(header);
-        sb.append("#\n# Model ").append(m.name()).append(" (").append(m.layer().id()).append(")\n");
+        sb.append("#\n# Model ")
+                .append(m.name())
+                .append(" (")
+                .append(m.layer().id())
+                .append(")\n");
         for (String line : Text.commentLines(m.description(), 96)) {
             sb.append("# ").append(line).append('\n');
         }
@@ -102,22 +111,48 @@ public final class PySparkGenerator {
         sb.append("TABLE = ").append(Text.python(table(spec, m))).append("\n");
         if (plan.scd2() != null) {
             ModelPlan.Scd2 k = plan.scd2();
-            sb.append("COLUMNS = [").append(plan.selectColumns().stream().map(Text::python).collect(Collectors.joining(", "))).append("]\n");
-            sb.append("NATURAL_KEY = [").append(k.naturalKey().stream().map(Text::python).collect(Collectors.joining(", "))).append("]\n");
+            sb.append("COLUMNS = [")
+                    .append(plan.selectColumns().stream().map(Text::python).collect(Collectors.joining(", ")))
+                    .append("]\n");
+            sb.append("NATURAL_KEY = [")
+                    .append(k.naturalKey().stream().map(Text::python).collect(Collectors.joining(", ")))
+                    .append("]\n");
             sb.append("EFFECTIVE_AT = ").append(Text.python(k.effectiveAt())).append('\n');
             sb.append("EXPIRY_AT = ").append(Text.python(k.expiryAt())).append('\n');
             sb.append("CURRENT_FLAG = ").append(Text.python(k.currentFlag())).append('\n');
         }
         sb.append("\n\n");
-        sb.append(plan.scd2() == null ? "def build(spark: SparkSession) -> DataFrame:\n" : "def rows(spark: SparkSession) -> DataFrame:\n");
-        sb.append("    \"\"\"The model's rows").append(plan.scd2() == null ? "" : " as of now (before history is kept)").append(".\"\"\"\n");
+        sb.append(
+                plan.scd2() == null
+                        ? "def build(spark: SparkSession) -> DataFrame:\n"
+                        : "def rows(spark: SparkSession) -> DataFrame:\n");
+        sb.append("    \"\"\"The model's rows")
+                .append(plan.scd2() == null ? "" : " as of now (before history is kept)")
+                .append(".\"\"\"\n");
         for (ModelPlan.Source s : plan.sources()) {
-            String relation = s.model() ? spec.spec().schema().of(spec.spec().model(s.ref().table()).orElseThrow().layer())
-                    + "." + s.ref().table() : spec.spec().schema().raw() + "." + s.ref().table();
-            sb.append("    ").append(var(s.alias())).append(" = spark.table(").append(Text.python(relation)).append(").alias(")
-                    .append(Text.python(s.alias())).append(")\n");
+            String relation = s.model()
+                    ? spec.spec()
+                                    .schema()
+                                    .of(spec.spec()
+                                            .model(s.ref().table())
+                                            .orElseThrow()
+                                            .layer()) + "." + s.ref().table()
+                    : spec.spec().schema().raw() + "." + s.ref().table();
+            sb.append("    ")
+                    .append(var(s.alias()))
+                    .append(" = spark.table(")
+                    .append(Text.python(relation))
+                    .append(").alias(")
+                    .append(Text.python(s.alias()))
+                    .append(")\n");
             for (ModelPlan.Expr f : s.filters()) {
-                sb.append("    ").append(var(s.alias())).append(" = ").append(var(s.alias())).append(".filter(").append(expr(f)).append(")\n");
+                sb.append("    ")
+                        .append(var(s.alias()))
+                        .append(" = ")
+                        .append(var(s.alias()))
+                        .append(".filter(")
+                        .append(expr(f))
+                        .append(")\n");
             }
         }
         List<String> branchVars = new ArrayList<>();
@@ -128,18 +163,40 @@ public final class PySparkGenerator {
             sb.append("    ").append(v).append(" = ").append(var(branch.from())).append('\n');
             for (ModelPlan.JoinStep j : branch.joins()) {
                 if (j.type() == JoinType.CROSS || j.condition() == null) {
-                    sb.append("    ").append(v).append(" = ").append(v).append(".crossJoin(").append(var(j.table())).append(")\n");
+                    sb.append("    ")
+                            .append(v)
+                            .append(" = ")
+                            .append(v)
+                            .append(".crossJoin(")
+                            .append(var(j.table()))
+                            .append(")\n");
                 } else {
-                    sb.append("    ").append(v).append(" = ").append(v).append(".join(").append(var(j.table())).append(", ")
-                            .append(expr(j.condition())).append(", ").append(Text.python(j.type().name().toLowerCase(Locale.ROOT)))
+                    sb.append("    ")
+                            .append(v)
+                            .append(" = ")
+                            .append(v)
+                            .append(".join(")
+                            .append(var(j.table()))
+                            .append(", ")
+                            .append(expr(j.condition()))
+                            .append(", ")
+                            .append(Text.python(j.type().name().toLowerCase(Locale.ROOT)))
                             .append(")\n");
                 }
             }
             for (ModelPlan.Expr w : branch.where()) {
-                sb.append("    ").append(v).append(" = ").append(v).append(".filter(").append(expr(w)).append(")\n");
+                sb.append("    ")
+                        .append(v)
+                        .append(" = ")
+                        .append(v)
+                        .append(".filter(")
+                        .append(expr(w))
+                        .append(")\n");
             }
-            List<String> names = branch.select().stream().map(i -> Text.python(i.name())).toList();
-            List<String> items = branch.select().stream().map(PySparkGenerator::item).toList();
+            List<String> names =
+                    branch.select().stream().map(i -> Text.python(i.name())).toList();
+            List<String> items =
+                    branch.select().stream().map(PySparkGenerator::item).toList();
             if (branch.grouped()) {
                 List<String> groups = new ArrayList<>();
                 for (int g = 0; g < branch.groupBy().size(); g++) {
@@ -159,22 +216,33 @@ public final class PySparkGenerator {
         if (plan.combine() == ModelPlan.Combine.SINGLE) {
             sb.append("    return rows\n");
         } else {
-            List<String> keys = plan.model().groupBy().stream().map(Text::python).toList();
+            List<String> keys =
+                    plan.model().groupBy().stream().map(Text::python).toList();
             sb.append("    rows = ").append(branchVars.get(0)).append('\n');
             for (int b = 1; b < branchVars.size(); b++) {
                 if (plan.combine() == ModelPlan.Combine.CROSS) {
-                    sb.append("    rows = rows.crossJoin(").append(branchVars.get(b)).append(")\n");
+                    sb.append("    rows = rows.crossJoin(")
+                            .append(branchVars.get(b))
+                            .append(")\n");
                 } else {
                     // a join on column names: Spark keeps one key column, the first non-NULL of both sides
-                    sb.append("    rows = rows.join(").append(branchVars.get(b)).append(", [").append(String.join(", ", keys))
+                    sb.append("    rows = rows.join(")
+                            .append(branchVars.get(b))
+                            .append(", [")
+                            .append(String.join(", ", keys))
                             .append("], \"full\")\n");
                 }
             }
             sb.append("    return rows.select(\n");
             for (ModelPlan.OutputColumn c : plan.outputs()) {
                 String col = "F.col(" + Text.python(c.name()) + ")";
-                sb.append("        ").append(c.emptyValue() == null ? col : "F.coalesce(" + col + ", F.lit(" + c.emptyValue() + ")).alias("
-                        + Text.python(c.name()) + ")").append(",\n");
+                sb.append("        ")
+                        .append(
+                                c.emptyValue() == null
+                                        ? col
+                                        : "F.coalesce(" + col + ", F.lit(" + c.emptyValue() + ")).alias("
+                                                + Text.python(c.name()) + ")")
+                        .append(",\n");
             }
             sb.append("    )\n");
         }

@@ -2,7 +2,6 @@ package io.github.specpipeline.core.sql.dialect;
 
 import io.github.specpipeline.core.plan.DuckDbTypes;
 import io.github.specpipeline.core.validate.SqlTypes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,8 +163,11 @@ public enum Dialect {
         }
         return switch (base(t)) {
             case "INT64", "INTEGER", "INT", "SMALLINT", "BIGINT", "TINYINT", "BYTEINT" -> Optional.of("BIGINT");
-            case "NUMERIC", "DECIMAL" -> Optional.of(t.contains("(") ? "DECIMAL" + t.substring(t.indexOf('(')).replace(" ", "")
-                    : "DECIMAL(38,9)");
+            case "NUMERIC", "DECIMAL" ->
+                Optional.of(
+                        t.contains("(")
+                                ? "DECIMAL" + t.substring(t.indexOf('(')).replace(" ", "")
+                                : "DECIMAL(38,9)");
             case "BIGNUMERIC", "BIGDECIMAL", "FLOAT64", "FLOAT" -> Optional.of("DOUBLE");
             case "BOOL", "BOOLEAN" -> Optional.of("BOOLEAN");
             case "STRING", "JSON" -> Optional.of("STRING");
@@ -179,44 +181,49 @@ public enum Dialect {
 
     /** Keywords per dialect, lower-case. */
     static final class Keywords {
-        private Keywords() {
-        }
+        private Keywords() {}
 
         /** BigQuery's reserved keywords (GoogleSQL lexical structure). */
-        static final Set<String> BIGQUERY = Set.of(("all and any array as asc assert_rows_modified at between by case cast"
-                + " collate contains create cross cube current default define desc distinct else end enum escape except"
-                + " exclude exists extract false fetch following for from full group grouping groups hash having if ignore"
-                + " in inner intersect interval into is join lateral left like limit lookup merge natural new no not null"
-                + " nulls of on or order outer over partition preceding proto qualify range recursive respect right rollup"
-                + " rows select set some struct tablesample then to treat true unbounded union unnest using when where"
-                + " window with within").split(" "));
+        static final Set<String> BIGQUERY =
+                Set.of(("all and any array as asc assert_rows_modified at between by case cast"
+                                + " collate contains create cross cube current default define desc distinct else end enum escape except"
+                                + " exclude exists extract false fetch following for from full group grouping groups hash having if ignore"
+                                + " in inner intersect interval into is join lateral left like limit lookup merge natural new no not null"
+                                + " nulls of on or order outer over partition preceding proto qualify range recursive respect right rollup"
+                                + " rows select set some struct tablesample then to treat true unbounded union unnest using when where"
+                                + " window with within")
+                        .split(" "));
 
         /**
          * DuckDB's keywords that are not "unreserved" ({@code duckdb_keywords()}: reserved, type_function and
          * column_name categories): quoting them is always safe, leaving them bare is not.
          */
-        static final Set<String> DUCKDB = Set.of(("all analyse analyze and any array as asc asymmetric both case cast check"
-                + " collate column constraint create default deferrable desc describe distinct do else end except false"
-                + " fetch for foreign from group having in initially intersect into lambda lateral leading limit not null"
-                + " offset on only or order pivot pivot_longer pivot_wider placing primary qualify references returning"
-                + " select show some summarize symmetric table then to trailing true union unique unpivot using variadic"
-                + " when where window with"
-                + " anti asof at authorization binary by collation columns concurrently cross freeze full generated glob"
-                + " ilike inner is isnull join left like map natural notnull outer overlaps positional right semi similar"
-                + " struct tablesample try_cast tuple unpack verbose"
-                + " between bigint bit boolean char character coalesce dec decimal exists extract float grouping"
-                + " grouping_id inout int integer interval national nchar none nullif numeric out overlay position"
-                + " precision real row setof smallint substring time timestamp treat trim values varchar xmlattributes"
-                + " xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable"
-                + " temp system memory main").split(" "));
+        static final Set<String> DUCKDB =
+                Set.of(("all analyse analyze and any array as asc asymmetric both case cast check"
+                                + " collate column constraint create default deferrable desc describe distinct do else end except false"
+                                + " fetch for foreign from group having in initially intersect into lambda lateral leading limit not null"
+                                + " offset on only or order pivot pivot_longer pivot_wider placing primary qualify references returning"
+                                + " select show some summarize symmetric table then to trailing true union unique unpivot using variadic"
+                                + " when where window with"
+                                + " anti asof at authorization binary by collation columns concurrently cross freeze full generated glob"
+                                + " ilike inner is isnull join left like map natural notnull outer overlaps positional right semi similar"
+                                + " struct tablesample try_cast tuple unpack verbose"
+                                + " between bigint bit boolean char character coalesce dec decimal exists extract float grouping"
+                                + " grouping_id inout int integer interval national nchar none nullif numeric out overlay position"
+                                + " precision real row setof smallint substring time timestamp treat trim values varchar xmlattributes"
+                                + " xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable"
+                                + " temp system memory main")
+                        .split(" "));
 
         /** Spark SQL's keywords reserved in ANSI mode, plus the ones that always are. */
-        static final Set<String> SPARK = Set.of(("all and any anti array as asc authorization between both by case cast check"
-                + " collate column constraint create cross cube current current_date current_time current_timestamp"
-                + " current_user default desc distinct else end escape except exists false fetch filter for foreign from"
-                + " full grant group grouping having in inner intersect interval into is join lateral leading left like"
-                + " limit minus natural not null of offset on only or order outer overlaps primary references right"
-                + " rollup select semi session_user set some table then time to trailing true union unique unknown user"
-                + " using values when where window with").split(" "));
+        static final Set<String> SPARK =
+                Set.of(("all and any anti array as asc authorization between both by case cast check"
+                                + " collate column constraint create cross cube current current_date current_time current_timestamp"
+                                + " current_user default desc distinct else end escape except exists false fetch filter for foreign from"
+                                + " full grant group grouping having in inner intersect interval into is join lateral leading left like"
+                                + " limit minus natural not null of offset on only or order outer overlaps primary references right"
+                                + " rollup select semi session_user set some table then time to trailing true union unique unknown user"
+                                + " using values when where window with")
+                        .split(" "));
     }
 }

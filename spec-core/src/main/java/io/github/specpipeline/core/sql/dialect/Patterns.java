@@ -7,8 +7,7 @@ import java.util.Optional;
  * replacement strings, and BigQuery's strftime-style date format strings.
  */
 final class Patterns {
-    private Patterns() {
-    }
+    private Patterns() {}
 
     /**
      * The number of capturing groups of an RE2 pattern: {@code (...)} and the named {@code (?P<n>...)} /
@@ -39,8 +38,10 @@ final class Patterns {
                 }
             } else if (c == '(') {
                 if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '?') {
-                    if (pattern.startsWith("(?P<", i) || (pattern.startsWith("(?<", i) && !pattern.startsWith("(?<=", i)
-                            && !pattern.startsWith("(?<!", i))) {
+                    if (pattern.startsWith("(?P<", i)
+                            || (pattern.startsWith("(?<", i)
+                                    && !pattern.startsWith("(?<=", i)
+                                    && !pattern.startsWith("(?<!", i))) {
                         groups++;
                     }
                 } else {
@@ -174,8 +175,14 @@ final class Patterns {
             return;
         }
         String text = literal.toString();
-        boolean needsQuotes = text.chars().anyMatch(ch -> Character.isLetter(ch) || ch == '\'' || ch == '[' || ch == ']'
-                || ch == '#' || ch == '{' || ch == '}');
+        boolean needsQuotes = text.chars()
+                .anyMatch(ch -> Character.isLetter(ch)
+                        || ch == '\''
+                        || ch == '['
+                        || ch == ']'
+                        || ch == '#'
+                        || ch == '{'
+                        || ch == '}');
         sb.append(needsQuotes ? "'" + text.replace("'", "''") + "'" : text);
         literal.setLength(0);
     }

@@ -3,6 +3,14 @@ package io.github.specpipeline.core.sql.dialect;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.validate.SqlTypes;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
 import net.sf.jsqlparser.expression.ArrayConstructor;
@@ -57,15 +65,6 @@ import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * Renders a parsed BigQuery expression in a {@link Dialect} by walking its tree. Only the node types listed here
  * are rendered; any other syntax, and any function without a known translation, is reported as
@@ -90,22 +89,86 @@ public final class SqlRenderer {
         }
     }
 
-    private static final Set<String> SAME_NAME = Set.of("ABS", "ACOS", "ASIN", "ATAN", "ATAN2", "CEIL", "CEILING", "COS",
-            "COSH", "EXP", "FLOOR", "SQRT", "POWER", "POW", "SIGN", "SIN", "SINH", "TAN", "TANH", "LOG10", "LOWER", "UPPER",
-            "LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH", "REPLACE", "REVERSE", "SUBSTR", "SUBSTRING", "LEFT", "RIGHT",
-            "COALESCE", "NULLIF", "SUM", "AVG", "MIN", "MAX", "STDDEV", "STDDEV_SAMP", "STDDEV_POP", "VARIANCE",
-            "VAR_SAMP", "VAR_POP", "APPROX_COUNT_DISTINCT", "ANY_VALUE", "LAST_DAY", "MOD", "ROUND", "COUNT");
+    private static final Set<String> SAME_NAME = Set.of(
+            "ABS",
+            "ACOS",
+            "ASIN",
+            "ATAN",
+            "ATAN2",
+            "CEIL",
+            "CEILING",
+            "COS",
+            "COSH",
+            "EXP",
+            "FLOOR",
+            "SQRT",
+            "POWER",
+            "POW",
+            "SIGN",
+            "SIN",
+            "SINH",
+            "TAN",
+            "TANH",
+            "LOG10",
+            "LOWER",
+            "UPPER",
+            "LENGTH",
+            "CHAR_LENGTH",
+            "CHARACTER_LENGTH",
+            "REPLACE",
+            "REVERSE",
+            "SUBSTR",
+            "SUBSTRING",
+            "LEFT",
+            "RIGHT",
+            "COALESCE",
+            "NULLIF",
+            "SUM",
+            "AVG",
+            "MIN",
+            "MAX",
+            "STDDEV",
+            "STDDEV_SAMP",
+            "STDDEV_POP",
+            "VARIANCE",
+            "VAR_SAMP",
+            "VAR_POP",
+            "APPROX_COUNT_DISTINCT",
+            "ANY_VALUE",
+            "LAST_DAY",
+            "MOD",
+            "ROUND",
+            "COUNT");
 
-    private static final Set<String> WINDOW_FUNCTIONS = Set.of("ROW_NUMBER", "RANK", "DENSE_RANK", "PERCENT_RANK",
-            "CUME_DIST", "NTILE", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "SUM", "AVG", "MIN", "MAX",
-            "COUNT", "COUNTIF", "LOGICAL_AND", "LOGICAL_OR");
+    private static final Set<String> WINDOW_FUNCTIONS = Set.of(
+            "ROW_NUMBER",
+            "RANK",
+            "DENSE_RANK",
+            "PERCENT_RANK",
+            "CUME_DIST",
+            "NTILE",
+            "LAG",
+            "LEAD",
+            "FIRST_VALUE",
+            "LAST_VALUE",
+            "NTH_VALUE",
+            "SUM",
+            "AVG",
+            "MIN",
+            "MAX",
+            "COUNT",
+            "COUNTIF",
+            "LOGICAL_AND",
+            "LOGICAL_OR");
 
-    private static final Map<String, String> RENAMED_AGGREGATES = Map.of(
-            "COUNTIF", "count_if", "LOGICAL_AND", "bool_and", "LOGICAL_OR", "bool_or");
+    private static final Map<String, String> RENAMED_AGGREGATES =
+            Map.of("COUNTIF", "count_if", "LOGICAL_AND", "bool_and", "LOGICAL_OR", "bool_or");
 
     private static final Set<String> DATE_PARTS_FOR_DATES = Set.of("DAY", "ISOWEEK", "MONTH", "QUARTER", "YEAR");
-    private static final Set<String> TIME_PARTS = Set.of("MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY");
-    private static final Set<String> NILADIC = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "CURRENT_TIMESTAMP");
+    private static final Set<String> TIME_PARTS =
+            Set.of("MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY");
+    private static final Set<String> NILADIC =
+            Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "CURRENT_TIMESTAMP");
 
     private final Dialect d;
     private final RenderScope scope;
@@ -118,6 +181,7 @@ public final class SqlRenderer {
      * subtrees in different places may read columns of different types.
      */
     private final Map<Expression, String> types = new IdentityHashMap<>();
+
     private static final String UNKNOWN = "";
 
     private SqlRenderer(Dialect dialect, RenderScope scope) {
@@ -204,8 +268,8 @@ public final class SqlRenderer {
             return analytic(a);
         }
         if (e instanceof Between b) {
-            return r(b.getLeftExpression()) + (b.isNot() ? " NOT BETWEEN " : " BETWEEN ") + r(b.getBetweenExpressionStart())
-                    + " AND " + r(b.getBetweenExpressionEnd());
+            return r(b.getLeftExpression()) + (b.isNot() ? " NOT BETWEEN " : " BETWEEN ")
+                    + r(b.getBetweenExpressionStart()) + " AND " + r(b.getBetweenExpressionEnd());
         }
         if (e instanceof InExpression in) {
             return in(in);
@@ -243,7 +307,10 @@ public final class SqlRenderer {
     }
 
     private static String syntaxName(Expression e) {
-        String simple = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        String simple = e.getClass()
+                .getSimpleName()
+                .replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase(Locale.ROOT);
         return "'" + abbreviate(e.toString()) + "' (" + simple + ")";
     }
 
@@ -263,7 +330,8 @@ public final class SqlRenderer {
         if (text.isPresent()) {
             return d.string(text.get());
         }
-        boolean unqualified = c.getTable() == null || c.getTable().getNameParts().isEmpty();
+        boolean unqualified =
+                c.getTable() == null || c.getTable().getNameParts().isEmpty();
         String name = c.getColumnName();
         if (unqualified && !MultiPartName.isQuoted(name) && NILADIC.contains(name.toUpperCase(Locale.ROOT))) {
             return niladic(name.toUpperCase(Locale.ROOT), c);
@@ -311,7 +379,8 @@ public final class SqlRenderer {
     /** The text value of a string literal argument, if the argument is one. */
     private static Optional<String> literalText(Expression e) {
         Expression x = unwrap(e);
-        if (x instanceof StringValue s && (s.getPrefix() == null || s.getPrefix().equalsIgnoreCase("R"))) {
+        if (x instanceof StringValue s
+                && (s.getPrefix() == null || s.getPrefix().equalsIgnoreCase("R"))) {
             return Optional.of(SqlFragments.stringLiteralValue(s));
         }
         if (x instanceof Column c) {
@@ -331,20 +400,25 @@ public final class SqlRenderer {
     private String niladic(String name, Expression node) {
         return switch (d) {
             case BIGQUERY -> name.equals("CURRENT_TIMESTAMP") ? "CURRENT_TIMESTAMP()" : name + "()";
-            case DUCKDB -> switch (name) {
-                case "CURRENT_TIMESTAMP" -> "current_timestamp";
-                case "CURRENT_DATE" -> "current_date";
-                case "CURRENT_DATETIME" -> "CAST(current_timestamp AS TIMESTAMP)";
-                default -> "CAST(current_timestamp AS TIME)";
-            };
-            case SPARK -> switch (name) {
-                case "CURRENT_TIMESTAMP" -> "current_timestamp()";
-                case "CURRENT_DATE" -> "current_date()";
-                default -> {
-                    problem(name, "Spark has no " + (name.equals("CURRENT_TIME") ? "TIME type" : "DATETIME function"), node);
-                    yield name;
-                }
-            };
+            case DUCKDB ->
+                switch (name) {
+                    case "CURRENT_TIMESTAMP" -> "current_timestamp";
+                    case "CURRENT_DATE" -> "current_date";
+                    case "CURRENT_DATETIME" -> "CAST(current_timestamp AS TIMESTAMP)";
+                    default -> "CAST(current_timestamp AS TIME)";
+                };
+            case SPARK ->
+                switch (name) {
+                    case "CURRENT_TIMESTAMP" -> "current_timestamp()";
+                    case "CURRENT_DATE" -> "current_date()";
+                    default -> {
+                        problem(
+                                name,
+                                "Spark has no " + (name.equals("CURRENT_TIME") ? "TIME type" : "DATETIME function"),
+                                node);
+                        yield name;
+                    }
+                };
         };
     }
 
@@ -405,10 +479,19 @@ public final class SqlRenderer {
     private String operand(Expression e) {
         String s = r(e);
         Expression x = e;
-        boolean atomic = x instanceof Column || x instanceof StringValue || x instanceof LongValue || x instanceof DoubleValue
-                || x instanceof NullValue || x instanceof BooleanValue || x instanceof Function || x instanceof CastExpression
-                || x instanceof ParenthesedExpressionList<?> || x instanceof CaseExpression || x instanceof TrimFunction
-                || x instanceof ExtractExpression || x instanceof TimeKeyExpression;
+        boolean atomic = x instanceof Column
+                || x instanceof StringValue
+                || x instanceof LongValue
+                || x instanceof DoubleValue
+                || x instanceof NullValue
+                || x instanceof BooleanValue
+                || x instanceof Function
+                || x instanceof CastExpression
+                || x instanceof ParenthesedExpressionList<?>
+                || x instanceof CaseExpression
+                || x instanceof TrimFunction
+                || x instanceof ExtractExpression
+                || x instanceof TimeKeyExpression;
         return atomic || (s.startsWith("(") && s.endsWith(")") && balancedOuter(s)) ? s : "(" + s + ")";
     }
 
@@ -474,7 +557,9 @@ public final class SqlRenderer {
         if (d == Dialect.BIGQUERY) {
             return "INTERVAL " + amount + " " + unit;
         }
-        if (unit.isEmpty() || !Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND").contains(unit)) {
+        if (unit.isEmpty()
+                || !Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND")
+                        .contains(unit)) {
             problem("INTERVAL", "interval unit '" + unit + "' is not translated", i);
         }
         if (d == Dialect.DUCKDB) {
@@ -492,7 +577,10 @@ public final class SqlRenderer {
             sb.append(' ').append(r(c.getSwitchExpression()));
         }
         for (WhenClause w : c.getWhenClauses()) {
-            sb.append(" WHEN ").append(r(w.getWhenExpression())).append(" THEN ").append(r(w.getThenExpression()));
+            sb.append(" WHEN ")
+                    .append(r(w.getWhenExpression()))
+                    .append(" THEN ")
+                    .append(r(w.getThenExpression()));
         }
         if (c.getElseExpression() != null) {
             sb.append(" ELSE ").append(r(c.getElseExpression()));
@@ -530,7 +618,10 @@ public final class SqlRenderer {
     private String targetType(String bigQueryType, String construct, Expression node) {
         Optional<String> t = d.type(bigQueryType);
         if (t.isEmpty()) {
-            problem(construct, "type " + SqlTypes.normalise(bigQueryType) + " has no " + d.displayName() + " equivalent", node);
+            problem(
+                    construct,
+                    "type " + SqlTypes.normalise(bigQueryType) + " has no " + d.displayName() + " equivalent",
+                    node);
             return SqlTypes.normalise(bigQueryType);
         }
         return t.get();
@@ -558,7 +649,10 @@ public final class SqlRenderer {
         if (parts == null || parts.isEmpty()) {
             return String.valueOf(f.getName()).toUpperCase(Locale.ROOT);
         }
-        return parts.stream().map(MultiPartName::unquote).collect(Collectors.joining(".")).toUpperCase(Locale.ROOT);
+        return parts.stream()
+                .map(MultiPartName::unquote)
+                .collect(Collectors.joining("."))
+                .toUpperCase(Locale.ROOT);
     }
 
     private static List<Expression> arguments(Function f) {
@@ -576,21 +670,35 @@ public final class SqlRenderer {
     private String function(Function f) {
         String name = functionName(f);
         List<Expression> args = arguments(f);
-        boolean unusual = f.getNamedParameters() != null || f.getKeep() != null || f.getHavingClause() != null
-                || f.getLimit() != null || f.getAttribute() != null || f.isIgnoreNulls() || f.getNullHandling() != null
-                || f.isUnique() || f.getExtraKeyword() != null;
+        boolean unusual = f.getNamedParameters() != null
+                || f.getKeep() != null
+                || f.getHavingClause() != null
+                || f.getLimit() != null
+                || f.getAttribute() != null
+                || f.isIgnoreNulls()
+                || f.getNullHandling() != null
+                || f.isUnique()
+                || f.getExtraKeyword() != null;
         if (d == Dialect.BIGQUERY) {
             if (unusual) {
                 return f.toString();
             }
-            return call(String.join(".", f.getMultipartName() == null ? List.of(f.getName()) : f.getMultipartName()),
-                    f.isDistinct(), args, f.getOrderByElements());
+            return call(
+                    String.join(".", f.getMultipartName() == null ? List.of(f.getName()) : f.getMultipartName()),
+                    f.isDistinct(),
+                    args,
+                    f.getOrderByElements());
         }
         if (unusual || (f.getOrderByElements() != null && !name.equals("STRING_AGG"))) {
-            problem(name, "this form of the call (named arguments, IGNORE NULLS, HAVING, LIMIT, ORDER BY) is not translated", f);
+            problem(
+                    name,
+                    "this form of the call (named arguments, IGNORE NULLS, HAVING, LIMIT, ORDER BY) is not translated",
+                    f);
             return f.toString();
         }
-        if (f.isDistinct() && !Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "STRING_AGG", "APPROX_COUNT_DISTINCT").contains(name)) {
+        if (f.isDistinct()
+                && !Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "STRING_AGG", "APPROX_COUNT_DISTINCT")
+                        .contains(name)) {
             problem(name, "DISTINCT is not translated for this function", f);
         }
         if (name.startsWith("SAFE.")) {
@@ -610,48 +718,82 @@ public final class SqlRenderer {
             return call(name, f.isDistinct(), args, null);
         }
         return switch (name) {
-            case "LOG" -> args.size() == 1 ? "ln(" + r(args.get(0)) + ")" : args.size() == 2
-                    ? "(ln(" + r(args.get(0)) + ") / ln(" + r(args.get(1)) + "))" : arity(name, f, "1 or 2");
+            case "LOG" ->
+                args.size() == 1
+                        ? "ln(" + r(args.get(0)) + ")"
+                        : args.size() == 2
+                                ? "(ln(" + r(args.get(0)) + ") / ln(" + r(args.get(1)) + "))"
+                                : arity(name, f, "1 or 2");
             case "LN" -> call("ln", false, args, null);
             // BigQuery's COUNTIF is 0 when no row matches; DuckDB's count_if is NULL when every input is NULL
-            case "COUNTIF" -> args.size() == 1 ? "count(CASE WHEN " + r(args.get(0)) + " THEN 1 END)" : arity(name, f, "1");
-            case "LOGICAL_AND", "LOGICAL_OR" -> args.size() == 1
-                    ? call(RENAMED_AGGREGATES.get(name), false, args, null) : arity(name, f, "1");
+            case "COUNTIF" ->
+                args.size() == 1 ? "count(CASE WHEN " + r(args.get(0)) + " THEN 1 END)" : arity(name, f, "1");
+            case "LOGICAL_AND", "LOGICAL_OR" ->
+                args.size() == 1 ? call(RENAMED_AGGREGATES.get(name), false, args, null) : arity(name, f, "1");
             case "GREATEST", "LEAST" -> greatest(name, args);
             case "CONCAT" -> concat(args);
-            case "IF" -> args.size() == 3 ? "CASE WHEN " + r(args.get(0)) + " THEN " + r(args.get(1)) + " ELSE "
-                    + r(args.get(2)) + " END" : arity(name, f, "3");
+            case "IF" ->
+                args.size() == 3
+                        ? "CASE WHEN " + r(args.get(0)) + " THEN " + r(args.get(1)) + " ELSE " + r(args.get(2)) + " END"
+                        : arity(name, f, "3");
             case "IFNULL" -> args.size() == 2 ? call("COALESCE", false, args, null) : arity(name, f, "2");
-            case "SAFE_DIVIDE" -> args.size() != 2 ? arity(name, f, "2") : d == Dialect.DUCKDB
-                    ? "(" + operand(args.get(0)) + " / NULLIF(" + r(args.get(1)) + ", 0))"
-                    : "try_divide(" + r(args.get(0)) + ", " + r(args.get(1)) + ")";
-            case "DIV" -> args.size() != 2 ? arity(name, f, "2")
-                    : "(" + operand(args.get(0)) + (d == Dialect.DUCKDB ? " // " : " DIV ") + operand(args.get(1)) + ")";
+            case "SAFE_DIVIDE" ->
+                args.size() != 2
+                        ? arity(name, f, "2")
+                        : d == Dialect.DUCKDB
+                                ? "(" + operand(args.get(0)) + " / NULLIF(" + r(args.get(1)) + ", 0))"
+                                : "try_divide(" + r(args.get(0)) + ", " + r(args.get(1)) + ")";
+            case "DIV" ->
+                args.size() != 2
+                        ? arity(name, f, "2")
+                        : "(" + operand(args.get(0)) + (d == Dialect.DUCKDB ? " // " : " DIV ") + operand(args.get(1))
+                                + ")";
             case "STRING_AGG" -> stringAgg(f, args);
-            case "REGEXP_CONTAINS" -> args.size() != 2 ? arity(name, f, "2") : d == Dialect.DUCKDB
-                    ? "regexp_matches(" + r(args.get(0)) + ", " + r(args.get(1)) + ")"
-                    : "(" + operand(args.get(0)) + " RLIKE " + operand(args.get(1)) + ")";
+            case "REGEXP_CONTAINS" ->
+                args.size() != 2
+                        ? arity(name, f, "2")
+                        : d == Dialect.DUCKDB
+                                ? "regexp_matches(" + r(args.get(0)) + ", " + r(args.get(1)) + ")"
+                                : "(" + operand(args.get(0)) + " RLIKE " + operand(args.get(1)) + ")";
             case "REGEXP_REPLACE" -> regexpReplace(f, args);
             case "REGEXP_EXTRACT" -> regexpExtract(f, args);
             case "REGEXP_EXTRACT_ALL" -> regexpExtractAll(f, args);
-            case "STARTS_WITH", "ENDS_WITH" -> args.size() != 2 ? arity(name, f, "2")
-                    : call(d == Dialect.DUCKDB ? name.toLowerCase(Locale.ROOT) : name.replace("_", "").toLowerCase(Locale.ROOT),
-                    false, args, null);
-            case "STRPOS" -> args.size() != 2 ? arity(name, f, "2") : call(d == Dialect.DUCKDB ? "strpos" : "instr", false, args, null);
+            case "STARTS_WITH", "ENDS_WITH" ->
+                args.size() != 2
+                        ? arity(name, f, "2")
+                        : call(
+                                d == Dialect.DUCKDB
+                                        ? name.toLowerCase(Locale.ROOT)
+                                        : name.replace("_", "").toLowerCase(Locale.ROOT),
+                                false,
+                                args,
+                                null);
+            case "STRPOS" ->
+                args.size() != 2
+                        ? arity(name, f, "2")
+                        : call(d == Dialect.DUCKDB ? "strpos" : "instr", false, args, null);
             case "LPAD", "RPAD" -> pad(name, f, args);
             case "LTRIM", "RTRIM" -> sideTrim(name, f, args);
             case "SPLIT" -> split(f, args);
-            case "ARRAY_LENGTH" -> args.size() != 1 ? arity(name, f, "1") : d == Dialect.DUCKDB
-                    ? "len(" + r(args.get(0)) + ")"
-                    : "CASE WHEN " + r(args.get(0)) + " IS NULL THEN NULL ELSE size(" + r(args.get(0)) + ") END";
-            case "ARRAY_TO_STRING" -> args.size() != 2 ? arity(name, f, "2")
-                    : call(d == Dialect.DUCKDB ? "array_to_string" : "array_join", false, args, null);
+            case "ARRAY_LENGTH" ->
+                args.size() != 1
+                        ? arity(name, f, "1")
+                        : d == Dialect.DUCKDB
+                                ? "len(" + r(args.get(0)) + ")"
+                                : "CASE WHEN " + r(args.get(0)) + " IS NULL THEN NULL ELSE size(" + r(args.get(0))
+                                        + ") END";
+            case "ARRAY_TO_STRING" ->
+                args.size() != 2
+                        ? arity(name, f, "2")
+                        : call(d == Dialect.DUCKDB ? "array_to_string" : "array_join", false, args, null);
             case "GENERATE_UUID" -> d == Dialect.DUCKDB ? "CAST(uuid() AS VARCHAR)" : "uuid()";
-            case "CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_DATETIME", "CURRENT_TIME" -> args.isEmpty()
-                    ? niladic(name, f) : untranslatable(name, "the time zone argument is not translated", f);
+            case "CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_DATETIME", "CURRENT_TIME" ->
+                args.isEmpty() ? niladic(name, f) : untranslatable(name, "the time zone argument is not translated", f);
             case "DATE" -> date(f, args);
-            case "TIMESTAMP" -> args.size() == 1 ? "CAST(" + r(args.get(0)) + " AS " + (d == Dialect.DUCKDB ? "TIMESTAMPTZ" : "TIMESTAMP")
-                    + ")" : untranslatable(name, "only TIMESTAMP(expression) is translated", f);
+            case "TIMESTAMP" ->
+                args.size() == 1
+                        ? "CAST(" + r(args.get(0)) + " AS " + (d == Dialect.DUCKDB ? "TIMESTAMPTZ" : "TIMESTAMP") + ")"
+                        : untranslatable(name, "only TIMESTAMP(expression) is translated", f);
             case "DATE_TRUNC", "TIMESTAMP_TRUNC" -> dateTrunc(name, f, args);
             case "DATE_DIFF" -> dateDiff(f, args);
             case "TIMESTAMP_DIFF" -> timestampDiff(f, args);
@@ -676,8 +818,11 @@ public final class SqlRenderer {
     }
 
     private String arity(String name, Function f, String expected) {
-        return untranslatable(name, "it is translated with " + expected + " argument" + (expected.equals("1") ? "" : "s")
-                + ", not " + arguments(f).size(), f);
+        return untranslatable(
+                name,
+                "it is translated with " + expected + " argument" + (expected.equals("1") ? "" : "s") + ", not "
+                        + arguments(f).size(),
+                f);
     }
 
     private String untranslatable(String name, String reason, Expression node) {
@@ -731,7 +876,8 @@ public final class SqlRenderer {
         }
         Optional<String> replacement = literalText(args.get(2));
         if (replacement.isEmpty()) {
-            return untranslatable("REGEXP_REPLACE", "the replacement must be a string literal to be rewritten for Spark", f);
+            return untranslatable(
+                    "REGEXP_REPLACE", "the replacement must be a string literal to be rewritten for Spark", f);
         }
         Optional<String> java = Patterns.javaReplacement(replacement.get());
         if (java.isEmpty()) {
@@ -746,16 +892,20 @@ public final class SqlRenderer {
         }
         Optional<String> pattern = literalText(args.get(1));
         if (pattern.isEmpty()) {
-            return untranslatable("REGEXP_EXTRACT", "the pattern must be a string literal (its capture group decides the result)", f);
+            return untranslatable(
+                    "REGEXP_EXTRACT", "the pattern must be a string literal (its capture group decides the result)", f);
         }
         int groups = Patterns.captureGroups(pattern.get());
         if (groups > 1) {
-            return untranslatable("REGEXP_EXTRACT", "the pattern has " + groups + " capture groups; BigQuery allows at most one", f);
+            return untranslatable(
+                    "REGEXP_EXTRACT", "the pattern has " + groups + " capture groups; BigQuery allows at most one", f);
         }
         String subject = r(args.get(0));
         String p = r(args.get(1));
         // BigQuery returns the capture group if there is one, and NULL when nothing matches (DuckDB and Spark: '')
-        String matches = d == Dialect.DUCKDB ? "regexp_matches(" + subject + ", " + p + ")" : operand(args.get(0)) + " RLIKE " + p;
+        String matches = d == Dialect.DUCKDB
+                ? "regexp_matches(" + subject + ", " + p + ")"
+                : operand(args.get(0)) + " RLIKE " + p;
         return "CASE WHEN " + matches + " THEN regexp_extract(" + subject + ", " + p + ", " + groups + ") END";
     }
 
@@ -769,7 +919,10 @@ public final class SqlRenderer {
         }
         int groups = Patterns.captureGroups(pattern.get());
         if (groups > 1) {
-            return untranslatable("REGEXP_EXTRACT_ALL", "the pattern has " + groups + " capture groups; BigQuery allows at most one", f);
+            return untranslatable(
+                    "REGEXP_EXTRACT_ALL",
+                    "the pattern has " + groups + " capture groups; BigQuery allows at most one",
+                    f);
         }
         return "regexp_extract_all(" + r(args.get(0)) + ", " + r(args.get(1)) + ", " + groups + ")";
     }
@@ -792,7 +945,8 @@ public final class SqlRenderer {
         if (d == Dialect.DUCKDB) {
             return call(name.toLowerCase(Locale.ROOT), false, args, null);
         }
-        return "TRIM(" + (name.equals("LTRIM") ? "LEADING " : "TRAILING ") + r(args.get(1)) + " FROM " + r(args.get(0)) + ")";
+        return "TRIM(" + (name.equals("LTRIM") ? "LEADING " : "TRAILING ") + r(args.get(1)) + " FROM " + r(args.get(0))
+                + ")";
     }
 
     private String trim(TrimFunction t) {
@@ -824,7 +978,8 @@ public final class SqlRenderer {
 
     /** The date part written as an argument ({@code DAY}), upper-case, or null. */
     private static String datePart(Expression e) {
-        if (e instanceof Column c && (c.getTable() == null || c.getTable().getNameParts().isEmpty())
+        if (e instanceof Column c
+                && (c.getTable() == null || c.getTable().getNameParts().isEmpty())
                 && !MultiPartName.isQuoted(c.getColumnName())) {
             return c.getColumnName().toUpperCase(Locale.ROOT);
         }
@@ -847,11 +1002,25 @@ public final class SqlRenderer {
         }
         String part = datePart(args.get(1));
         boolean timestamp = name.equals("TIMESTAMP_TRUNC");
-        Set<String> allowed = timestamp ? Set.of("MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY", "ISOWEEK",
-                "MONTH", "QUARTER", "YEAR") : DATE_PARTS_FOR_DATES;
+        Set<String> allowed = timestamp
+                ? Set.of(
+                        "MICROSECOND",
+                        "MILLISECOND",
+                        "SECOND",
+                        "MINUTE",
+                        "HOUR",
+                        "DAY",
+                        "ISOWEEK",
+                        "MONTH",
+                        "QUARTER",
+                        "YEAR")
+                : DATE_PARTS_FOR_DATES;
         if (part == null || !allowed.contains(part)) {
-            return untranslatable(name, "date part " + (part == null ? abbreviate(args.get(1).toString()) : part)
-                    + " is not translated (WEEK starts on Sunday in BigQuery, on Monday elsewhere)", f);
+            return untranslatable(
+                    name,
+                    "date part " + (part == null ? abbreviate(args.get(1).toString()) : part)
+                            + " is not translated (WEEK starts on Sunday in BigQuery, on Monday elsewhere)",
+                    f);
         }
         String unit = part.equals("ISOWEEK") ? "week" : part.toLowerCase(Locale.ROOT);
         if (d == Dialect.SPARK) {
@@ -870,19 +1039,25 @@ public final class SqlRenderer {
         }
         String part = datePart(args.get(2));
         if (part == null || !DATE_PARTS_FOR_DATES.contains(part)) {
-            return untranslatable("DATE_DIFF", "date part " + (part == null ? abbreviate(args.get(2).toString()) : part)
-                    + " is not translated (WEEK starts on Sunday in BigQuery)", f);
+            return untranslatable(
+                    "DATE_DIFF",
+                    "date part " + (part == null ? abbreviate(args.get(2).toString()) : part)
+                            + " is not translated (WEEK starts on Sunday in BigQuery)",
+                    f);
         }
         String end = r(args.get(0));
         String start = r(args.get(1));
         if (d == Dialect.DUCKDB) {
             // BigQuery: DATE_DIFF(end, start, part); DuckDB: date_diff(part, start, end); both count part boundaries
-            return "date_diff('" + (part.equals("ISOWEEK") ? "week" : part.toLowerCase(Locale.ROOT)) + "', " + start + ", " + end + ")";
+            return "date_diff('" + (part.equals("ISOWEEK") ? "week" : part.toLowerCase(Locale.ROOT)) + "', " + start
+                    + ", " + end + ")";
         }
         return switch (part) {
             case "DAY" -> "datediff(" + end + ", " + start + ")";
-            case "MONTH" -> "((year(" + end + ") - year(" + start + ")) * 12 + month(" + end + ") - month(" + start + "))";
-            case "QUARTER" -> "((year(" + end + ") - year(" + start + ")) * 4 + quarter(" + end + ") - quarter(" + start + "))";
+            case "MONTH" ->
+                "((year(" + end + ") - year(" + start + ")) * 12 + month(" + end + ") - month(" + start + "))";
+            case "QUARTER" ->
+                "((year(" + end + ") - year(" + start + ")) * 4 + quarter(" + end + ") - quarter(" + start + "))";
             case "YEAR" -> "(year(" + end + ") - year(" + start + "))";
             default -> untranslatable("DATE_DIFF", "date part ISOWEEK is not translated for Spark", f);
         };
@@ -894,13 +1069,16 @@ public final class SqlRenderer {
         }
         String part = datePart(args.get(2));
         if (part == null || !TIME_PARTS.contains(part)) {
-            return untranslatable("TIMESTAMP_DIFF", "date part " + (part == null ? abbreviate(args.get(2).toString()) : part)
-                    + " is not translated", f);
+            return untranslatable(
+                    "TIMESTAMP_DIFF",
+                    "date part " + (part == null ? abbreviate(args.get(2).toString()) : part) + " is not translated",
+                    f);
         }
         String end = r(args.get(0));
         String start = r(args.get(1));
         // whole intervals, as BigQuery counts them
-        return d == Dialect.DUCKDB ? "date_sub('" + part.toLowerCase(Locale.ROOT) + "', " + start + ", " + end + ")"
+        return d == Dialect.DUCKDB
+                ? "date_sub('" + part.toLowerCase(Locale.ROOT) + "', " + start + ", " + end + ")"
                 : "timestampdiff(" + part + ", " + start + ", " + end + ")";
     }
 
@@ -959,12 +1137,13 @@ public final class SqlRenderer {
         if (format.isEmpty()) {
             return untranslatable(name, "the format must be a string literal", f);
         }
-        Optional<String> converted = d == Dialect.DUCKDB ? Patterns.duckDbFormat(format.get())
-                : Patterns.sparkPattern(format.get(), false);
+        Optional<String> converted =
+                d == Dialect.DUCKDB ? Patterns.duckDbFormat(format.get()) : Patterns.sparkPattern(format.get(), false);
         if (converted.isEmpty()) {
             return untranslatable(name, "format " + d.string(format.get()) + " uses an element with no equivalent", f);
         }
-        return d == Dialect.DUCKDB ? "strftime(" + r(args.get(1)) + ", " + d.string(converted.get()) + ")"
+        return d == Dialect.DUCKDB
+                ? "strftime(" + r(args.get(1)) + ", " + d.string(converted.get()) + ")"
                 : "date_format(" + r(args.get(1)) + ", " + d.string(converted.get()) + ")";
     }
 
@@ -976,15 +1155,16 @@ public final class SqlRenderer {
         if (format.isEmpty()) {
             return untranslatable(name, "the format must be a string literal", f);
         }
-        Optional<String> converted = d == Dialect.DUCKDB ? Patterns.duckDbFormat(format.get())
-                : Patterns.sparkPattern(format.get(), true);
+        Optional<String> converted =
+                d == Dialect.DUCKDB ? Patterns.duckDbFormat(format.get()) : Patterns.sparkPattern(format.get(), true);
         if (converted.isEmpty()) {
             return untranslatable(name, "format " + d.string(format.get()) + " uses an element with no equivalent", f);
         }
         boolean date = name.equals("PARSE_DATE");
         String text = r(args.get(1));
         if (d == Dialect.DUCKDB) {
-            return "CAST(strptime(" + text + ", " + d.string(converted.get()) + ") AS " + (date ? "DATE" : "TIMESTAMPTZ") + ")";
+            return "CAST(strptime(" + text + ", " + d.string(converted.get()) + ") AS "
+                    + (date ? "DATE" : "TIMESTAMPTZ") + ")";
         }
         return (date ? "to_date(" : "to_timestamp(") + text + ", " + d.string(converted.get()) + ")";
     }
@@ -1001,8 +1181,10 @@ public final class SqlRenderer {
             case "DAYOFWEEK" -> d == Dialect.DUCKDB ? "(dayofweek(" + value + ") + 1)" : "dayofweek(" + value + ")";
             case "DAYOFYEAR" -> "dayofyear(" + value + ")";
             case "ISOWEEK" -> d == Dialect.DUCKDB ? "week(" + value + ")" : "weekofyear(" + value + ")";
-            case "ISOYEAR" -> d == Dialect.DUCKDB ? "isoyear(" + value + ")"
-                    : untranslatable("EXTRACT(ISOYEAR)", "Spark has no ISO year function", x);
+            case "ISOYEAR" ->
+                d == Dialect.DUCKDB
+                        ? "isoyear(" + value + ")"
+                        : untranslatable("EXTRACT(ISOYEAR)", "Spark has no ISO year function", x);
             case "DATE" -> "CAST(" + value + " AS DATE)";
             default -> untranslatable("EXTRACT(" + part + ")", "this date part is not translated", x);
         };
@@ -1013,8 +1195,12 @@ public final class SqlRenderer {
     private String analytic(AnalyticExpression a) {
         String name = a.getName().toUpperCase(Locale.ROOT);
         if (d != Dialect.BIGQUERY) {
-            if (a.getType() != AnalyticType.OVER || a.getWindowName() != null || a.getKeep() != null
-                    || a.getFilterExpression() != null || a.getHavingClause() != null || a.getLimit() != null) {
+            if (a.getType() != AnalyticType.OVER
+                    || a.getWindowName() != null
+                    || a.getKeep() != null
+                    || a.getFilterExpression() != null
+                    || a.getHavingClause() != null
+                    || a.getLimit() != null) {
                 return untranslatable(name, "this form of window function is not translated", a);
             }
             if (!WINDOW_FUNCTIONS.contains(name)) {
@@ -1045,7 +1231,8 @@ public final class SqlRenderer {
             sb.append(" IGNORE NULLS");
         }
         List<String> window = new ArrayList<>();
-        if (a.getPartitionExpressionList() != null && !a.getPartitionExpressionList().isEmpty()) {
+        if (a.getPartitionExpressionList() != null
+                && !a.getPartitionExpressionList().isEmpty()) {
             window.add("PARTITION BY " + list(a.getPartitionExpressionList()));
         }
         if (a.getOrderByElements() != null && !a.getOrderByElements().isEmpty()) {
@@ -1065,7 +1252,10 @@ public final class SqlRenderer {
                 sb.append(e.isAsc() ? " ASC" : " DESC");
             }
             if (e.getNullOrdering() != null) {
-                sb.append(e.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
+                sb.append(
+                        e.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST
+                                ? " NULLS FIRST"
+                                : " NULLS LAST");
             } else if (d == Dialect.DUCKDB) {
                 // BigQuery sorts NULLs first when ascending, last when descending; DuckDB always last
                 sb.append(e.isAsc() ? " NULLS FIRST" : " NULLS LAST");
@@ -1100,7 +1290,10 @@ public final class SqlRenderer {
             return t == null ? null : baseType(t);
         }
         if (x instanceof StringValue s) {
-            return s.getPrefix() != null && s.getPrefix().toUpperCase(Locale.ROOT).contains("B") ? "BYTES" : "STRING";
+            return s.getPrefix() != null
+                            && s.getPrefix().toUpperCase(Locale.ROOT).contains("B")
+                    ? "BYTES"
+                    : "STRING";
         }
         if (x instanceof LongValue) {
             return "INT64";
@@ -1108,11 +1301,22 @@ public final class SqlRenderer {
         if (x instanceof DoubleValue) {
             return "FLOAT64";
         }
-        if (x instanceof BooleanValue || x instanceof IsNullExpression || x instanceof IsBooleanExpression
-                || x instanceof InExpression || x instanceof Between || x instanceof LikeExpression || x instanceof NotExpression
-                || x instanceof AndExpression || x instanceof OrExpression || x instanceof EqualsTo || x instanceof NotEqualsTo
-                || x instanceof GreaterThan || x instanceof GreaterThanEquals || x instanceof MinorThan
-                || x instanceof MinorThanEquals || x instanceof IsDistinctExpression) {
+        if (x instanceof BooleanValue
+                || x instanceof IsNullExpression
+                || x instanceof IsBooleanExpression
+                || x instanceof InExpression
+                || x instanceof Between
+                || x instanceof LikeExpression
+                || x instanceof NotExpression
+                || x instanceof AndExpression
+                || x instanceof OrExpression
+                || x instanceof EqualsTo
+                || x instanceof NotEqualsTo
+                || x instanceof GreaterThan
+                || x instanceof GreaterThanEquals
+                || x instanceof MinorThan
+                || x instanceof MinorThanEquals
+                || x instanceof IsDistinctExpression) {
             return "BOOL";
         }
         if (x instanceof CastExpression c) {
@@ -1167,21 +1371,53 @@ public final class SqlRenderer {
     private String functionType(String name, List<Expression> args) {
         String first = args.isEmpty() || args.get(0) instanceof AllColumns ? null : type(args.get(0));
         return switch (name) {
-            case "LOWER", "UPPER", "CONCAT", "REGEXP_EXTRACT", "REGEXP_REPLACE", "FORMAT_DATE", "FORMAT_TIMESTAMP", "SUBSTR",
-                    "SUBSTRING", "LEFT", "RIGHT", "REPLACE", "LTRIM", "RTRIM", "LPAD", "RPAD", "REVERSE", "STRING_AGG",
-                    "ARRAY_TO_STRING", "GENERATE_UUID" -> "STRING";
+            case "LOWER",
+                    "UPPER",
+                    "CONCAT",
+                    "REGEXP_EXTRACT",
+                    "REGEXP_REPLACE",
+                    "FORMAT_DATE",
+                    "FORMAT_TIMESTAMP",
+                    "SUBSTR",
+                    "SUBSTRING",
+                    "LEFT",
+                    "RIGHT",
+                    "REPLACE",
+                    "LTRIM",
+                    "RTRIM",
+                    "LPAD",
+                    "RPAD",
+                    "REVERSE",
+                    "STRING_AGG",
+                    "ARRAY_TO_STRING",
+                    "GENERATE_UUID" -> "STRING";
             case "REGEXP_CONTAINS", "STARTS_WITH", "ENDS_WITH", "LOGICAL_AND", "LOGICAL_OR" -> "BOOL";
-            case "COUNT", "COUNTIF", "DATE_DIFF", "TIMESTAMP_DIFF", "LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH", "STRPOS",
-                    "ARRAY_LENGTH", "DIV", "APPROX_COUNT_DISTINCT" -> "INT64";
+            case "COUNT",
+                    "COUNTIF",
+                    "DATE_DIFF",
+                    "TIMESTAMP_DIFF",
+                    "LENGTH",
+                    "CHAR_LENGTH",
+                    "CHARACTER_LENGTH",
+                    "STRPOS",
+                    "ARRAY_LENGTH",
+                    "DIV",
+                    "APPROX_COUNT_DISTINCT" -> "INT64";
             case "DATE", "PARSE_DATE", "DATE_ADD", "DATE_SUB", "LAST_DAY", "CURRENT_DATE" -> "DATE";
-            case "TIMESTAMP", "PARSE_TIMESTAMP", "TIMESTAMP_TRUNC", "TIMESTAMP_ADD", "TIMESTAMP_SUB", "CURRENT_TIMESTAMP" -> "TIMESTAMP";
+            case "TIMESTAMP",
+                    "PARSE_TIMESTAMP",
+                    "TIMESTAMP_TRUNC",
+                    "TIMESTAMP_ADD",
+                    "TIMESTAMP_SUB",
+                    "CURRENT_TIMESTAMP" -> "TIMESTAMP";
             case "DATE_TRUNC", "MIN", "MAX", "ANY_VALUE", "NULLIF" -> first;
-            case "COALESCE", "IFNULL", "GREATEST", "LEAST" -> args.stream().map(this::type).filter(t -> t != null)
-                    .findFirst().orElse(null);
+            case "COALESCE", "IFNULL", "GREATEST", "LEAST" ->
+                args.stream().map(this::type).filter(t -> t != null).findFirst().orElse(null);
             case "IF" -> args.size() == 3 ? (type(args.get(1)) != null ? type(args.get(1)) : type(args.get(2))) : null;
             case "SUM" -> first;
             case "AVG" -> "NUMERIC".equals(first) ? "NUMERIC" : first == null ? null : "FLOAT64";
-            case "ROUND", "ABS", "FLOOR", "CEIL", "CEILING" -> "INT64".equals(first) && !name.equals("ABS") ? "FLOAT64" : first;
+            case "ROUND", "ABS", "FLOOR", "CEIL", "CEILING" ->
+                "INT64".equals(first) && !name.equals("ABS") ? "FLOAT64" : first;
             case "SAFE_DIVIDE" -> args.stream().map(this::type).anyMatch("NUMERIC"::equals) ? "NUMERIC" : "FLOAT64";
             default -> null;
         };

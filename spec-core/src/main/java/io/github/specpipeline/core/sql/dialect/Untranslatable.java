@@ -13,6 +13,7 @@ package io.github.specpipeline.core.sql.dialect;
 public record Untranslatable(String construct, Dialect dialect, String reason, int line, int column) {
     /** One line for a person: "REGEXP_EXTRACT has no DuckDB translation: the pattern is not a string literal". */
     public String describe() {
-        return construct + " has no " + dialect.displayName() + " translation" + (reason.isEmpty() ? "" : ": " + reason);
+        return construct + " has no " + dialect.displayName() + " translation"
+                + (reason.isEmpty() ? "" : ": " + reason);
     }
 }

@@ -1,5 +1,12 @@
 package io.github.specpipeline.core.export.xlsx;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -8,19 +15,24 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.streaming.StreamingSheetWriter;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The buffered writer must write exactly what POI's own streaming writer writes, whatever the text. */
 class BufferedSheetWriterTest {
-    private static final List<String> TEXTS = List.of("plain", "", " leading", "trailing ", "\ttab", "a<b>&\"c'",
-            "line\nbreak\r\n", "nbsp\u00A0here", "ctl\u0001\u001F\u0000", "not a char \uFFFE\uFFFF", "emoji \uD83D\uDE00",
-            "lone \uD800 surrogate", "=1+2", "\u00e9\u00e8 \u4e2d\u6587", "x".repeat(5000));
+    private static final List<String> TEXTS = List.of(
+            "plain",
+            "",
+            " leading",
+            "trailing ",
+            "\ttab",
+            "a<b>&\"c'",
+            "line\nbreak\r\n",
+            "nbsp\u00A0here",
+            "ctl\u0001\u001F\u0000",
+            "not a char \uFFFE\uFFFF",
+            "emoji \uD83D\uDE00",
+            "lone \uD800 surrogate",
+            "=1+2",
+            "\u00e9\u00e8 \u4e2d\u6587",
+            "x".repeat(5000));
 
     @Test
     void writesTheSameBytesAsPoi() throws IOException {
@@ -107,7 +119,8 @@ class BufferedSheetWriterTest {
     private static String write(SheetDataWriter writer, List<SXSSFRow> rows) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (StreamingSheetWriter w = writer instanceof BufferedSheetWriter
-                ? new BufferedSheetWriter(bytes) : new StreamingSheetWriter(bytes)) {
+                ? new BufferedSheetWriter(bytes)
+                : new StreamingSheetWriter(bytes)) {
             for (SXSSFRow row : rows) {
                 w.writeRow(row.getRowNum(), row);
             }

@@ -1,8 +1,8 @@
 package io.github.specpipeline.core.export.xlsx;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class FooterTextTest {
     @Test
@@ -10,7 +10,9 @@ class FooterTextTest {
         assertThat(WorkbookRenderer.footerText("a&b.json")).isEqualTo("a&&b.json");
         assertThat(WorkbookRenderer.footerText("a\nb")).isEqualTo("ab");
         String longPath = "x/".repeat(200) + "spec.json";
-        assertThat(WorkbookRenderer.footerText(longPath)).hasSize(WorkbookRenderer.MAX_FOOTER_TEXT).startsWith("\u2026")
+        assertThat(WorkbookRenderer.footerText(longPath))
+                .hasSize(WorkbookRenderer.MAX_FOOTER_TEXT)
+                .startsWith("\u2026")
                 .endsWith("/spec.json");
     }
 }

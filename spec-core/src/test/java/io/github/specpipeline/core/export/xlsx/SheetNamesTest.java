@@ -1,8 +1,8 @@
 package io.github.specpipeline.core.export.xlsx;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SheetNamesTest {
     @Test
@@ -25,7 +25,8 @@ class SheetNamesTest {
         assertThat(a).isEqualTo("a_model_name_that_is_longer_tha").hasSize(31);
         assertThat(b).isEqualTo("a_model_name_that_is_longer_t~2").hasSize(31);
         for (int i = 3; i < 120; i++) {
-            assertThat(names.take("a_model_name_that_is_longer_than_thirty_one_characters_" + i)).hasSizeLessThanOrEqualTo(31);
+            assertThat(names.take("a_model_name_that_is_longer_than_thirty_one_characters_" + i))
+                    .hasSizeLessThanOrEqualTo(31);
         }
         assertThat(names.take("a_model_name_that_is_longer_than_x")).isEqualTo("a_model_name_that_is_longer~120");
     }

@@ -1,18 +1,17 @@
 package io.github.specpipeline.core.generate.dbt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.specpipeline.core.generate.GenerateGoldenTest;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated dbt YAML keeps to the structure of dbt's published JSON schemas (dbt-labs/dbt-jsonschema,
@@ -33,12 +32,25 @@ class DbtYamlStructureTest {
     void yamlFollowsDbtsSchemas(String name, @TempDir Path out) throws Exception {
         Map<String, String> files = GenerateGoldenTest.generate(name, out);
         JsonNode project = YAML.readTree(files.get("dbt/dbt_project.yml"));
-        assertThat(keys(project)).isSubsetOf("name", "version", "config-version", "require-dbt-version", "profile", "model-paths",
-                "snapshot-paths", "test-paths", "macro-paths", "models");
+        assertThat(keys(project))
+                .isSubsetOf(
+                        "name",
+                        "version",
+                        "config-version",
+                        "require-dbt-version",
+                        "profile",
+                        "model-paths",
+                        "snapshot-paths",
+                        "test-paths",
+                        "macro-paths",
+                        "models");
         assertThat(project.get("version").isTextual()).isTrue();
         assertThat(project.get("config-version").isInt()).isTrue();
-        project.get("models").get(DbtGenerator.PROJECT).properties().forEach(e ->
-                assertThat(e.getValue().get("+schema").isTextual()).isTrue());
+        project.get("models")
+                .get(DbtGenerator.PROJECT)
+                .properties()
+                .forEach(
+                        e -> assertThat(e.getValue().get("+schema").isTextual()).isTrue());
 
         JsonNode sources = YAML.readTree(files.get("dbt/models/sources.yml"));
         assertThat(sources.get("version").asInt()).isEqualTo(2);
@@ -77,7 +89,8 @@ class DbtYamlStructureTest {
                         JsonNode args = test.get(kind);
                         if (kind.equals("accepted_values")) {
                             assertThat(keys(args)).isSubsetOf("values", "quote");
-                            args.get("values").forEach(v -> assertThat(v.isTextual()).isTrue());
+                            args.get("values")
+                                    .forEach(v -> assertThat(v.isTextual()).isTrue());
                         } else {
                             assertThat(keys(args)).containsExactlyInAnyOrder("to", "field");
                             assertThat(args.get("to").asText()).matches("(ref|source)\\('.*'\\)");
@@ -86,7 +99,9 @@ class DbtYamlStructureTest {
                 }
             }
             for (JsonNode unit : yml.path("unit_tests")) {
-                assertThat(keys(unit)).isSubsetOf("name", "description", "model", "given", "expect").contains("name", "model", "expect");
+                assertThat(keys(unit))
+                        .isSubsetOf("name", "description", "model", "given", "expect")
+                        .contains("name", "model", "expect");
                 for (JsonNode given : unit.get("given")) {
                     assertThat(keys(given)).containsExactlyInAnyOrder("input", "rows");
                     assertThat(given.get("rows").isArray()).isTrue();
@@ -96,6 +111,8 @@ class DbtYamlStructureTest {
             }
         }
         assertThat(schemaFiles).isEqualTo(2);
-        assertThat(files).containsKey("dbt/snapshots/" + (name.equals("hostile") ? "history" : "dim_customers") + "_history.sql");
+        assertThat(files)
+                .containsKey(
+                        "dbt/snapshots/" + (name.equals("hostile") ? "history" : "dim_customers") + "_history.sql");
     }
 }

@@ -31,7 +31,8 @@ public final class Duck implements AutoCloseable {
     /** Rows as text: values joined by " | ", NULL as NULL, decimals without trailing zeros, instants in UTC. */
     public List<String> rows(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> values = new ArrayList<>();
@@ -57,7 +58,8 @@ public final class Duck implements AutoCloseable {
 
     /** The type of the single value of a one-row query. */
     public String type(String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.getMetaData().getColumnTypeName(1);
         }
     }

@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.generate.duckdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.ddl.SourceTable;
 import io.github.specpipeline.core.plan.DuckDbPlan;
@@ -7,20 +9,16 @@ import io.github.specpipeline.core.plan.DuckDbTypes;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The example project's spec (a copy in the test resources), its plan, and a DuckDB loaded with its seeds. */
 final class ExampleDb {
     static final Path DIR = Path.of("src/test/resources/generate/shop-analytics");
 
-    private ExampleDb() {
-    }
+    private ExampleDb() {}
 
     static ValidatedSpec spec() {
         SpecLoader.Result r = SpecLoader.load(new SpecInput(DIR.resolve("spec.json"), DIR.resolve("source_ddl"), DIR));
@@ -35,7 +33,10 @@ final class ExampleDb {
             duck.exec(s);
         }
         for (Map.Entry<String, String> raw : plan.rawTables().entrySet()) {
-            SourceTable t = spec.sourceCatalog().orElseThrow().table("raw", raw.getKey()).orElseThrow();
+            SourceTable t = spec.sourceCatalog()
+                    .orElseThrow()
+                    .table("raw", raw.getKey())
+                    .orElseThrow();
             List<String> cols = new ArrayList<>();
             for (SourceColumn c : t.columns()) {
                 cols.add("\"" + c.name() + "\" " + DuckDbTypes.of(c.type()));

@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.generate.duckdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
@@ -10,9 +12,6 @@ import io.github.specpipeline.core.testing.DuckDbSession;
 import io.github.specpipeline.core.testing.RawTable;
 import io.github.specpipeline.core.testing.SeedLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated DuckDB SQL runs by hand as the docs say: from the project directory, create_raw_tables.sql, then
@@ -33,8 +32,13 @@ class LoadSeedsTest {
 
     @Test
     void theScriptsBuildTheRowsTheTestGoalBuilds(@TempDir Path out) throws Exception {
-        GenerateTask.Result r = GenerateTask.run(new GenerateTask.Options(new SpecInput(PROJECT.resolve("spec.json"),
-                PROJECT.resolve("source_ddl"), PROJECT).withTargets(EnumSet.of(Target.DUCKDB)), out, PROJECT.resolve("seeds")), SpecLog.NONE);
+        GenerateTask.Result r = GenerateTask.run(
+                new GenerateTask.Options(
+                        new SpecInput(PROJECT.resolve("spec.json"), PROJECT.resolve("source_ddl"), PROJECT)
+                                .withTargets(EnumSet.of(Target.DUCKDB)),
+                        out,
+                        PROJECT.resolve("seeds")),
+                SpecLog.NONE);
         assertThat(r.failed()).as(r.summary()).isFalse();
         Path sql = out.resolve("sql/duckdb");
         ValidatedSpec spec = ExampleDb.spec();
@@ -43,14 +47,17 @@ class LoadSeedsTest {
         Map<String, List<List<Object>>> byHand;
         try (DuckDbSession db = DuckDbSession.open()) {
             // what `cd <project> && duckdb < file` does: relative paths are read from the project directory
-            db.execute("SET file_search_path = '" + PROJECT.toAbsolutePath().toString().replace("'", "''") + "'");
+            db.execute("SET file_search_path = '"
+                    + PROJECT.toAbsolutePath().toString().replace("'", "''") + "'");
             for (String file : List.of("create_raw_tables.sql", "load_seeds.sql", "run.sql")) {
                 db.execute(Files.readString(sql.resolve(file)));
             }
             byHand = contents(db, plan);
             for (DataTestQuery t : plan.tests()) {
                 String query = Files.readString(sql.resolve("tests/" + t.id() + ".sql"));
-                assertThat(db.rows(query.strip().replaceAll(";$", "")).rows()).as(t.id()).isEmpty();
+                assertThat(db.rows(query.strip().replaceAll(";$", "")).rows())
+                        .as(t.id())
+                        .isEmpty();
             }
         }
 
@@ -83,12 +90,20 @@ class LoadSeedsTest {
         }
         // and the raw tables hold every seed row
         try (DuckDbSession db = DuckDbSession.open()) {
-            db.execute("SET file_search_path = '" + PROJECT.toAbsolutePath().toString().replace("'", "''") + "'");
+            db.execute("SET file_search_path = '"
+                    + PROJECT.toAbsolutePath().toString().replace("'", "''") + "'");
             db.execute(Files.readString(sql.resolve("create_raw_tables.sql")));
             db.execute(Files.readString(sql.resolve("load_seeds.sql")));
             for (String table : plan.rawTables().keySet()) {
-                long lines = Files.readAllLines(PROJECT.resolve("seeds/" + table + ".csv")).stream().filter(l -> !l.isBlank()).count() - 1;
-                assertThat(db.rows("SELECT COUNT(*) FROM " + plan.rawTables().get(table)).rows().get(0).get(0)).as(table)
+                long lines = Files.readAllLines(PROJECT.resolve("seeds/" + table + ".csv")).stream()
+                                .filter(l -> !l.isBlank())
+                                .count()
+                        - 1;
+                assertThat(db.rows("SELECT COUNT(*) FROM " + plan.rawTables().get(table))
+                                .rows()
+                                .get(0)
+                                .get(0))
+                        .as(table)
                         .isEqualTo(lines);
             }
         }
@@ -98,7 +113,8 @@ class LoadSeedsTest {
     private static Map<String, List<List<Object>>> contents(DuckDbSession db, DuckDbPlan plan) throws Exception {
         Map<String, List<List<Object>>> out = new LinkedHashMap<>();
         for (DuckDbPlan.ModelBuild b : plan.models()) {
-            List<List<Object>> rows = new ArrayList<>(db.rows("SELECT * FROM " + b.qualifiedName() + " ORDER BY ALL").rows());
+            List<List<Object>> rows = new ArrayList<>(db.rows("SELECT * FROM " + b.qualifiedName() + " ORDER BY ALL")
+                    .rows());
             out.put(b.model(), rows);
         }
         return out;
