@@ -1,8 +1,8 @@
 package io.github.specpipeline.maven;
 
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.task.FindingsOnce;
 import io.github.specpipeline.core.task.SpecInput;
-import io.github.specpipeline.core.task.SpecLog;
 import java.io.File;
 import java.io.IOException;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.task.OutputTimestamp;
 import io.github.specpipeline.core.task.TestTask;
-import io.github.specpipeline.core.testing.TestTimeout;
+import io.github.specpipeline.core.testrun.TestTimeout;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;

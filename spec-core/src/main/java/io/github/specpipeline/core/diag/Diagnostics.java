@@ -31,20 +31,21 @@ public final class Diagnostics {
         return items.stream().anyMatch(Diagnostic::isError);
     }
 
-    int size() {
+    /** Position access for {@code json.Reporter}, which locates deferred diagnostics in place. */
+    public int size() {
         return items.size();
     }
 
-    Diagnostic get(int index) {
+    public Diagnostic get(int index) {
         return items.get(index);
     }
 
-    void set(int index, Diagnostic diagnostic) {
+    public void set(int index, Diagnostic diagnostic) {
         items.set(index, diagnostic);
     }
 
     /** Keeps the first {@code size} diagnostics. */
-    void truncate(int size) {
+    public void truncate(int size) {
         items.subList(size, items.size()).clear();
     }
 

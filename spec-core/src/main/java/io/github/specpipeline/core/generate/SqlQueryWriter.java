@@ -1,13 +1,14 @@
 package io.github.specpipeline.core.generate;
 
-import io.github.specpipeline.core.generate.ModelPlan.Branch;
-import io.github.specpipeline.core.generate.ModelPlan.Combine;
-import io.github.specpipeline.core.generate.ModelPlan.Expr;
-import io.github.specpipeline.core.generate.ModelPlan.JoinStep;
-import io.github.specpipeline.core.generate.ModelPlan.OutputColumn;
-import io.github.specpipeline.core.generate.ModelPlan.SelectItem;
-import io.github.specpipeline.core.generate.ModelPlan.Source;
 import io.github.specpipeline.core.model.JoinType;
+import io.github.specpipeline.core.plan.ModelPlan;
+import io.github.specpipeline.core.plan.ModelPlan.Branch;
+import io.github.specpipeline.core.plan.ModelPlan.Combine;
+import io.github.specpipeline.core.plan.ModelPlan.Expr;
+import io.github.specpipeline.core.plan.ModelPlan.JoinStep;
+import io.github.specpipeline.core.plan.ModelPlan.OutputColumn;
+import io.github.specpipeline.core.plan.ModelPlan.SelectItem;
+import io.github.specpipeline.core.plan.ModelPlan.Source;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,15 @@
 package io.github.specpipeline.core.generate;
 
 import io.github.specpipeline.core.diag.DiagnosticCode;
-import io.github.specpipeline.core.diag.Reporter;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.json.Reporter;
 import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.sql.dialect.Dialect;

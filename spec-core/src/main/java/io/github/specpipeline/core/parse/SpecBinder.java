@@ -2,8 +2,8 @@ package io.github.specpipeline.core.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.specpipeline.core.diag.DiagnosticCode;
-import io.github.specpipeline.core.diag.Reporter;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.json.Reporter;
 import io.github.specpipeline.core.json.SourceMap;
 import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;

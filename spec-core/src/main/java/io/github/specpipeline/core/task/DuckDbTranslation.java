@@ -2,6 +2,7 @@ package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.generate.Target;
+import io.github.specpipeline.core.log.SpecLog;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -10,6 +10,7 @@ import io.github.specpipeline.core.export.mermaid.MermaidExporter;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.export.xlsx.WorkbookRenderer;
 import io.github.specpipeline.core.io.OutputDirectory;
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.validate.FragmentListener;

@@ -1,6 +1,7 @@
 package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
+import io.github.specpipeline.core.log.SpecLog;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

@@ -7,6 +7,7 @@ import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.TargetGenerator;
 import io.github.specpipeline.core.io.OutputDirectory;
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.report.GeneratedCode;
 import io.github.specpipeline.core.report.ReportAssets;
 import io.github.specpipeline.core.report.ReportBuilder;

@@ -4,6 +4,7 @@ import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.log.SpecLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,6 +4,7 @@ import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.io.OutputDirectory;
+import io.github.specpipeline.core.log.SpecLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
-import io.github.specpipeline.core.diag.ValidationReports;
 import io.github.specpipeline.core.io.OutputDirectory;
 import java.io.IOException;
 import java.nio.file.Path;

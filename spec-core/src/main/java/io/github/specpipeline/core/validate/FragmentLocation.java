@@ -12,7 +12,7 @@ import java.util.List;
  * Where in the spec file a place inside a SQL fragment is. A fragment is a JSON string, so it sits on one line of
  * the file whatever line breaks it holds (they are written {@code \n}); its characters take as many columns as
  * their JSON escapes do. {@link #jsonColumn} gives the column inside the string, counted from its opening quote as
- * {@link io.github.specpipeline.core.diag.Reporter#inString} expects (on line 1).
+ * {@link io.github.specpipeline.core.json.Reporter#inString} expects (on line 1).
  */
 final class FragmentLocation {
 

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.validate;
 
+import io.github.specpipeline.core.sql.SqlTypes;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import java.util.Optional;
 import java.util.Set;

@@ -1,15 +1,15 @@
 package io.github.specpipeline.core.bench;
 
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
-import io.github.specpipeline.core.task.SpecLog;
 import io.github.specpipeline.core.task.TestTask;
-import io.github.specpipeline.core.testing.RawTable;
-import io.github.specpipeline.core.testing.SyntheticData;
-import io.github.specpipeline.core.testing.TestResults;
+import io.github.specpipeline.core.testrun.RawTable;
+import io.github.specpipeline.core.testrun.SyntheticData;
+import io.github.specpipeline.core.testrun.TestResults;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.github.specpipeline.core.export;
 
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
-import io.github.specpipeline.core.task.SpecLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

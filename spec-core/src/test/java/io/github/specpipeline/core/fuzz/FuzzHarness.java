@@ -11,7 +11,7 @@ import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.task.TestTask;
 import io.github.specpipeline.core.task.ValidateTask;
-import io.github.specpipeline.core.testing.SeedProblem;
+import io.github.specpipeline.core.testrun.SeedProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package io.github.specpipeline.core.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.specpipeline.core.Version;
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
-import io.github.specpipeline.core.task.SpecLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The library version in headers is written {@code @VERSION@} in the golden files.
  */
 public class GenerateGoldenTest {
-    static final Path ROOT = Path.of("src/test/resources/generate");
+    public static final Path ROOT = Path.of("src/test/resources/generate");
     static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     public static Map<String, String> generate(String name, Path out) throws IOException {

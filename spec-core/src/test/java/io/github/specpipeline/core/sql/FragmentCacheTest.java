@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.specpipeline.core.generate.Target;
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
-import io.github.specpipeline.core.task.SpecLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.export.ExportFormat;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
+import io.github.specpipeline.core.log.SpecLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.export.ExportFormat;
+import io.github.specpipeline.core.log.SpecLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

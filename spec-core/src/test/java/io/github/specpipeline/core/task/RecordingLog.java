@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.task;
 
+import io.github.specpipeline.core.log.SpecLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

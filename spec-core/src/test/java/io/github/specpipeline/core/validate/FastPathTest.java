@@ -2,6 +2,7 @@ package io.github.specpipeline.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.sql.SqlTypes;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;

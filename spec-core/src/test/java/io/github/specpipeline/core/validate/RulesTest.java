@@ -3,6 +3,7 @@ package io.github.specpipeline.core.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.specpipeline.core.model.JoinType;
+import io.github.specpipeline.core.sql.SqlTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

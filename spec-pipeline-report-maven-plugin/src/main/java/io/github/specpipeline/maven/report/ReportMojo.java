@@ -1,11 +1,11 @@
 package io.github.specpipeline.maven.report;
 
 import io.github.specpipeline.core.generate.Target;
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.report.ReportPage;
 import io.github.specpipeline.core.task.OutputTimestamp;
 import io.github.specpipeline.core.task.ReportTask;
 import io.github.specpipeline.core.task.SpecInput;
-import io.github.specpipeline.core.task.SpecLog;
 import java.io.File;
 import java.io.IOException;
 import java.time.Instant;

@@ -4,8 +4,6 @@ import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.ddl.SourceTable;
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
-import io.github.specpipeline.core.generate.ModelPlan;
-import io.github.specpipeline.core.generate.ModelPlanner;
 import io.github.specpipeline.core.generate.Partitioning;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
 import io.github.specpipeline.core.generate.Text;
@@ -16,10 +14,12 @@ import io.github.specpipeline.core.model.Materialization;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
+import io.github.specpipeline.core.plan.ModelPlan;
+import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.sql.dialect.Dialect;
-import io.github.specpipeline.core.tests.TestCase;
-import io.github.specpipeline.core.tests.TestCatalog;
-import io.github.specpipeline.core.tests.TestSql;
+import io.github.specpipeline.core.testcatalog.TestCase;
+import io.github.specpipeline.core.testcatalog.TestCatalog;
+import io.github.specpipeline.core.testcatalog.TestSql;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
@@ -172,7 +172,8 @@ public final class DbtGenerator {
                 }
             }
         }
-        for (var t : io.github.specpipeline.core.tests.TestCatalog.of(spec).tests()) {
+        for (var t :
+                io.github.specpipeline.core.testcatalog.TestCatalog.of(spec).tests()) {
             if (t.check() instanceof TestCase.Relationships r && r.to().isQualified()) {
                 tables.putIfAbsent(r.to().table().toLowerCase(Locale.ROOT), r.to().table());
             }

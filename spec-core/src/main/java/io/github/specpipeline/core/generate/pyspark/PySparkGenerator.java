@@ -2,12 +2,12 @@ package io.github.specpipeline.core.generate.pyspark;
 
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
-import io.github.specpipeline.core.generate.ModelPlan;
-import io.github.specpipeline.core.generate.ModelPlanner;
 import io.github.specpipeline.core.generate.Partitioning;
 import io.github.specpipeline.core.generate.Text;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.plan.ModelPlan;
+import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.sql.dialect;
 
-import io.github.specpipeline.core.plan.DuckDbTypes;
-import io.github.specpipeline.core.validate.SqlTypes;
+import io.github.specpipeline.core.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.github.specpipeline.core.sql.dialect;
 
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.SqlFragments;
-import io.github.specpipeline.core.validate.SqlTypes;
+import io.github.specpipeline.core.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
-import io.github.specpipeline.core.plan.DuckDbTypes;
+import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;

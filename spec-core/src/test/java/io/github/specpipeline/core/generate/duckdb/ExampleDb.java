@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.ddl.SourceTable;
 import io.github.specpipeline.core.plan.DuckDbPlan;
-import io.github.specpipeline.core.plan.DuckDbTypes;
+import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;

@@ -3,14 +3,14 @@ package io.github.specpipeline.core.generate.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.specpipeline.core.generate.Target;
+import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
-import io.github.specpipeline.core.task.SpecLog;
-import io.github.specpipeline.core.testing.DuckDbSession;
-import io.github.specpipeline.core.testing.RawTable;
-import io.github.specpipeline.core.testing.SeedLoader;
+import io.github.specpipeline.core.testrun.DuckDbSession;
+import io.github.specpipeline.core.testrun.RawTable;
+import io.github.specpipeline.core.testrun.SeedLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,166 @@
+package io.github.specpipeline.core.plan;
+
+import io.github.specpipeline.core.model.JoinType;
+import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.sql.dialect.Dialect;
+import io.github.specpipeline.core.sql.dialect.RenderScope;
+import io.github.specpipeline.core.sql.dialect.SqlRenderer;
+import io.github.specpipeline.core.validate.Column;
+import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+
+/**
+ * A small relational plan of one model, decided once from the spec and rendered by every target (DuckDB SQL,
+ * BigQuery SQL for dbt and Dataform, PySpark). The semantics live here: one relation per source with its own
+ * filters, joins in spec order, row filters on the joined rows, the select list and the grouping.
+ *
+ * @param model    the model
+ * @param sources  one per source, in spec order; each is read once and filtered by the filters that apply to it
+ * @param branches the connected groups of sources; one unless several sources have no join between them
+ * @param combine  how several branches become the model's rows
+ * @param outputs  the model's output columns in order
+ * @param scd2     set for an SCD type 2 model: the select gives the rows as of now, history is kept around it
+ */
+public record ModelPlan(
+        Model model,
+        List<Source> sources,
+        List<Branch> branches,
+        Combine combine,
+        List<OutputColumn> outputs,
+        Scd2 scd2) {
+
+    public ModelPlan {
+        sources = List.copyOf(sources);
+        branches = List.copyOf(branches);
+        outputs = List.copyOf(outputs);
+    }
+
+    /** How branches are combined. */
+    public enum Combine {
+        /** One branch: its select is the model's select. */
+        SINGLE,
+        /** Each branch is aggregated by the group keys; the results are FULL OUTER JOINed on the keys. */
+        FULL_JOIN_ON_KEYS,
+        /** Branches without group keys are cross-joined (validation warns: SP401). */
+        CROSS
+    }
+
+    /** An SQL fragment of the spec, parsed, with how its columns are written where it is used. */
+    public record Expr(Expression tree, RenderScope scope) {
+        public SqlRenderer.Rendering render(Dialect dialect) {
+            return SqlRenderer.render(tree, dialect, scope);
+        }
+
+        /** The SQL for {@code dialect}; generation only runs on specs whose fragments translate. */
+        public String sql(Dialect dialect) {
+            SqlRenderer.Rendering r = render(dialect);
+            if (!r.ok()) {
+                throw new IllegalStateException(r.problems().get(0).describe());
+            }
+            return r.sql();
+        }
+    }
+
+    /**
+     * A source of the model.
+     *
+     * @param alias   the name the model's fragments use for it (the table or model name)
+     * @param ref     as written in {@code sources}
+     * @param model   whether it is another model (else a raw table)
+     * @param filters predicates applied to this source alone, before any join
+     * @param columns its columns when known, else null
+     */
+    public record Source(String alias, SourceRef ref, boolean model, List<Expr> filters, List<Column> columns) {
+        public Source {
+            filters = List.copyOf(filters);
+            columns = columns == null ? null : List.copyOf(columns);
+        }
+    }
+
+    /** A join step: {@code <type> JOIN <table> ON <condition>} ({@code condition} is null for CROSS). */
+    public record JoinStep(JoinType type, String table, Expr condition) {}
+
+    /**
+     * One item of a select list.
+     *
+     * @param name      the output column
+     * @param expr      its expression
+     * @param castType  the BigQuery type to cast to (the declared type), or null when the expression already has it
+     * @param aggregate whether it contains an aggregate function
+     */
+    public record SelectItem(String name, Expr expr, String castType, boolean aggregate) {}
+
+    /**
+     * A connected group of sources and what is selected from it.
+     *
+     * @param name    the CTE name of the branch when there are several branches, else null
+     * @param from    the first source
+     * @param joins   the joins in spec order
+     * @param where   row filters on the joined rows, before grouping
+     * @param select  the select list
+     * @param groupBy the grouping expressions; empty without grouping
+     * @param grouped whether the branch aggregates (a select of only aggregates has no GROUP BY but is grouped)
+     */
+    public record Branch(
+            String name,
+            String from,
+            List<JoinStep> joins,
+            List<Expr> where,
+            List<SelectItem> select,
+            List<Expr> groupBy,
+            boolean grouped) {
+        public Branch {
+            joins = List.copyOf(joins);
+            where = List.copyOf(where);
+            select = List.copyOf(select);
+            groupBy = List.copyOf(groupBy);
+        }
+    }
+
+    /**
+     * An output column of the model.
+     *
+     * @param name       the column
+     * @param type       its BigQuery type, or null when unknown
+     * @param branch     for a combined model: the index of the branch it comes from, or -1 for a group key
+     * @param emptyValue for a combined model: the SQL literal the column takes for a key its branch has no rows
+     *                   for ({@code 0} for a count), or null for NULL
+     */
+    public record OutputColumn(String name, String type, int branch, String emptyValue) {}
+
+    /**
+     * The SCD type 2 columns.
+     *
+     * @param naturalKey  identifies an entity across versions
+     * @param tracked     the columns whose change starts a new version (every column but the natural key)
+     * @param effectiveAt when a version starts
+     * @param expiryAt    when it ends (NULL for the current version)
+     * @param currentFlag TRUE for the current version
+     */
+    public record Scd2(
+            List<String> naturalKey, List<String> tracked, String effectiveAt, String expiryAt, String currentFlag) {
+        public Scd2 {
+            naturalKey = List.copyOf(naturalKey);
+            tracked = List.copyOf(tracked);
+        }
+    }
+
+    /** The names of the columns the select produces (without the SCD2 validity columns). */
+    public List<String> selectColumns() {
+        return outputs.stream()
+                .map(OutputColumn::name)
+                .filter(n -> scd2 == null
+                        || !(n.equalsIgnoreCase(scd2.effectiveAt())
+                                || n.equalsIgnoreCase(scd2.expiryAt())
+                                || n.equalsIgnoreCase(scd2.currentFlag())))
+                .toList();
+    }
+
+    public Source source(String alias) {
+        return sources.stream()
+                .filter(s -> s.alias().equals(alias))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no source " + alias));
+    }
+}

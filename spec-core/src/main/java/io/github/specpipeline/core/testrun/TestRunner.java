@@ -1,0 +1,271 @@
+package io.github.specpipeline.core.testrun;
+
+import io.github.specpipeline.core.log.SpecLog;
+import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.plan.DataTestQuery;
+import io.github.specpipeline.core.plan.DuckDbPlan;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds every model of a plan in dependency order on a prepared DuckDB session (raw tables loaded), then runs
+ * every data test: a test passes when its query returns no rows. A model that cannot be built is reported with
+ * the statement and DuckDB's message; its tests and the models downstream of it are skipped.
+ */
+public final class TestRunner {
+    /** Failing rows kept per test for the report. */
+    public static final int SAMPLE_ROWS = 5;
+
+    private final DuckDbSession session;
+    private final ValidatedSpec spec;
+    private final DuckDbPlan plan;
+    private final SpecLog log;
+
+    public TestRunner(DuckDbSession session, ValidatedSpec spec, DuckDbPlan plan, SpecLog log) {
+        this.session = session;
+        this.spec = spec;
+        this.plan = plan;
+        this.log = log;
+    }
+
+    /** How building one model went. */
+    public record Build(String model, long nanos, TestResults.Case error) {}
+
+    /** Runs the build statements of every model, upstream first. */
+    public Map<String, Build> buildModels() {
+        Map<String, Build> builds = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
+        for (DuckDbPlan.ModelBuild mb : plan.models()) {
+            String upstreamFailure = failed.stream()
+                    .filter(f -> spec.graph().ancestors(mb.model()).contains(f))
+                    .findFirst()
+                    .orElse(null);
+            if (upstreamFailure != null) {
+                failed.add(mb.model());
+                builds.put(
+                        mb.model(),
+                        new Build(
+                                mb.model(),
+                                0,
+                                new TestResults.Case(
+                                        "build__" + mb.model(),
+                                        mb.model(),
+                                        "build",
+                                        null,
+                                        "build " + mb.model(),
+                                        pointer(mb.model()),
+                                        TestResults.Status.SKIPPED,
+                                        0,
+                                        "not built: upstream model '" + upstreamFailure + "' could not be built",
+                                        null,
+                                        null)));
+                continue;
+            }
+            long t0 = System.nanoTime();
+            TestResults.Case error = null;
+            for (int i = 0; i < mb.statements().size(); i++) {
+                String sql = mb.statements().get(i);
+                try {
+                    session.execute(sql);
+                } catch (DuckDbSession.Busy e) {
+                    error = new TestResults.Case(
+                            "build__" + mb.model(),
+                            mb.model(),
+                            "build",
+                            null,
+                            "build " + mb.model(),
+                            pointer(mb.model()),
+                            TestResults.Status.SKIPPED,
+                            0,
+                            "not built: " + e.getMessage(),
+                            sql,
+                            null);
+                    failed.add(mb.model());
+                    break;
+                } catch (SQLException e) {
+                    String where = mb.statements().size() == 1
+                            ? ""
+                            : " (statement " + (i + 1) + " of "
+                                    + mb.statements().size() + ")";
+                    error = new TestResults.Case(
+                            "build__" + mb.model(),
+                            mb.model(),
+                            "build",
+                            null,
+                            "build " + mb.model(),
+                            pointer(mb.model()),
+                            TestResults.Status.ERROR,
+                            0,
+                            "model '" + mb.model() + "' could not be built" + where + ": "
+                                    + DuckDbSession.firstLine(e.getMessage()),
+                            sql,
+                            e.getMessage() == null ? null : e.getMessage().strip());
+                    failed.add(mb.model());
+                    break;
+                }
+            }
+            long nanos = System.nanoTime() - t0;
+            if (error != null) {
+                error = withNanos(error, nanos);
+                log.debug("build " + mb.model() + ": failed");
+            }
+            builds.put(mb.model(), new Build(mb.model(), nanos, error));
+        }
+        return builds;
+    }
+
+    /** Runs the data tests of every model, grouped by model in plan order. */
+    public Map<String, List<TestResults.Case>> runDataTests(Map<String, Build> builds) {
+        Map<String, List<TestResults.Case>> out = new LinkedHashMap<>();
+        plan.models().forEach(mb -> out.put(mb.model(), new ArrayList<>()));
+        for (DataTestQuery q : plan.tests()) {
+            Build b = builds.get(q.model());
+            TestResults.Case c;
+            if (b != null && b.error() != null) {
+                c = new TestResults.Case(
+                        q.id(),
+                        q.model(),
+                        q.kind(),
+                        q.column(),
+                        q.description(),
+                        q.pointer(),
+                        TestResults.Status.SKIPPED,
+                        0,
+                        "not run: model '" + q.model() + "' was not built",
+                        q.sql(),
+                        null);
+            } else {
+                c = run(q);
+            }
+            out.computeIfAbsent(q.model(), k -> new ArrayList<>()).add(c);
+        }
+        return out;
+    }
+
+    /** Runs one data test. */
+    public TestResults.Case run(DataTestQuery q) {
+        long t0 = System.nanoTime();
+        try {
+            DuckDbSession.Sample sample = session.sample(q.sql(), SAMPLE_ROWS);
+            long nanos = System.nanoTime() - t0;
+            if (sample.count() == 0) {
+                return new TestResults.Case(
+                        q.id(),
+                        q.model(),
+                        q.kind(),
+                        q.column(),
+                        q.description(),
+                        q.pointer(),
+                        TestResults.Status.PASSED,
+                        nanos,
+                        null,
+                        q.sql(),
+                        null);
+            }
+            String rows = sample.count() + " failing row" + (sample.count() == 1 ? "" : "s");
+            String shown = sample.count() > sample.rows().size()
+                    ? "failing rows (first " + sample.rows().size() + " of " + sample.count() + "):\n"
+                    : "failing rows:\n";
+            return new TestResults.Case(
+                    q.id(),
+                    q.model(),
+                    q.kind(),
+                    q.column(),
+                    q.description(),
+                    q.pointer(),
+                    TestResults.Status.FAILED,
+                    nanos,
+                    q.description() + ": " + rows,
+                    q.sql(),
+                    shown + TextTable.format(sample.columns(), sample.rows()));
+        } catch (DuckDbSession.Busy e) {
+            return new TestResults.Case(
+                    q.id(),
+                    q.model(),
+                    q.kind(),
+                    q.column(),
+                    q.description(),
+                    q.pointer(),
+                    TestResults.Status.SKIPPED,
+                    0,
+                    "not run: " + e.getMessage(),
+                    q.sql(),
+                    null);
+        } catch (SQLException e) {
+            return new TestResults.Case(
+                    q.id(),
+                    q.model(),
+                    q.kind(),
+                    q.column(),
+                    q.description(),
+                    q.pointer(),
+                    TestResults.Status.ERROR,
+                    System.nanoTime() - t0,
+                    "the test query failed: " + DuckDbSession.firstLine(e.getMessage()),
+                    q.sql(),
+                    e.getMessage() == null ? null : e.getMessage().strip());
+        }
+    }
+
+    /**
+     * The suites in plan order: the build error (if any), the data tests, then the unit tests of each model.
+     */
+    public static List<TestResults.Suite> suites(
+            ValidatedSpec spec,
+            DuckDbPlan plan,
+            Map<String, Build> builds,
+            Map<String, List<TestResults.Case>> dataTests,
+            Map<String, List<TestResults.Case>> unitTests) {
+        List<String> models = new ArrayList<>();
+        plan.models().forEach(mb -> models.add(mb.model()));
+        spec.graph().order().forEach(m -> {
+            if (!models.contains(m.name())) {
+                models.add(m.name());
+            }
+        });
+        List<TestResults.Suite> suites = new ArrayList<>();
+        for (String model : models) {
+            List<TestResults.Case> cases = new ArrayList<>();
+            Build b = builds.get(model);
+            if (b != null && b.error() != null) {
+                cases.add(b.error());
+            }
+            cases.addAll(dataTests.getOrDefault(model, List.of()));
+            cases.addAll(unitTests.getOrDefault(model, List.of()));
+            String schema = spec.spec()
+                    .model(model)
+                    .map(m -> spec.spec().schema().of(m.layer()))
+                    .orElse("models");
+            suites.add(new TestResults.Suite(
+                    model,
+                    schema + "." + model,
+                    b == null ? 0 : b.nanos(),
+                    b == null || b.error() == null ? null : b.error().message(),
+                    cases));
+        }
+        return suites;
+    }
+
+    private String pointer(String model) {
+        return spec.spec().model(model).map(Model::pointer).orElse("");
+    }
+
+    private static TestResults.Case withNanos(TestResults.Case c, long nanos) {
+        return new TestResults.Case(
+                c.name(),
+                c.model(),
+                c.kind(),
+                c.column(),
+                c.description(),
+                c.pointer(),
+                c.status(),
+                nanos,
+                c.message(),
+                c.sql(),
+                c.details());
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.specpipeline.core.testrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.specpipeline.core.task.SpecInput;
+import io.github.specpipeline.core.task.SpecLoader;
+import io.github.specpipeline.core.validate.ValidatedSpec;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SyntheticDataTest {
+    static final ValidatedSpec SPEC = SpecLoader.load(new SpecInput(
+                    MiniProject.SOURCE.resolve("spec.json"),
+                    MiniProject.SOURCE.resolve("source_ddl"),
+                    MiniProject.SOURCE))
+            .spec()
+            .orElseThrow();
+    static final Map<String, RawTable> TABLES = RawTable.resolve(SPEC, new MiniPlanner().plan(SPEC));
+
+    private static Map<String, List<String[]>> generate(int rows) throws SQLException {
+        return new SyntheticData(SPEC, TABLES, rows, 10).generate(Set.of("customers", "orders"), null);
+    }
+
+    private static List<String> column(List<String[]> rows, RawTable t, String column) {
+        int i = t.columns().indexOf(t.column(column).orElseThrow());
+        return rows.stream().map(r -> r[i]).toList();
+    }
+
+    @Test
+    void theSameSpecGivesTheSameRows() throws SQLException {
+        Map<String, List<String[]>> a = generate(20);
+        Map<String, List<String[]>> b = generate(20);
+        assertThat(a.keySet()).containsExactly("customers", "orders");
+        for (String t : a.keySet()) {
+            assertThat(a.get(t)).hasSize(20);
+            for (int i = 0; i < 20; i++) {
+                assertThat(a.get(t).get(i)).containsExactly(b.get(t).get(i));
+            }
+        }
+    }
+
+    @Test
+    void rowsFollowTheTestsOfTheModelsThatReadThem() throws SQLException {
+        Map<String, List<String[]>> rows = generate(20);
+        RawTable customers = TABLES.get("customers");
+        RawTable orders = TABLES.get("orders");
+        List<String> ids = column(rows.get("customers"), customers, "customer_id");
+        // stg_customers.customer_id is unique and the primary key: distinct and filled
+        assertThat(new HashSet<>(ids)).hasSize(20).doesNotContainNull();
+        // status is not null with accepted values active, churned
+        assertThat(column(rows.get("customers"), customers, "status")).containsOnly("active", "churned");
+        // email has no rule: every 10th row is NULL
+        List<String> emails = column(rows.get("customers"), customers, "email");
+        assertThat(emails.get(9)).isNull();
+        assertThat(emails.get(19)).isNull();
+        assertThat(emails).filteredOn(e -> e != null).hasSize(18).allMatch(e -> e.matches("user\\d+@example\\.com"));
+        // fact_orders.customer_id -> stg_customers.customer_id -> customers.customer_id
+        assertThat(column(rows.get("orders"), orders, "customer_id")).isSubsetOf(ids);
+        assertThat(new HashSet<>(column(rows.get("orders"), orders, "order_id")))
+                .hasSize(20);
+        assertThat(column(rows.get("orders"), orders, "amount"))
+                .filteredOn(a -> a != null)
+                .allMatch(a -> new java.math.BigDecimal(a).signum() > 0);
+    }
+
+    @Test
+    void everyValueIsValidForItsType() throws SQLException {
+        for (Map.Entry<String, List<String[]>> e : generate(50).entrySet()) {
+            RawTable t = TABLES.get(e.getKey());
+            for (String[] row : e.getValue()) {
+                for (int c = 0; c < row.length; c++) {
+                    if (row[c] != null) {
+                        String value = row[c];
+                        RawTable.Column col = t.columns().get(c);
+                        assertThat(Arrays.asList(value))
+                                .as(t.name() + "." + col.name())
+                                .allSatisfy(v -> {
+                                    try {
+                                        Values.canonical(v, col.type());
+                                    } catch (ValueException ex) {
+                                        throw new AssertionError(ex.getMessage());
+                                    }
+                                });
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void acceptedValuesPassThroughCleaningTransformsOnly() {
+        assertThat(SyntheticData.keepsValues("COALESCE(NULLIF(LOWER(TRIM({from})), ''), 'unknown')"))
+                .isTrue();
+        assertThat(SyntheticData.keepsValues("UPPER({from})")).isTrue();
+        assertThat(SyntheticData.keepsValues("CONCAT({from}, 'x')")).isFalse();
+        assertThat(SyntheticData.keepsValues("{from} * 2")).isFalse();
+        assertThat(SyntheticData.survives("web", "LOWER(TRIM({from}))")).isTrue();
+        assertThat(SyntheticData.survives("Web", "LOWER(TRIM({from}))")).isFalse();
+        assertThat(SyntheticData.survives("EUR", "UPPER({from})")).isTrue();
+        assertThat(SyntheticData.survives(" a", "TRIM({from})")).isFalse();
+    }
+}
