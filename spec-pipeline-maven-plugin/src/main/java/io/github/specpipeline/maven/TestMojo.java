@@ -1,10 +1,7 @@
 package io.github.specpipeline.maven;
 
-import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
-import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.task.OutputTimestamp;
 import io.github.specpipeline.core.task.TestTask;
-import io.github.specpipeline.core.testrun.TestTimeout;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -67,29 +64,19 @@ public class TestMojo extends AbstractSpecMojo {
             getLog().info("spec-pipeline: tests are skipped (" + (skipTests ? "skipTests" : "maven.test.skip") + ")");
             return;
         }
-        if (syntheticRows < 1 || syntheticRows > 1_000_000) {
-            throw new MojoFailureException(
-                    "specpipeline.syntheticRows must be between 1 and 1000000, not " + syntheticRows);
-        }
-        Duration timeout;
-        Instant runAt;
+        TestTask.Options options;
         try {
-            timeout = TestTimeout.parse(testTimeout);
-            runAt = OutputTimestamp.parse(outputTimestamp).orElse(null);
+            Duration timeout = TestTask.Options.parseTimeout(testTimeout);
+            Instant runAt = OutputTimestamp.parse(outputTimestamp).orElse(null);
+            options = new TestTask.Options(
+                    specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows, timeout, writeRows, runAt);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        TestTask.Options options = new TestTask.Options(
-                specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows, timeout, writeRows, runAt);
-        TestTask.Result result = TestTask.run(options, planner(), specLog());
+        TestTask.Result result = TestTask.run(options, specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }
         getLog().info(result.summary());
-    }
-
-    /** The DuckDB code generator: the test goal runs exactly the SQL the generate goal writes. */
-    private static DuckDbPlanner planner() {
-        return new DuckDbGenerator();
     }
 }

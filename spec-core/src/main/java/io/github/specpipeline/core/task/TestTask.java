@@ -69,10 +69,22 @@ public final class TestTask {
             Duration testTimeout,
             boolean writeRows,
             Instant runAt) {
+        /** The most rows a raw table without a seed may be given. */
+        public static final int MAX_SYNTHETIC_ROWS = 1_000_000;
+
         public Options {
             if (testTimeout == null || testTimeout.isNegative()) {
                 throw new IllegalArgumentException("testTimeout must be zero or positive");
             }
+            if (syntheticRows < 1 || syntheticRows > MAX_SYNTHETIC_ROWS) {
+                throw new IllegalArgumentException("specpipeline.syntheticRows must be between 1 and "
+                        + MAX_SYNTHETIC_ROWS + ", not " + syntheticRows);
+            }
+        }
+
+        /** The {@code specpipeline.testTimeout} text ({@code 60s}, {@code 2m}, {@code 0} for none) as a duration. */
+        public static Duration parseTimeout(String text) {
+            return TestTimeout.parse(text);
         }
 
         public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows) {
@@ -114,6 +126,11 @@ public final class TestTask {
             Set<String> syntheticTables,
             boolean failed,
             String summary) {}
+
+    /** Runs the tests on DuckDB, from exactly the SQL the generate goal writes for the DuckDB target. */
+    public static Result run(Options options, SpecLog log) throws IOException {
+        return run(options, new DuckDbGenerator(), log);
+    }
 
     public static Result run(Options options, DuckDbPlanner planner, SpecLog log) throws IOException {
         TaskRun task = new TaskRun("test", options.input(), options.outputDirectory(), log);
