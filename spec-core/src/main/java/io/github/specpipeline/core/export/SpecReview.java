@@ -53,7 +53,18 @@ public final class SpecReview {
         /** A column an SCD2 model without column mapping passes through from its source. */
         PASS_THROUGH,
         /** An SCD2 validity column ({@code effective_at}, {@code expiry_at}, {@code current_flag}). */
-        SCD2
+        SCD2;
+
+        /** The kind as the review tables show it. */
+        public String label() {
+            return switch (this) {
+                case MAPPED -> "mapped";
+                case METRIC -> "aggregation";
+                case GROUP_KEY -> "group_by key";
+                case PASS_THROUGH -> "pass-through";
+                case SCD2 -> "SCD2";
+            };
+        }
     }
 
     /** A column of a source a model reads; {@code table} is the source's name in the model ({@code ?} when unknown). */

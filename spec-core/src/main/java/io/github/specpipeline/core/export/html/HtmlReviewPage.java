@@ -3,19 +3,19 @@ package io.github.specpipeline.core.export.html;
 import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.export.Cell;
+import io.github.specpipeline.core.export.ModelTables;
+import io.github.specpipeline.core.export.ReviewTable;
 import io.github.specpipeline.core.export.SpecReview;
-import io.github.specpipeline.core.export.SpecReview.ColumnKind;
 import io.github.specpipeline.core.export.SpecReview.ColumnRow;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
 import io.github.specpipeline.core.export.SpecReview.TestRow;
-import io.github.specpipeline.core.export.csv.CsvExporter;
 import io.github.specpipeline.core.export.mermaid.Diagram;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
-import io.github.specpipeline.core.model.UnitTest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -341,12 +341,15 @@ public final class HtmlReviewPage {
             p("</tbody>\n</table></div>\n</section>\n");
         }
 
-        private void row(String... cells) throws IOException {
-            p("<tr>");
-            for (String c : cells) {
-                p("<td>").e(c).p("</td>");
+        /** The rows of a review table, every cell as escaped text. */
+        private void rows(ReviewTable table) throws IOException {
+            for (List<Cell> row : table.rows()) {
+                p("<tr>");
+                for (Cell c : row) {
+                    p("<td>").e(c.text()).p("</td>");
+                }
+                p("</tr>\n");
             }
-            p("</tr>\n");
         }
 
         private void codeCell(String sql) throws IOException {
@@ -359,6 +362,7 @@ public final class HtmlReviewPage {
 
         private void model(ModelReview m, MermaidRenderer.ModelDiagrams d) throws IOException {
             Model model = m.model();
+            ModelTables tables = ModelTables.of(m);
             p("<section class=\"model\" id=\"")
                     .p(anchor(m))
                     .p("\">\n<h2>")
@@ -390,9 +394,13 @@ public final class HtmlReviewPage {
             if (!model.groupBy().isEmpty()) {
                 p("<dt>Group by</dt><dd>").e(String.join(", ", model.groupBy())).p("</dd>\n");
             }
-            for (String[] c : CsvExporter.constraints(model.constraints())) {
-                if (c[1] != null && !c[1].isEmpty()) {
-                    p("<dt>").e(c[0]).p("</dt><dd>").e(c[1]).p("</dd>\n");
+            for (List<Cell> c : tables.constraints().rows()) {
+                if (!c.get(1).text().isEmpty()) {
+                    p("<dt>")
+                            .e(c.get(0).text())
+                            .p("</dt><dd>")
+                            .e(c.get(1).text())
+                            .p("</dd>\n");
                 }
             }
             p("</dl>\n");
@@ -412,7 +420,7 @@ public final class HtmlReviewPage {
                             .p("</td><td>")
                             .e(c.type())
                             .p("</td><td>")
-                            .e(kind(c.kind()))
+                            .e(c.kind().label())
                             .p("</td><td>")
                             .e(from)
                             .p("</td>");
@@ -468,21 +476,17 @@ public final class HtmlReviewPage {
             if (!model.unitTests().isEmpty()) {
                 p("<h3>Unit tests</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Name</th><th>Description</th><th>Given</th><th>Expected rows</th>")
                         .p("</tr></thead>\n<tbody>\n");
-                for (UnitTest u : model.unitTests()) {
-                    row(
-                            u.name(),
-                            u.description(),
-                            CsvExporter.given(u),
-                            Integer.toString(u.expect().size()));
-                }
+                rows(tables.unitTests());
                 p("</tbody>\n</table></div>\n");
             }
-            if (!m.diagnostics().isEmpty()) {
-                p("<h3>Validation</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Severity</th><th>Code</th><th>Location</th><th>Message</th>")
-                        .p("<th>Hint</th></tr></thead>\n<tbody>\n");
-                for (Diagnostic x : m.diagnostics()) {
-                    row(x.severity().label(), x.code().id(), SpecReview.location(x), x.message(), x.hint());
+            ReviewTable findings = tables.validation();
+            if (!findings.isEmpty()) {
+                p("<h3>").e(findings.title()).p("</h3>\n<div class=\"tw\"><table>\n<thead><tr>");
+                for (String h : findings.header()) {
+                    p("<th>").e(h).p("</th>");
                 }
+                p("</tr></thead>\n<tbody>\n");
+                rows(findings);
                 p("</tbody>\n</table></div>\n");
             }
             p("<h3>Flow</h3>\n");
@@ -496,16 +500,6 @@ public final class HtmlReviewPage {
                 }
             }
             p("<p class=\"top\"><a href=\"#top\">Back to top</a></p>\n</section>\n");
-        }
-
-        private static String kind(ColumnKind k) {
-            return switch (k) {
-                case MAPPED -> "mapped";
-                case METRIC -> "aggregation";
-                case GROUP_KEY -> "group_by key";
-                case PASS_THROUGH -> "pass-through";
-                case SCD2 -> "SCD2";
-            };
         }
     }
 
