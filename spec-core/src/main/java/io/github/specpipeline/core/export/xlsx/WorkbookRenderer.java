@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -489,7 +490,7 @@ public final class WorkbookRenderer {
                         continue;
                     }
                     String text = fit(c.value());
-                    out.text(i, styles.get(c.kind(), CsvText.isDangerous(text)).getIndex() & 0xffff, text);
+                    out.text(i, styles.get(c.kind(), CsvText.isDangerous(text)).getIndex() & 0xffff, keepEscapes(text));
                 }
                 out.closeRow();
             } catch (IOException e) {
@@ -508,6 +509,39 @@ public final class WorkbookRenderer {
             }
             return true;
         }
+    }
+
+    private static final Pattern OOXML_ESCAPE = Pattern.compile("_(x[0-9A-Fa-f]{4}_)");
+
+    /**
+     * The text as written in the sheet's XML so that a spreadsheet shows what the CSV file has: OOXML reads
+     * {@code _xHHHH_} in a string as the character U+HHHH, which is how it carries the characters XML cannot hold
+     * (controls, U+FFFE, U+FFFF). Those characters are written that way, and a {@code _xHHHH_} the spec itself has
+     * gets its underscore escaped ({@code _x005F_}), so that {@code _x0041_} does not show as {@code A}.
+     */
+    static String keepEscapes(String text) {
+        boolean plain = text.indexOf("_x") < 0;
+        for (int i = 0; plain && i < text.length(); i++) {
+            plain = !notInXml(text.charAt(i));
+        }
+        if (plain) {
+            return text;
+        }
+        String escaped = OOXML_ESCAPE.matcher(text).replaceAll("_x005F_$1");
+        StringBuilder b = new StringBuilder(escaped.length() + 16);
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (notInXml(c)) {
+                b.append(String.format("_x%04X_", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean notInXml(char c) {
+        return (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c >= '\uFFFE';
     }
 
     /** Text a cell can hold. */
