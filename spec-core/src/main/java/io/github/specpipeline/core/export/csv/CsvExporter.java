@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -31,6 +30,8 @@ import org.apache.commons.csv.QuoteMode;
  * Every file is rectangular: the sectioned {@code model_*.csv} files pad each record to the widest section, so
  * strict readers see the same field count on every line. Empty cells stand for nulls. Cells a spreadsheet
  * would evaluate as formulas are neutralised by {@link CsvText}.
+ *
+ * <p>The rows are the review's tables ({@link ReviewTables}, {@link ModelTables}); this class only lays them out.
  */
 public final class CsvExporter {
     /** The CSV dialect of every file. */
@@ -57,18 +58,6 @@ public final class CsvExporter {
             written.add(out.writeIfChanged(dir + "/" + modelFileName(m), render(modelRows(m))));
         }
         return written;
-    }
-
-    /** The files of the set and the table each holds, in the order they are written; the model files are apart. */
-    public static List<Map.Entry<String, ReviewTable>> tables(SpecReview review) {
-        return List.of(
-                Map.entry("00_overview.csv", ReviewTables.modelList(review)),
-                Map.entry("01_all_columns.csv", ReviewTables.allColumns(review)),
-                Map.entry("02_all_transforms.csv", ReviewTables.transforms(review)),
-                Map.entry("03_all_joins.csv", ReviewTables.joins(review)),
-                Map.entry("04_all_tests.csv", ReviewTables.tests(review)),
-                Map.entry("05_data_lineage.csv", ReviewTables.lineage(review)),
-                Map.entry("06_validation.csv", ReviewTables.validation(review)));
     }
 
     /** {@code model_<key>.csv}. */

@@ -47,6 +47,9 @@ import org.apache.poi.xssf.usermodel.XSSFHyperlink;
  * Transforms, Joins, Tests, Data Lineage, then one sheet per model (its columns with their transforms and
  * formulas, joins, filters, grouping, constraints, tests, unit tests and findings).
  *
+ * <p>The rows are the review's tables ({@link ReviewTables}, {@link ModelTables}), the same the CSV files hold;
+ * this class lays them out and styles them ({@link #cell}).
+ *
  * <p>Written with POI's streaming writer ({@link DeferredSXSSFWorkbook}: rows are generated while the file is
  * written, with no temporary file per sheet, so memory and open files stay flat however many models there are).
  * Every value is a string or number cell, never a formula; a string a spreadsheet could read as a formula
