@@ -93,16 +93,9 @@ public final class ModelTables {
     public ReviewTable outputColumns() {
         List<List<Cell>> rows = new ArrayList<>();
         for (ColumnRow c : m.columns()) {
-            rows.add(List.of(
-                    Cell.text(c.name()),
-                    Cell.text(c.type()),
-                    Cell.text(c.kind().label()),
-                    Cell.text(c.sourceTable()),
-                    Cell.text(c.sourceColumn()),
-                    Cell.code(c.transform()),
-                    Cell.text(c.nullable()),
-                    Cell.prose(c.tests()),
-                    Cell.prose(c.description())));
+            List<Cell> row = new ArrayList<>(columnCells(c));
+            row.add(2, Cell.text(c.kind().label()));
+            rows.add(row);
         }
         return new ReviewTable(
                 "Output columns (" + m.columns().size() + ")",
@@ -124,15 +117,7 @@ public final class ModelTables {
         List<List<Cell>> rows = new ArrayList<>();
         for (ColumnRow c : m.columns()) {
             if (c.kind() == ColumnKind.MAPPED) {
-                rows.add(List.of(
-                        Cell.text(c.name()),
-                        Cell.text(c.type()),
-                        Cell.text(c.sourceTable()),
-                        Cell.text(c.sourceColumn()),
-                        Cell.code(c.transform()),
-                        Cell.text(c.nullable()),
-                        Cell.prose(c.tests()),
-                        Cell.prose(c.description())));
+                rows.add(columnCells(c));
             }
         }
         return new ReviewTable(
@@ -191,11 +176,7 @@ public final class ModelTables {
     public ReviewTable joins() {
         List<List<Cell>> rows = new ArrayList<>();
         for (Join j : model.joins()) {
-            rows.add(List.of(
-                    Cell.text(j.leftTable()),
-                    Cell.text(j.rightTable()),
-                    Cell.text(j.type().name()),
-                    Cell.code(j.condition())));
+            rows.add(joinCells(j));
         }
         return new ReviewTable("Joins", List.of("Left Table", "Right Table", "Type", "Condition"), rows);
     }
@@ -242,11 +223,7 @@ public final class ModelTables {
     public ReviewTable dataTests() {
         List<List<Cell>> rows = new ArrayList<>();
         for (TestRow t : m.dataTests()) {
-            rows.add(List.of(
-                    Cell.text(t.column()),
-                    Cell.code(t.testType()),
-                    Cell.text(t.origin().label()),
-                    Cell.prose(t.checks())));
+            rows.add(testCells(t).subList(0, 4));
         }
         return new ReviewTable("Data tests", List.of("Column", "Test Type", "Origin", "Checks"), rows);
     }
@@ -255,12 +232,7 @@ public final class ModelTables {
     public ReviewTable tests() {
         List<List<Cell>> rows = new ArrayList<>();
         for (TestRow t : m.tests()) {
-            rows.add(List.of(
-                    Cell.text(t.column()),
-                    Cell.code(t.testType()),
-                    Cell.text(t.origin().label()),
-                    Cell.prose(t.checks()),
-                    Cell.prose(t.description())));
+            rows.add(testCells(t));
         }
         return new ReviewTable("Tests", List.of("Column", "Test", "Origin", "Checks", "Description"), rows);
     }
@@ -290,6 +262,41 @@ public final class ModelTables {
                     Cell.prose(d.hint())));
         }
         return new ReviewTable("Validation", List.of("Severity", "Code", "Location", "Message", "Hint"), rows);
+    }
+
+    /**
+     * The cells of an output column as the data dictionary shows it: name, type, from table, from column, transform,
+     * nullable, tests, description ({@link ReviewTables#allColumns} after the model and layer).
+     */
+    static List<Cell> columnCells(ColumnRow c) {
+        return List.of(
+                Cell.text(c.name()),
+                Cell.text(c.type()),
+                Cell.text(c.sourceTable()),
+                Cell.text(c.sourceColumn()),
+                Cell.code(c.transform()),
+                Cell.text(c.nullable()),
+                Cell.prose(c.tests()),
+                Cell.prose(c.description()));
+    }
+
+    /** The cells of a join: left table, right table, type, condition. */
+    static List<Cell> joinCells(Join j) {
+        return List.of(
+                Cell.text(j.leftTable()),
+                Cell.text(j.rightTable()),
+                Cell.text(j.type().name()),
+                Cell.code(j.condition()));
+    }
+
+    /** The cells of a test: column, test, origin, checks, description. */
+    static List<Cell> testCells(TestRow t) {
+        return List.of(
+                Cell.text(t.column()),
+                Cell.code(t.testType()),
+                Cell.text(t.origin().label()),
+                Cell.prose(t.checks()),
+                Cell.prose(t.description()));
     }
 
     /** {@code raw.orders (2 rows), raw.fx (1 row)}. */

@@ -23,6 +23,15 @@ import java.util.List;
 public final class ReviewTables {
     private ReviewTables() {}
 
+    /** A row of a spec-wide table: the model's name and layer, then {@code cells}. */
+    private static List<Cell> ofModel(ModelReview m, List<Cell> cells) {
+        List<Cell> row = new ArrayList<>(cells.size() + 2);
+        row.add(Cell.text(m.displayName()));
+        row.add(Cell.text(m.layer().id()));
+        row.addAll(cells);
+        return row;
+    }
+
     /** {@code 00_overview.csv}: one row per model, the original exporters' columns. */
     public static ReviewTable modelList(SpecReview review) {
         List<List<Cell>> rows = new ArrayList<>();
@@ -152,17 +161,7 @@ public final class ReviewTables {
         List<List<Cell>> rows = new ArrayList<>();
         for (ModelReview m : review.models()) {
             for (ColumnRow c : m.columns()) {
-                rows.add(List.of(
-                        Cell.text(m.displayName()),
-                        Cell.text(m.layer().id()),
-                        Cell.text(c.name()),
-                        Cell.text(c.type()),
-                        Cell.text(c.sourceTable()),
-                        Cell.text(c.sourceColumn()),
-                        Cell.code(c.transform()),
-                        Cell.text(c.nullable()),
-                        Cell.prose(c.tests()),
-                        Cell.prose(c.description())));
+                rows.add(ofModel(m, ModelTables.columnCells(c)));
             }
         }
         return new ReviewTable(
@@ -205,13 +204,7 @@ public final class ReviewTables {
         List<List<Cell>> rows = new ArrayList<>();
         for (ModelReview m : review.models()) {
             for (Join j : m.model().joins()) {
-                rows.add(List.of(
-                        Cell.text(m.displayName()),
-                        Cell.text(m.layer().id()),
-                        Cell.text(j.leftTable()),
-                        Cell.text(j.rightTable()),
-                        Cell.text(j.type().name()),
-                        Cell.code(j.condition())));
+                rows.add(ofModel(m, ModelTables.joinCells(j)));
             }
         }
         return new ReviewTable(
@@ -223,14 +216,7 @@ public final class ReviewTables {
         List<List<Cell>> rows = new ArrayList<>();
         for (ModelReview m : review.models()) {
             for (TestRow t : m.tests()) {
-                rows.add(List.of(
-                        Cell.text(m.displayName()),
-                        Cell.text(m.layer().id()),
-                        Cell.text(t.column()),
-                        Cell.code(t.testType()),
-                        Cell.text(t.origin().label()),
-                        Cell.prose(t.checks()),
-                        Cell.prose(t.description())));
+                rows.add(ofModel(m, ModelTables.testCells(t)));
             }
         }
         return new ReviewTable(
