@@ -9,7 +9,6 @@ import io.github.specpipeline.core.export.ReviewTable;
 import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.export.SpecReview.ColumnRow;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
-import io.github.specpipeline.core.export.SpecReview.TestRow;
 import io.github.specpipeline.core.export.mermaid.Diagram;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.model.Filter;
@@ -341,12 +340,31 @@ public final class HtmlReviewPage {
             p("</tbody>\n</table></div>\n</section>\n");
         }
 
-        /** The rows of a review table, every cell as escaped text. */
+        /** A review table that has rows, under its title; nothing for one without. */
+        private void table(ReviewTable table) throws IOException {
+            if (table.isEmpty()) {
+                return;
+            }
+            p("<h3>").e(table.title()).p("</h3>\n<div class=\"tw\"><table>\n<thead><tr>");
+            for (String h : table.header()) {
+                p("<th>").e(h).p("</th>");
+            }
+            p("</tr></thead>\n<tbody>\n");
+            rows(table);
+            p("</tbody>\n</table></div>\n");
+        }
+
+        /** The rows of a review table: every cell escaped, SQL in a code element. */
         private void rows(ReviewTable table) throws IOException {
             for (List<Cell> row : table.rows()) {
                 p("<tr>");
                 for (Cell c : row) {
-                    p("<td>").e(c.text()).p("</td>");
+                    p("<td>");
+                    switch (c.type()) {
+                        case CODE -> p("<code>").e(c.text()).p("</code>");
+                        case TEXT, PROSE, NUMBER, FLAG, STATUS, FINDING, MODEL_NAME -> e(c.text());
+                    }
+                    p("</td>");
                 }
                 p("</tr>\n");
             }
@@ -457,38 +475,14 @@ public final class HtmlReviewPage {
                 }
                 p("</tbody>\n</table></div>\n");
             }
-            if (!m.tests().isEmpty()) {
-                p("<h3>Tests</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Column</th><th>Test</th><th>Origin</th><th>Checks</th>")
-                        .p("<th>Description</th></tr></thead>\n<tbody>\n");
-                for (TestRow t : m.tests()) {
-                    p("<tr><td>").e(t.column()).p("</td>");
-                    codeCell(t.testType());
-                    p("<td>")
-                            .e(t.origin().label())
-                            .p("</td><td>")
-                            .e(t.checks())
-                            .p("</td><td>")
-                            .e(t.description())
-                            .p("</td></tr>\n");
-                }
-                p("</tbody>\n</table></div>\n");
-            }
+            table(tables.tests());
             if (!model.unitTests().isEmpty()) {
                 p("<h3>Unit tests</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Name</th><th>Description</th><th>Given</th><th>Expected rows</th>")
                         .p("</tr></thead>\n<tbody>\n");
                 rows(tables.unitTests());
                 p("</tbody>\n</table></div>\n");
             }
-            ReviewTable findings = tables.validation();
-            if (!findings.isEmpty()) {
-                p("<h3>").e(findings.title()).p("</h3>\n<div class=\"tw\"><table>\n<thead><tr>");
-                for (String h : findings.header()) {
-                    p("<th>").e(h).p("</th>");
-                }
-                p("</tr></thead>\n<tbody>\n");
-                rows(findings);
-                p("</tbody>\n</table></div>\n");
-            }
+            table(tables.validation());
             p("<h3>Flow</h3>\n");
             for (Diagram x : d.flow()) {
                 diagram(x);
