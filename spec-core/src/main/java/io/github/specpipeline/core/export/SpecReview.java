@@ -10,13 +10,13 @@ import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Layer;
-import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
+import io.github.specpipeline.core.testcatalog.TestText;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.Identifiers;
 import io.github.specpipeline.core.validate.ValidatedSpec;
@@ -53,7 +53,18 @@ public final class SpecReview {
         /** A column an SCD2 model without column mapping passes through from its source. */
         PASS_THROUGH,
         /** An SCD2 validity column ({@code effective_at}, {@code expiry_at}, {@code current_flag}). */
-        SCD2
+        SCD2;
+
+        /** The kind as the review tables show it. */
+        public String label() {
+            return switch (this) {
+                case MAPPED -> "mapped";
+                case METRIC -> "aggregation";
+                case GROUP_KEY -> "group_by key";
+                case PASS_THROUGH -> "pass-through";
+                case SCD2 -> "SCD2";
+            };
+        }
     }
 
     /** A column of a source a model reads; {@code table} is the source's name in the model ({@code ?} when unknown). */
@@ -208,6 +219,14 @@ public final class SpecReview {
         /** The data tests that run on the model, declared and implied (every row of {@link #tests} but unit tests). */
         public List<TestRow> dataTests() {
             return tests.stream().filter(TestRow::isDataTest).toList();
+        }
+
+        /** The kinds of the data tests on one column, those the spec implies marked: {@code not_null (implied), unique}. */
+        public String testKinds(String column) {
+            return dataTests().stream()
+                    .filter(t -> t.column().equalsIgnoreCase(column))
+                    .map(t -> t.kind() + (t.origin() == TestOrigin.IMPLIED ? " (implied)" : ""))
+                    .collect(Collectors.joining(", "));
         }
     }
 
@@ -370,62 +389,6 @@ public final class SpecReview {
             return m.joins().isEmpty() ? f.appliesTo() : f.appliesTo() + " (before joining)";
         }
         return m.joins().isEmpty() ? "the source rows" : "the joined rows";
-    }
-
-    /** The text of one test as a reviewer reads it: its kind and arguments. */
-    public static String testLabel(TestCase.Check c) {
-        if (c instanceof TestCase.AcceptedValues av) {
-            return "accepted_values("
-                    + av.values().stream().map(SpecReview::literal).collect(Collectors.joining(", ")) + ")";
-        }
-        if (c instanceof TestCase.Relationships r) {
-            return "relationships(" + r.to().text() + "." + r.field() + ")";
-        }
-        if (c instanceof TestCase.Expression e) {
-            return "expression(" + e.sql() + ")";
-        }
-        if (c instanceof TestCase.PrimaryKey pk) {
-            return "primary_key(" + String.join(", ", pk.columns()) + ")";
-        }
-        if (c instanceof TestCase.GroupKeyUnique g) {
-            return "group_key_unique(" + String.join(", ", g.columns()) + ")";
-        }
-        if (c instanceof TestCase.Scd2OneCurrent o) {
-            return "scd2_one_current(" + String.join(", ", o.naturalKey()) + ")";
-        }
-        if (c instanceof TestCase.Scd2NoOverlap o) {
-            return "scd2_no_overlap(" + String.join(", ", o.naturalKey()) + ")";
-        }
-        return c.kind();
-    }
-
-    /** The text of one declared test, as a reviewer reads it. */
-    public static String testLabel(DataTest t) {
-        if (t instanceof DataTest.AcceptedValues av) {
-            if (av.values().isEmpty()) {
-                return "accepted_values(...)";
-            }
-            return "accepted_values("
-                    + av.values().stream().map(SpecReview::literal).collect(Collectors.joining(", ")) + ")";
-        }
-        if (t instanceof DataTest.Relationships r) {
-            return "relationships(" + r.to() + "." + r.field() + ")";
-        }
-        if (t instanceof DataTest.Expression e) {
-            return "expression(" + e.sql() + ")";
-        }
-        return t.kind();
-    }
-
-    /** A literal as SQL would show it: strings quoted, NULL as NULL. */
-    public static String literal(Literal l) {
-        if (l.isNull()) {
-            return "NULL";
-        }
-        if (l.kind() == Literal.Kind.STRING) {
-            return "'" + l.text().replace("'", "''") + "'";
-        }
-        return l.text();
     }
 
     private static final class Builder {
@@ -610,7 +573,13 @@ public final class SpecReview {
                             ? null
                             : descriptions.get(t.column().toLowerCase(Locale.ROOT));
                     tests.add(new TestRow(
-                            column, t.kind(), testLabel(t.check()), origin(t), t.description(), description, t.id()));
+                            column,
+                            t.kind(),
+                            TestText.label(t.check()),
+                            origin(t),
+                            t.description(),
+                            description,
+                            t.id()));
                 }
             } else {
                 for (ColumnRow r : rows) {
@@ -618,9 +587,9 @@ public final class SpecReview {
                         tests.add(new TestRow(
                                 r.name(),
                                 t.kind(),
-                                testLabel(t),
+                                TestText.label(t),
                                 TestOrigin.DECLARED,
-                                testLabel(t),
+                                TestText.label(t),
                                 r.description(),
                                 null));
                     }
@@ -716,11 +685,11 @@ public final class SpecReview {
         /** The tests of one column: as they run (implied ones marked), or as declared when the spec has errors. */
         private static String tests(String column, List<DataTest> declared, List<TestCase> cases) {
             if (cases == null) {
-                return declared.stream().map(SpecReview::testLabel).collect(Collectors.joining(", "));
+                return declared.stream().map(TestText::label).collect(Collectors.joining(", "));
             }
             return cases.stream()
                     .filter(t -> t.column() != null && t.column().equalsIgnoreCase(column))
-                    .map(t -> testLabel(t.check()) + (t.declared() ? "" : " (implied)"))
+                    .map(t -> TestText.label(t.check()) + (t.declared() ? "" : " (implied)"))
                     .collect(Collectors.joining(", "));
         }
 

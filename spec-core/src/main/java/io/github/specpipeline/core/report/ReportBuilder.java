@@ -743,13 +743,6 @@ public final class ReportBuilder {
     private Block diagnosticTable(String page, List<Diagnostic> list) {
         List<List<Cell>> rows = new ArrayList<>();
         for (Diagnostic d : list) {
-            StringBuilder where = new StringBuilder(d.file());
-            if (d.line() > 0) {
-                where.append(':').append(d.line());
-                if (d.column() > 0) {
-                    where.append(':').append(d.column());
-                }
-            }
             Cell model = Cell.text("");
             Optional<Model> m = modelOf(d);
             if (m.isPresent()) {
@@ -761,7 +754,7 @@ public final class ReportBuilder {
             rows.add(List.of(
                     Cell.of(new Inline.Strong(d.severity().label())),
                     Cell.code(d.code().id()),
-                    Cell.code(where.toString()),
+                    Cell.code(SpecReview.location(d)),
                     model,
                     Cell.code(d.pointer()),
                     Cell.text(d.message()),
@@ -770,22 +763,9 @@ public final class ReportBuilder {
         return new Table(List.of("Severity", "Code", "Position", "Model", "JSON pointer", "Message", "Hint"), rows);
     }
 
-    /**
-     * The model a diagnostic is located in, by the index in its pointer ({@code /models/<i>/...}) matched against
-     * {@link Model#index()}: a model entry that could not be bound (not an object) is left out of the spec, so
-     * the position in the list of models is not the index.
-     */
+    /** The model a diagnostic is located in (see {@link SpecReview#modelOf}). */
     private Optional<Model> modelOf(Diagnostic d) {
-        String p = d.pointer();
-        if (!p.startsWith("/models/")) {
-            return Optional.empty();
-        }
-        int end = p.indexOf('/', "/models/".length());
-        String digits = end < 0 ? p.substring("/models/".length()) : p.substring("/models/".length(), end);
-        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(reviews.get(Integer.parseInt(digits))).map(SpecReview.ModelReview::model);
+        return review == null ? Optional.empty() : review.modelOf(d).map(SpecReview.ModelReview::model);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -838,10 +818,8 @@ public final class ReportBuilder {
 
     /** The kinds of the tests on one column, those the spec implies marked. */
     private String testNames(Model m, String column) {
-        return dataTests(m).stream()
-                .filter(t -> t.column().equalsIgnoreCase(column))
-                .map(t -> t.kind() + (t.origin() == SpecReview.TestOrigin.IMPLIED ? " (implied)" : ""))
-                .collect(java.util.stream.Collectors.joining(", "));
+        SpecReview.ModelReview r = reviews.get(m.index());
+        return r == null ? "" : r.testKinds(column);
     }
 
     private static long count(List<Diagnostic> list, Severity severity) {

@@ -142,7 +142,7 @@ public final class TestCatalog {
         sorted.sort(Comparator.comparingInt(x -> KIND_ORDER.indexOf(x.check().kind())));
         for (Pending p : sorted) {
             String name = p.check().kind() + "__" + m.name() + (column == null ? "" : "__" + column);
-            out.add(new Draft(name, m.name(), column, describe(column, p.check()), p.pointer(), p.check()));
+            out.add(new Draft(name, m.name(), column, TestText.describe(column, p.check()), p.pointer(), p.check()));
         }
     }
 
@@ -210,48 +210,5 @@ public final class TestCatalog {
             out.add(numeric && NUMBER.matcher(v).matches() ? Literal.number(v) : Literal.string(v));
         }
         return out;
-    }
-
-    private static String describe(String column, TestCase.Check check) {
-        if (check instanceof TestCase.NotNull) {
-            return column + " is never null";
-        }
-        if (check instanceof TestCase.Unique) {
-            return column + " is unique";
-        }
-        if (check instanceof TestCase.AcceptedValues av) {
-            return column + " is one of "
-                    + av.values().stream().map(TestCatalog::show).collect(Collectors.joining(", "));
-        }
-        if (check instanceof TestCase.Relationships r) {
-            return column + " exists in " + r.to().text() + "." + r.field();
-        }
-        if (check instanceof TestCase.Expression e) {
-            return "every row satisfies " + oneLine(e.sql());
-        }
-        if (check instanceof TestCase.PrimaryKey pk) {
-            return "primary key (" + String.join(", ", pk.columns()) + ") is unique and never null";
-        }
-        if (check instanceof TestCase.GroupKeyUnique g) {
-            return "one row per (" + String.join(", ", g.columns()) + ")";
-        }
-        if (check instanceof TestCase.Scd2OneCurrent s) {
-            return "each " + String.join(", ", s.naturalKey()) + " has exactly one current version";
-        }
-        TestCase.Scd2NoOverlap s = (TestCase.Scd2NoOverlap) check;
-        return "versions of each " + String.join(", ", s.naturalKey()) + " do not overlap";
-    }
-
-    private static String show(Literal l) {
-        return switch (l.kind()) {
-            case STRING -> "'" + l.text() + "'";
-            case NULL -> "NULL";
-            default -> l.text();
-        };
-    }
-
-    private static String oneLine(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() > 200 ? one.substring(0, 200) + "..." : one;
     }
 }

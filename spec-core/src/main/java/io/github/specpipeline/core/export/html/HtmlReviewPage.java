@@ -3,19 +3,18 @@ package io.github.specpipeline.core.export.html;
 import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.export.Cell;
+import io.github.specpipeline.core.export.ModelTables;
+import io.github.specpipeline.core.export.ReviewTable;
 import io.github.specpipeline.core.export.SpecReview;
-import io.github.specpipeline.core.export.SpecReview.ColumnKind;
 import io.github.specpipeline.core.export.SpecReview.ColumnRow;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
-import io.github.specpipeline.core.export.SpecReview.TestRow;
-import io.github.specpipeline.core.export.csv.CsvExporter;
 import io.github.specpipeline.core.export.mermaid.Diagram;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
-import io.github.specpipeline.core.model.UnitTest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -341,12 +340,34 @@ public final class HtmlReviewPage {
             p("</tbody>\n</table></div>\n</section>\n");
         }
 
-        private void row(String... cells) throws IOException {
-            p("<tr>");
-            for (String c : cells) {
-                p("<td>").e(c).p("</td>");
+        /** A review table that has rows, under its title; nothing for one without. */
+        private void table(ReviewTable table) throws IOException {
+            if (table.isEmpty()) {
+                return;
             }
-            p("</tr>\n");
+            p("<h3>").e(table.title()).p("</h3>\n<div class=\"tw\"><table>\n<thead><tr>");
+            for (String h : table.header()) {
+                p("<th>").e(h).p("</th>");
+            }
+            p("</tr></thead>\n<tbody>\n");
+            rows(table);
+            p("</tbody>\n</table></div>\n");
+        }
+
+        /** The rows of a review table: every cell escaped, SQL in a code element. */
+        private void rows(ReviewTable table) throws IOException {
+            for (List<Cell> row : table.rows()) {
+                p("<tr>");
+                for (Cell c : row) {
+                    p("<td>");
+                    switch (c.type()) {
+                        case CODE -> p("<code>").e(c.text()).p("</code>");
+                        case TEXT, PROSE, NUMBER, FLAG, STATUS, FINDING, MODEL_NAME -> e(c.text());
+                    }
+                    p("</td>");
+                }
+                p("</tr>\n");
+            }
         }
 
         private void codeCell(String sql) throws IOException {
@@ -359,6 +380,7 @@ public final class HtmlReviewPage {
 
         private void model(ModelReview m, MermaidRenderer.ModelDiagrams d) throws IOException {
             Model model = m.model();
+            ModelTables tables = ModelTables.of(m);
             p("<section class=\"model\" id=\"")
                     .p(anchor(m))
                     .p("\">\n<h2>")
@@ -390,9 +412,13 @@ public final class HtmlReviewPage {
             if (!model.groupBy().isEmpty()) {
                 p("<dt>Group by</dt><dd>").e(String.join(", ", model.groupBy())).p("</dd>\n");
             }
-            for (String[] c : CsvExporter.constraints(model.constraints())) {
-                if (c[1] != null && !c[1].isEmpty()) {
-                    p("<dt>").e(c[0]).p("</dt><dd>").e(c[1]).p("</dd>\n");
+            for (List<Cell> c : tables.constraints().rows()) {
+                if (!c.get(1).text().isEmpty()) {
+                    p("<dt>")
+                            .e(c.get(0).text())
+                            .p("</dt><dd>")
+                            .e(c.get(1).text())
+                            .p("</dd>\n");
                 }
             }
             p("</dl>\n");
@@ -412,7 +438,7 @@ public final class HtmlReviewPage {
                             .p("</td><td>")
                             .e(c.type())
                             .p("</td><td>")
-                            .e(kind(c.kind()))
+                            .e(c.kind().label())
                             .p("</td><td>")
                             .e(from)
                             .p("</td>");
@@ -449,42 +475,14 @@ public final class HtmlReviewPage {
                 }
                 p("</tbody>\n</table></div>\n");
             }
-            if (!m.tests().isEmpty()) {
-                p("<h3>Tests</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Column</th><th>Test</th><th>Origin</th><th>Checks</th>")
-                        .p("<th>Description</th></tr></thead>\n<tbody>\n");
-                for (TestRow t : m.tests()) {
-                    p("<tr><td>").e(t.column()).p("</td>");
-                    codeCell(t.testType());
-                    p("<td>")
-                            .e(t.origin().label())
-                            .p("</td><td>")
-                            .e(t.checks())
-                            .p("</td><td>")
-                            .e(t.description())
-                            .p("</td></tr>\n");
-                }
-                p("</tbody>\n</table></div>\n");
-            }
+            table(tables.tests());
             if (!model.unitTests().isEmpty()) {
                 p("<h3>Unit tests</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Name</th><th>Description</th><th>Given</th><th>Expected rows</th>")
                         .p("</tr></thead>\n<tbody>\n");
-                for (UnitTest u : model.unitTests()) {
-                    row(
-                            u.name(),
-                            u.description(),
-                            CsvExporter.given(u),
-                            Integer.toString(u.expect().size()));
-                }
+                rows(tables.unitTests());
                 p("</tbody>\n</table></div>\n");
             }
-            if (!m.diagnostics().isEmpty()) {
-                p("<h3>Validation</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Severity</th><th>Code</th><th>Location</th><th>Message</th>")
-                        .p("<th>Hint</th></tr></thead>\n<tbody>\n");
-                for (Diagnostic x : m.diagnostics()) {
-                    row(x.severity().label(), x.code().id(), SpecReview.location(x), x.message(), x.hint());
-                }
-                p("</tbody>\n</table></div>\n");
-            }
+            table(tables.validation());
             p("<h3>Flow</h3>\n");
             for (Diagram x : d.flow()) {
                 diagram(x);
@@ -496,16 +494,6 @@ public final class HtmlReviewPage {
                 }
             }
             p("<p class=\"top\"><a href=\"#top\">Back to top</a></p>\n</section>\n");
-        }
-
-        private static String kind(ColumnKind k) {
-            return switch (k) {
-                case MAPPED -> "mapped";
-                case METRIC -> "aggregation";
-                case GROUP_KEY -> "group_by key";
-                case PASS_THROUGH -> "pass-through";
-                case SCD2 -> "SCD2";
-            };
         }
     }
 

@@ -1,20 +1,15 @@
 package io.github.specpipeline.core.export.xlsx;
 
 import io.github.specpipeline.core.Version;
-import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.export.Cell;
+import io.github.specpipeline.core.export.ModelTables;
+import io.github.specpipeline.core.export.ReviewTable;
+import io.github.specpipeline.core.export.ReviewTables;
 import io.github.specpipeline.core.export.SpecReview;
-import io.github.specpipeline.core.export.SpecReview.ColumnKind;
 import io.github.specpipeline.core.export.SpecReview.ColumnRow;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
-import io.github.specpipeline.core.export.SpecReview.TestRow;
-import io.github.specpipeline.core.export.csv.CsvExporter;
 import io.github.specpipeline.core.export.csv.CsvText;
-import io.github.specpipeline.core.model.Filter;
-import io.github.specpipeline.core.model.Join;
-import io.github.specpipeline.core.model.Model;
-import io.github.specpipeline.core.model.SchemaNames;
-import io.github.specpipeline.core.model.UnitTest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,12 +20,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -51,6 +46,9 @@ import org.apache.poi.xssf.usermodel.XSSFHyperlink;
  * The review workbook ({@code spec-review.xlsx}): Overview, Spec, Validation, All Columns (the data dictionary),
  * Transforms, Joins, Tests, Data Lineage, then one sheet per model (its columns with their transforms and
  * formulas, joins, filters, grouping, constraints, tests, unit tests and findings).
+ *
+ * <p>The rows are the review's tables ({@link ReviewTables}, {@link ModelTables}), the same the CSV files hold;
+ * this class lays them out and styles them ({@link #cell}).
  *
  * <p>Written with POI's streaming writer ({@link DeferredSXSSFWorkbook}: rows are generated while the file is
  * written, with no temporary file per sheet, so memory and open files stay flat however many models there are).
@@ -187,7 +185,12 @@ public final class WorkbookRenderer {
             }
 
             SXSSFSheet overview = sheet(
-                    wb, styles, "Overview", sink -> overview(review, modelSheetsWanted, sink), true, review.specFile());
+                    wb,
+                    styles,
+                    "Overview",
+                    sink -> table(ReviewTables.overview(review), modelSheetsWanted, sink),
+                    true,
+                    review.specFile());
             for (int i = 0; i < modelSheets.size(); i++) {
                 XSSFHyperlink link = wb.getXSSFWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
                 link.setAddress("'" + modelSheets.get(i).replace("'", "''") + "'!A1");
@@ -201,13 +204,43 @@ public final class WorkbookRenderer {
                             + ", more than maxModelSheets (" + maxModelSheets
                             + "); each model's columns, transforms, joins and tests"
                             + " are in the sheets All Columns, Transforms, Joins and Tests, and in csv/model_<name>.csv";
-            sheet(wb, styles, "Spec", sink -> spec(review, omitted, sink), true, review.specFile());
-            sheet(wb, styles, "Validation", sink -> validation(review, sink), true, review.specFile());
-            sheet(wb, styles, "All Columns", sink -> allColumns(review, sink), true, review.specFile());
-            sheet(wb, styles, "Transforms", sink -> transforms(review, sink), true, review.specFile());
-            sheet(wb, styles, "Joins", sink -> joins(review, sink), true, review.specFile());
-            sheet(wb, styles, "Tests", sink -> tests(review, sink), true, review.specFile());
-            sheet(wb, styles, "Data Lineage", sink -> lineage(review, sink), true, review.specFile());
+            sheet(
+                    wb,
+                    styles,
+                    "Spec",
+                    sink -> table(ReviewTables.spec(review, omitted), false, sink),
+                    true,
+                    review.specFile());
+            sheet(
+                    wb,
+                    styles,
+                    "Validation",
+                    sink -> table(ReviewTables.validation(review), false, sink),
+                    true,
+                    review.specFile());
+            sheet(
+                    wb,
+                    styles,
+                    "All Columns",
+                    sink -> table(ReviewTables.allColumns(review), false, sink),
+                    true,
+                    review.specFile());
+            sheet(
+                    wb,
+                    styles,
+                    "Transforms",
+                    sink -> table(ReviewTables.transforms(review), false, sink),
+                    true,
+                    review.specFile());
+            sheet(wb, styles, "Joins", sink -> table(ReviewTables.joins(review), false, sink), true, review.specFile());
+            sheet(wb, styles, "Tests", sink -> table(ReviewTables.tests(review), false, sink), true, review.specFile());
+            sheet(
+                    wb,
+                    styles,
+                    "Data Lineage",
+                    sink -> table(ReviewTables.lineage(review), false, sink),
+                    true,
+                    review.specFile());
             for (int i = 0; i < modelSheets.size(); i++) {
                 ModelReview m = review.models().get(i);
                 modelSheet(wb, styles, modelSheets.get(i), m, review.specFile());
@@ -460,7 +493,7 @@ public final class WorkbookRenderer {
                         continue;
                     }
                     String text = fit(c.value());
-                    out.text(i, styles.get(c.kind(), CsvText.isDangerous(text)).getIndex() & 0xffff, text);
+                    out.text(i, styles.get(c.kind(), CsvText.isDangerous(text)).getIndex() & 0xffff, keepEscapes(text));
                 }
                 out.closeRow();
             } catch (IOException e) {
@@ -479,6 +512,39 @@ public final class WorkbookRenderer {
             }
             return true;
         }
+    }
+
+    private static final Pattern OOXML_ESCAPE = Pattern.compile("_(x[0-9A-Fa-f]{4}_)");
+
+    /**
+     * The text as written in the sheet's XML so that a spreadsheet shows what the CSV file has: OOXML reads
+     * {@code _xHHHH_} in a string as the character U+HHHH, which is how it carries the characters XML cannot hold
+     * (controls, U+FFFE, U+FFFF). Those characters are written that way, and a {@code _xHHHH_} the spec itself has
+     * gets its underscore escaped ({@code _x005F_}), so that {@code _x0041_} does not show as {@code A}.
+     */
+    static String keepEscapes(String text) {
+        boolean plain = text.indexOf("_x") < 0;
+        for (int i = 0; plain && i < text.length(); i++) {
+            plain = !notInXml(text.charAt(i));
+        }
+        if (plain) {
+            return text;
+        }
+        String escaped = OOXML_ESCAPE.matcher(text).replaceAll("_x005F_$1");
+        StringBuilder b = new StringBuilder(escaped.length() + 16);
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (notInXml(c)) {
+                b.append(String.format("_x%04X_", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean notInXml(char c) {
+        return (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c >= '\uFFFE';
     }
 
     /** Text a cell can hold. */
@@ -561,26 +627,14 @@ public final class WorkbookRenderer {
         }
     }
 
-    // ---- content --------------------------------------------------------------------------------------------
-
-    private static C t(String v) {
-        return new C(v, Kind.TEXT);
-    }
-
-    private static C w(String v) {
-        return new C(v, Kind.WRAP);
-    }
-
-    private static C code(String v) {
-        return new C(v, Kind.CODE);
-    }
+    // ---- content: the review's tables, laid out and styled ---------------------------------------------------
 
     private static C n(long v) {
         return new C(Long.toString(v), Kind.NUMBER);
     }
 
-    private static C[] header(String... names) {
-        return Arrays.stream(names).map(x -> new C(x, Kind.HEADER)).toArray(C[]::new);
+    private static C[] header(List<String> names) {
+        return names.stream().map(x -> new C(x, Kind.HEADER)).toArray(C[]::new);
     }
 
     private static C status(long errors, long warnings) {
@@ -588,302 +642,68 @@ public final class WorkbookRenderer {
         return new C(SpecReview.status(errors, warnings), k);
     }
 
-    private static C severity(Severity s) {
-        return new C(s.label(), s == Severity.ERROR ? Kind.ERROR : s == Severity.WARNING ? Kind.WARNING : Kind.TEXT);
-    }
-
-    private static String yesNo(boolean b) {
-        return b ? "Yes" : "No";
-    }
-
-    private static void overview(SpecReview review, boolean linked, Sink s) {
-        s.row(header(
-                "Model",
-                "Layer",
-                "Materialization",
-                "Sources",
-                "Columns",
-                "Joins",
-                "Filters",
-                "Aggregations",
-                "Tests",
-                "Unit Tests",
-                "Primary Key",
-                "Upstream Models",
-                "Used By",
-                "Validation",
-                "Errors",
-                "Warnings",
-                "Owner",
-                "Description"));
-        for (ModelReview m : review.models()) {
-            Model model = m.model();
-            long dataTests = m.dataTests().size();
-            s.row(
-                    new C(m.displayName(), linked ? Kind.LINK : Kind.TEXT),
-                    t(m.layer().id()),
-                    t(model.effectiveMaterialization().id()),
-                    w(m.sourcesText()),
-                    n(m.columns().size()),
-                    n(model.joins().size()),
-                    n(model.filters().size()),
-                    n(model.aggregations().size()),
-                    n(dataTests),
-                    n(model.unitTests().size()),
-                    t(String.join(", ", model.constraints().primaryKey())),
-                    w(String.join(", ", m.upstream())),
-                    w(String.join(", ", m.downstream())),
-                    status(m.errors(), m.warnings()),
-                    n(m.errors()),
-                    n(m.warnings()),
-                    t(model.owner()),
-                    w(model.description()));
-        }
-    }
-
-    private static void spec(SpecReview review, String modelSheetsOmitted, Sink s) {
-        SchemaNames schema = review.validated().spec().schema();
-        s.row(header("Property", "Value"));
-        s.row(t("Spec file"), t(review.specFile()));
-        s.row(t("Raw schema"), t(schema.raw()));
-        s.row(t("Staging schema"), t(schema.staging()));
-        s.row(t("Final schema"), t(schema.finalSchema()));
-        s.row(t("Models"), n(review.models().size()));
-        s.row(t("Output columns"), n(review.columnCount()));
-        s.row(
-                t("Source DDL tables"),
-                review.validated().sourceCatalog().map(c -> n(c.size())).orElse(t("no source DDL given")));
-        s.row(t("Validation"), status(review.count(Severity.ERROR), review.count(Severity.WARNING)));
-        if (modelSheetsOmitted != null) {
-            s.row(t("Model sheets"), w(modelSheetsOmitted));
-        }
-        s.row(t("Generated by"), t("spec-pipeline " + Version.get()));
-    }
-
-    private static void validation(SpecReview review, Sink s) {
-        s.row(header("Severity", "Code", "Location", "JSON Pointer", "Model", "Message", "Hint"));
-        for (Diagnostic d : review.diagnostics()) {
-            s.row(
-                    severity(d.severity()),
-                    t(d.code().id()),
-                    t(SpecReview.location(d)),
-                    t(d.pointer()),
-                    t(review.modelOf(d).map(ModelReview::displayName).orElse("")),
-                    w(d.message()),
-                    w(d.hint()));
-        }
-    }
-
-    private static void allColumns(SpecReview review, Sink s) {
-        s.row(header(
-                "Model",
-                "Layer",
-                "Column Name",
-                "Type",
-                "Source Table",
-                "Source Column",
-                "Transform",
-                "Nullable",
-                "Tests",
-                "Description"));
-        for (ModelReview m : review.models()) {
-            for (ColumnRow c : m.columns()) {
-                s.row(
-                        t(m.displayName()),
-                        t(m.layer().id()),
-                        t(c.name()),
-                        t(c.type()),
-                        t(c.sourceTable()),
-                        t(c.sourceColumn()),
-                        code(c.transform()),
-                        t(c.nullable()),
-                        w(c.tests()),
-                        w(c.description()));
+    /**
+     * How a cell of a review table looks: long text wraps, SQL is in a code font, counts are numbers, a status or
+     * severity is coloured; a model's name is a link when {@code linked} (the workbook has the model's sheet).
+     */
+    static C cell(Cell c, boolean linked) {
+        return switch (c.type()) {
+            case TEXT, FLAG -> new C(c.text(), Kind.TEXT);
+            case PROSE -> new C(c.text(), Kind.WRAP);
+            case CODE -> new C(c.text(), Kind.CODE);
+            case NUMBER -> new C(c.text(), Kind.NUMBER);
+            case STATUS -> {
+                Cell.Status st = (Cell.Status) c;
+                yield status(st.errors(), st.warnings());
             }
-        }
-    }
-
-    private static void transforms(SpecReview review, Sink s) {
-        s.row(header("Model", "Column", "Type", "Transform Logic", "Description"));
-        for (ModelReview m : review.models()) {
-            for (ColumnRow c : m.columns()) {
-                if (c.transform() != null) {
-                    s.row(
-                            t(m.displayName()),
-                            t(c.name()),
-                            t(c.kind() == ColumnKind.METRIC ? "Aggregation" : "Column Transform"),
-                            code(c.transform()),
-                            w(c.description()));
-                }
+            case FINDING -> {
+                Severity s = ((Cell.Finding) c).severity();
+                yield new C(
+                        c.text(), s == Severity.ERROR ? Kind.ERROR : s == Severity.WARNING ? Kind.WARNING : Kind.TEXT);
             }
-        }
-    }
-
-    private static void joins(SpecReview review, Sink s) {
-        s.row(header("Model", "Layer", "Left Table", "Right Table", "Join Type", "Join Condition"));
-        for (ModelReview m : review.models()) {
-            for (Join j : m.model().joins()) {
-                s.row(
-                        t(m.displayName()),
-                        t(m.layer().id()),
-                        t(j.leftTable()),
-                        t(j.rightTable()),
-                        t(j.type().name()),
-                        code(j.condition()));
-            }
-        }
-    }
-
-    private static void tests(SpecReview review, Sink s) {
-        s.row(header("Model", "Layer", "Column", "Test Type", "Origin", "Checks", "Description"));
-        for (ModelReview m : review.models()) {
-            for (TestRow x : m.tests()) {
-                s.row(
-                        t(m.displayName()),
-                        t(m.layer().id()),
-                        t(x.column()),
-                        code(x.testType()),
-                        t(x.origin().label()),
-                        w(x.checks()),
-                        w(x.description()));
-            }
-        }
-    }
-
-    private static void lineage(SpecReview review, Sink s) {
-        s.row(header("Model", "Layer", "Depends On (Sources)", "Upstream Models", "Used By (Downstream)"));
-        for (ModelReview m : review.models()) {
-            s.row(
-                    t(m.displayName()),
-                    t(m.layer().id()),
-                    w(m.sourcesText()),
-                    w(String.join(", ", m.upstream())),
-                    w(String.join(", ", m.downstream())));
-        }
-    }
-
-    private static String kind(ColumnKind k) {
-        return switch (k) {
-            case MAPPED -> "mapped";
-            case METRIC -> "aggregation";
-            case GROUP_KEY -> "group_by key";
-            case PASS_THROUGH -> "pass-through";
-            case SCD2 -> "SCD2";
+            case MODEL_NAME -> new C(c.text(), linked ? Kind.LINK : Kind.TEXT);
         };
     }
 
-    private static C info(String v) {
-        return new C(v, Kind.INFO);
+    /** The header row, then one row per table row. */
+    private static void table(ReviewTable table, boolean linked, Sink s) {
+        s.row(header(table.header()));
+        for (List<Cell> row : table.rows()) {
+            s.row(row.stream().map(c -> cell(c, linked)).toArray(C[]::new));
+        }
     }
 
-    private static C label(String v) {
-        return new C(v, Kind.LABEL);
+    /** A table of a model's sheet: a blank row, its title, then the table. */
+    private static void section(ReviewTable table, Sink s) {
+        s.blank();
+        s.row(new C(table.title(), Kind.SECTION));
+        table(table, false, s);
     }
 
-    /** Rows before the blank row that precedes the output columns table: the title and the info block. */
+    /** Rows before the blank row that precedes the output columns table: the title and the heading block. */
     private static int infoRows(ModelReview m) {
-        Model model = m.model();
-        return 7
-                + (model.description() != null ? 1 : 0)
-                + (model.owner() != null ? 1 : 0)
-                + (model.tags().isEmpty() ? 0 : 1)
-                + (model.groupBy().isEmpty() ? 0 : 1);
+        return 1 + ModelTables.of(m).sheetFacts().size();
     }
 
     private static void model(ModelReview m, Sink s) {
-        Model model = m.model();
+        ModelTables t = ModelTables.of(m);
         s.row(new C("Model: " + m.displayName(), Kind.TITLE));
-        s.row(label("Layer"), info(m.layer().id()));
-        s.row(label("Materialization"), info(model.effectiveMaterialization().id()));
-        s.row(label("Sources"), info(m.sourcesText()));
-        s.row(label("Upstream models"), info(String.join(", ", m.upstream())));
-        s.row(label("Used by"), info(String.join(", ", m.downstream())));
-        if (model.description() != null) {
-            s.row(label("Description"), info(model.description()));
+        for (ModelTables.Fact f : t.sheetFacts()) {
+            C value = f.value().type() == Cell.Type.STATUS
+                    ? cell(f.value(), false)
+                    : new C(f.value().text(), Kind.INFO);
+            s.row(new C(f.label(), Kind.LABEL), value);
         }
-        if (model.owner() != null) {
-            s.row(label("Owner"), info(model.owner()));
-        }
-        if (!model.tags().isEmpty()) {
-            s.row(label("Tags"), info(String.join(", ", model.tags())));
-        }
-        if (!model.groupBy().isEmpty()) {
-            s.row(label("Group by"), info(String.join(", ", model.groupBy())));
-        }
-        s.row(label("Validation"), status(m.errors(), m.warnings()));
-
-        s.blank();
-        s.row(new C("Output columns (" + m.columns().size() + ")", Kind.SECTION));
-        s.row(header(
-                "Column",
-                "Type",
-                "Kind",
-                "From Table",
-                "From Column",
-                "Transform / Formula",
-                "Nullable",
-                "Tests",
-                "Description"));
-        for (ColumnRow c : m.columns()) {
-            s.row(
-                    t(c.name()),
-                    t(c.type()),
-                    t(kind(c.kind())),
-                    t(c.sourceTable()),
-                    t(c.sourceColumn()),
-                    code(c.transform()),
-                    t(c.nullable()),
-                    w(c.tests()),
-                    w(c.description()));
-        }
-        if (!model.joins().isEmpty()) {
-            s.blank();
-            s.row(new C("Joins", Kind.SECTION));
-            s.row(header("Left Table", "Right Table", "Type", "Condition"));
-            for (Join j : model.joins()) {
-                s.row(t(j.leftTable()), t(j.rightTable()), t(j.type().name()), code(j.condition()));
+        section(t.outputColumns(), s);
+        for (ReviewTable table : List.of(t.joins(), t.filters())) {
+            if (!table.isEmpty()) {
+                section(table, s);
             }
         }
-        if (!model.filters().isEmpty()) {
-            s.blank();
-            s.row(new C("Filters", Kind.SECTION));
-            s.row(header("Applies To", "Predicate", "Rationale"));
-            for (Filter f : model.filters()) {
-                s.row(t(SpecReview.filterScope(model, f)), code(f.predicate()), w(f.rationale()));
-            }
-        }
-        s.blank();
-        s.row(new C("Constraints", Kind.SECTION));
-        s.row(header("Constraint", "Value"));
-        for (String[] c : CsvExporter.constraints(model.constraints())) {
-            s.row(t(c[0]), t(c[1]));
-        }
-        if (!m.tests().isEmpty()) {
-            s.blank();
-            s.row(new C("Tests", Kind.SECTION));
-            s.row(header("Column", "Test", "Origin", "Checks", "Description"));
-            for (TestRow x : m.tests()) {
-                s.row(t(x.column()), code(x.testType()), t(x.origin().label()), w(x.checks()), w(x.description()));
-            }
-        }
-        if (!model.unitTests().isEmpty()) {
-            s.blank();
-            s.row(new C("Unit tests", Kind.SECTION));
-            s.row(header("Name", "Description", "Given", "Expected Rows"));
-            for (UnitTest u : model.unitTests()) {
-                s.row(
-                        t(u.name()),
-                        w(u.description()),
-                        w(CsvExporter.given(u)),
-                        n(u.expect().size()));
-            }
-        }
-        if (!m.diagnostics().isEmpty()) {
-            s.blank();
-            s.row(new C("Validation", Kind.SECTION));
-            s.row(header("Severity", "Code", "Location", "Message", "Hint"));
-            for (Diagnostic d : m.diagnostics()) {
-                s.row(severity(d.severity()), t(d.code().id()), t(SpecReview.location(d)), w(d.message()), w(d.hint()));
+        section(t.constraints(), s);
+        for (ReviewTable table : List.of(t.tests(), t.unitTests(), t.validation())) {
+            if (!table.isEmpty()) {
+                section(table, s);
             }
         }
     }

@@ -1,0 +1,243 @@
+package io.github.specpipeline.core.export;
+
+import io.github.specpipeline.core.Version;
+import io.github.specpipeline.core.diag.Diagnostic;
+import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.export.SpecReview.ColumnKind;
+import io.github.specpipeline.core.export.SpecReview.ColumnRow;
+import io.github.specpipeline.core.export.SpecReview.ModelReview;
+import io.github.specpipeline.core.export.SpecReview.TestRow;
+import io.github.specpipeline.core.model.Join;
+import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.model.SchemaNames;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The spec-wide tables of the review, each defined here once: the CSV files {@code 01} to {@code 06} and the
+ * workbook sheets of the same names hold exactly these rows (a test reads both back and compares them). Two
+ * tables are shown by one format only: {@link #modelList} is {@code 00_overview.csv} with the columns of the
+ * original exporters, {@link #overview} the workbook's Overview sheet with the counts and links a reviewer
+ * navigates by, and {@link #spec} the workbook's Spec sheet. The tables of one model are {@link ModelTables}.
+ */
+public final class ReviewTables {
+    private ReviewTables() {}
+
+    /** A row of a spec-wide table: the model's name and layer, then {@code cells}. */
+    private static List<Cell> ofModel(ModelReview m, List<Cell> cells) {
+        List<Cell> row = new ArrayList<>(cells.size() + 2);
+        row.add(Cell.text(m.displayName()));
+        row.add(Cell.text(m.layer().id()));
+        row.addAll(cells);
+        return row;
+    }
+
+    /** {@code 00_overview.csv}: one row per model, the original exporters' columns. */
+    public static ReviewTable modelList(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ModelReview m : review.models()) {
+            rows.add(List.of(
+                    Cell.text(m.displayName()),
+                    Cell.text(m.layer().id()),
+                    Cell.prose(m.sourcesText()),
+                    Cell.number(m.columns().size()),
+                    Cell.flag(m.hasJoins()),
+                    Cell.flag(m.hasAggregations()),
+                    Cell.text(String.join(", ", m.model().constraints().primaryKey()))));
+        }
+        return new ReviewTable(
+                "Overview",
+                List.of(
+                        "Model Name",
+                        "Layer",
+                        "Source Tables",
+                        "Total Columns",
+                        "Has Joins",
+                        "Has Aggregations",
+                        "Primary Key"),
+                rows);
+    }
+
+    /** The workbook's Overview: per model its counts, neighbours and validation status; the name links to its sheet. */
+    public static ReviewTable overview(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ModelReview m : review.models()) {
+            Model model = m.model();
+            rows.add(List.of(
+                    new Cell.ModelName(m.displayName(), m.key()),
+                    Cell.text(m.layer().id()),
+                    Cell.text(model.effectiveMaterialization().id()),
+                    Cell.prose(m.sourcesText()),
+                    Cell.number(m.columns().size()),
+                    Cell.number(model.joins().size()),
+                    Cell.number(model.filters().size()),
+                    Cell.number(model.aggregations().size()),
+                    Cell.number(m.dataTests().size()),
+                    Cell.number(model.unitTests().size()),
+                    Cell.text(String.join(", ", model.constraints().primaryKey())),
+                    Cell.prose(String.join(", ", m.upstream())),
+                    Cell.prose(String.join(", ", m.downstream())),
+                    new Cell.Status(m.errors(), m.warnings()),
+                    Cell.number(m.errors()),
+                    Cell.number(m.warnings()),
+                    Cell.text(model.owner()),
+                    Cell.prose(model.description())));
+        }
+        return new ReviewTable(
+                "Overview",
+                List.of(
+                        "Model",
+                        "Layer",
+                        "Materialization",
+                        "Sources",
+                        "Columns",
+                        "Joins",
+                        "Filters",
+                        "Aggregations",
+                        "Tests",
+                        "Unit Tests",
+                        "Primary Key",
+                        "Upstream Models",
+                        "Used By",
+                        "Validation",
+                        "Errors",
+                        "Warnings",
+                        "Owner",
+                        "Description"),
+                rows);
+    }
+
+    /**
+     * The workbook's Spec sheet: the spec's schemas, sizes and status.
+     *
+     * @param modelSheetsNote why the workbook has no model sheets, or null when it has them
+     */
+    public static ReviewTable spec(SpecReview review, String modelSheetsNote) {
+        SchemaNames schema = review.validated().spec().schema();
+        List<List<Cell>> rows = new ArrayList<>();
+        rows.add(List.of(Cell.text("Spec file"), Cell.text(review.specFile())));
+        rows.add(List.of(Cell.text("Raw schema"), Cell.text(schema.raw())));
+        rows.add(List.of(Cell.text("Staging schema"), Cell.text(schema.staging())));
+        rows.add(List.of(Cell.text("Final schema"), Cell.text(schema.finalSchema())));
+        rows.add(List.of(Cell.text("Models"), Cell.number(review.models().size())));
+        rows.add(List.of(Cell.text("Output columns"), Cell.number(review.columnCount())));
+        rows.add(List.of(
+                Cell.text("Source DDL tables"),
+                review.validated()
+                        .sourceCatalog()
+                        .<Cell>map(c -> Cell.number(c.size()))
+                        .orElse(Cell.text("no source DDL given"))));
+        rows.add(List.of(
+                Cell.text("Validation"),
+                new Cell.Status(review.count(Severity.ERROR), review.count(Severity.WARNING))));
+        if (modelSheetsNote != null) {
+            rows.add(List.of(Cell.text("Model sheets"), Cell.prose(modelSheetsNote)));
+        }
+        rows.add(List.of(Cell.text("Generated by"), Cell.text("spec-pipeline " + Version.get())));
+        return new ReviewTable("Spec", List.of("Property", "Value"), rows);
+    }
+
+    /** Every finding of validation ({@code 06_validation.csv}, sheet Validation). */
+    public static ReviewTable validation(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Diagnostic d : review.diagnostics()) {
+            rows.add(List.of(
+                    new Cell.Finding(d.severity()),
+                    Cell.text(d.code().id()),
+                    Cell.text(SpecReview.location(d)),
+                    Cell.text(d.pointer()),
+                    Cell.text(review.modelOf(d).map(ModelReview::displayName).orElse("")),
+                    Cell.prose(d.message()),
+                    Cell.prose(d.hint())));
+        }
+        return new ReviewTable(
+                "Validation",
+                List.of("Severity", "Code", "Location", "JSON Pointer", "Model", "Message", "Hint"),
+                rows);
+    }
+
+    /** The data dictionary: every output column of every model ({@code 01_all_columns.csv}, sheet All Columns). */
+    public static ReviewTable allColumns(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ModelReview m : review.models()) {
+            for (ColumnRow c : m.columns()) {
+                rows.add(ofModel(m, ModelTables.columnCells(c)));
+            }
+        }
+        return new ReviewTable(
+                "All Columns",
+                List.of(
+                        "Model",
+                        "Layer",
+                        "Column Name",
+                        "Type",
+                        "Source Table",
+                        "Source Column",
+                        "Transform",
+                        "Nullable",
+                        "Tests",
+                        "Description"),
+                rows);
+    }
+
+    /** Every transform and metric formula ({@code 02_all_transforms.csv}, sheet Transforms). */
+    public static ReviewTable transforms(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ModelReview m : review.models()) {
+            for (ColumnRow c : m.columns()) {
+                if (c.transform() != null) {
+                    rows.add(List.of(
+                            Cell.text(m.displayName()),
+                            Cell.text(c.name()),
+                            Cell.text(c.kind() == ColumnKind.METRIC ? "Aggregation" : "Column Transform"),
+                            Cell.code(c.transform()),
+                            Cell.prose(c.description())));
+                }
+            }
+        }
+        return new ReviewTable(
+                "Transforms", List.of("Model", "Column", "Type", "Transform Logic", "Description"), rows);
+    }
+
+    /** Every join ({@code 03_all_joins.csv}, sheet Joins). */
+    public static ReviewTable joins(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ModelReview m : review.models()) {
+            for (Join j : m.model().joins()) {
+                rows.add(ofModel(m, ModelTables.joinCells(j)));
+            }
+        }
+        return new ReviewTable(
+                "Joins", List.of("Model", "Layer", "Left Table", "Right Table", "Join Type", "Join Condition"), rows);
+    }
+
+    /** Every test that runs, data and unit tests ({@code 04_all_tests.csv}, sheet Tests). */
+    public static ReviewTable tests(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ModelReview m : review.models()) {
+            for (TestRow t : m.tests()) {
+                rows.add(ofModel(m, ModelTables.testCells(t)));
+            }
+        }
+        return new ReviewTable(
+                "Tests", List.of("Model", "Layer", "Column", "Test Type", "Origin", "Checks", "Description"), rows);
+    }
+
+    /**
+     * Per model what it reads and which models read it ({@code 05_data_lineage.csv}, sheet Data Lineage). The
+     * original exporters' four columns: the sources already name the upstream models (an unqualified source is a
+     * model), and the Overview sheet and each model's sheet list them apart.
+     */
+    public static ReviewTable lineage(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ModelReview m : review.models()) {
+            rows.add(List.of(
+                    Cell.text(m.displayName()),
+                    Cell.text(m.layer().id()),
+                    Cell.prose(m.sourcesText()),
+                    Cell.prose(String.join(", ", m.downstream()))));
+        }
+        return new ReviewTable(
+                "Data Lineage", List.of("Model", "Layer", "Depends On (Sources)", "Used By (Downstream)"), rows);
+    }
+}
