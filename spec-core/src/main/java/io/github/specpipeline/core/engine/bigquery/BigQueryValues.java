@@ -193,6 +193,7 @@ public final class BigQueryValues {
                 .setMonths(months)
                 .setDays(Integer.parseInt(m.group(4)))
                 .setMicros(m.group(5).isEmpty() ? micros : -micros)
+                .setNanoFractions((short) 0)
                 .build();
     }
 
