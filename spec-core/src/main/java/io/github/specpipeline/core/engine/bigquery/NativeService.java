@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,7 +54,8 @@ final class NativeService {
             com.google.zetasql.LanguageOptions.class.getName();
             new com.google.zetasql.SimpleCatalog("probe")
                     .addZetaSQLFunctions(new com.google.zetasql.ZetaSQLBuiltinFunctionOptions());
-        } catch (LinkageError | RuntimeException e) {
+        } catch (LinkageError | ServiceConfigurationError | RuntimeException e) {
+            // the JNI channel's static initializer fails: ServiceLoader wraps it in a ServiceConfigurationError
             unavailable = "GoogleSQL's engine (ZetaSQL " + VERSION + ") could not start on "
                     + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ": " + reason(e);
             throw new EngineUnavailableException(unavailable);
