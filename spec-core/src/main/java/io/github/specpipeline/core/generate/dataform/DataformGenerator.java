@@ -10,9 +10,9 @@ import io.github.specpipeline.core.generate.Text;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Materialization;
 import io.github.specpipeline.core.model.Model;
-import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
+import io.github.specpipeline.core.plan.RawTables;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
@@ -22,10 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -60,20 +58,8 @@ public final class DataformGenerator {
                         + Text.yaml(spec.spec().schema().finalSchema() + "_assertions") + "\n"
                         + "dataformCoreVersion: " + Text.yaml(CORE_VERSION) + "\n"));
         String raw = spec.spec().schema().raw();
-        Map<String, String> rawTables = new TreeMap<>();
-        for (Model m : spec.spec().models()) {
-            m.sources().stream()
-                    .filter(SourceRef::isQualified)
-                    .forEach(s -> rawTables.putIfAbsent(s.table().toLowerCase(Locale.ROOT), s.table()));
-        }
         TestCatalog catalog = TestCatalog.of(spec);
-        catalog.tests().stream()
-                .filter(t -> t.check() instanceof TestCase.Relationships r && r.to().isQualified())
-                .forEach(t -> {
-                    String table = ((TestCase.Relationships) t.check()).to().table();
-                    rawTables.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
-                });
-        for (String table : rawTables.values()) {
+        for (String table : RawTables.of(spec).read()) {
             files.add(new GeneratedFile(
                     "definitions/sources/" + raw + "_" + table + ".sqlx", declaration(spec, table, sqlHeader)));
         }

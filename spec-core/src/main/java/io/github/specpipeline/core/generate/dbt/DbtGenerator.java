@@ -16,6 +16,7 @@ import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
+import io.github.specpipeline.core.plan.RawTables;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
@@ -164,26 +165,12 @@ public final class DbtGenerator {
 
     private static String sources(ValidatedSpec spec, String header) {
         String raw = spec.spec().schema().raw();
-        Map<String, String> tables = new TreeMap<>();
-        for (Model m : spec.spec().models()) {
-            for (SourceRef s : m.sources()) {
-                if (s.isQualified()) {
-                    tables.putIfAbsent(s.table().toLowerCase(Locale.ROOT), s.table());
-                }
-            }
-        }
-        for (var t :
-                io.github.specpipeline.core.testcatalog.TestCatalog.of(spec).tests()) {
-            if (t.check() instanceof TestCase.Relationships r && r.to().isQualified()) {
-                tables.putIfAbsent(r.to().table().toLowerCase(Locale.ROOT), r.to().table());
-            }
-        }
         StringBuilder sb = new StringBuilder(header);
         sb.append("version: 2\n\nsources:\n");
         sb.append("  - name: ").append(Text.yaml(raw)).append('\n');
         sb.append("    schema: ").append(Text.yaml(raw)).append('\n');
         sb.append("    tables:\n");
-        for (String table : tables.values()) {
+        for (String table : RawTables.of(spec).read()) {
             sb.append("      - name: ").append(Text.yaml(table)).append('\n');
             SourceTable t =
                     spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);

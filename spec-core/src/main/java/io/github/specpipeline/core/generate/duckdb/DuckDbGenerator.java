@@ -6,14 +6,13 @@ import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
 import io.github.specpipeline.core.generate.Text;
-import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Model;
-import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
+import io.github.specpipeline.core.plan.RawTables;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
 import io.github.specpipeline.core.testcatalog.TestCase;
@@ -59,7 +58,7 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         DuckDbNames names = new DuckDbNames(spec.spec().schema());
         List<String> setup = setup(names);
         Map<String, String> raw = new TreeMap<>();
-        for (String table : rawTables(spec)) {
+        for (String table : RawTables.of(spec).all()) {
             raw.put(table, DuckDbNames.quoted(names.rawSchema(), table));
         }
         List<DuckDbPlan.ModelBuild> builds = new ArrayList<>();
@@ -158,42 +157,13 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         return setup;
     }
 
-    /** Raw tables the spec reads or points a relationships test at, and those of the source DDL, by name. */
-    private static List<String> rawTables(ValidatedSpec spec) {
-        Map<String, String> byLower = new TreeMap<>();
-        String raw = spec.spec().schema().raw();
-        for (Model m : spec.spec().models()) {
-            for (SourceRef s : m.sources()) {
-                if (s.isQualified() && s.schema().equals(raw)) {
-                    byLower.putIfAbsent(s.table().toLowerCase(java.util.Locale.ROOT), s.table());
-                }
-            }
-            List<DataTest> tests = new ArrayList<>();
-            m.columns().forEach(c -> tests.addAll(c.tests()));
-            m.aggregations().forEach(a -> tests.addAll(a.tests()));
-            for (DataTest t : tests) {
-                if (t instanceof DataTest.Relationships r) {
-                    SourceRef to = SourceRef.parse(r.to());
-                    if (to.isQualified() && to.schema().equals(raw)) {
-                        byLower.putIfAbsent(to.table().toLowerCase(java.util.Locale.ROOT), to.table());
-                    }
-                }
-            }
-        }
-        spec.sourceCatalog()
-                .ifPresent(c -> c.tables().stream()
-                        .filter(t -> t.schema().equalsIgnoreCase(raw))
-                        .forEach(t -> byLower.putIfAbsent(t.name().toLowerCase(java.util.Locale.ROOT), t.name())));
-        return new ArrayList<>(byLower.values());
-    }
-
     private static String createRawTables(ValidatedSpec spec, DuckDbNames names) {
         StringBuilder sb = new StringBuilder(Headers.sql(spec.specFile()));
         sb.append("-- Creates the raw tables the models read, empty, with the columns of the source DDL.\n\n");
         sb.append("CREATE SCHEMA IF NOT EXISTS ")
                 .append(D.quote(names.rawSchema()))
                 .append(";\n");
-        for (String table : rawTables(spec)) {
+        for (String table : RawTables.of(spec).all()) {
             SourceTable t = spec.sourceCatalog()
                     .flatMap(c -> c.table(spec.spec().schema().raw(), table))
                     .orElse(null);
@@ -228,7 +198,7 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                         "-- project directory: the paths are relative to it (or SET file_search_path to that directory).\n");
         sb.append("\nSET TimeZone = 'UTC';\n"); // a timestamp without an offset is UTC, as in the test goal
         String raw = spec.spec().schema().raw();
-        for (String table : rawTables(spec)) {
+        for (String table : RawTables.of(spec).all()) {
             SourceTable t =
                     spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
             java.util.Optional<String> seed = seeds.seedOf(table);
