@@ -28,7 +28,7 @@ public record ModelPlan(
         List<Branch> branches,
         Combine combine,
         List<OutputColumn> outputs,
-        Scd2 scd2) {
+        Scd2Plan scd2) {
 
     public ModelPlan {
         sources = List.copyOf(sources);
@@ -128,23 +128,6 @@ public record ModelPlan(
      *                   for ({@code 0} for a count), or null for NULL
      */
     public record OutputColumn(String name, String type, int branch, String emptyValue) {}
-
-    /**
-     * The SCD type 2 columns.
-     *
-     * @param naturalKey  identifies an entity across versions
-     * @param tracked     the columns whose change starts a new version (every column but the natural key)
-     * @param effectiveAt when a version starts
-     * @param expiryAt    when it ends (NULL for the current version)
-     * @param currentFlag TRUE for the current version
-     */
-    public record Scd2(
-            List<String> naturalKey, List<String> tracked, String effectiveAt, String expiryAt, String currentFlag) {
-        public Scd2 {
-            naturalKey = List.copyOf(naturalKey);
-            tracked = List.copyOf(tracked);
-        }
-    }
 
     /** The names of the columns the select produces (without the SCD2 validity columns). */
     public List<String> selectColumns() {

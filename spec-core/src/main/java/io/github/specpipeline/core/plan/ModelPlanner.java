@@ -173,7 +173,6 @@ public final class ModelPlanner {
         List<List<String>> components = components();
         List<Item> items = items();
         mapped = items;
-        ModelPlan.Scd2 scd2 = scd2(items);
         boolean explicitGroups = !m.groupBy().isEmpty();
 
         List<Branch> branches = new ArrayList<>();
@@ -242,8 +241,16 @@ public final class ModelPlanner {
                         it.name, it.type, b, combine == Combine.FULL_JOIN_ON_KEYS && isCount(it.expr) ? "0" : null));
             }
         }
-        if (scd2 != null) {
+        Scd2Plan scd2 = null;
+        if (m.constraints().isScd2()) {
             Constraints k = m.constraints();
+            // every select column is compared, so a group key of a model without column_mapping is tracked too
+            scd2 = Scd2Plan.of(
+                    outputs.stream().map(OutputColumn::name).toList(),
+                    k.naturalKey(),
+                    k.effectiveAt(),
+                    k.expiryAt(),
+                    k.currentFlag());
             outputs.add(new OutputColumn(k.effectiveAt(), "TIMESTAMP", 0, null));
             outputs.add(new OutputColumn(k.expiryAt(), "TIMESTAMP", 0, null));
             outputs.add(new OutputColumn(k.currentFlag(), "BOOL", 0, null));
@@ -323,20 +330,6 @@ public final class ModelPlanner {
                         .findFirst()
                         .map(Column::type)
                         .orElse(null);
-    }
-
-    private ModelPlan.Scd2 scd2(List<Item> items) {
-        Constraints k = m.constraints();
-        if (!k.isScd2()) {
-            return null;
-        }
-        List<String> tracked = new ArrayList<>();
-        for (Item it : items) {
-            if (k.naturalKey().stream().noneMatch(n -> n.equalsIgnoreCase(it.name))) {
-                tracked.add(it.name);
-            }
-        }
-        return new ModelPlan.Scd2(k.naturalKey(), tracked, k.effectiveAt(), k.expiryAt(), k.currentFlag());
     }
 
     /** A group key as a select item: a mapped column of that name, else the source column. */

@@ -13,6 +13,7 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.plan.RawTables;
+import io.github.specpipeline.core.plan.Scd2Plan;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
@@ -238,33 +239,29 @@ public final class DataformGenerator {
     }
 
     /**
-     * An SCD2 model as an incremental table: each run inserts the source rows that have no identical current
-     * version (new keys, changed rows), valid from the run's CURRENT_TIMESTAMP(); a post-operation then closes the
-     * current versions that a newer version superseded, valid until the newer one starts.
+     * An SCD2 model ({@link Scd2Plan}) as an incremental table: each run inserts the source rows that fail the
+     * change predicate against every current version (new keys, changed rows), valid from the run time; a
+     * post-operation then closes the current versions that a newer version of the same entity superseded, valid
+     * until the newer one starts.
      */
     private static String scd2(ModelPlan plan, String select) {
-        ModelPlan.Scd2 k = plan.scd2();
+        Scd2Plan k = plan.scd2();
         String from = D.quote(k.effectiveAt());
         String to = D.quote(k.expiryAt());
         String flag = D.quote(k.currentFlag());
-        List<String> same = new ArrayList<>();
-        for (String c : plan.selectColumns()) {
-            same.add("current_rows." + D.quote(c) + " IS NOT DISTINCT FROM source_rows." + D.quote(c));
-        }
-        List<String> sameKey = new ArrayList<>();
-        for (String c : k.naturalKey()) {
-            sameKey.add("newer." + D.quote(c) + " IS NOT DISTINCT FROM old_rows." + D.quote(c));
-        }
-        String newer = "FROM ${self()} AS newer\n        WHERE " + String.join("\n          AND ", sameKey)
+        String newer = "FROM ${self()} AS newer\n        WHERE "
+                + String.join("\n          AND ", k.close().conditions(D, "newer", "old_rows"))
                 + "\n          AND newer." + from + " > old_rows." + from;
         String indented = select.indent(2).stripTrailing();
-        return "SELECT source_rows.*, CURRENT_TIMESTAMP() AS " + from + ", CAST(NULL AS TIMESTAMP) AS " + to
+        return "SELECT source_rows.*, " + runAt(k.runAt()) + " AS " + from + ", CAST(NULL AS TIMESTAMP) AS " + to
                 + ", TRUE AS "
                 + flag + "\nFROM (\n" + indented + "\n) AS source_rows\n"
                 + "${when(incremental(), `"
                 + ("WHERE NOT EXISTS (\n"
                                 + "  SELECT 1\n  FROM ${self()} AS current_rows\n  WHERE current_rows." + flag + "\n"
-                                + same.stream().map(s -> "    AND " + s + "\n").collect(Collectors.joining())
+                                + k.change().conditions(D, "current_rows", "source_rows").stream()
+                                        .map(s -> "    AND " + s + "\n")
+                                        .collect(Collectors.joining())
                                 + ")")
                         .replace("`", "\\`")
                 + "`)}\n\n"
@@ -275,6 +272,13 @@ public final class DataformGenerator {
                 + "  WHERE old_rows." + flag + "\n"
                 + "    AND EXISTS (\n        SELECT 1\n        " + newer + "\n      )\n"
                 + "}\n";
+    }
+
+    /** The run timestamp on BigQuery, which Dataform runs without session variables: the statement's time. */
+    private static String runAt(Scd2Plan.RunAt runAt) {
+        return switch (runAt) {
+            case SESSION_VARIABLE_OR_NOW -> "CURRENT_TIMESTAMP()";
+        };
     }
 
     /** SQL as a SQLX body: {@code ${} outside our own relation markers is escaped. */

@@ -17,6 +17,7 @@ import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.plan.RawTables;
+import io.github.specpipeline.core.plan.Scd2Plan;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
@@ -225,7 +226,7 @@ public final class DbtGenerator {
     }
 
     private static String snapshot(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
-        ModelPlan.Scd2 k = plan.scd2();
+        Scd2Plan k = plan.scd2();
         String select = relations(spec, Text.jinja(SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()))));
         String uniqueKey = k.naturalKey().size() == 1
                 ? "'" + k.naturalKey().get(0) + "'"
@@ -242,8 +243,8 @@ public final class DbtGenerator {
     }
 
     private static String scd2View(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
-        ModelPlan.Scd2 k = plan.scd2();
-        List<String> cols = plan.selectColumns().stream().map(D::quote).collect(Collectors.toList());
+        Scd2Plan k = plan.scd2();
+        List<String> cols = k.columns().stream().map(D::quote).collect(Collectors.toList());
         return sqlHeader + "-- Model " + m.name() + " (" + m.layer().id() + "): the versions kept by the snapshot "
                 + snapshotName(spec, m) + ", with the validity columns the spec names.\n\n"
                 + "SELECT\n    " + String.join(",\n    ", cols) + ",\n"

@@ -13,6 +13,7 @@ import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.plan.RawTables;
+import io.github.specpipeline.core.plan.Scd2Plan;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
 import io.github.specpipeline.core.testcatalog.TestCase;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The DuckDB target: each model as {@code CREATE OR REPLACE TABLE <schema>.<model> AS <select>} (an SCD2 model
@@ -35,11 +37,9 @@ import java.util.function.Function;
  */
 public final class DuckDbGenerator implements DuckDbPlanner {
     /** The DuckDB variable that, when set, is the SCD2 run timestamp (instead of the current time). */
-    public static final String RUN_AT_VARIABLE = "specpipeline_run_at";
+    public static final String RUN_AT_VARIABLE = Scd2Plan.RunAt.VARIABLE;
 
     private static final Dialect D = Dialect.DUCKDB;
-    private static final String RUN_AT =
-            "COALESCE(CAST(getvariable('" + RUN_AT_VARIABLE + "') AS TIMESTAMPTZ), current_timestamp)";
 
     private final SeedFiles seeds;
 
@@ -90,8 +90,9 @@ public final class DuckDbGenerator implements DuckDbPlanner {
             return select;
         }
         // an SCD2 model's first run: every row is the current version, valid from now
-        ModelPlan.Scd2 k = plan.scd2();
-        return "SELECT source_rows.*, " + RUN_AT + " AS " + D.quote(k.effectiveAt()) + ", CAST(NULL AS TIMESTAMPTZ) AS "
+        Scd2Plan k = plan.scd2();
+        return "SELECT source_rows.*, " + runAt(k.runAt()) + " AS " + D.quote(k.effectiveAt())
+                + ", CAST(NULL AS TIMESTAMPTZ) AS "
                 + D.quote(k.expiryAt()) + ", TRUE AS " + D.quote(k.currentFlag()) + "\nFROM (\n" + select
                 + ") AS source_rows";
     }
@@ -285,18 +286,24 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         };
     }
 
+    /** The run timestamp in DuckDB, which has session variables. */
+    private static String runAt(Scd2Plan.RunAt runAt) {
+        return switch (runAt) {
+            case SESSION_VARIABLE_OR_NOW ->
+                "COALESCE(CAST(getvariable('" + Scd2Plan.RunAt.VARIABLE + "') AS TIMESTAMPTZ), current_timestamp)";
+        };
+    }
+
     /**
-     * SCD type 2 as three statements that are correct on every run: create the table on the first run; insert a
-     * new version for every source row whose tracked columns differ from its key's current version (or that has
-     * none), valid from the run timestamp; close each current version that a newer version superseded. Source
-     * rows that disappear keep their current version (as dbt snapshots do by default).
+     * SCD type 2 ({@link Scd2Plan}) as three statements that are correct on every run: create the table on the first
+     * run; insert a new version for every source row that fails the change predicate against every current version,
+     * valid from the run timestamp; close each current version that a newer version of the same entity superseded.
      */
     private static List<String> scd2(ModelPlan plan, String table, String select) {
-        ModelPlan.Scd2 k = plan.scd2();
+        Scd2Plan k = plan.scd2();
         String from = D.quote(k.effectiveAt());
         String to = D.quote(k.expiryAt());
         String flag = D.quote(k.currentFlag());
-        List<String> columns = plan.selectColumns();
         String indented = select.indent(4).stripTrailing();
 
         String create = "CREATE TABLE IF NOT EXISTS " + table + " AS\n"
@@ -305,23 +312,16 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                 + "FROM (\n" + indented + "\n) AS source_rows\n"
                 + "WHERE FALSE";
 
-        List<String> same = new ArrayList<>();
-        for (String key : k.naturalKey()) {
-            same.add("current_rows." + D.quote(key) + " IS NOT DISTINCT FROM source_rows." + D.quote(key));
-        }
-        for (String c : k.tracked()) {
-            same.add("current_rows." + D.quote(c) + " IS NOT DISTINCT FROM source_rows." + D.quote(c));
-        }
         List<String> insertColumns = new ArrayList<>();
-        columns.forEach(c -> insertColumns.add(D.quote(c)));
+        k.columns().forEach(c -> insertColumns.add(D.quote(c)));
         insertColumns.add(from);
         insertColumns.add(to);
         insertColumns.add(flag);
         List<String> selected = new ArrayList<>();
-        columns.forEach(c -> selected.add("source_rows." + D.quote(c)));
+        k.columns().forEach(c -> selected.add("source_rows." + D.quote(c)));
         String insert = "INSERT INTO " + table + " (" + String.join(", ", insertColumns) + ")\n"
                 + "SELECT " + String.join(", ", selected) + ",\n"
-                + "    " + RUN_AT + ",\n"
+                + "    " + runAt(k.runAt()) + ",\n"
                 + "    CAST(NULL AS TIMESTAMPTZ),\n"
                 + "    TRUE\n"
                 + "FROM (\n" + indented + "\n) AS source_rows\n"
@@ -329,14 +329,13 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                 + "    SELECT 1\n"
                 + "    FROM " + table + " AS current_rows\n"
                 + "    WHERE current_rows." + flag + "\n"
-                + same.stream().map(s -> "      AND " + s + "\n").reduce("", String::concat)
+                + k.change().conditions(D, "current_rows", "source_rows").stream()
+                        .map(s -> "      AND " + s + "\n")
+                        .collect(Collectors.joining())
                 + ")";
 
-        List<String> sameKey = new ArrayList<>();
-        for (String key : k.naturalKey()) {
-            sameKey.add("newer." + D.quote(key) + " IS NOT DISTINCT FROM old_rows." + D.quote(key));
-        }
-        String newer = "FROM " + table + " AS newer\n        WHERE " + String.join("\n          AND ", sameKey)
+        String newer = "FROM " + table + " AS newer\n        WHERE "
+                + String.join("\n          AND ", k.close().conditions(D, "newer", "old_rows"))
                 + "\n          AND newer." + from + " > old_rows." + from;
         String close = "UPDATE " + table + " AS old_rows\n"
                 + "SET " + flag + " = FALSE,\n"
