@@ -20,7 +20,9 @@ import net.sf.jsqlparser.expression.Expression;
  * @param branches the connected groups of sources; one unless several sources have no join between them
  * @param combine  how several branches become the model's rows
  * @param outputs  the model's output columns in order
- * @param scd2     set for an SCD type 2 model: the select gives the rows as of now, history is kept around it
+ * @param scd2        set for an SCD type 2 model: the select gives the rows as of now, history is kept around it
+ * @param incremental set for an incremental model that is not SCD2: how a run's rows are merged
+ * @param layout      the partitioning and clustering the spec asks for
  */
 public record ModelPlan(
         Model model,
@@ -28,7 +30,9 @@ public record ModelPlan(
         List<Branch> branches,
         Combine combine,
         List<OutputColumn> outputs,
-        Scd2Plan scd2) {
+        Scd2Plan scd2,
+        IncrementalPlan incremental,
+        TableLayout layout) {
 
     public ModelPlan {
         sources = List.copyOf(sources);

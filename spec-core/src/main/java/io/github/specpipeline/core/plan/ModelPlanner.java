@@ -8,6 +8,7 @@ import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.JoinType;
+import io.github.specpipeline.core.model.Materialization;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.plan.ModelPlan.Branch;
@@ -255,7 +256,28 @@ public final class ModelPlanner {
             outputs.add(new OutputColumn(k.expiryAt(), "TIMESTAMP", 0, null));
             outputs.add(new OutputColumn(k.currentFlag(), "BOOL", 0, null));
         }
-        return new ModelPlan(m, planned, branches, combine, outputs, scd2);
+        IncrementalPlan incremental = scd2 == null && m.effectiveMaterialization() == Materialization.INCREMENTAL
+                ? new IncrementalPlan(m.constraints().primaryKey())
+                : null;
+        return new ModelPlan(m, planned, branches, combine, outputs, scd2, incremental, layout());
+    }
+
+    private TableLayout layout() {
+        Constraints k = m.constraints();
+        if (k.partitionBy() == null && k.clusterBy().isEmpty()) {
+            return TableLayout.NONE;
+        }
+        Partitioning partitioning = Partitioning.of(k.partitionBy()).orElse(null);
+        String type = partitioning == null
+                ? null
+                : spec.outputColumns(m.name()).stream()
+                        .filter(c -> c.name().equalsIgnoreCase(partitioning.column()))
+                        .map(Column::type)
+                        .filter(t -> t != null)
+                        .findFirst()
+                        .orElse(null);
+        return new TableLayout(
+                k.partitionBy() == null ? null : k.partitionBy().strip(), partitioning, type, k.clusterBy());
     }
 
     /** A select item before it is placed in a branch. */

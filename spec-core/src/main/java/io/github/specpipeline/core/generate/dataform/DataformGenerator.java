@@ -4,8 +4,9 @@ import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.ddl.SourceTable;
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
-import io.github.specpipeline.core.generate.Partitioning;
+import io.github.specpipeline.core.generate.LayoutSupport;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
+import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.Text;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Materialization;
@@ -159,25 +160,17 @@ public final class DataformGenerator {
                             .collect(Collectors.joining(",\n"))
                     + "\n  }");
         }
-        if (mat == Materialization.INCREMENTAL
-                && plan.scd2() == null
-                && !m.constraints().primaryKey().isEmpty()) {
+        if (plan.incremental() != null && !plan.incremental().uniqueKey().isEmpty()) {
             config.add("uniqueKey: ["
-                    + m.constraints().primaryKey().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+                    + plan.incremental().uniqueKey().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
         }
         List<String> bigquery = new ArrayList<>();
-        if (mat != Materialization.VIEW) {
-            Partitioning.of(m.constraints().partitionBy())
-                    .ifPresent(p -> bigquery.add("partitionBy: " + Text.js(p.expression())));
-            if (m.constraints().partitionBy() != null
-                    && Partitioning.of(m.constraints().partitionBy()).isEmpty()) {
-                bigquery.add(
-                        "partitionBy: " + Text.js(m.constraints().partitionBy().strip()));
-            }
-            if (!m.constraints().clusterBy().isEmpty()) {
-                bigquery.add("clusterBy: ["
-                        + m.constraints().clusterBy().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
-            }
+        if (LayoutSupport.partitions(Target.DATAFORM, plan)) {
+            bigquery.add("partitionBy: " + Text.js(plan.layout().partitionBy())); // Dataform takes the expression
+        }
+        if (LayoutSupport.clusters(Target.DATAFORM, plan)) {
+            bigquery.add("clusterBy: ["
+                    + plan.layout().clusterBy().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
         }
         if (!bigquery.isEmpty()) {
             config.add("bigquery: {\n    " + String.join(",\n    ", bigquery) + "\n  }");

@@ -2,7 +2,8 @@ package io.github.specpipeline.core.generate.pyspark;
 
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
-import io.github.specpipeline.core.generate.Partitioning;
+import io.github.specpipeline.core.generate.LayoutSupport;
+import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.Text;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Model;
@@ -35,10 +36,9 @@ public final class PySparkGenerator {
         for (Model m : spec.graph().order()) {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             files.add(new GeneratedFile(m.name() + ".py", module(spec, m, plan, header), m.pointer() + "/name"));
-            String partition = Partitioning.of(m.constraints().partitionBy())
-                    .filter(p -> p.granularity() == null || isDateColumn(spec, m, p.column()))
-                    .map(Partitioning::column)
-                    .orElse(null);
+            String partition = LayoutSupport.partitions(Target.PYSPARK, plan)
+                    ? plan.layout().partitioning().column()
+                    : null;
             entries.add("    (" + Text.python(m.name()) + ", " + Text.python(table(spec, m)) + ", "
                     + (partition == null ? "None" : Text.python(partition)) + "),");
             schemas.add(spec.spec().schema().of(m.layer()));
@@ -68,11 +68,6 @@ public final class PySparkGenerator {
                         + "if __name__ == \"__main__\":\n"
                         + "    main()\n"));
         return files;
-    }
-
-    private static boolean isDateColumn(ValidatedSpec spec, Model m, String column) {
-        return spec.outputColumns(m.name()).stream()
-                .anyMatch(c -> c.name().equalsIgnoreCase(column) && "DATE".equals(c.type()));
     }
 
     private static String table(ValidatedSpec spec, Model m) {
