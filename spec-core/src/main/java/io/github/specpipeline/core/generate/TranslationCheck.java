@@ -31,7 +31,8 @@ import net.sf.jsqlparser.expression.Expression;
  * Part of validation: every SQL fragment must render in the dialect of every configured target (SP304, located
  * at the function in the fragment), and every model must be expressible (SP305: a formula or filter reading
  * sources that are aggregated apart; SP214: an SCD2 pass-through of unknown columns). What passes here
- * generates; nothing is approximated.
+ * generates; nothing is approximated: partitioning or clustering a selected target cannot express is a warning
+ * (SP218, decided by {@link LayoutSupport}), not dropped silently.
  */
 public final class TranslationCheck {
     /**

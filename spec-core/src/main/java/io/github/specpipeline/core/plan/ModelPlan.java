@@ -15,11 +15,11 @@ import net.sf.jsqlparser.expression.Expression;
  * BigQuery SQL for dbt and Dataform, PySpark). The semantics live here: one relation per source with its own
  * filters, joins in spec order, row filters on the joined rows, the select list and the grouping.
  *
- * @param model    the model
- * @param sources  one per source, in spec order; each is read once and filtered by the filters that apply to it
- * @param branches the connected groups of sources; one unless several sources have no join between them
- * @param combine  how several branches become the model's rows
- * @param outputs  the model's output columns in order
+ * @param model       the model
+ * @param sources     one per source, in spec order; each is read once and filtered by the filters that apply to it
+ * @param branches    the connected groups of sources; one unless several sources have no join between them
+ * @param combine     how several branches become the model's rows
+ * @param outputs     the model's output columns in order
  * @param scd2        set for an SCD type 2 model: the select gives the rows as of now, history is kept around it
  * @param incremental set for an incremental model that is not SCD2: how a run's rows are merged
  * @param layout      the partitioning and clustering the spec asks for
