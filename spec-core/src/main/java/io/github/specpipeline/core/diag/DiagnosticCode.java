@@ -115,6 +115,11 @@ public enum DiagnosticCode {
             "Two generated files would be one file",
             "Rename the model: run, create_raw_tables and load_seeds (DuckDB) and run_all (PySpark) are files every"
                     + " spec gets, and file names that differ only in case are one file on macOS and Windows."),
+    SP218(
+            "target-cannot-express",
+            "A target cannot express a model's partitioning or clustering",
+            "Materialize the model as a table to partition or cluster it, partition by a DATE, TIMESTAMP or DATETIME"
+                    + " column for dbt, or leave the target out with -Dspecpipeline.targets=..."),
 
     // SP3xx: SQL fragments
     SP301(

@@ -9,7 +9,9 @@ import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
+import io.github.specpipeline.core.plan.Partitioning;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.sql.dialect.Dialect;
@@ -29,7 +31,8 @@ import net.sf.jsqlparser.expression.Expression;
  * Part of validation: every SQL fragment must render in the dialect of every configured target (SP304, located
  * at the function in the fragment), and every model must be expressible (SP305: a formula or filter reading
  * sources that are aggregated apart; SP214: an SCD2 pass-through of unknown columns). What passes here
- * generates; nothing is approximated.
+ * generates; nothing is approximated: partitioning or clustering a selected target cannot express is a warning
+ * (SP218, decided by {@link LayoutSupport}), not dropped silently.
  */
 public final class TranslationCheck {
     /**
@@ -99,8 +102,8 @@ public final class TranslationCheck {
         String partitionBy = m.constraints().partitionBy();
         if (partitionBy != null && Partitioning.of(partitionBy).isEmpty()) {
             List<String> affected = new ArrayList<>();
-            for (Target t : List.of(Target.DBT, Target.PYSPARK)) {
-                if (targets.contains(t)) {
+            for (Target t : Target.values()) {
+                if (targets.contains(t) && LayoutSupport.needsColumnForm(t)) {
                     affected.add(t.id());
                 }
             }
@@ -188,6 +191,42 @@ public final class TranslationCheck {
                     problem.pointer(),
                     "model '" + m.name() + "': " + problem.message(),
                     problem.scd2() ? DiagnosticCode.SP214.fix() : DiagnosticCode.SP305.fix());
+        }
+        layout(m, result.plan());
+    }
+
+    /** SP218: the partitioning or clustering a selected target cannot express, one finding per config. */
+    private void layout(Model m, ModelPlan plan) {
+        List<String> partition = new ArrayList<>();
+        List<String> cluster = new ArrayList<>();
+        for (Target t : Target.values()) {
+            if (!targets.contains(t)) {
+                continue;
+            }
+            if (LayoutSupport.partition(t, plan) instanceof LayoutSupport.Support.Dropped d) {
+                partition.add(t.id() + " (" + d.reason() + ")");
+            }
+            if (LayoutSupport.cluster(t, plan) instanceof LayoutSupport.Support.Dropped d) {
+                cluster.add(t.id() + " (" + d.reason() + ")");
+            }
+        }
+        String p = m.pointer() + "/constraints/";
+        if (!partition.isEmpty()) {
+            r.warning(
+                    DiagnosticCode.SP218,
+                    p + "partition_by",
+                    "model '" + m.name() + "': partition_by '" + plan.layout().partitionBy() + "' is not written for "
+                            + String.join("; ", partition),
+                    DiagnosticCode.SP218.fix());
+        }
+        if (!cluster.isEmpty()) {
+            r.warning(
+                    DiagnosticCode.SP218,
+                    p + "cluster_by",
+                    "model '" + m.name() + "': cluster_by "
+                            + String.join(", ", plan.layout().clusterBy()) + " is not written for "
+                            + String.join("; ", cluster),
+                    DiagnosticCode.SP218.fix());
         }
     }
 }

@@ -15,12 +15,14 @@ import net.sf.jsqlparser.expression.Expression;
  * BigQuery SQL for dbt and Dataform, PySpark). The semantics live here: one relation per source with its own
  * filters, joins in spec order, row filters on the joined rows, the select list and the grouping.
  *
- * @param model    the model
- * @param sources  one per source, in spec order; each is read once and filtered by the filters that apply to it
- * @param branches the connected groups of sources; one unless several sources have no join between them
- * @param combine  how several branches become the model's rows
- * @param outputs  the model's output columns in order
- * @param scd2     set for an SCD type 2 model: the select gives the rows as of now, history is kept around it
+ * @param model       the model
+ * @param sources     one per source, in spec order; each is read once and filtered by the filters that apply to it
+ * @param branches    the connected groups of sources; one unless several sources have no join between them
+ * @param combine     how several branches become the model's rows
+ * @param outputs     the model's output columns in order
+ * @param scd2        set for an SCD type 2 model: the select gives the rows as of now, history is kept around it
+ * @param incremental set for an incremental model that is not SCD2: how a run's rows are merged
+ * @param layout      the partitioning and clustering the spec asks for
  */
 public record ModelPlan(
         Model model,
@@ -28,7 +30,9 @@ public record ModelPlan(
         List<Branch> branches,
         Combine combine,
         List<OutputColumn> outputs,
-        Scd2 scd2) {
+        Scd2Plan scd2,
+        IncrementalPlan incremental,
+        TableLayout layout) {
 
     public ModelPlan {
         sources = List.copyOf(sources);
@@ -128,23 +132,6 @@ public record ModelPlan(
      *                   for ({@code 0} for a count), or null for NULL
      */
     public record OutputColumn(String name, String type, int branch, String emptyValue) {}
-
-    /**
-     * The SCD type 2 columns.
-     *
-     * @param naturalKey  identifies an entity across versions
-     * @param tracked     the columns whose change starts a new version (every column but the natural key)
-     * @param effectiveAt when a version starts
-     * @param expiryAt    when it ends (NULL for the current version)
-     * @param currentFlag TRUE for the current version
-     */
-    public record Scd2(
-            List<String> naturalKey, List<String> tracked, String effectiveAt, String expiryAt, String currentFlag) {
-        public Scd2 {
-            naturalKey = List.copyOf(naturalKey);
-            tracked = List.copyOf(tracked);
-        }
-    }
 
     /** The names of the columns the select produces (without the SCD2 validity columns). */
     public List<String> selectColumns() {

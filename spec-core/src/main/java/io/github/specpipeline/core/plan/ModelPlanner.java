@@ -8,6 +8,7 @@ import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.JoinType;
+import io.github.specpipeline.core.model.Materialization;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.plan.ModelPlan.Branch;
@@ -173,7 +174,6 @@ public final class ModelPlanner {
         List<List<String>> components = components();
         List<Item> items = items();
         mapped = items;
-        ModelPlan.Scd2 scd2 = scd2(items);
         boolean explicitGroups = !m.groupBy().isEmpty();
 
         List<Branch> branches = new ArrayList<>();
@@ -242,13 +242,42 @@ public final class ModelPlanner {
                         it.name, it.type, b, combine == Combine.FULL_JOIN_ON_KEYS && isCount(it.expr) ? "0" : null));
             }
         }
-        if (scd2 != null) {
+        Scd2Plan scd2 = null;
+        if (m.constraints().isScd2()) {
             Constraints k = m.constraints();
+            // every select column is compared, so a group key of a model without column_mapping is tracked too
+            scd2 = Scd2Plan.of(
+                    outputs.stream().map(OutputColumn::name).toList(),
+                    k.naturalKey(),
+                    k.effectiveAt(),
+                    k.expiryAt(),
+                    k.currentFlag());
             outputs.add(new OutputColumn(k.effectiveAt(), "TIMESTAMP", 0, null));
             outputs.add(new OutputColumn(k.expiryAt(), "TIMESTAMP", 0, null));
             outputs.add(new OutputColumn(k.currentFlag(), "BOOL", 0, null));
         }
-        return new ModelPlan(m, planned, branches, combine, outputs, scd2);
+        IncrementalPlan incremental = scd2 == null && m.effectiveMaterialization() == Materialization.INCREMENTAL
+                ? new IncrementalPlan(m.constraints().primaryKey())
+                : null;
+        return new ModelPlan(m, planned, branches, combine, outputs, scd2, incremental, layout());
+    }
+
+    private TableLayout layout() {
+        Constraints k = m.constraints();
+        if (k.partitionBy() == null && k.clusterBy().isEmpty()) {
+            return TableLayout.NONE;
+        }
+        Partitioning partitioning = Partitioning.of(k.partitionBy()).orElse(null);
+        String type = partitioning == null
+                ? null
+                : spec.outputColumns(m.name()).stream()
+                        .filter(c -> c.name().equalsIgnoreCase(partitioning.column()))
+                        .map(Column::type)
+                        .filter(t -> t != null)
+                        .findFirst()
+                        .orElse(null);
+        return new TableLayout(
+                k.partitionBy() == null ? null : k.partitionBy().strip(), partitioning, type, k.clusterBy());
     }
 
     /** A select item before it is placed in a branch. */
@@ -323,20 +352,6 @@ public final class ModelPlanner {
                         .findFirst()
                         .map(Column::type)
                         .orElse(null);
-    }
-
-    private ModelPlan.Scd2 scd2(List<Item> items) {
-        Constraints k = m.constraints();
-        if (!k.isScd2()) {
-            return null;
-        }
-        List<String> tracked = new ArrayList<>();
-        for (Item it : items) {
-            if (k.naturalKey().stream().noneMatch(n -> n.equalsIgnoreCase(it.name))) {
-                tracked.add(it.name);
-            }
-        }
-        return new ModelPlan.Scd2(k.naturalKey(), tracked, k.effectiveAt(), k.expiryAt(), k.currentFlag());
     }
 
     /** A group key as a select item: a mapped column of that name, else the source column. */

@@ -3,13 +3,12 @@ package io.github.specpipeline.core.testrun;
 import io.github.specpipeline.core.ddl.SourceCatalog;
 import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.ddl.SourceTable;
-import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.plan.DuckDbPlan;
+import io.github.specpipeline.core.plan.RawTables;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +56,7 @@ public record RawTable(String name, String qualifiedName, SourceTable ddl, List<
      */
     public static Map<String, RawTable> resolve(ValidatedSpec spec, DuckDbPlan plan) {
         SourceCatalog catalog = spec.sourceCatalog().orElse(SourceCatalog.empty());
-        Set<String> read = read(spec);
+        Set<String> read = RawTables.of(spec).readLowerCase();
         Map<String, RawTable> out = new TreeMap<>();
         for (Map.Entry<String, String> e : plan.rawTables().entrySet()) {
             if (!read.contains(e.getKey().toLowerCase(Locale.ROOT))) {
@@ -73,29 +72,6 @@ public record RawTable(String name, String qualifiedName, SourceTable ddl, List<
             out.put(e.getKey(), new RawTable(e.getKey(), e.getValue(), t, columns));
         }
         return out;
-    }
-
-    /**
-     * The tables (lower-case names) the models read: every qualified source, and every qualified table a
-     * {@code relationships} test points at. Models are never raw tables, so their names do not count.
-     */
-    public static Set<String> read(ValidatedSpec spec) {
-        Set<String> read = new HashSet<>();
-        for (Model m : spec.spec().models()) {
-            m.sources().stream()
-                    .filter(SourceRef::isQualified)
-                    .forEach(s -> read.add(s.table().toLowerCase(Locale.ROOT)));
-            List<DataTest> tests = new ArrayList<>();
-            m.columns().forEach(c -> tests.addAll(c.tests()));
-            m.aggregations().forEach(a -> tests.addAll(a.tests()));
-            for (DataTest t : tests) {
-                if (t instanceof DataTest.Relationships r
-                        && SourceRef.parse(r.to()).isQualified()) {
-                    read.add(SourceRef.parse(r.to()).table().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return read;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,20 @@ class GoldenDiagnosticsTest {
         assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The valid spec has no diagnostics but the two layout findings of every target: its stg_orders is partitioned by
+     * an INT64 column, which dbt cannot express, and clustered, which DuckDB and PySpark cannot (SP218).
+     */
     @Test
-    void theValidSpecHasNoDiagnosticsAtAll() {
-        assertThat(diagnostics(ROOT.resolve("valid.json"))).isEqualTo("\n");
+    void theValidSpecHasNoDiagnosticsButTheLayoutFindings() {
+        List<String> lines = diagnostics(ROOT.resolve("valid.json")).lines().toList();
+        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).contains(": warning[SP218] model 'stg_orders': "));
+        assertThat(lines.get(0))
+                .contains("partition_by 'order_id' is not written for duckdb (no table partitioning);"
+                        + " dbt (partition_by takes a DATE, TIMESTAMP or DATETIME column, and order_id is INT64)");
+        assertThat(lines.get(1))
+                .contains("cluster_by customer_id is not written for duckdb (no table clustering);"
+                        + " pyspark (no clustering without a bucket count)");
     }
 
     @Test

@@ -4,15 +4,17 @@ import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.ddl.SourceTable;
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
-import io.github.specpipeline.core.generate.Partitioning;
+import io.github.specpipeline.core.generate.LayoutSupport;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
+import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.Text;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Materialization;
 import io.github.specpipeline.core.model.Model;
-import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
+import io.github.specpipeline.core.plan.RawTables;
+import io.github.specpipeline.core.plan.Scd2Plan;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
@@ -22,10 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -60,20 +60,8 @@ public final class DataformGenerator {
                         + Text.yaml(spec.spec().schema().finalSchema() + "_assertions") + "\n"
                         + "dataformCoreVersion: " + Text.yaml(CORE_VERSION) + "\n"));
         String raw = spec.spec().schema().raw();
-        Map<String, String> rawTables = new TreeMap<>();
-        for (Model m : spec.spec().models()) {
-            m.sources().stream()
-                    .filter(SourceRef::isQualified)
-                    .forEach(s -> rawTables.putIfAbsent(s.table().toLowerCase(Locale.ROOT), s.table()));
-        }
         TestCatalog catalog = TestCatalog.of(spec);
-        catalog.tests().stream()
-                .filter(t -> t.check() instanceof TestCase.Relationships r && r.to().isQualified())
-                .forEach(t -> {
-                    String table = ((TestCase.Relationships) t.check()).to().table();
-                    rawTables.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
-                });
-        for (String table : rawTables.values()) {
+        for (String table : RawTables.of(spec).read()) {
             files.add(new GeneratedFile(
                     "definitions/sources/" + raw + "_" + table + ".sqlx", declaration(spec, table, sqlHeader)));
         }
@@ -172,25 +160,17 @@ public final class DataformGenerator {
                             .collect(Collectors.joining(",\n"))
                     + "\n  }");
         }
-        if (mat == Materialization.INCREMENTAL
-                && plan.scd2() == null
-                && !m.constraints().primaryKey().isEmpty()) {
+        if (plan.incremental() != null && !plan.incremental().uniqueKey().isEmpty()) {
             config.add("uniqueKey: ["
-                    + m.constraints().primaryKey().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+                    + plan.incremental().uniqueKey().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
         }
         List<String> bigquery = new ArrayList<>();
-        if (mat != Materialization.VIEW) {
-            Partitioning.of(m.constraints().partitionBy())
-                    .ifPresent(p -> bigquery.add("partitionBy: " + Text.js(p.expression())));
-            if (m.constraints().partitionBy() != null
-                    && Partitioning.of(m.constraints().partitionBy()).isEmpty()) {
-                bigquery.add(
-                        "partitionBy: " + Text.js(m.constraints().partitionBy().strip()));
-            }
-            if (!m.constraints().clusterBy().isEmpty()) {
-                bigquery.add("clusterBy: ["
-                        + m.constraints().clusterBy().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
-            }
+        if (LayoutSupport.partitions(Target.DATAFORM, plan)) {
+            bigquery.add("partitionBy: " + Text.js(plan.layout().partitionBy())); // Dataform takes the expression
+        }
+        if (LayoutSupport.clusters(Target.DATAFORM, plan)) {
+            bigquery.add("clusterBy: ["
+                    + plan.layout().clusterBy().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
         }
         if (!bigquery.isEmpty()) {
             config.add("bigquery: {\n    " + String.join(",\n    ", bigquery) + "\n  }");
@@ -252,33 +232,29 @@ public final class DataformGenerator {
     }
 
     /**
-     * An SCD2 model as an incremental table: each run inserts the source rows that have no identical current
-     * version (new keys, changed rows), valid from the run's CURRENT_TIMESTAMP(); a post-operation then closes the
-     * current versions that a newer version superseded, valid until the newer one starts.
+     * An SCD2 model ({@link Scd2Plan}) as an incremental table: each run inserts the source rows that fail the
+     * change predicate against every current version (new keys, changed rows), valid from the run time; a
+     * post-operation then closes the current versions that a newer version of the same entity superseded, valid
+     * until the newer one starts.
      */
     private static String scd2(ModelPlan plan, String select) {
-        ModelPlan.Scd2 k = plan.scd2();
+        Scd2Plan k = plan.scd2();
         String from = D.quote(k.effectiveAt());
         String to = D.quote(k.expiryAt());
         String flag = D.quote(k.currentFlag());
-        List<String> same = new ArrayList<>();
-        for (String c : plan.selectColumns()) {
-            same.add("current_rows." + D.quote(c) + " IS NOT DISTINCT FROM source_rows." + D.quote(c));
-        }
-        List<String> sameKey = new ArrayList<>();
-        for (String c : k.naturalKey()) {
-            sameKey.add("newer." + D.quote(c) + " IS NOT DISTINCT FROM old_rows." + D.quote(c));
-        }
-        String newer = "FROM ${self()} AS newer\n        WHERE " + String.join("\n          AND ", sameKey)
+        String newer = "FROM ${self()} AS newer\n        WHERE "
+                + String.join("\n          AND ", k.close().conditions(D, "newer", "old_rows"))
                 + "\n          AND newer." + from + " > old_rows." + from;
         String indented = select.indent(2).stripTrailing();
-        return "SELECT source_rows.*, CURRENT_TIMESTAMP() AS " + from + ", CAST(NULL AS TIMESTAMP) AS " + to
+        return "SELECT source_rows.*, " + runAt(k.runAt()) + " AS " + from + ", CAST(NULL AS TIMESTAMP) AS " + to
                 + ", TRUE AS "
                 + flag + "\nFROM (\n" + indented + "\n) AS source_rows\n"
                 + "${when(incremental(), `"
                 + ("WHERE NOT EXISTS (\n"
                                 + "  SELECT 1\n  FROM ${self()} AS current_rows\n  WHERE current_rows." + flag + "\n"
-                                + same.stream().map(s -> "    AND " + s + "\n").collect(Collectors.joining())
+                                + k.change().conditions(D, "current_rows", "source_rows").stream()
+                                        .map(s -> "    AND " + s + "\n")
+                                        .collect(Collectors.joining())
                                 + ")")
                         .replace("`", "\\`")
                 + "`)}\n\n"
@@ -289,6 +265,13 @@ public final class DataformGenerator {
                 + "  WHERE old_rows." + flag + "\n"
                 + "    AND EXISTS (\n        SELECT 1\n        " + newer + "\n      )\n"
                 + "}\n";
+    }
+
+    /** The run timestamp on BigQuery, which Dataform runs without session variables: the statement's time. */
+    private static String runAt(Scd2Plan.RunAt runAt) {
+        return switch (runAt) {
+            case SESSION_VARIABLE_OR_NOW -> "CURRENT_TIMESTAMP()";
+        };
     }
 
     /** SQL as a SQLX body: {@code ${} outside our own relation markers is escaped. */

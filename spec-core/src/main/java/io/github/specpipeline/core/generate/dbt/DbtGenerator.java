@@ -4,8 +4,9 @@ import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.ddl.SourceTable;
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
-import io.github.specpipeline.core.generate.Partitioning;
+import io.github.specpipeline.core.generate.LayoutSupport;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
+import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.Text;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Layer;
@@ -16,6 +17,9 @@ import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
+import io.github.specpipeline.core.plan.Partitioning;
+import io.github.specpipeline.core.plan.RawTables;
+import io.github.specpipeline.core.plan.Scd2Plan;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
@@ -164,26 +168,12 @@ public final class DbtGenerator {
 
     private static String sources(ValidatedSpec spec, String header) {
         String raw = spec.spec().schema().raw();
-        Map<String, String> tables = new TreeMap<>();
-        for (Model m : spec.spec().models()) {
-            for (SourceRef s : m.sources()) {
-                if (s.isQualified()) {
-                    tables.putIfAbsent(s.table().toLowerCase(Locale.ROOT), s.table());
-                }
-            }
-        }
-        for (var t :
-                io.github.specpipeline.core.testcatalog.TestCatalog.of(spec).tests()) {
-            if (t.check() instanceof TestCase.Relationships r && r.to().isQualified()) {
-                tables.putIfAbsent(r.to().table().toLowerCase(Locale.ROOT), r.to().table());
-            }
-        }
         StringBuilder sb = new StringBuilder(header);
         sb.append("version: 2\n\nsources:\n");
         sb.append("  - name: ").append(Text.yaml(raw)).append('\n');
         sb.append("    schema: ").append(Text.yaml(raw)).append('\n');
         sb.append("    tables:\n");
-        for (String table : tables.values()) {
+        for (String table : RawTables.of(spec).read()) {
             sb.append("      - name: ").append(Text.yaml(table)).append('\n');
             SourceTable t =
                     spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
@@ -238,7 +228,7 @@ public final class DbtGenerator {
     }
 
     private static String snapshot(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
-        ModelPlan.Scd2 k = plan.scd2();
+        Scd2Plan k = plan.scd2();
         String select = relations(spec, Text.jinja(SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()))));
         String uniqueKey = k.naturalKey().size() == 1
                 ? "'" + k.naturalKey().get(0) + "'"
@@ -255,8 +245,8 @@ public final class DbtGenerator {
     }
 
     private static String scd2View(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
-        ModelPlan.Scd2 k = plan.scd2();
-        List<String> cols = plan.selectColumns().stream().map(D::quote).collect(Collectors.toList());
+        Scd2Plan k = plan.scd2();
+        List<String> cols = k.columns().stream().map(D::quote).collect(Collectors.toList());
         return sqlHeader + "-- Model " + m.name() + " (" + m.layer().id() + "): the versions kept by the snapshot "
                 + snapshotName(spec, m) + ", with the validity columns the spec names.\n\n"
                 + "SELECT\n    " + String.join(",\n    ", cols) + ",\n"
@@ -281,10 +271,10 @@ public final class DbtGenerator {
                     .append(m.tags().stream().map(DbtGenerator::s).collect(Collectors.joining(", ")))
                     .append("]\n");
         }
-        if (mat == Materialization.INCREMENTAL) {
-            if (!m.constraints().primaryKey().isEmpty()) {
+        if (plan.incremental() != null) {
+            if (!plan.incremental().uniqueKey().isEmpty()) {
                 sb.append("      unique_key: [")
-                        .append(m.constraints().primaryKey().stream()
+                        .append(plan.incremental().uniqueKey().stream()
                                 .map(Text::yaml)
                                 .collect(Collectors.joining(", ")))
                         .append("]\n");
@@ -292,34 +282,24 @@ public final class DbtGenerator {
             sb.append("      on_schema_change: \"append_new_columns\"\n");
         }
         List<Column> outputs = spec.outputColumns(m.name());
-        if (mat != Materialization.VIEW) {
-            Partitioning.of(m.constraints().partitionBy()).ifPresent(p -> {
-                String type = outputs.stream()
-                        .filter(c -> c.name().equalsIgnoreCase(p.column()))
-                        .map(Column::type)
-                        .filter(t -> t != null)
-                        .findFirst()
-                        .orElse(null);
-                String dataType = type == null ? null : type.toLowerCase(Locale.ROOT);
-                if (dataType != null && Set.of("date", "timestamp", "datetime").contains(dataType)) {
-                    sb.append("      partition_by:\n        field: ")
-                            .append(Text.yaml(p.column()))
-                            .append('\n');
-                    sb.append("        data_type: ").append(Text.yaml(dataType)).append('\n');
-                    if (p.granularity() != null) {
-                        sb.append("        granularity: ")
-                                .append(Text.yaml(p.granularity()))
-                                .append('\n');
-                    }
-                }
-            });
-            if (!m.constraints().clusterBy().isEmpty()) {
-                sb.append("      cluster_by: [")
-                        .append(m.constraints().clusterBy().stream()
-                                .map(Text::yaml)
-                                .collect(Collectors.joining(", ")))
-                        .append("]\n");
+        if (LayoutSupport.partitions(Target.DBT, plan)) {
+            Partitioning p = plan.layout().partitioning();
+            sb.append("      partition_by:\n        field: ")
+                    .append(Text.yaml(p.column()))
+                    .append('\n');
+            sb.append("        data_type: ")
+                    .append(Text.yaml(plan.layout().partitionType().toLowerCase(Locale.ROOT)))
+                    .append('\n');
+            if (p.granularity() != null) {
+                sb.append("        granularity: ")
+                        .append(Text.yaml(p.granularity()))
+                        .append('\n');
             }
+        }
+        if (LayoutSupport.clusters(Target.DBT, plan)) {
+            sb.append("      cluster_by: [")
+                    .append(plan.layout().clusterBy().stream().map(Text::yaml).collect(Collectors.joining(", ")))
+                    .append("]\n");
         }
         boolean typesKnown = !outputs.isEmpty() && outputs.stream().allMatch(c -> c.type() != null);
         if (typesKnown) {

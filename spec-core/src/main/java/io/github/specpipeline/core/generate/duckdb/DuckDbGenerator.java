@@ -6,14 +6,14 @@ import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
 import io.github.specpipeline.core.generate.Text;
-import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Model;
-import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
+import io.github.specpipeline.core.plan.RawTables;
+import io.github.specpipeline.core.plan.Scd2Plan;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
 import io.github.specpipeline.core.testcatalog.TestCase;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The DuckDB target: each model as {@code CREATE OR REPLACE TABLE <schema>.<model> AS <select>} (an SCD2 model
@@ -36,11 +37,9 @@ import java.util.function.Function;
  */
 public final class DuckDbGenerator implements DuckDbPlanner {
     /** The DuckDB variable that, when set, is the SCD2 run timestamp (instead of the current time). */
-    public static final String RUN_AT_VARIABLE = "specpipeline_run_at";
+    public static final String RUN_AT_VARIABLE = Scd2Plan.RunAt.VARIABLE;
 
     private static final Dialect D = Dialect.DUCKDB;
-    private static final String RUN_AT =
-            "COALESCE(CAST(getvariable('" + RUN_AT_VARIABLE + "') AS TIMESTAMPTZ), current_timestamp)";
 
     private final SeedFiles seeds;
 
@@ -59,7 +58,7 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         DuckDbNames names = new DuckDbNames(spec.spec().schema());
         List<String> setup = setup(names);
         Map<String, String> raw = new TreeMap<>();
-        for (String table : rawTables(spec)) {
+        for (String table : RawTables.of(spec).all()) {
             raw.put(table, DuckDbNames.quoted(names.rawSchema(), table));
         }
         List<DuckDbPlan.ModelBuild> builds = new ArrayList<>();
@@ -91,8 +90,9 @@ public final class DuckDbGenerator implements DuckDbPlanner {
             return select;
         }
         // an SCD2 model's first run: every row is the current version, valid from now
-        ModelPlan.Scd2 k = plan.scd2();
-        return "SELECT source_rows.*, " + RUN_AT + " AS " + D.quote(k.effectiveAt()) + ", CAST(NULL AS TIMESTAMPTZ) AS "
+        Scd2Plan k = plan.scd2();
+        return "SELECT source_rows.*, " + runAt(k.runAt()) + " AS " + D.quote(k.effectiveAt())
+                + ", CAST(NULL AS TIMESTAMPTZ) AS "
                 + D.quote(k.expiryAt()) + ", TRUE AS " + D.quote(k.currentFlag()) + "\nFROM (\n" + select
                 + ") AS source_rows";
     }
@@ -158,42 +158,13 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         return setup;
     }
 
-    /** Raw tables the spec reads or points a relationships test at, and those of the source DDL, by name. */
-    private static List<String> rawTables(ValidatedSpec spec) {
-        Map<String, String> byLower = new TreeMap<>();
-        String raw = spec.spec().schema().raw();
-        for (Model m : spec.spec().models()) {
-            for (SourceRef s : m.sources()) {
-                if (s.isQualified() && s.schema().equals(raw)) {
-                    byLower.putIfAbsent(s.table().toLowerCase(java.util.Locale.ROOT), s.table());
-                }
-            }
-            List<DataTest> tests = new ArrayList<>();
-            m.columns().forEach(c -> tests.addAll(c.tests()));
-            m.aggregations().forEach(a -> tests.addAll(a.tests()));
-            for (DataTest t : tests) {
-                if (t instanceof DataTest.Relationships r) {
-                    SourceRef to = SourceRef.parse(r.to());
-                    if (to.isQualified() && to.schema().equals(raw)) {
-                        byLower.putIfAbsent(to.table().toLowerCase(java.util.Locale.ROOT), to.table());
-                    }
-                }
-            }
-        }
-        spec.sourceCatalog()
-                .ifPresent(c -> c.tables().stream()
-                        .filter(t -> t.schema().equalsIgnoreCase(raw))
-                        .forEach(t -> byLower.putIfAbsent(t.name().toLowerCase(java.util.Locale.ROOT), t.name())));
-        return new ArrayList<>(byLower.values());
-    }
-
     private static String createRawTables(ValidatedSpec spec, DuckDbNames names) {
         StringBuilder sb = new StringBuilder(Headers.sql(spec.specFile()));
         sb.append("-- Creates the raw tables the models read, empty, with the columns of the source DDL.\n\n");
         sb.append("CREATE SCHEMA IF NOT EXISTS ")
                 .append(D.quote(names.rawSchema()))
                 .append(";\n");
-        for (String table : rawTables(spec)) {
+        for (String table : RawTables.of(spec).all()) {
             SourceTable t = spec.sourceCatalog()
                     .flatMap(c -> c.table(spec.spec().schema().raw(), table))
                     .orElse(null);
@@ -228,7 +199,7 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                         "-- project directory: the paths are relative to it (or SET file_search_path to that directory).\n");
         sb.append("\nSET TimeZone = 'UTC';\n"); // a timestamp without an offset is UTC, as in the test goal
         String raw = spec.spec().schema().raw();
-        for (String table : rawTables(spec)) {
+        for (String table : RawTables.of(spec).all()) {
             SourceTable t =
                     spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
             java.util.Optional<String> seed = seeds.seedOf(table);
@@ -315,18 +286,24 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         };
     }
 
+    /** The run timestamp in DuckDB, which has session variables. */
+    private static String runAt(Scd2Plan.RunAt runAt) {
+        return switch (runAt) {
+            case SESSION_VARIABLE_OR_NOW ->
+                "COALESCE(CAST(getvariable('" + Scd2Plan.RunAt.VARIABLE + "') AS TIMESTAMPTZ), current_timestamp)";
+        };
+    }
+
     /**
-     * SCD type 2 as three statements that are correct on every run: create the table on the first run; insert a
-     * new version for every source row whose tracked columns differ from its key's current version (or that has
-     * none), valid from the run timestamp; close each current version that a newer version superseded. Source
-     * rows that disappear keep their current version (as dbt snapshots do by default).
+     * SCD type 2 ({@link Scd2Plan}) as three statements that are correct on every run: create the table on the first
+     * run; insert a new version for every source row that fails the change predicate against every current version,
+     * valid from the run timestamp; close each current version that a newer version of the same entity superseded.
      */
     private static List<String> scd2(ModelPlan plan, String table, String select) {
-        ModelPlan.Scd2 k = plan.scd2();
+        Scd2Plan k = plan.scd2();
         String from = D.quote(k.effectiveAt());
         String to = D.quote(k.expiryAt());
         String flag = D.quote(k.currentFlag());
-        List<String> columns = plan.selectColumns();
         String indented = select.indent(4).stripTrailing();
 
         String create = "CREATE TABLE IF NOT EXISTS " + table + " AS\n"
@@ -335,23 +312,16 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                 + "FROM (\n" + indented + "\n) AS source_rows\n"
                 + "WHERE FALSE";
 
-        List<String> same = new ArrayList<>();
-        for (String key : k.naturalKey()) {
-            same.add("current_rows." + D.quote(key) + " IS NOT DISTINCT FROM source_rows." + D.quote(key));
-        }
-        for (String c : k.tracked()) {
-            same.add("current_rows." + D.quote(c) + " IS NOT DISTINCT FROM source_rows." + D.quote(c));
-        }
         List<String> insertColumns = new ArrayList<>();
-        columns.forEach(c -> insertColumns.add(D.quote(c)));
+        k.columns().forEach(c -> insertColumns.add(D.quote(c)));
         insertColumns.add(from);
         insertColumns.add(to);
         insertColumns.add(flag);
         List<String> selected = new ArrayList<>();
-        columns.forEach(c -> selected.add("source_rows." + D.quote(c)));
+        k.columns().forEach(c -> selected.add("source_rows." + D.quote(c)));
         String insert = "INSERT INTO " + table + " (" + String.join(", ", insertColumns) + ")\n"
                 + "SELECT " + String.join(", ", selected) + ",\n"
-                + "    " + RUN_AT + ",\n"
+                + "    " + runAt(k.runAt()) + ",\n"
                 + "    CAST(NULL AS TIMESTAMPTZ),\n"
                 + "    TRUE\n"
                 + "FROM (\n" + indented + "\n) AS source_rows\n"
@@ -359,14 +329,13 @@ public final class DuckDbGenerator implements DuckDbPlanner {
                 + "    SELECT 1\n"
                 + "    FROM " + table + " AS current_rows\n"
                 + "    WHERE current_rows." + flag + "\n"
-                + same.stream().map(s -> "      AND " + s + "\n").reduce("", String::concat)
+                + k.change().conditions(D, "current_rows", "source_rows").stream()
+                        .map(s -> "      AND " + s + "\n")
+                        .collect(Collectors.joining())
                 + ")";
 
-        List<String> sameKey = new ArrayList<>();
-        for (String key : k.naturalKey()) {
-            sameKey.add("newer." + D.quote(key) + " IS NOT DISTINCT FROM old_rows." + D.quote(key));
-        }
-        String newer = "FROM " + table + " AS newer\n        WHERE " + String.join("\n          AND ", sameKey)
+        String newer = "FROM " + table + " AS newer\n        WHERE "
+                + String.join("\n          AND ", k.close().conditions(D, "newer", "old_rows"))
                 + "\n          AND newer." + from + " > old_rows." + from;
         String close = "UPDATE " + table + " AS old_rows\n"
                 + "SET " + flag + " = FALSE,\n"

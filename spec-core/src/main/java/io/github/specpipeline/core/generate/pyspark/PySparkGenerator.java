@@ -2,12 +2,14 @@ package io.github.specpipeline.core.generate.pyspark;
 
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
-import io.github.specpipeline.core.generate.Partitioning;
+import io.github.specpipeline.core.generate.LayoutSupport;
+import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.Text;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
+import io.github.specpipeline.core.plan.Scd2Plan;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
@@ -34,10 +36,9 @@ public final class PySparkGenerator {
         for (Model m : spec.graph().order()) {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             files.add(new GeneratedFile(m.name() + ".py", module(spec, m, plan, header), m.pointer() + "/name"));
-            String partition = Partitioning.of(m.constraints().partitionBy())
-                    .filter(p -> p.granularity() == null || isDateColumn(spec, m, p.column()))
-                    .map(Partitioning::column)
-                    .orElse(null);
+            String partition = LayoutSupport.partitions(Target.PYSPARK, plan)
+                    ? plan.layout().partitioning().column()
+                    : null;
             entries.add("    (" + Text.python(m.name()) + ", " + Text.python(table(spec, m)) + ", "
                     + (partition == null ? "None" : Text.python(partition)) + "),");
             schemas.add(spec.spec().schema().of(m.layer()));
@@ -67,11 +68,6 @@ public final class PySparkGenerator {
                         + "if __name__ == \"__main__\":\n"
                         + "    main()\n"));
         return files;
-    }
-
-    private static boolean isDateColumn(ValidatedSpec spec, Model m, String column) {
-        return spec.outputColumns(m.name()).stream()
-                .anyMatch(c -> c.name().equalsIgnoreCase(column) && "DATE".equals(c.type()));
     }
 
     private static String table(ValidatedSpec spec, Model m) {
@@ -110,12 +106,17 @@ public final class PySparkGenerator {
         sb.append("\nfrom pyspark.sql import DataFrame, SparkSession\nfrom pyspark.sql import functions as F\n\n");
         sb.append("TABLE = ").append(Text.python(table(spec, m))).append("\n");
         if (plan.scd2() != null) {
-            ModelPlan.Scd2 k = plan.scd2();
+            Scd2Plan k = plan.scd2();
             sb.append("COLUMNS = [")
-                    .append(plan.selectColumns().stream().map(Text::python).collect(Collectors.joining(", ")))
+                    .append(k.columns().stream().map(Text::python).collect(Collectors.joining(", ")))
                     .append("]\n");
+            if (!k.change().columns().equals(k.columns())) {
+                sb.append("CHANGE_COLUMNS = [")
+                        .append(k.change().columns().stream().map(Text::python).collect(Collectors.joining(", ")))
+                        .append("]\n");
+            }
             sb.append("NATURAL_KEY = [")
-                    .append(k.naturalKey().stream().map(Text::python).collect(Collectors.joining(", ")))
+                    .append(k.close().columns().stream().map(Text::python).collect(Collectors.joining(", ")))
                     .append("]\n");
             sb.append("EFFECTIVE_AT = ").append(Text.python(k.effectiveAt())).append('\n');
             sb.append("EXPIRY_AT = ").append(Text.python(k.expiryAt())).append('\n');
@@ -247,13 +248,21 @@ public final class PySparkGenerator {
             sb.append("    )\n");
         }
         if (plan.scd2() != null) {
-            sb.append(scd2());
+            sb.append(scd2(plan.scd2()));
         }
         return sb.toString();
     }
 
-    /** SCD type 2 over the existing history table (if any), as in the other targets. */
-    private static String scd2() {
+    /**
+     * SCD type 2 ({@link Scd2Plan}) over the existing history table (if any): the change predicate is a NULL-safe
+     * anti-join of the source rows with the current versions on its columns (COLUMNS when it compares every select
+     * column), the close predicate a NULL-safe semi-join on the natural key.
+     */
+    private static String scd2(Scd2Plan k) {
+        String changeColumns = k.change().columns().equals(k.columns()) ? "COLUMNS" : "CHANGE_COLUMNS";
+        String runAt = switch (k.runAt()) {
+            case SESSION_VARIABLE_OR_NOW -> "F.current_timestamp()"; // Spark has no session variables here
+        };
         return "\n\n"
                 + "def _same(left, right, columns):\n"
                 + "    condition = None\n"
@@ -265,14 +274,15 @@ public final class PySparkGenerator {
                 + "    \"\"\"The full history: a new version for every new or changed row, superseded versions closed.\n\n"
                 + "    Rows that disappear from the source keep their current version.\n"
                 + "    \"\"\"\n"
-                + "    run_at = F.current_timestamp()\n"
+                + "    run_at = " + runAt + "\n"
                 + "    incoming = rows(spark)\n"
                 + "    if not spark.catalog.tableExists(TABLE):\n"
                 + "        return incoming.select(*[F.col(c) for c in COLUMNS], run_at.alias(EFFECTIVE_AT),\n"
                 + "                               F.lit(None).cast(\"timestamp\").alias(EXPIRY_AT), F.lit(True).alias(CURRENT_FLAG))\n"
                 + "    history = spark.table(TABLE).localCheckpoint()\n"
                 + "    current = history.filter(F.col(CURRENT_FLAG))\n"
-                + "    new_versions = incoming.alias(\"i\").join(current.alias(\"c\"), _same(\"i\", \"c\", COLUMNS), \"left_anti\")\n"
+                + "    new_versions = incoming.alias(\"i\").join(current.alias(\"c\"), _same(\"i\", \"c\", "
+                + changeColumns + "), \"left_anti\")\n"
                 + "    new_versions = new_versions.select(*[F.col(c) for c in COLUMNS], run_at.alias(EFFECTIVE_AT),\n"
                 + "                                       F.lit(None).cast(\"timestamp\").alias(EXPIRY_AT), F.lit(True).alias(CURRENT_FLAG))\n"
                 + "    superseded = current.alias(\"c\").join(new_versions.alias(\"n\"), _same(\"c\", \"n\", NATURAL_KEY), \"left_semi\")\n"

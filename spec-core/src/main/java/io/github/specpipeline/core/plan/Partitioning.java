@@ -1,4 +1,4 @@
-package io.github.specpipeline.core.generate;
+package io.github.specpipeline.core.plan;
 
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
