@@ -25,6 +25,13 @@ public final class LayoutSupport {
         /** Not written, for this reason (SP218). */
         record Dropped(String reason) implements Support {}
 
+        /**
+         * Not written, and nothing lost: the local DuckDB target runs the pipeline to check its data, where a physical
+         * layout changes no result and pays for nothing. Stated in diagnostics.md, not reported per model (a warning on
+         * every clustered model would teach users to ignore SP218 where it matters).
+         */
+        record NotApplicable(String reason) implements Support {}
+
         /** The partition expression has no translation for the target: validation refuses it (SP304). */
         record Refused() implements Support {}
     }
@@ -38,7 +45,7 @@ public final class LayoutSupport {
             return EXPRESSED;
         }
         return switch (target) {
-            case DUCKDB -> new Support.Dropped("no table partitioning");
+            case DUCKDB -> new Support.NotApplicable("no table partitioning");
             case DATAFORM -> isView(plan) ? new Support.Dropped(VIEW) : EXPRESSED; // Dataform takes the expression
             case DBT -> {
                 if (plan.scd2() != null) {
@@ -76,7 +83,7 @@ public final class LayoutSupport {
             return EXPRESSED;
         }
         return switch (target) {
-            case DUCKDB -> new Support.Dropped("no table clustering");
+            case DUCKDB -> new Support.NotApplicable("no table clustering");
             case DATAFORM -> isView(plan) ? new Support.Dropped(VIEW) : EXPRESSED;
             case DBT ->
                 plan.scd2() != null

@@ -54,10 +54,10 @@ class ExportTaskTest {
         assertThat(wrote.get(3)).contains("review/index.html (self-contained, Mermaid 11.");
         // SP401, SP402, SP403 and six layout findings (SP218: partitioning and clustering DuckDB and PySpark cannot
         // express, and a clustered view)
-        assertThat(log.lines).filteredOn(l -> l.startsWith("WARN ")).hasSize(9);
+        assertThat(log.lines).filteredOn(l -> l.startsWith("WARN ")).hasSize(7);
         assertThat(r.summary())
                 .isEqualTo("exported src/main/spec/spec.json for review to " + out.resolve("review")
-                        + ": 6 models, 71 columns; validation: 0 errors, 9 warnings");
+                        + ": 6 models, 71 columns; validation: 0 errors, 7 warnings");
         assertThat(r.written()).hasSize(1 + 13 + 1 + 13 + 1);
     }
 
