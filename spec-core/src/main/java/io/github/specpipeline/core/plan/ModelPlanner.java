@@ -599,7 +599,7 @@ public final class ModelPlanner {
             return null;
         }
         String nd = SqlTypes.normalise(declared);
-        String base = SqlRenderer.baseType(nd);
+        String base = SqlTypes.baseType(nd);
         if (nd.startsWith("ARRAY<")
                 || nd.startsWith("STRUCT<")
                 || base.equals("GEOGRAPHY")
@@ -634,9 +634,7 @@ public final class ModelPlanner {
         if (na.equals(nb)) {
             return true;
         }
-        return !na.contains("(")
-                && !nb.contains("(")
-                && SqlRenderer.baseType(na).equals(SqlRenderer.baseType(nb));
+        return !na.contains("(") && !nb.contains("(") && SqlTypes.baseType(na).equals(SqlTypes.baseType(nb));
     }
 
     static ColumnRef refOf(net.sf.jsqlparser.schema.Column c) {

@@ -1,0 +1,371 @@
+package io.github.specpipeline.core.sql.dialect;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.sf.jsqlparser.expression.Expression;
+
+/**
+ * The translations DuckDB and Spark SQL write the same way, and the syntax both targets treat alike. Each
+ * dialect's table still names every function it translates; an entry may point here.
+ */
+final class Translations {
+    private Translations() {}
+
+    /** BigQuery functions both targets have under the same name with the same meaning. */
+    static final List<String> SAME_NAME = List.of(
+            "ABS",
+            "ACOS",
+            "ASIN",
+            "ATAN",
+            "ATAN2",
+            "CEIL",
+            "CEILING",
+            "COS",
+            "COSH",
+            "EXP",
+            "FLOOR",
+            "SQRT",
+            "POWER",
+            "POW",
+            "SIGN",
+            "SIN",
+            "SINH",
+            "TAN",
+            "TANH",
+            "LOG10",
+            "LOWER",
+            "UPPER",
+            "LENGTH",
+            "CHAR_LENGTH",
+            "CHARACTER_LENGTH",
+            "REPLACE",
+            "REVERSE",
+            "SUBSTR",
+            "SUBSTRING",
+            "LEFT",
+            "RIGHT",
+            "COALESCE",
+            "NULLIF",
+            "SUM",
+            "AVG",
+            "MIN",
+            "MAX",
+            "STDDEV",
+            "STDDEV_SAMP",
+            "STDDEV_POP",
+            "VARIANCE",
+            "VAR_SAMP",
+            "VAR_POP",
+            "APPROX_COUNT_DISTINCT",
+            "ANY_VALUE",
+            "LAST_DAY",
+            "MOD",
+            "ROUND",
+            "COUNT");
+
+    /** The window functions both targets translate (aggregates renamed as {@link #RENAMED_AGGREGATES} says). */
+    static final Set<String> WINDOW_FUNCTIONS = Set.of(
+            "ROW_NUMBER",
+            "RANK",
+            "DENSE_RANK",
+            "PERCENT_RANK",
+            "CUME_DIST",
+            "NTILE",
+            "LAG",
+            "LEAD",
+            "FIRST_VALUE",
+            "LAST_VALUE",
+            "NTH_VALUE",
+            "SUM",
+            "AVG",
+            "MIN",
+            "MAX",
+            "COUNT",
+            "COUNTIF",
+            "LOGICAL_AND",
+            "LOGICAL_OR");
+
+    static final Map<String, String> RENAMED_AGGREGATES =
+            Map.of("COUNTIF", "count_if", "LOGICAL_AND", "bool_and", "LOGICAL_OR", "bool_or");
+
+    /** Date parts DATE_TRUNC and DATE_DIFF translate for dates (WEEK starts on Sunday in BigQuery only). */
+    static final Set<String> DATE_PARTS_FOR_DATES = Set.of("DAY", "ISOWEEK", "MONTH", "QUARTER", "YEAR");
+
+    /** Date parts TIMESTAMP_TRUNC translates. */
+    static final Set<String> TIMESTAMP_TRUNC_PARTS = Set.of(
+            "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY", "ISOWEEK", "MONTH", "QUARTER", "YEAR");
+
+    /** Date parts of the TIMESTAMP_DIFF/ADD/SUB translations. */
+    static final Set<String> TIME_PARTS = Set.of("MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR", "DAY");
+
+    /** The interval units both targets read as BigQuery does. */
+    static final Set<String> INTERVAL_UNITS =
+            Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND");
+
+    /** A table under construction: entries keep their order, and a name is entered once. */
+    static final class Table {
+        private final Map<String, FunctionRule> rules = new LinkedHashMap<>();
+
+        Table translate(String name, FunctionRule.Translation how) {
+            return put(name, new FunctionRule.Translated(how));
+        }
+
+        Table translate(List<String> names, Function<String, FunctionRule.Translation> how) {
+            for (String name : names) {
+                translate(name, how.apply(name));
+            }
+            return this;
+        }
+
+        Table refuse(String name, String reason) {
+            return put(name, new FunctionRule.Refused(reason));
+        }
+
+        private Table put(String name, FunctionRule rule) {
+            if (rules.putIfAbsent(name, rule) != null) {
+                throw new IllegalStateException(name + " is in the table twice");
+            }
+            return this;
+        }
+
+        Map<String, FunctionRule> build() {
+            return java.util.Collections.unmodifiableMap(rules);
+        }
+    }
+
+    // ---- shared translations -------------------------------------------------------------------------------
+
+    /** The same function, same arguments (ROUND: at most 2, LAST_DAY: exactly 1, the others as written). */
+    static FunctionRule.Translation sameName(String name) {
+        return switch (name) {
+            case "ROUND" -> c -> c.size() > 2 ? c.arity("1 or 2") : c.sameCall(name);
+            case "LAST_DAY" -> c -> c.size() != 1 ? c.arity("1") : c.sameCall(name);
+            default -> c -> c.sameCall(name);
+        };
+    }
+
+    static String log(Call c) {
+        return c.size() == 1
+                ? "ln(" + c.sql(0) + ")"
+                : c.size() == 2 ? "(ln(" + c.sql(0) + ") / ln(" + c.sql(1) + "))" : c.arity("1 or 2");
+    }
+
+    /** BigQuery's COUNTIF is 0 when no row matches; count_if is NULL when every input is NULL. */
+    static String countIf(Call c) {
+        return c.size() == 1 ? "count(CASE WHEN " + c.sql(0) + " THEN 1 END)" : c.arity("1");
+    }
+
+    static String renamedAggregate(Call c) {
+        return c.size() == 1 ? c.call(RENAMED_AGGREGATES.get(c.name())) : c.arity("1");
+    }
+
+    /** BigQuery: NULL if any argument is NULL; DuckDB and Spark skip NULLs. */
+    static String greatest(Call c) {
+        String call = c.call(c.name());
+        String anyNull = c.args().stream().map(a -> c.operand(a) + " IS NULL").collect(Collectors.joining(" OR "));
+        return "CASE WHEN " + anyNull + " THEN NULL ELSE " + call + " END";
+    }
+
+    static String ifCall(Call c) {
+        return c.size() == 3
+                ? "CASE WHEN " + c.sql(0) + " THEN " + c.sql(1) + " ELSE " + c.sql(2) + " END"
+                : c.arity("3");
+    }
+
+    static String ifNull(Call c) {
+        return c.size() == 2 ? c.call("COALESCE") : c.arity("2");
+    }
+
+    /** A two-argument function under another name. */
+    static FunctionRule.Translation renamed2(String to) {
+        return c -> c.size() != 2 ? c.arity("2") : c.call(to);
+    }
+
+    /** How a dialect tests that {@code pattern} matches the subject (argument 0), both rendered. */
+    @FunctionalInterface
+    interface MatchTest {
+        String render(Call c, String subject, String pattern);
+    }
+
+    /** REGEXP_EXTRACT: the capture group if there is one, and NULL when nothing matches (targets say ''). */
+    static String regexpExtract(Call c, MatchTest matches) {
+        if (c.size() != 2) {
+            return c.arity("2");
+        }
+        Optional<String> pattern = c.literal(1);
+        if (pattern.isEmpty()) {
+            return c.refuse("the pattern must be a string literal (its capture group decides the result)");
+        }
+        int groups = Patterns.captureGroups(pattern.get());
+        if (groups > 1) {
+            return c.refuse("the pattern has " + groups + " capture groups; BigQuery allows at most one");
+        }
+        String subject = c.sql(0);
+        String p = c.sql(1);
+        return "CASE WHEN " + matches.render(c, subject, p) + " THEN regexp_extract(" + subject + ", " + p + ", "
+                + groups + ") END";
+    }
+
+    static String regexpExtractAll(Call c) {
+        if (c.size() != 2) {
+            return c.arity("2");
+        }
+        Optional<String> pattern = c.literal(1);
+        if (pattern.isEmpty()) {
+            return c.refuse("the pattern must be a string literal");
+        }
+        int groups = Patterns.captureGroups(pattern.get());
+        if (groups > 1) {
+            return c.refuse("the pattern has " + groups + " capture groups; BigQuery allows at most one");
+        }
+        return "regexp_extract_all(" + c.sql(0) + ", " + c.sql(1) + ", " + groups + ")";
+    }
+
+    static String pad(Call c) {
+        if (c.size() < 2 || c.size() > 3) {
+            return c.arity("2 or 3");
+        }
+        String fill = c.size() == 3 ? c.sql(2) : c.string(" ");
+        return c.name().toLowerCase(Locale.ROOT) + "(" + c.sql(0) + ", " + c.sql(1) + ", " + fill + ")";
+    }
+
+    static String date(Call c) {
+        if (c.size() == 1) {
+            return "CAST(" + c.sql(0) + " AS DATE)";
+        }
+        if (c.size() == 3) {
+            return c.call("make_date");
+        }
+        return c.refuse("only DATE(expression) and DATE(year, month, day) are translated");
+    }
+
+    /** {@code TIMESTAMP(expression)} as a cast to the dialect's TIMESTAMP type. */
+    static String timestamp(Call c, String timestampType) {
+        return c.size() == 1
+                ? "CAST(" + c.sql(0) + " AS " + timestampType + ")"
+                : c.refuse("only TIMESTAMP(expression) is translated");
+    }
+
+    /** {@code CURRENT_DATE()} and friends: without a time zone argument, {@code niladic}'s rendering. */
+    static FunctionRule.Translation niladic(FunctionRule.Translation niladic) {
+        return c -> c.size() == 0 ? niladic.render(c) : c.refuse("the time zone argument is not translated");
+    }
+
+    /**
+     * DATE_TRUNC and TIMESTAMP_TRUNC as {@code date_trunc('unit', x)}, the unit in the dialect's case. DuckDB and
+     * Spark return a timestamp; BigQuery's DATE_TRUNC of a DATE is a DATE.
+     */
+    static String dateTrunc(Call c, Function<String, String> unitCase) {
+        if (c.size() != 2) {
+            return c.refuse("the time zone argument is not translated");
+        }
+        String part = c.datePart(1).orElse(null);
+        boolean timestamp = c.name().equals("TIMESTAMP_TRUNC");
+        Set<String> allowed = timestamp ? TIMESTAMP_TRUNC_PARTS : DATE_PARTS_FOR_DATES;
+        if (part == null || !allowed.contains(part)) {
+            return c.refuse("date part " + (part == null ? c.abbreviated(1) : part)
+                    + " is not translated (WEEK starts on Sunday in BigQuery, on Monday elsewhere)");
+        }
+        String unit = unitCase.apply(part.equals("ISOWEEK") ? "week" : part.toLowerCase(Locale.ROOT));
+        String truncated = "date_trunc('" + unit + "', " + c.sql(0) + ")";
+        String argType = c.type(0);
+        boolean keepTimestamp = timestamp || "TIMESTAMP".equals(argType) || "DATETIME".equals(argType);
+        return keepTimestamp ? truncated : "CAST(" + truncated + " AS DATE)";
+    }
+
+    /**
+     * A checked argument: the value a translation goes on with, or the reason it refuses the call (then
+     * {@code value} is null).
+     */
+    record Checked(String value, String refusal) {
+        static Checked ok(String value) {
+            return new Checked(value, null);
+        }
+
+        static Checked refused(String reason) {
+            return new Checked(null, reason);
+        }
+
+        boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /** The date part of DATE_DIFF (argument 3) when it is translated. */
+    static Checked dateDiffPart(Call c) {
+        String part = c.datePart(2).orElse(null);
+        if (part == null || !DATE_PARTS_FOR_DATES.contains(part)) {
+            return Checked.refused("date part " + (part == null ? c.abbreviated(2) : part)
+                    + " is not translated (WEEK starts on Sunday in BigQuery)");
+        }
+        return Checked.ok(part);
+    }
+
+    /** The date part of TIMESTAMP_DIFF (argument 3) when it is translated. */
+    static Checked timestampDiffPart(Call c) {
+        String part = c.datePart(2).orElse(null);
+        if (part == null || !TIME_PARTS.contains(part)) {
+            return Checked.refused("date part " + (part == null ? c.abbreviated(2) : part) + " is not translated");
+        }
+        return Checked.ok(part);
+    }
+
+    /** FORMAT_DATE / FORMAT_TIMESTAMP / PARSE_*: the format literal (argument 1) converted for the dialect. */
+    static Checked format(Call c, String form, Function<String, Optional<String>> convert) {
+        if (c.size() != 2) {
+            return Checked.refused("only " + c.name() + "(" + form + ") is translated");
+        }
+        Optional<String> format = c.literal(0);
+        if (format.isEmpty()) {
+            return Checked.refused("the format must be a string literal");
+        }
+        Optional<String> converted = convert.apply(format.get());
+        if (converted.isEmpty()) {
+            return Checked.refused("format " + c.string(format.get()) + " uses an element with no equivalent");
+        }
+        return Checked.ok(converted.get());
+    }
+
+    // ---- shared syntax -------------------------------------------------------------------------------------
+
+    /** {@code (a || b)} with bracketed operands: engines give || different precedences. */
+    static String explicitConcat(SqlRenderer walk, Expression left, Expression right) {
+        return "(" + walk.operand(left) + " || " + walk.operand(right) + ")";
+    }
+
+    /** SAFE_CAST is TRY_CAST in both targets. */
+    static String cast(String keyword, String inner, String target) {
+        return (keyword.equals("SAFE_CAST") ? "TRY_CAST" : "CAST") + "(" + inner + " AS " + target + ")";
+    }
+
+    /** {@code DATE '...'}, {@code TIMESTAMP '...'} in the dialect's type; any other as a cast of the string. */
+    static String typedLiteral(DialectRules rules, SqlRenderer walk, String base, String value, Expression node) {
+        String upper = base.toUpperCase(Locale.ROOT);
+        if (upper.equals("DATE")) {
+            return "DATE " + rules.string(value);
+        }
+        if (upper.equals("TIMESTAMP")) {
+            return rules.type("TIMESTAMP").orElseThrow() + " " + rules.string(value);
+        }
+        return "CAST(" + rules.string(value) + " AS " + walk.targetType(upper, upper + " literal", node) + ")";
+    }
+
+    /** Whether the interval unit is one the targets read as BigQuery does; records the refusal if not. */
+    static void checkIntervalUnit(SqlRenderer walk, Expression node, String unit) {
+        if (unit.isEmpty() || !INTERVAL_UNITS.contains(unit)) {
+            walk.problem("INTERVAL", "interval unit '" + unit + "' is not translated", node);
+        }
+    }
+
+    static Optional<String> windowFunction(String name) {
+        return WINDOW_FUNCTIONS.contains(name)
+                ? Optional.of(RENAMED_AGGREGATES.getOrDefault(name, name))
+                : Optional.empty();
+    }
+}
