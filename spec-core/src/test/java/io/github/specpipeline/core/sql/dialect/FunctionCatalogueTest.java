@@ -120,6 +120,27 @@ class FunctionCatalogueTest {
         table(sb, FunctionCatalogue.FUNCTIONS);
         sb.append("## Other syntax\n\n");
         table(sb, FunctionCatalogue.SYNTAX);
+        sb.append("## Types\n\n")
+                .append(
+                        "The types of casts in generated code (the DuckDB tables the test goal creates store a GEOGRAPHY")
+                .append(" column as VARCHAR). BigQuery keeps the type as written.\n\n")
+                .append("| BigQuery |");
+        for (Dialect d : targets()) {
+            sb.append(' ').append(d.displayName()).append(" |");
+        }
+        sb.append("\n| --- |").append(" --- |".repeat(targets().size())).append('\n');
+        for (String type : typeExamples()) {
+            sb.append("| ").append(code(type)).append(" |");
+            for (Dialect d : targets()) {
+                sb.append(' ')
+                        .append(d.type(type)
+                                .map(FunctionCatalogueTest::code)
+                                .orElse("none: a cast to it is refused ([SP304](diagnostics.html#SP304))"))
+                        .append(" |");
+            }
+            sb.append('\n');
+        }
+        sb.append('\n');
         sb.append("## Constructs\n\n")
                 .append("What each dialect does with the syntax it keeps as written or refuses as a whole.\n\n")
                 .append("| construct | BigQuery |");
@@ -139,6 +160,17 @@ class FunctionCatalogueTest {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** Every scalar kind, then parameters and the composite types. */
+    static List<String> typeExamples() {
+        List<String> types = new ArrayList<>();
+        for (io.github.specpipeline.core.sql.BigQueryType.Kind k :
+                io.github.specpipeline.core.sql.BigQueryType.Kind.values()) {
+            types.add(k.name());
+        }
+        types.addAll(List.of("NUMERIC(10, 2)", "ARRAY<INT64>", "ARRAY<STRUCT<a INT64>>", "STRUCT<a INT64, b STRING>"));
+        return types;
     }
 
     private static String construct(Dialect d, Construct c) {
