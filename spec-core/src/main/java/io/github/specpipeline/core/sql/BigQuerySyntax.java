@@ -82,6 +82,15 @@ public final class BigQuerySyntax {
         return SqlLiterals.upper(String.join(".", unquoted));
     }
 
+    /** The call's arguments (none for {@code f()}). */
+    public static List<Expression> arguments(Function function) {
+        List<Expression> args = new ArrayList<>();
+        if (function.getParameters() != null) {
+            args.addAll(function.getParameters());
+        }
+        return args;
+    }
+
     /** {@code name} without a {@code SAFE.} prefix (upper-case input). */
     public static String withoutSafePrefix(String name) {
         return name.startsWith("SAFE.") ? name.substring(5) : name;

@@ -1,6 +1,5 @@
 package io.github.specpipeline.core.sql;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,14 +61,6 @@ public final class ExpressionTypes {
     /** @param columnTypes the BigQuery type of a column the expression reads, or null when unknown */
     public ExpressionTypes(java.util.function.Function<ColumnRef, String> columnTypes) {
         this.columnTypes = columnTypes;
-    }
-
-    private static List<Expression> arguments(Function f) {
-        List<Expression> args = new ArrayList<>();
-        if (f.getParameters() != null) {
-            args.addAll(f.getParameters());
-        }
-        return args;
     }
 
     public String type(Expression e) {
@@ -167,7 +158,7 @@ public final class ExpressionTypes {
             return null;
         }
         if (x instanceof Function f) {
-            return functionType(BigQuerySyntax.functionName(f), arguments(f));
+            return functionType(BigQuerySyntax.functionName(f), BigQuerySyntax.arguments(f));
         }
         return null;
     }

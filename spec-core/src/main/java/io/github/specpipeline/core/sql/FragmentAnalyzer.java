@@ -1,6 +1,5 @@
 package io.github.specpipeline.core.sql;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,10 +99,7 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
         if (SqlFragments.isAggregateFunction(name)) {
             aggregate = true;
         }
-        List<Expression> arguments = new ArrayList<>();
-        if (function.getParameters() != null) {
-            arguments.addAll(function.getParameters());
-        }
+        List<Expression> arguments = BigQuerySyntax.arguments(function);
         for (int i = 0; i < arguments.size(); i++) {
             Expression argument = arguments.get(i);
             if (BigQuerySyntax.isDatePartArgument(function, i)) {

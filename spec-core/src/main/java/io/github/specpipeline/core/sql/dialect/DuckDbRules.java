@@ -42,16 +42,8 @@ public final class DuckDbRules extends DialectRules {
                     + " temp system memory main")
             .split(" "));
 
-    private static final Map<String, FunctionRule> FUNCTIONS = new Translations.Table()
-            .translate(Translations.SAME_NAME, Translations::sameName)
-            .translate("LOG", Translations::log)
-            .translate("LN", c -> c.call("ln"))
-            .translate("COUNTIF", Translations::countIf)
-            .translate(List.of("LOGICAL_AND", "LOGICAL_OR"), n -> Translations::renamedAggregate)
-            .translate(List.of("GREATEST", "LEAST"), n -> Translations::greatest)
+    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared()
             .translate("CONCAT", DuckDbRules::concat)
-            .translate("IF", Translations::ifCall)
-            .translate("IFNULL", Translations::ifNull)
             .translate(
                     "SAFE_DIVIDE",
                     c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " / NULLIF(" + c.sql(1) + ", 0))")
@@ -63,11 +55,9 @@ public final class DuckDbRules extends DialectRules {
                     "REGEXP_EXTRACT",
                     c -> Translations.regexpExtract(
                             c, (call, subject, pattern) -> "regexp_matches(" + subject + ", " + pattern + ")"))
-            .translate("REGEXP_EXTRACT_ALL", Translations::regexpExtractAll)
             .translate("STARTS_WITH", Translations.renamed2("starts_with"))
             .translate("ENDS_WITH", Translations.renamed2("ends_with"))
             .translate("STRPOS", Translations.renamed2("strpos"))
-            .translate(List.of("LPAD", "RPAD"), n -> Translations::pad)
             .translate(List.of("LTRIM", "RTRIM"), n -> DuckDbRules::sideTrim)
             .translate("SPLIT", DuckDbRules::split)
             .translate("ARRAY_LENGTH", c -> c.size() != 1 ? c.arity("1") : "len(" + c.sql(0) + ")")
@@ -77,7 +67,6 @@ public final class DuckDbRules extends DialectRules {
             .translate("CURRENT_DATE", Translations.niladic(c -> "current_date"))
             .translate("CURRENT_DATETIME", Translations.niladic(c -> "CAST(current_timestamp AS TIMESTAMP)"))
             .translate("CURRENT_TIME", Translations.niladic(c -> "CAST(current_timestamp AS TIME)"))
-            .translate("DATE", Translations::date)
             .translate("TIMESTAMP", c -> Translations.timestamp(c, "TIMESTAMPTZ"))
             .translate(List.of("DATE_TRUNC", "TIMESTAMP_TRUNC"), n -> c -> Translations.dateTrunc(c, unit -> unit))
             .translate("DATE_DIFF", DuckDbRules::dateDiff)
@@ -219,31 +208,18 @@ public final class DuckDbRules extends DialectRules {
 
     /** BigQuery: DATE_DIFF(end, start, part); DuckDB: date_diff(part, start, end); both count part boundaries. */
     private static String dateDiff(Call c) {
-        if (c.size() != 3) {
-            return c.arity("3");
-        }
-        Translations.Checked part = Translations.dateDiffPart(c);
-        if (part.refused()) {
-            return c.refuse(part.refusal());
-        }
-        String end = c.sql(0);
-        String start = c.sql(1);
-        String unit = part.value().equals("ISOWEEK") ? "week" : part.value().toLowerCase(Locale.ROOT);
-        return "date_diff('" + unit + "', " + start + ", " + end + ")";
+        return Translations.dateDiff(
+                c,
+                (call, part, end, start) ->
+                        "date_diff('" + (part.equals("ISOWEEK") ? "week" : part.toLowerCase(Locale.ROOT)) + "', "
+                                + start + ", " + end + ")");
     }
 
-    /** Whole intervals, as BigQuery counts them. */
     private static String timestampDiff(Call c) {
-        if (c.size() != 3) {
-            return c.arity("3");
-        }
-        Translations.Checked part = Translations.timestampDiffPart(c);
-        if (part.refused()) {
-            return c.refuse(part.refusal());
-        }
-        String end = c.sql(0);
-        String start = c.sql(1);
-        return "date_sub('" + part.value().toLowerCase(Locale.ROOT) + "', " + start + ", " + end + ")";
+        return Translations.timestampDiff(
+                c,
+                (call, part, end, start) ->
+                        "date_sub('" + part.toLowerCase(Locale.ROOT) + "', " + start + ", " + end + ")");
     }
 
     private static String dateAdd(Call c) {
@@ -268,20 +244,20 @@ public final class DuckDbRules extends DialectRules {
     }
 
     private static String formatDate(Call c) {
-        Translations.Checked format = Translations.format(c, "format, value", Patterns::duckDbFormat);
-        if (format.refused()) {
-            return c.refuse(format.refusal());
-        }
-        return "strftime(" + c.sql(1) + ", " + c.string(format.value()) + ")";
+        return Translations.formatted(
+                c,
+                "format, value",
+                Patterns::duckDbFormat,
+                (call, format, value) -> "strftime(" + value + ", " + format + ")");
     }
 
     private static String parseDate(Call c) {
-        Translations.Checked format = Translations.format(c, "format, text", Patterns::duckDbFormat);
-        if (format.refused()) {
-            return c.refuse(format.refusal());
-        }
         String type = c.name().equals("PARSE_DATE") ? "DATE" : "TIMESTAMPTZ";
-        return "CAST(strptime(" + c.sql(1) + ", " + c.string(format.value()) + ") AS " + type + ")";
+        return Translations.formatted(
+                c,
+                "format, text",
+                Patterns::duckDbFormat,
+                (call, format, text) -> "CAST(strptime(" + text + ", " + format + ") AS " + type + ")");
     }
 
     // ---- syntax --------------------------------------------------------------------------------------------

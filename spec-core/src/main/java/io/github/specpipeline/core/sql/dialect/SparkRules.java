@@ -28,17 +28,9 @@ public final class SparkRules extends DialectRules {
                     + " then time to trailing true union unique unknown user using values when where window with")
             .split(" "));
 
-    private static final Map<String, FunctionRule> FUNCTIONS = new Translations.Table()
-            .translate(Translations.SAME_NAME, Translations::sameName)
-            .translate("LOG", Translations::log)
-            .translate("LN", c -> c.call("ln"))
-            .translate("COUNTIF", Translations::countIf)
-            .translate(List.of("LOGICAL_AND", "LOGICAL_OR"), n -> Translations::renamedAggregate)
-            .translate(List.of("GREATEST", "LEAST"), n -> Translations::greatest)
+    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared()
             // NULL if any argument is NULL, as in BigQuery
             .translate("CONCAT", c -> c.call("concat"))
-            .translate("IF", Translations::ifCall)
-            .translate("IFNULL", Translations::ifNull)
             .translate("SAFE_DIVIDE", Translations.renamed2("try_divide"))
             .translate("DIV", c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " DIV " + c.operand(1) + ")")
             .translate("STRING_AGG", SparkRules::stringAgg)
@@ -50,11 +42,9 @@ public final class SparkRules extends DialectRules {
                     "REGEXP_EXTRACT",
                     c -> Translations.regexpExtract(
                             c, (call, subject, pattern) -> call.operand(0) + " RLIKE " + pattern))
-            .translate("REGEXP_EXTRACT_ALL", Translations::regexpExtractAll)
             .translate("STARTS_WITH", Translations.renamed2("startswith"))
             .translate("ENDS_WITH", Translations.renamed2("endswith"))
             .translate("STRPOS", Translations.renamed2("instr"))
-            .translate(List.of("LPAD", "RPAD"), n -> Translations::pad)
             .translate(List.of("LTRIM", "RTRIM"), n -> SparkRules::sideTrim)
             .refuse("SPLIT", "Spark's split takes a regular expression, not a delimiter")
             .translate(
@@ -68,7 +58,6 @@ public final class SparkRules extends DialectRules {
             .translate("CURRENT_DATE", Translations.niladic(c -> "current_date()"))
             .translate("CURRENT_DATETIME", Translations.niladic(c -> noType(c, "Spark has no DATETIME function")))
             .translate("CURRENT_TIME", Translations.niladic(c -> noType(c, "Spark has no TIME type")))
-            .translate("DATE", Translations::date)
             .translate("TIMESTAMP", c -> Translations.timestamp(c, "TIMESTAMP"))
             .translate(
                     List.of("DATE_TRUNC", "TIMESTAMP_TRUNC"),
@@ -184,38 +173,20 @@ public final class SparkRules extends DialectRules {
     }
 
     private static String dateDiff(Call c) {
-        if (c.size() != 3) {
-            return c.arity("3");
-        }
-        Translations.Checked part = Translations.dateDiffPart(c);
-        if (part.refused()) {
-            return c.refuse(part.refusal());
-        }
-        String end = c.sql(0);
-        String start = c.sql(1);
-        return switch (part.value()) {
+        return Translations.dateDiff(c, (call, part, end, start) -> switch (part) {
             case "DAY" -> "datediff(" + end + ", " + start + ")";
             case "MONTH" ->
                 "((year(" + end + ") - year(" + start + ")) * 12 + month(" + end + ") - month(" + start + "))";
             case "QUARTER" ->
                 "((year(" + end + ") - year(" + start + ")) * 4 + quarter(" + end + ") - quarter(" + start + "))";
             case "YEAR" -> "(year(" + end + ") - year(" + start + "))";
-            default -> c.refuse("date part ISOWEEK is not translated for Spark");
-        };
+            default -> call.refuse("date part ISOWEEK is not translated for Spark");
+        });
     }
 
-    /** Whole intervals, as BigQuery counts them. */
     private static String timestampDiff(Call c) {
-        if (c.size() != 3) {
-            return c.arity("3");
-        }
-        Translations.Checked part = Translations.timestampDiffPart(c);
-        if (part.refused()) {
-            return c.refuse(part.refusal());
-        }
-        String end = c.sql(0);
-        String start = c.sql(1);
-        return "timestampdiff(" + part.value() + ", " + start + ", " + end + ")";
+        return Translations.timestampDiff(
+                c, (call, part, end, start) -> "timestampdiff(" + part + ", " + start + ", " + end + ")");
     }
 
     private static String dateAdd(Call c) {
@@ -251,20 +222,20 @@ public final class SparkRules extends DialectRules {
     }
 
     private static String formatDate(Call c) {
-        Translations.Checked format = Translations.format(c, "format, value", f -> Patterns.sparkPattern(f, false));
-        if (format.refused()) {
-            return c.refuse(format.refusal());
-        }
-        return "date_format(" + c.sql(1) + ", " + c.string(format.value()) + ")";
+        return Translations.formatted(
+                c,
+                "format, value",
+                f -> Patterns.sparkPattern(f, false),
+                (call, format, value) -> "date_format(" + value + ", " + format + ")");
     }
 
     private static String parseDate(Call c) {
-        Translations.Checked format = Translations.format(c, "format, text", f -> Patterns.sparkPattern(f, true));
-        if (format.refused()) {
-            return c.refuse(format.refusal());
-        }
         String fn = c.name().equals("PARSE_DATE") ? "to_date(" : "to_timestamp(";
-        return fn + c.sql(1) + ", " + c.string(format.value()) + ")";
+        return Translations.formatted(
+                c,
+                "format, text",
+                f -> Patterns.sparkPattern(f, true),
+                (call, format, text) -> fn + text + ", " + format + ")");
     }
 
     // ---- syntax --------------------------------------------------------------------------------------------

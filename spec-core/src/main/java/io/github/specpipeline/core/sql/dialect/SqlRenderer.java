@@ -462,17 +462,9 @@ public final class SqlRenderer {
 
     // ---- functions -----------------------------------------------------------------------------------------
 
-    private static List<Expression> arguments(Function f) {
-        List<Expression> args = new ArrayList<>();
-        if (f.getParameters() != null) {
-            args.addAll(f.getParameters());
-        }
-        return args;
-    }
-
     private String function(Function f) {
         String name = BigQuerySyntax.functionName(f);
-        return rules.function(name).render(new Call(this, f, name, arguments(f)));
+        return rules.function(name).render(new Call(this, f, name, BigQuerySyntax.arguments(f)));
     }
 
     /** The call as written: its name as the spec spelled it, date-part arguments kept as words. */

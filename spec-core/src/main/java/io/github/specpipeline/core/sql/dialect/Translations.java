@@ -139,6 +139,22 @@ final class Translations {
         }
     }
 
+    /** A table holding the entries both targets write the same way; each dialect adds the rest. */
+    static Table shared() {
+        return new Table()
+                .translate(SAME_NAME, Translations::sameName)
+                .translate("LOG", Translations::log)
+                .translate("LN", c -> c.call("ln"))
+                .translate("COUNTIF", Translations::countIf)
+                .translate(List.of("LOGICAL_AND", "LOGICAL_OR"), n -> Translations::renamedAggregate)
+                .translate(List.of("GREATEST", "LEAST"), n -> Translations::greatest)
+                .translate("IF", Translations::ifCall)
+                .translate("IFNULL", Translations::ifNull)
+                .translate("REGEXP_EXTRACT_ALL", Translations::regexpExtractAll)
+                .translate(List.of("LPAD", "RPAD"), n -> Translations::pad)
+                .translate("DATE", Translations::date);
+    }
+
     // ---- shared translations -------------------------------------------------------------------------------
 
     /** The same function, same arguments (ROUND: at most 2, LAST_DAY: exactly 1, the others as written). */
@@ -279,57 +295,58 @@ final class Translations {
         return keepTimestamp ? truncated : "CAST(" + truncated + " AS DATE)";
     }
 
+    /** How a dialect writes a difference of two dates or timestamps, {@code part} upper-case, both rendered. */
+    @FunctionalInterface
+    interface Difference {
+        String render(Call c, String part, String end, String start);
+    }
+
+    /** {@code DATE_DIFF(end, start, part)} for the parts that count the same everywhere. */
+    static String dateDiff(Call c, Difference how) {
+        return difference(c, DATE_PARTS_FOR_DATES, " is not translated (WEEK starts on Sunday in BigQuery)", how);
+    }
+
+    /** {@code TIMESTAMP_DIFF(end, start, part)}: whole intervals, as BigQuery counts them. */
+    static String timestampDiff(Call c, Difference how) {
+        return difference(c, TIME_PARTS, " is not translated", how);
+    }
+
+    private static String difference(Call c, Set<String> parts, String refusal, Difference how) {
+        if (c.size() != 3) {
+            return c.arity("3");
+        }
+        String part = c.datePart(2).orElse(null);
+        if (part == null || !parts.contains(part)) {
+            return c.refuse("date part " + (part == null ? c.abbreviated(2) : part) + refusal);
+        }
+        String end = c.sql(0);
+        String start = c.sql(1);
+        return how.render(c, part, end, start);
+    }
+
+    /** How a dialect writes a formatting or parsing call: the format as a literal, the value rendered. */
+    @FunctionalInterface
+    interface Formatted {
+        String render(Call c, String format, String value);
+    }
+
     /**
-     * A checked argument: the value a translation goes on with, or the reason it refuses the call (then
-     * {@code value} is null).
+     * FORMAT_DATE / FORMAT_TIMESTAMP ({@code form} "format, value") and PARSE_* ("format, text"): the format
+     * literal (argument 1) converted for the dialect, or a refusal.
      */
-    record Checked(String value, String refusal) {
-        static Checked ok(String value) {
-            return new Checked(value, null);
-        }
-
-        static Checked refused(String reason) {
-            return new Checked(null, reason);
-        }
-
-        boolean refused() {
-            return refusal != null;
-        }
-    }
-
-    /** The date part of DATE_DIFF (argument 3) when it is translated. */
-    static Checked dateDiffPart(Call c) {
-        String part = c.datePart(2).orElse(null);
-        if (part == null || !DATE_PARTS_FOR_DATES.contains(part)) {
-            return Checked.refused("date part " + (part == null ? c.abbreviated(2) : part)
-                    + " is not translated (WEEK starts on Sunday in BigQuery)");
-        }
-        return Checked.ok(part);
-    }
-
-    /** The date part of TIMESTAMP_DIFF (argument 3) when it is translated. */
-    static Checked timestampDiffPart(Call c) {
-        String part = c.datePart(2).orElse(null);
-        if (part == null || !TIME_PARTS.contains(part)) {
-            return Checked.refused("date part " + (part == null ? c.abbreviated(2) : part) + " is not translated");
-        }
-        return Checked.ok(part);
-    }
-
-    /** FORMAT_DATE / FORMAT_TIMESTAMP / PARSE_*: the format literal (argument 1) converted for the dialect. */
-    static Checked format(Call c, String form, Function<String, Optional<String>> convert) {
+    static String formatted(Call c, String form, Function<String, Optional<String>> convert, Formatted how) {
         if (c.size() != 2) {
-            return Checked.refused("only " + c.name() + "(" + form + ") is translated");
+            return c.refuse("only " + c.name() + "(" + form + ") is translated");
         }
         Optional<String> format = c.literal(0);
         if (format.isEmpty()) {
-            return Checked.refused("the format must be a string literal");
+            return c.refuse("the format must be a string literal");
         }
         Optional<String> converted = convert.apply(format.get());
         if (converted.isEmpty()) {
-            return Checked.refused("format " + c.string(format.get()) + " uses an element with no equivalent");
+            return c.refuse("format " + c.string(format.get()) + " uses an element with no equivalent");
         }
-        return Checked.ok(converted.get());
+        return how.render(c, c.string(converted.get()), c.sql(1));
     }
 
     // ---- shared syntax -------------------------------------------------------------------------------------
