@@ -1,6 +1,7 @@
 package io.github.specpipeline.core.ddl;
 
 import io.github.specpipeline.core.sql.SqlToken;
+import io.github.specpipeline.core.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -277,7 +278,7 @@ final class CreateTableReader {
             }
             i++;
         }
-        return new ColumnDef(name, BigQueryTypes.normalise(type), notNull, nameToken);
+        return new ColumnDef(name, SqlTypes.normaliseDeclared(type), notNull, nameToken);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.ddl;
 
+import io.github.specpipeline.core.sql.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ final class JSqlCreateTable {
             List<Boolean> notNull = new ArrayList<>();
             for (ColumnDefinition cd : ct.getColumnDefinitions()) {
                 names.add(MultiPartName.unquote(cd.getColumnName()));
-                types.add(BigQueryTypes.normalise(cd.getColDataType().toString()));
+                types.add(SqlTypes.normaliseDeclared(cd.getColDataType().toString()));
                 notNull.add(hasNotNull(cd.getColumnSpecs()));
             }
             return Optional.of(new Result(parts, names, types, notNull));

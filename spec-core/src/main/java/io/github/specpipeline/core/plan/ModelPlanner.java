@@ -18,6 +18,7 @@ import io.github.specpipeline.core.plan.ModelPlan.JoinStep;
 import io.github.specpipeline.core.plan.ModelPlan.OutputColumn;
 import io.github.specpipeline.core.plan.ModelPlan.SelectItem;
 import io.github.specpipeline.core.plan.ModelPlan.Source;
+import io.github.specpipeline.core.sql.BigQuerySyntax;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlFragmentException;
@@ -33,7 +34,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,27 +61,6 @@ public final class ModelPlanner {
     }
 
     private static final Set<String> COUNTS = Set.of("COUNT", "COUNTIF", "APPROX_COUNT_DISTINCT");
-
-    /** Functions whose argument at the index is a date part word, not a column. */
-    private static final Map<String, Integer> DATE_PART_ARGUMENT = Map.of(
-            "DATE_DIFF",
-            2,
-            "DATETIME_DIFF",
-            2,
-            "TIMESTAMP_DIFF",
-            2,
-            "TIME_DIFF",
-            2,
-            "DATE_TRUNC",
-            1,
-            "DATETIME_TRUNC",
-            1,
-            "TIMESTAMP_TRUNC",
-            1,
-            "TIME_TRUNC",
-            1,
-            "LAST_DAY",
-            1);
 
     private final ValidatedSpec spec;
     private final Model m;
@@ -614,7 +593,7 @@ public final class ModelPlanner {
             return null;
         }
         String nd = SqlTypes.normalise(declared);
-        String base = SqlRenderer.baseType(nd);
+        String base = SqlTypes.baseType(nd);
         if (nd.startsWith("ARRAY<")
                 || nd.startsWith("STRUCT<")
                 || base.equals("GEOGRAPHY")
@@ -649,23 +628,11 @@ public final class ModelPlanner {
         if (na.equals(nb)) {
             return true;
         }
-        return !na.contains("(")
-                && !nb.contains("(")
-                && SqlRenderer.baseType(na).equals(SqlRenderer.baseType(nb));
+        return !na.contains("(") && !nb.contains("(") && SqlTypes.baseType(na).equals(SqlTypes.baseType(nb));
     }
 
     static ColumnRef refOf(net.sf.jsqlparser.schema.Column c) {
-        String qualifier = null;
-        if (c.getTable() != null && !c.getTable().getNameParts().isEmpty()) {
-            List<String> parts = new ArrayList<>();
-            for (String part : c.getTable().getNameParts()) {
-                if (part != null && !part.isEmpty()) {
-                    parts.add(0, net.sf.jsqlparser.schema.MultiPartName.unquote(part));
-                }
-            }
-            qualifier = parts.isEmpty() ? null : String.join(".", parts);
-        }
-        return new ColumnRef(qualifier, net.sf.jsqlparser.schema.MultiPartName.unquote(c.getColumnName()));
+        return BigQuerySyntax.refOf(c);
     }
 
     private static boolean containsAggregate(Expr e) {
@@ -700,15 +667,7 @@ public final class ModelPlanner {
     }
 
     private static String functionName(Function f) {
-        List<String> parts = f.getMultipartName();
-        String name = parts == null || parts.isEmpty()
-                ? String.valueOf(f.getName())
-                : String.join(
-                        ".",
-                        parts.stream()
-                                .map(net.sf.jsqlparser.schema.MultiPartName::unquote)
-                                .toList());
-        return name.toUpperCase(Locale.ROOT);
+        return BigQuerySyntax.functionName(f);
     }
 
     /** Column references read outside aggregate calls (and outside date-part positions). */
@@ -749,15 +708,8 @@ public final class ModelPlanner {
 
         @Override
         public <S> Void visit(net.sf.jsqlparser.schema.Column c, S context) {
-            boolean unqualified =
-                    c.getTable() == null || c.getTable().getNameParts().isEmpty();
-            if (SqlFragments.doubleQuotedString(c).isPresent()) {
-                return null;
-            }
-            if (unqualified
-                    && !net.sf.jsqlparser.schema.MultiPartName.isQuoted(c.getColumnName())
-                    && Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "CURRENT_TIMESTAMP")
-                            .contains(c.getColumnName().toUpperCase(Locale.ROOT))) {
+            if (SqlFragments.doubleQuotedString(c).isPresent()
+                    || BigQuerySyntax.niladic(c).isPresent()) {
                 return null;
             }
             out.add(c);
@@ -770,10 +722,9 @@ public final class ModelPlanner {
             if (skipAggregates && SqlFragments.isAggregateFunction(name)) {
                 return null;
             }
-            Integer datePart = DATE_PART_ARGUMENT.get(name);
             if (f.getParameters() != null) {
                 for (int i = 0; i < f.getParameters().size(); i++) {
-                    if (datePart != null && datePart == i) {
+                    if (BigQuerySyntax.isDatePartArgument(f, i)) {
                         continue;
                     }
                     Expression a = f.getParameters().get(i);

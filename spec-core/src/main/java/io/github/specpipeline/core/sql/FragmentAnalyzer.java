@@ -1,10 +1,9 @@
 package io.github.specpipeline.core.sql;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import net.sf.jsqlparser.expression.AnalyticExpression;
@@ -22,7 +21,6 @@ import net.sf.jsqlparser.expression.WindowElement;
 import net.sf.jsqlparser.expression.WindowOffset;
 import net.sf.jsqlparser.expression.WindowRange;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.statement.piped.FromQuery;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -35,9 +33,8 @@ import net.sf.jsqlparser.statement.select.Select;
  * Walks a parsed fragment and collects what the validator needs: the columns it reads, the functions it
  * calls, whether it aggregates. Rejects what a spec fragment must not contain (subqueries, a bare {@code *}).
  *
- * <p>JSqlParser models several BigQuery words as columns: the date part of {@code DATE_DIFF(a, b, DAY)}, the
- * {@code WEEK(MONDAY)} form, and {@code "text"} (a string in BigQuery, a quoted name in standard SQL). Those are
- * recognised here by their position so they are not reported as columns.
+ * <p>JSqlParser models several BigQuery words as columns (date parts, {@code "text"}, a bare
+ * {@code CURRENT_DATE}); {@link BigQuerySyntax} tells them apart so they are not reported as columns.
  */
 final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
 
@@ -51,49 +48,6 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
             this.node = node;
         }
     }
-
-    /** BigQuery date/time parts, as the last argument of the *_DIFF, *_TRUNC and LAST_DAY functions. */
-    private static final Set<String> DATE_PARTS = Set.of(
-            "NANOSECOND",
-            "MICROSECOND",
-            "MILLISECOND",
-            "SECOND",
-            "MINUTE",
-            "HOUR",
-            "DAY",
-            "DAYOFWEEK",
-            "DAYOFYEAR",
-            "WEEK",
-            "ISOWEEK",
-            "MONTH",
-            "QUARTER",
-            "YEAR",
-            "ISOYEAR",
-            "DATE",
-            "DATETIME",
-            "TIME");
-
-    /** {@code WEEK(<weekday>)} is a date part, not a call. */
-    private static final Set<String> WEEK_PARTS = Set.of("WEEK", "ISOWEEK");
-
-    /** Functions whose argument at the given index is a date part. */
-    private static final Map<String, Integer> DATE_PART_ARGUMENT = Map.ofEntries(
-            Map.entry("DATE_DIFF", 2),
-            Map.entry("DATETIME_DIFF", 2),
-            Map.entry("TIMESTAMP_DIFF", 2),
-            Map.entry("TIME_DIFF", 2),
-            Map.entry("DATE_TRUNC", 1),
-            Map.entry("DATETIME_TRUNC", 1),
-            Map.entry("TIMESTAMP_TRUNC", 1),
-            Map.entry("TIME_TRUNC", 1),
-            Map.entry("LAST_DAY", 1));
-
-    /** The BigQuery array subscript operators of {@code arr[OFFSET(0)]}: syntax, not function calls. */
-    private static final Set<String> SUBSCRIPTS = Set.of("OFFSET", "ORDINAL", "SAFE_OFFSET", "SAFE_ORDINAL");
-
-    /** Niladic date/time functions JSqlParser may model as a column when written without parentheses. */
-    private static final Set<String> NILADIC =
-            Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_DATETIME", "CURRENT_TIMESTAMP");
 
     private static final String STAR_MESSAGE =
             "'*' is only allowed as the single argument of a function, as in COUNT(*)";
@@ -123,53 +77,32 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
 
     @Override
     public <S> Void visit(Column column, S context) {
-        String name = column.getColumnName();
-        boolean unqualified =
-                column.getTable() == null || column.getTable().getNameParts().isEmpty();
-        if (unqualified && name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+        if (BigQuerySyntax.isDoubleQuotedString(column)) {
             return null; // BigQuery: "text" is a string literal
         }
-        if (unqualified && !MultiPartName.isQuoted(name) && NILADIC.contains(SqlLiterals.upper(name))) {
-            functions.add(SqlLiterals.upper(name));
+        Optional<String> niladic = BigQuerySyntax.niladic(column);
+        if (niladic.isPresent()) {
+            functions.add(niladic.get());
             return null;
         }
-        columns.putIfAbsent(new ColumnRef(qualifier(column), column.getUnquotedColumnName()), column);
+        columns.putIfAbsent(BigQuerySyntax.refOf(column), column);
         if (column.getArrayConstructor() != null) {
             visitSubscripts(column.getArrayConstructor(), context);
         }
         return null;
     }
 
-    /** The table part of a column reference, unquoted; {@code a.b} for {@code a.b.c}. */
-    private static String qualifier(Column column) {
-        if (column.getTable() == null) {
-            return null;
-        }
-        // name parts are stored innermost first (table, schema, catalog) and may hold nulls for "a..b"
-        List<String> parts = new ArrayList<>();
-        for (String part : column.getTable().getNameParts()) {
-            if (part != null && !part.isEmpty()) {
-                parts.add(0, MultiPartName.unquote(part));
-            }
-        }
-        return parts.isEmpty() ? null : String.join(".", parts);
-    }
-
     @Override
     public <S> Void visit(Function function, S context) {
-        String name = functionName(function);
+        String name = BigQuerySyntax.functionName(function);
         functions.add(name);
         if (SqlFragments.isAggregateFunction(name)) {
             aggregate = true;
         }
-        List<Expression> arguments = new ArrayList<>();
-        if (function.getParameters() != null) {
-            arguments.addAll(function.getParameters());
-        }
-        Integer datePart = DATE_PART_ARGUMENT.get(name.startsWith("SAFE.") ? name.substring(5) : name);
+        List<Expression> arguments = BigQuerySyntax.arguments(function);
         for (int i = 0; i < arguments.size(); i++) {
             Expression argument = arguments.get(i);
-            if (datePart != null && datePart == i && isDatePart(argument)) {
+            if (BigQuerySyntax.isDatePartArgument(function, i)) {
                 continue;
             }
             if (isStar(argument) && arguments.size() == 1) {
@@ -257,7 +190,7 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
 
     /** {@code [OFFSET(i)]}: visit {@code i} without recording OFFSET as a function. */
     private <S> void visitSubscript(Expression index, S context) {
-        if (index instanceof Function f && SUBSCRIPTS.contains(functionName(f)) && f.getParameters() != null) {
+        if (index instanceof Function f && BigQuerySyntax.isSubscript(f) && f.getParameters() != null) {
             for (Expression e : f.getParameters()) {
                 e.accept(this, context);
             }
@@ -294,8 +227,7 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
 
     @Override
     public <S> Void visit(TimeKeyExpression timeKey, S context) {
-        functions.add(
-                SqlLiterals.upper(timeKey.getStringValue()).replace("()", "").trim());
+        functions.add(BigQuerySyntax.niladic(timeKey));
         return null;
     }
 
@@ -335,33 +267,6 @@ final class FragmentAnalyzer extends ExpressionVisitorAdapter<Void> {
                 element.getExpression().accept(this, context);
             }
         }
-    }
-
-    /** Upper-case name with unquoted parts joined by dots: {@code SAFE.SUBSTR}, {@code HLL_COUNT.MERGE}. */
-    static String functionName(Function function) {
-        List<String> parts = function.getMultipartName();
-        if (parts == null || parts.isEmpty()) {
-            return SqlLiterals.upper(String.valueOf(function.getName()));
-        }
-        List<String> unquoted = new ArrayList<>();
-        for (String part : parts) {
-            unquoted.add(MultiPartName.unquote(part));
-        }
-        return SqlLiterals.upper(String.join(".", unquoted));
-    }
-
-    /** A date-part argument: an unquoted, unqualified date-part word, or {@code WEEK(<weekday>)}. */
-    private static boolean isDatePart(Expression argument) {
-        if (argument instanceof Column c) {
-            return (c.getTable() == null || c.getTable().getNameParts().isEmpty())
-                    && !MultiPartName.isQuoted(c.getColumnName())
-                    && DATE_PARTS.contains(SqlLiterals.upper(c.getColumnName()));
-        }
-        return argument instanceof Function f
-                && WEEK_PARTS.contains(functionName(f))
-                && f.getParameters() != null
-                && f.getParameters().size() == 1
-                && f.getParameters().get(0) instanceof Column;
     }
 
     private static boolean isStar(Expression e) {

@@ -19,7 +19,6 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.WhenClause;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.ASTNodeAccess;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
@@ -762,7 +761,7 @@ public final class SqlFragments {
     // ---- CASE outputs ----------------------------------------------------------------------------------------
 
     private static List<String> caseLiteralOutputs(Expression expression) {
-        Expression top = unwrap(expression);
+        Expression top = BigQuerySyntax.unwrap(expression);
         if (!(top instanceof CaseExpression c)) {
             return List.of();
         }
@@ -776,17 +775,9 @@ public final class SqlFragments {
         return new ArrayList<>(values);
     }
 
-    private static Expression unwrap(Expression e) {
-        Expression x = e;
-        while (x instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
-            x = p.get(0);
-        }
-        return x;
-    }
-
     /** The value of a string or number literal; empty for NULL and anything computed. */
     private static Optional<String> literal(Expression expression) {
-        Expression e = unwrap(expression);
+        Expression e = BigQuerySyntax.unwrap(expression);
         if (e instanceof StringValue s) {
             return Optional.of(stringValue(s));
         }
@@ -801,10 +792,7 @@ public final class SqlFragments {
             return literal(s.getExpression()).map(v -> s.getSign() == '-' ? "-" + v : v);
         }
         if (e instanceof Column c && c.getTable() == null) {
-            String name = c.getColumnName();
-            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                return SqlLiterals.stringValue(name); // BigQuery "text" is a string
-            }
+            return BigQuerySyntax.doubleQuotedString(c); // BigQuery "text" is a string
         }
         return Optional.empty();
     }
@@ -827,13 +815,7 @@ public final class SqlFragments {
      * when {@code column} is a real column reference.
      */
     public static Optional<String> doubleQuotedString(Column column) {
-        String name = column.getColumnName();
-        boolean unqualified =
-                column.getTable() == null || column.getTable().getNameParts().isEmpty();
-        if (unqualified && name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-            return SqlLiterals.stringValue(name);
-        }
-        return Optional.empty();
+        return BigQuerySyntax.doubleQuotedString(column);
     }
 
     /**

@@ -12,7 +12,7 @@ import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
-import io.github.specpipeline.core.sql.dialect.SqlRenderer;
+import io.github.specpipeline.core.sql.SqlTypes;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -204,7 +204,7 @@ public final class TestCatalog {
         } catch (SqlFragmentException e) {
             return List.of();
         }
-        boolean numeric = c.type() != null && NUMERIC.contains(SqlRenderer.baseType(c.type()));
+        boolean numeric = c.type() != null && NUMERIC.contains(SqlTypes.baseType(c.type()));
         List<Literal> out = new ArrayList<>();
         for (String v : new LinkedHashSet<>(f.caseLiteralOutputs())) {
             out.add(numeric && NUMBER.matcher(v).matches() ? Literal.number(v) : Literal.string(v));

@@ -1,6 +1,6 @@
 package io.github.specpipeline.core.testrun;
 
-import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
+import io.github.specpipeline.core.sql.dialect.DuckDbRules;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * the DuckDB type it becomes, and the kind of value parsing it needs.
  *
  * @param bigQueryType as declared (normalised), or null when unknown
- * @param duckDbType   from {@link DuckDbTypes#of(String)}
+ * @param duckDbType   from {@link DuckDbRules#columnType(String)}
  * @param kind         how text values are checked and normalised
  * @param precision    digits of a DECIMAL, else 0
  * @param scale        fraction digits of a DECIMAL, else 0
@@ -36,7 +36,7 @@ public record ColumnType(String bigQueryType, String duckDbType, Kind kind, int 
 
     /** The type for a BigQuery type; null or unknown types are strings. */
     public static ColumnType of(String bigQueryType) {
-        String duck = DuckDbTypes.of(bigQueryType);
+        String duck = DuckDbRules.columnType(bigQueryType);
         String upper = duck.toUpperCase(Locale.ROOT);
         Kind kind;
         int precision = 0;

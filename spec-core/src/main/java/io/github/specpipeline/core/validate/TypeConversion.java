@@ -1,7 +1,6 @@
 package io.github.specpipeline.core.validate;
 
 import io.github.specpipeline.core.sql.SqlTypes;
-import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,8 +24,8 @@ record TypeConversion(boolean lossy, String effect) {
     static Optional<TypeConversion> of(String source, String declared) {
         String from = SqlTypes.normalise(source);
         String to = SqlTypes.normalise(declared);
-        String a = SqlRenderer.baseType(from);
-        String b = SqlRenderer.baseType(to);
+        String a = SqlTypes.baseType(from);
+        String b = SqlTypes.baseType(to);
         if (isComplex(to)
                 || NEVER_CAST.contains(b)
                 || from.equals(to)

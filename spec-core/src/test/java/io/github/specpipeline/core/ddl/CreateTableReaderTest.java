@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.specpipeline.core.sql.SqlLexer;
 import io.github.specpipeline.core.sql.SqlToken;
+import io.github.specpipeline.core.sql.SqlTypes;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,6 @@ class CreateTableReaderTest {
                 "  timestamp  |TIMESTAMP"
             })
     void typeNormalisation(String written, String normalised) {
-        assertThat(BigQueryTypes.normalise(written)).isEqualTo(normalised);
+        assertThat(SqlTypes.normaliseDeclared(written)).isEqualTo(normalised);
     }
 }

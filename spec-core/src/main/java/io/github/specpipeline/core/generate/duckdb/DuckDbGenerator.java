@@ -15,7 +15,7 @@ import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.plan.RawTables;
 import io.github.specpipeline.core.plan.Scd2Plan;
 import io.github.specpipeline.core.sql.dialect.Dialect;
-import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
+import io.github.specpipeline.core.sql.dialect.DuckDbRules;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
 import io.github.specpipeline.core.testcatalog.TestSql;
@@ -174,8 +174,8 @@ public final class DuckDbGenerator implements DuckDbPlanner {
             }
             List<String> cols = new ArrayList<>();
             for (SourceColumn c : t.columns()) {
-                cols.add(
-                        "    " + D.quote(c.name()) + " " + DuckDbTypes.of(c.type()) + (c.notNull() ? " NOT NULL" : ""));
+                cols.add("    " + D.quote(c.name()) + " " + DuckDbRules.columnType(c.type())
+                        + (c.notNull() ? " NOT NULL" : ""));
             }
             sb.append("CREATE TABLE IF NOT EXISTS ")
                     .append(DuckDbNames.qualified(names.rawSchema(), table))
@@ -237,7 +237,7 @@ public final class DuckDbGenerator implements DuckDbPlanner {
     /** A seed column as read by read_csv (text) converted to its DDL type. */
     private static String seedValue(SourceColumn c) {
         String col = D.quote(c.name());
-        String type = DuckDbTypes.of(c.type());
+        String type = DuckDbRules.columnType(c.type());
         if (type.equals("VARCHAR")) {
             return col;
         }

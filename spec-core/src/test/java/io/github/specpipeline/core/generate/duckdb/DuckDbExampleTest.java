@@ -8,7 +8,7 @@ import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
-import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
+import io.github.specpipeline.core.sql.dialect.DuckDbRules;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
@@ -288,13 +288,13 @@ class DuckDbExampleTest {
                 String value = l == null || l.isNull()
                         ? "NULL"
                         : l.kind() == Literal.Kind.STRING ? "'" + l.text().replace("'", "''") + "'" : l.text();
-                cells.add("CAST(" + value + " AS " + DuckDbTypes.of(c.type()) + ") AS " + c.name());
+                cells.add("CAST(" + value + " AS " + DuckDbRules.columnType(c.type()) + ") AS " + c.name());
             }
             selects.add("SELECT " + String.join(", ", cells));
         }
         if (selects.isEmpty()) {
             List<String> cells = columns.stream()
-                    .map(c -> "CAST(NULL AS " + DuckDbTypes.of(c.type()) + ") AS " + c.name())
+                    .map(c -> "CAST(NULL AS " + DuckDbRules.columnType(c.type()) + ") AS " + c.name())
                     .toList();
             return "SELECT " + String.join(", ", cells) + " WHERE FALSE";
         }

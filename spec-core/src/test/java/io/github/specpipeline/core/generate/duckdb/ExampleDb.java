@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.ddl.SourceTable;
 import io.github.specpipeline.core.plan.DuckDbPlan;
-import io.github.specpipeline.core.sql.dialect.DuckDbTypes;
+import io.github.specpipeline.core.sql.dialect.DuckDbRules;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
@@ -39,7 +39,7 @@ final class ExampleDb {
                     .orElseThrow();
             List<String> cols = new ArrayList<>();
             for (SourceColumn c : t.columns()) {
-                cols.add("\"" + c.name() + "\" " + DuckDbTypes.of(c.type()));
+                cols.add("\"" + c.name() + "\" " + DuckDbRules.columnType(c.type()));
             }
             duck.exec("CREATE TABLE " + raw.getValue() + " (" + String.join(", ", cols) + ")");
             Path csv = DIR.resolve("seeds/" + raw.getKey() + ".csv").toAbsolutePath();

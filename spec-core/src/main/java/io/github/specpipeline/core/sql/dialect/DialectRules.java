@@ -1,0 +1,117 @@
+package io.github.specpipeline.core.sql.dialect;
+
+import io.github.specpipeline.core.sql.BigQueryType;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExtractExpression;
+import net.sf.jsqlparser.expression.IntervalExpression;
+
+/**
+ * Everything one SQL dialect decides when a BigQuery expression is written in it, in one class per dialect (the
+ * way sqlglot keeps one dialect per file): identifier quoting and keywords, string literals, the type map, a
+ * table from BigQuery function to its rendering or refusal, and the renderings of the syntax that is not a call.
+ * {@link SqlRenderer} walks the tree and asks the rules at each node; it never tests which dialect it writes.
+ *
+ * <p>Adding a dialect means adding a subclass (and its {@link Dialect} constant) and its table-driven test.
+ */
+public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, SparkRules {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    DialectRules() {}
+
+    /** The dialect these rules are for. */
+    public abstract Dialect dialect();
+
+    // ---- identifiers and literals --------------------------------------------------------------------------
+
+    /** The dialect's keywords that must be quoted as identifiers, lower-case. */
+    public abstract Set<String> keywords();
+
+    /** The identifier, always quoted. */
+    public abstract String quoteAlways(String identifier);
+
+    /** Whether an identifier must be quoted: a keyword of this dialect, or not a plain name. */
+    public final boolean needsQuotes(String identifier) {
+        return !PLAIN.matcher(identifier).matches() || keywords().contains(identifier.toLowerCase(Locale.ROOT));
+    }
+
+    /** The identifier, quoted only when it must be. */
+    public final String quote(String identifier) {
+        return needsQuotes(identifier) ? quoteAlways(identifier) : identifier;
+    }
+
+    /** A string literal holding exactly {@code value}, safe for any content. */
+    public abstract String string(String value);
+
+    /** A string literal for a value the spec wrote as a raw string ({@code r'...'}). */
+    public String rawString(String value) {
+        return string(value);
+    }
+
+    // ---- types ---------------------------------------------------------------------------------------------
+
+    /** The column type of this dialect for a BigQuery type, or empty when the dialect has no equivalent. */
+    public abstract Optional<String> type(BigQueryType type);
+
+    /** {@link #type(BigQueryType)} for a type's text; empty when the text is not a valid BigQuery type. */
+    public final Optional<String> type(String bigQueryType) {
+        return BigQueryType.parse(bigQueryType).flatMap(this::type);
+    }
+
+    // ---- functions and constructs --------------------------------------------------------------------------
+
+    /**
+     * The function table: every BigQuery function this dialect translates or refuses by name, upper-case. Empty
+     * for BigQuery, which writes every call as the spec did.
+     */
+    public abstract Map<String, FunctionRule> functions();
+
+    /** The rule for a function (upper-case name): its entry, or a refusal with no reason when it has none. */
+    public FunctionRule function(String name) {
+        FunctionRule rule = functions().get(name);
+        return rule != null ? rule : new FunctionRule.Refused("");
+    }
+
+    /** Why the dialect refuses a construct, or empty when it keeps the construct as written. */
+    public abstract Optional<String> refusal(Construct construct);
+
+    // ---- renderings of syntax that is not a call (used by the renderer's walk) -----------------------------
+
+    /** An array literal {@code [a, b]} with its items rendered. */
+    abstract String arrayLiteral(String items);
+
+    /** {@code a ^ b} (bitwise exclusive or) with its operands rendered. */
+    abstract String bitwiseXor(String left, String right);
+
+    /** {@code a || b}: engines give || different precedences, so targets make the tree explicit. */
+    abstract String concatOperator(SqlRenderer walk, Expression left, Expression right);
+
+    /** A LIKE without ESCAPE, {@code sql} as rendered, in this dialect's escape rules. */
+    abstract String likeWithoutEscape(String sql, Expression pattern);
+
+    /** {@code INTERVAL amount unit} (amount rendered, unit upper-case). */
+    abstract String interval(SqlRenderer walk, IntervalExpression node, String amount, String unit);
+
+    /** {@code CAST} or {@code SAFE_CAST} (keyword upper-case) of {@code inner} to {@code target}. */
+    abstract String cast(String keyword, String inner, String target, Expression node);
+
+    /** A typed literal: {@code DATE '2024-01-01'}; {@code base} is the BigQuery type, upper-case. */
+    abstract String typedLiteral(SqlRenderer walk, String base, String value, Expression node);
+
+    /** BigQuery's {@code TRIM(subject, chars)}. */
+    abstract String trimChars(String subject, String chars);
+
+    /** {@code EXTRACT(part FROM value)}, part upper-case, value rendered. */
+    abstract String extract(SqlRenderer walk, String part, String value, ExtractExpression node);
+
+    /** The name a BigQuery window function (upper-case) has in this dialect, or empty when it is not translated. */
+    abstract Optional<String> windowFunction(String name);
+
+    /** What an ORDER BY element without NULLS FIRST/LAST gets appended to sort NULLs as BigQuery does. */
+    abstract String defaultNullOrdering(boolean ascending);
+}

@@ -1,0 +1,333 @@
+package io.github.specpipeline.core.sql.dialect;
+
+import io.github.specpipeline.core.sql.BigQueryType;
+import io.github.specpipeline.core.sql.SqlTypes;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.ExtractExpression;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.StringValue;
+
+/**
+ * DuckDB, the local target the test goal runs. Semantics that differ are translated, not renamed: BigQuery's
+ * {@code CONCAT} is NULL when an argument is NULL (DuckDB's skips NULLs), {@code REGEXP_REPLACE} replaces every
+ * match, {@code DATE_DIFF} takes its arguments in the other order, LIKE has a backslash escape, window
+ * {@code ORDER BY} puts NULLs first when ascending.
+ */
+public final class DuckDbRules extends DialectRules {
+    static final DuckDbRules INSTANCE = new DuckDbRules();
+
+    /**
+     * DuckDB's keywords that are not "unreserved" ({@code duckdb_keywords()}: reserved, type_function and
+     * column_name categories): quoting them is always safe, leaving them bare is not.
+     */
+    private static final Set<String> KEYWORDS = Set.of(("all analyse analyze and any array as asc asymmetric both"
+                    + " case cast check collate column constraint create default deferrable desc describe distinct do"
+                    + " else end except false fetch for foreign from group having in initially intersect into lambda"
+                    + " lateral leading limit not null offset on only or order pivot pivot_longer pivot_wider placing"
+                    + " primary qualify references returning select show some summarize symmetric table then to"
+                    + " trailing true union unique unpivot using variadic when where window with"
+                    + " anti asof at authorization binary by collation columns concurrently cross freeze full"
+                    + " generated glob ilike inner is isnull join left like map natural notnull outer overlaps"
+                    + " positional right semi similar struct tablesample try_cast tuple unpack verbose"
+                    + " between bigint bit boolean char character coalesce dec decimal exists extract float grouping"
+                    + " grouping_id inout int integer interval national nchar none nullif numeric out overlay"
+                    + " position precision real row setof smallint substring time timestamp treat trim values"
+                    + " varchar xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi"
+                    + " xmlroot xmlserialize xmltable"
+                    + " temp system memory main")
+            .split(" "));
+
+    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared()
+            .translate("CONCAT", DuckDbRules::concat)
+            .translate(
+                    "SAFE_DIVIDE",
+                    c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " / NULLIF(" + c.sql(1) + ", 0))")
+            .translate("DIV", c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " // " + c.operand(1) + ")")
+            .translate("STRING_AGG", DuckDbRules::stringAgg)
+            .translate("REGEXP_CONTAINS", Translations.renamed2("regexp_matches"))
+            .translate("REGEXP_REPLACE", DuckDbRules::regexpReplace)
+            .translate(
+                    "REGEXP_EXTRACT",
+                    c -> Translations.regexpExtract(
+                            c, (call, subject, pattern) -> "regexp_matches(" + subject + ", " + pattern + ")"))
+            .translate("STARTS_WITH", Translations.renamed2("starts_with"))
+            .translate("ENDS_WITH", Translations.renamed2("ends_with"))
+            .translate("STRPOS", Translations.renamed2("strpos"))
+            .translate(List.of("LTRIM", "RTRIM"), n -> DuckDbRules::sideTrim)
+            .translate("SPLIT", DuckDbRules::split)
+            .translate("ARRAY_LENGTH", c -> c.size() != 1 ? c.arity("1") : "len(" + c.sql(0) + ")")
+            .translate("ARRAY_TO_STRING", Translations.renamed2("array_to_string"))
+            .translate("GENERATE_UUID", c -> "CAST(uuid() AS VARCHAR)")
+            .translate("CURRENT_TIMESTAMP", Translations.niladic(c -> "current_timestamp"))
+            .translate("CURRENT_DATE", Translations.niladic(c -> "current_date"))
+            .translate("CURRENT_DATETIME", Translations.niladic(c -> "CAST(current_timestamp AS TIMESTAMP)"))
+            .translate("CURRENT_TIME", Translations.niladic(c -> "CAST(current_timestamp AS TIME)"))
+            .translate("TIMESTAMP", c -> Translations.timestamp(c, "TIMESTAMPTZ"))
+            .translate(List.of("DATE_TRUNC", "TIMESTAMP_TRUNC"), n -> c -> Translations.dateTrunc(c, unit -> unit))
+            .translate("DATE_DIFF", DuckDbRules::dateDiff)
+            .translate("TIMESTAMP_DIFF", DuckDbRules::timestampDiff)
+            .translate(List.of("DATE_ADD", "DATE_SUB"), n -> DuckDbRules::dateAdd)
+            .translate(List.of("TIMESTAMP_ADD", "TIMESTAMP_SUB"), n -> DuckDbRules::timestampAdd)
+            .translate(List.of("FORMAT_DATE", "FORMAT_TIMESTAMP"), n -> DuckDbRules::formatDate)
+            .translate(List.of("PARSE_DATE", "PARSE_TIMESTAMP"), n -> DuckDbRules::parseDate)
+            .build();
+
+    private DuckDbRules() {}
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.DUCKDB;
+    }
+
+    @Override
+    public Set<String> keywords() {
+        return KEYWORDS;
+    }
+
+    /** {@code "x"}, a quote doubled. */
+    @Override
+    public String quoteAlways(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public String string(String value) {
+        return Literals.standardString(value);
+    }
+
+    /** GEOGRAPHY has no DuckDB type (without the spatial extension); every other type has one. */
+    @Override
+    public Optional<String> type(BigQueryType type) {
+        if (type instanceof BigQueryType.Scalar s && s.kind() == BigQueryType.Kind.GEOGRAPHY) {
+            return Optional.empty();
+        }
+        if (type instanceof BigQueryType.Array a) {
+            return type(a.element()).map(e -> e + "[]");
+        }
+        return Optional.of(columnType(type));
+    }
+
+    /**
+     * The DuckDB column type for a BigQuery type, for the raw tables the test goal creates and the tables of
+     * generated DuckDB SQL: unknown or null types become VARCHAR, as does GEOGRAPHY, and a STRUCT is JSON.
+     */
+    public static String columnType(String bigQueryType) {
+        return SqlTypes.parse(bigQueryType).map(DuckDbRules::columnType).orElse("VARCHAR");
+    }
+
+    private static String columnType(BigQueryType type) {
+        if (type instanceof BigQueryType.Array a) {
+            return columnType(a.element()) + "[]";
+        }
+        if (type instanceof BigQueryType.Struct) {
+            return "JSON";
+        }
+        BigQueryType.Scalar s = (BigQueryType.Scalar) type;
+        return switch (s.kind()) {
+            case INT64 -> "BIGINT";
+            // BigQuery NUMERIC is decimal(38, 9); DuckDB's widest decimal is 38 digits too
+            case NUMERIC -> s.parameters().isEmpty() ? "DECIMAL(38,9)" : "DECIMAL" + s.compactParameters();
+            case BIGNUMERIC, FLOAT64 -> "DOUBLE";
+            case BOOL -> "BOOLEAN";
+            case STRING, GEOGRAPHY -> "VARCHAR";
+            case BYTES -> "BLOB";
+            case DATE -> "DATE";
+            case DATETIME -> "TIMESTAMP";
+            case TIME -> "TIME";
+            // BigQuery TIMESTAMP is an absolute instant
+            case TIMESTAMP -> "TIMESTAMPTZ";
+            case JSON -> "JSON";
+            case INTERVAL -> "INTERVAL";
+        };
+    }
+
+    @Override
+    public Map<String, FunctionRule> functions() {
+        return FUNCTIONS;
+    }
+
+    @Override
+    public Optional<String> refusal(Construct construct) {
+        return Optional.of(construct.reason(Dialect.DUCKDB));
+    }
+
+    // ---- functions -----------------------------------------------------------------------------------------
+
+    /** DuckDB's concat() skips NULLs; || propagates them like BigQuery's CONCAT. */
+    private static String concat(Call c) {
+        if (c.size() == 1) {
+            return "(" + c.sql(0) + " || '')";
+        }
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < c.size(); i++) {
+            sb.append(i == 0 ? "" : " || ").append(c.operand(i));
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String stringAgg(Call c) {
+        if (c.size() == 0 || c.size() > 2) {
+            return c.arity("1 or 2");
+        }
+        List<Expression> withSeparator = new java.util.ArrayList<>(c.args());
+        if (withSeparator.size() == 1) {
+            withSeparator.add(new StringValue(","));
+        }
+        return c.call("string_agg", c.distinct(), withSeparator, c.orderBy());
+    }
+
+    /** BigQuery replaces every match; DuckDB only the first unless 'g'. */
+    private static String regexpReplace(Call c) {
+        if (c.size() != 3) {
+            return c.arity("3");
+        }
+        return "regexp_replace(" + c.sql(0) + ", " + c.sql(1) + ", " + c.sql(2) + ", 'g')";
+    }
+
+    private static String sideTrim(Call c) {
+        if (c.size() == 1) {
+            return c.call(c.name());
+        }
+        if (c.size() != 2) {
+            return c.arity("1 or 2");
+        }
+        return c.call(c.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static String split(Call c) {
+        if (c.size() == 0 || c.size() > 2) {
+            return c.arity("1 or 2");
+        }
+        return "string_split(" + c.sql(0) + ", " + (c.size() == 2 ? c.sql(1) : c.string(",")) + ")";
+    }
+
+    /** BigQuery: DATE_DIFF(end, start, part); DuckDB: date_diff(part, start, end); both count part boundaries. */
+    private static String dateDiff(Call c) {
+        return Translations.dateDiff(
+                c,
+                (call, part, end, start) ->
+                        "date_diff('" + (part.equals("ISOWEEK") ? "week" : part.toLowerCase(Locale.ROOT)) + "', "
+                                + start + ", " + end + ")");
+    }
+
+    private static String timestampDiff(Call c) {
+        return Translations.timestampDiff(
+                c,
+                (call, part, end, start) ->
+                        "date_sub('" + part.toLowerCase(Locale.ROOT) + "', " + start + ", " + end + ")");
+    }
+
+    private static String dateAdd(Call c) {
+        String[] interval = c.size() == 2 ? c.interval(1) : null;
+        if (interval == null) {
+            return c.refuse("only " + c.name() + "(date, INTERVAL n part) is translated");
+        }
+        if (!Set.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR").contains(interval[1])) {
+            return c.refuse("date part " + interval[1] + " is not translated");
+        }
+        String sign = c.name().equals("DATE_SUB") ? " - " : " + ";
+        return "CAST(" + c.sql(0) + sign + "INTERVAL (" + interval[0] + ") " + interval[1] + " AS DATE)";
+    }
+
+    private static String timestampAdd(Call c) {
+        String[] interval = c.size() == 2 ? c.interval(1) : null;
+        if (interval == null || !Translations.TIME_PARTS.contains(interval[1])) {
+            return c.refuse("only " + c.name() + "(timestamp, INTERVAL n MICROSECOND..DAY) is translated");
+        }
+        String sign = c.name().equals("TIMESTAMP_SUB") ? " - " : " + ";
+        return "(" + c.sql(0) + sign + "INTERVAL (" + interval[0] + ") " + interval[1] + ")";
+    }
+
+    private static String formatDate(Call c) {
+        return Translations.formatted(
+                c,
+                "format, value",
+                Patterns::duckDbFormat,
+                (call, format, value) -> "strftime(" + value + ", " + format + ")");
+    }
+
+    private static String parseDate(Call c) {
+        String type = c.name().equals("PARSE_DATE") ? "DATE" : "TIMESTAMPTZ";
+        return Translations.formatted(
+                c,
+                "format, text",
+                Patterns::duckDbFormat,
+                (call, format, text) -> "CAST(strptime(" + text + ", " + format + ") AS " + type + ")");
+    }
+
+    // ---- syntax --------------------------------------------------------------------------------------------
+
+    @Override
+    String arrayLiteral(String items) {
+        return "[" + items + "]";
+    }
+
+    @Override
+    String bitwiseXor(String left, String right) {
+        return "xor(" + left + ", " + right + ")";
+    }
+
+    @Override
+    String concatOperator(SqlRenderer walk, Expression left, Expression right) {
+        return Translations.explicitConcat(walk, left, right);
+    }
+
+    /** BigQuery LIKE treats a backslash as the escape character; DuckDB has none unless told. */
+    @Override
+    String likeWithoutEscape(String sql, Expression pattern) {
+        Optional<String> literal = SqlRenderer.literalText(pattern);
+        return literal.isEmpty() || literal.get().indexOf('\\') >= 0 ? sql + " ESCAPE '\\'" : sql;
+    }
+
+    @Override
+    String interval(SqlRenderer walk, IntervalExpression node, String amount, String unit) {
+        Translations.checkIntervalUnit(walk, node, unit);
+        return "INTERVAL (" + amount + ") " + unit;
+    }
+
+    @Override
+    String cast(String keyword, String inner, String target, Expression node) {
+        return Translations.cast(keyword, inner, target);
+    }
+
+    @Override
+    String typedLiteral(SqlRenderer walk, String base, String value, Expression node) {
+        return Translations.typedLiteral(this, walk, base, value, node);
+    }
+
+    @Override
+    String trimChars(String subject, String chars) {
+        return "TRIM(" + subject + ", " + chars + ")";
+    }
+
+    @Override
+    String extract(SqlRenderer walk, String part, String value, ExtractExpression node) {
+        return switch (part) {
+            case "YEAR", "QUARTER", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND" ->
+                "EXTRACT(" + part + " FROM " + value + ")";
+            // DuckDB counts Sunday as 0, BigQuery as 1
+            case "DAYOFWEEK" -> "(dayofweek(" + value + ") + 1)";
+            case "DAYOFYEAR" -> "dayofyear(" + value + ")";
+            case "ISOWEEK" -> "week(" + value + ")";
+            case "ISOYEAR" -> "isoyear(" + value + ")";
+            case "DATE" -> "CAST(" + value + " AS DATE)";
+            default -> walk.untranslatable("EXTRACT(" + part + ")", "this date part is not translated", node);
+        };
+    }
+
+    @Override
+    Optional<String> windowFunction(String name) {
+        return Translations.windowFunction(name);
+    }
+
+    /** BigQuery sorts NULLs first when ascending, last when descending; DuckDB always last. */
+    @Override
+    String defaultNullOrdering(boolean ascending) {
+        return ascending ? " NULLS FIRST" : " NULLS LAST";
+    }
+}
