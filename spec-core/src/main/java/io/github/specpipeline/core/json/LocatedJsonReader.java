@@ -13,21 +13,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.io.StrictUtf8;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -94,46 +87,27 @@ public final class LocatedJsonReader {
                     "point at the JSON file inside it");
             return Optional.empty();
         }
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                problems.report(
-                        Severity.ERROR,
-                        DiagnosticCode.SP006,
-                        Location.UNKNOWN,
-                        "",
-                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES,
-                        "");
-                return Optional.empty();
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
-                    "");
-            return Optional.empty();
+        StrictUtf8.Read read = StrictUtf8.read(file, MAX_FILE_BYTES);
+        if (read instanceof StrictUtf8.Decoded decoded) {
+            return decoded(decoded).flatMap(this::parse);
         }
-        return parse(bytes);
+        if (read instanceof StrictUtf8.TooLarge tooLarge) {
+            tooLarge(tooLarge.size());
+        } else {
+            unreadable(file, ((StrictUtf8.Unreadable) read).cause());
+        }
+        return Optional.empty();
     }
 
     /** Parses UTF-8 bytes (a leading byte order mark is accepted). */
     public Optional<JsonDocument> parse(byte[] bytes) {
-        Optional<String> text = decodeUtf8(bytes);
-        return text.flatMap(this::parse);
+        return decoded(StrictUtf8.decode(bytes)).flatMap(this::parse);
     }
 
-    /** Parses text. */
+    /** Parses text (a leading byte order mark is accepted and takes no column, as in the bytes). */
     public Optional<JsonDocument> parse(String text) {
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            // A BOM is not JSON, but editors on Windows write one; accept it. Columns on line 1 shift by one
-            // in the tree below, so replace it with a space instead of removing it.
-            text = " " + text.substring(1);
-        }
+        // A BOM is not JSON, but editors on Windows write one; accept it.
+        text = StrictUtf8.withoutByteOrderMark(text);
         if (text.isBlank()) {
             problems.report(
                     Severity.ERROR,
@@ -301,13 +275,7 @@ public final class LocatedJsonReader {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                problems.report(
-                        Severity.ERROR,
-                        DiagnosticCode.SP006,
-                        Location.UNKNOWN,
-                        "",
-                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES,
-                        "");
+                tooLarge(size);
                 return Optional.empty();
             }
             Optional<Fingerprint> checked = checkUtf8(file);
@@ -316,13 +284,7 @@ public final class LocatedJsonReader {
             }
             fingerprint = checked.get();
         } catch (IOException e) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
-                    "");
+            unreadable(file, e);
             return Optional.empty();
         }
         CRC32 crc = new CRC32();
@@ -582,45 +544,14 @@ public final class LocatedJsonReader {
         }
     }
 
-    /**
-     * The file's text as {@link #parse(String)} sees it: strict UTF-8, a leading byte order mark read as a space
-     * (so that columns on line 1 stay true).
-     */
+    /** The file's text as {@link #parse(String)} sees it: strict UTF-8, a leading byte order mark dropped. */
     private static Reader textReader(InputStream bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         // the parser closes its source at the end of input; the caller still drains and closes the bytes
         InputStream unclosed = new FilterInputStream(bytes) {
             @Override
             public void close() {}
         };
-        return new FilterReader(new InputStreamReader(new BufferedInputStream(unclosed, 1 << 16), decoder)) {
-            private boolean first = true;
-
-            @Override
-            public int read() throws IOException {
-                int c = super.read();
-                if (first && c >= 0) {
-                    first = false;
-                    return c == '\uFEFF' ? ' ' : c;
-                }
-                return c;
-            }
-
-            @Override
-            public int read(char[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (first && n > 0) {
-                    first = false;
-                    if (buffer[offset] == '\uFEFF') {
-                        buffer[offset] = ' ';
-                    }
-                }
-                return n;
-            }
-        };
+        return StrictUtf8.reader(new BufferedInputStream(unclosed, 1 << 16));
     }
 
     /**
@@ -628,70 +559,21 @@ public final class LocatedJsonReader {
      * as {@link #parse(byte[])} does; the fingerprint of the bytes when the file is fine.
      */
     private Optional<Fingerprint> checkUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         CRC32 crc = new CRC32();
-        ByteBuffer in = ByteBuffer.allocate(1 << 16);
-        CharBuffer out = CharBuffer.allocate(1 << 16);
-        long consumed = 0;
-        int line = 1;
-        int column = 1;
-        boolean first = true;
-        boolean blank = true;
-        boolean eof = false;
-        try (InputStream stream = Files.newInputStream(file)) {
-            while (true) {
-                if (!eof) {
-                    int n = stream.read(in.array(), in.position(), in.remaining());
-                    if (n < 0) {
-                        eof = true;
-                    } else {
-                        crc.update(in.array(), in.position(), n);
-                        in.position(in.position() + n);
-                    }
+        boolean[] blank = {true};
+        StrictUtf8.Scan scan;
+        try (InputStream stream = new CheckedInputStream(Files.newInputStream(file), crc)) {
+            scan = StrictUtf8.scan(stream, chunk -> {
+                for (int i = chunk.position(); blank[0] && i < chunk.limit(); i++) {
+                    blank[0] = Character.isWhitespace(chunk.get(i));
                 }
-                in.flip();
-                CoderResult result;
-                do {
-                    result = decoder.decode(in, out, eof);
-                    out.flip();
-                    while (out.hasRemaining()) {
-                        char c = out.get();
-                        if (c == '\n') {
-                            line++;
-                            column = 1;
-                        } else {
-                            column++;
-                        }
-                        if (blank && !(first && c == '\uFEFF') && !Character.isWhitespace(c)) {
-                            blank = false;
-                        }
-                        first = false;
-                    }
-                    out.clear();
-                } while (result.isOverflow());
-                if (result.isError()) {
-                    problems.report(
-                            Severity.ERROR,
-                            DiagnosticCode.SP002,
-                            new Location(line, column),
-                            "",
-                            String.format(
-                                    "invalid UTF-8 byte 0x%02X at byte offset %d",
-                                    in.get(in.position()) & 0xFF, consumed + in.position()),
-                            "save the file as UTF-8");
-                    return Optional.empty();
-                }
-                consumed += in.position();
-                in.compact();
-                if (eof) {
-                    break;
-                }
-            }
+            });
         }
-        if (blank) {
+        if (scan.malformed() != null) {
+            malformed(scan.malformed());
+            return Optional.empty();
+        }
+        if (blank[0]) {
             problems.report(
                     Severity.ERROR,
                     DiagnosticCode.SP004,
@@ -701,47 +583,46 @@ public final class LocatedJsonReader {
                     "write a spec: {\"schema\": {...}, \"models\": [...]}");
             return Optional.empty();
         }
-        return Optional.of(new Fingerprint(consumed, crc.getValue()));
+        return Optional.of(new Fingerprint(scan.bytes(), crc.getValue()));
     }
 
-    /** Decodes strictly, reporting the line and column of the first invalid byte sequence. */
-    private Optional<String> decodeUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            out.flip();
-            int line = 1;
-            int column = 1;
-            for (int i = 0; i < out.length(); i++) {
-                if (out.charAt(i) == '\n') {
-                    line++;
-                    column = 1;
-                } else {
-                    column++;
-                }
-            }
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP002,
-                    new Location(line, column),
-                    "",
-                    String.format(
-                            "invalid UTF-8 byte 0x%02X at byte offset %d", bytes[in.position()] & 0xFF, in.position()),
-                    "save the file as UTF-8");
-            return Optional.empty();
+    /** The text of decoded bytes, or empty after reporting where they are not UTF-8. */
+    private Optional<String> decoded(StrictUtf8.Decoded decoded) {
+        if (decoded instanceof StrictUtf8.Text text) {
+            return Optional.of(text.text());
         }
-        try {
-            decoder.flush(out);
-        } catch (IllegalStateException e) {
-            // cannot happen after a complete decode; fall through with what was decoded
-        }
-        out.flip();
-        return Optional.of(out.toString());
+        malformed((StrictUtf8.Malformed) decoded);
+        return Optional.empty();
+    }
+
+    private void malformed(StrictUtf8.Malformed bad) {
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP002,
+                new Location(bad.line(), bad.column()),
+                "",
+                String.format("invalid UTF-8 byte 0x%02X at byte offset %d", bad.badByte(), bad.byteOffset()),
+                "save the file as UTF-8");
+    }
+
+    private void tooLarge(long size) {
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP006,
+                Location.UNKNOWN,
+                "",
+                "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES,
+                "");
+    }
+
+    private void unreadable(Path file, Exception e) {
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP001,
+                Location.UNKNOWN,
+                "",
+                "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                "");
     }
 
     private static Location location(JsonLocation location) {
@@ -781,14 +662,10 @@ public final class LocatedJsonReader {
                 "fix the JSON syntax at this position");
     }
 
-    /** The file's text as it was parsed (a byte order mark read as a space), or null when it cannot be read. */
+    /** The file's text as it was parsed, or null when it cannot be read. */
     private static String textForMessage(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? " " + text.substring(1) : text;
-        } catch (IOException | RuntimeException e) {
-            return null; // the file changed or vanished since: Jackson's message alone will do
-        }
+        // null when the file changed or vanished since: Jackson's message alone will do
+        return StrictUtf8.read(file, MAX_FILE_BYTES) instanceof StrictUtf8.Text text ? text.text() : null;
     }
 
     /** Where the comma is when the error at {@code at} is a closing bracket with only whitespace after a comma. */

@@ -200,6 +200,23 @@ class SourceDdlReaderTest {
         }
 
         @Test
+        void invalidUtf8AfterAByteOrderMarkIsLocatedAsTheStatementsAre() throws IOException {
+            byte[] latin1 = "CREATE TABLE raw.caf\u00e9 (a INT64);".getBytes(StandardCharsets.ISO_8859_1);
+            byte[] bytes = new byte[latin1.length + 3];
+            bytes[0] = (byte) 0xEF;
+            bytes[1] = (byte) 0xBB;
+            bytes[2] = (byte) 0xBF;
+            System.arraycopy(latin1, 0, bytes, 3, latin1.length);
+            Files.write(dir.resolve("bom.sql"), bytes);
+
+            assertThat(SourceDdlReader.read(dir).problems()).singleElement().satisfies(p -> {
+                assertThat(p.message()).contains("byte 0xE9 at offset 23");
+                // the mark takes no column, as in the positions of statements
+                assertThat(List.of(p.line(), p.column())).containsExactly(1, 21);
+            });
+        }
+
+        @Test
         void utf16IsNotUtf8() throws IOException {
             Files.write(dir.resolve("u16.sql"), "CREATE TABLE raw.t (a INT64);".getBytes(StandardCharsets.UTF_16));
 
