@@ -67,24 +67,7 @@ public final class LocatedJsonReader {
 
     /** Reads {@code file}; empty when it could not be read or parsed (the reason has been reported). */
     public Optional<JsonDocument> read(Path file) {
-        if (!Files.exists(file)) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "file not found: " + file,
-                    "check the path; it is resolved against the project directory");
-            return Optional.empty();
-        }
-        if (Files.isDirectory(file)) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "is a directory, not a spec file: " + file,
-                    "point at the JSON file inside it");
+        if (!isFile(file)) {
             return Optional.empty();
         }
         StrictUtf8.Read read = StrictUtf8.read(file, MAX_FILE_BYTES);
@@ -99,6 +82,31 @@ public final class LocatedJsonReader {
         return Optional.empty();
     }
 
+    /** Whether {@code file} is there and not a directory; if not, the reason has been reported. */
+    private boolean isFile(Path file) {
+        if (!Files.exists(file)) {
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP001,
+                    Location.UNKNOWN,
+                    "",
+                    "file not found: " + file,
+                    "check the path; it is resolved against the project directory");
+            return false;
+        }
+        if (Files.isDirectory(file)) {
+            problems.report(
+                    Severity.ERROR,
+                    DiagnosticCode.SP001,
+                    Location.UNKNOWN,
+                    "",
+                    "is a directory, not a spec file: " + file,
+                    "point at the JSON file inside it");
+            return false;
+        }
+        return true;
+    }
+
     /** Parses UTF-8 bytes (a leading byte order mark is accepted). */
     public Optional<JsonDocument> parse(byte[] bytes) {
         return decoded(StrictUtf8.decode(bytes)).flatMap(this::parse);
@@ -109,13 +117,7 @@ public final class LocatedJsonReader {
         // A BOM is not JSON, but editors on Windows write one; accept it.
         text = StrictUtf8.withoutByteOrderMark(text);
         if (text.isBlank()) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP004,
-                    new Location(1, 1),
-                    "",
-                    "file is empty",
-                    "write a spec: {\"schema\": {...}, \"models\": [...]}");
+            empty();
             return Optional.empty();
         }
         sourceMap = new SourceMap();
@@ -123,95 +125,20 @@ public final class LocatedJsonReader {
         try (JsonParser p = FACTORY.createParser(text)) {
             parser = p;
             JsonToken first = p.nextToken();
-            JsonNode root = readValue(p, first, "");
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                problems.report(
-                        Severity.ERROR,
-                        DiagnosticCode.SP003,
-                        location(p.currentTokenLocation()),
-                        "",
-                        "unexpected content after the end of the JSON document",
-                        "a spec is one JSON object");
+            JsonNode root = readTree(p, first, null, sourceMap);
+            if (hasTrailingContent(p)) {
                 return Optional.empty();
             }
             return Optional.of(new JsonDocument(root, sourceMap));
         } catch (StreamConstraintsException e) {
-            // limits are checked before a location is attached: use where the parser stood
-            JsonLocation at =
-                    e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
-            problems.report(
-                    Severity.ERROR, DiagnosticCode.SP006, location(at), "", limitMessage(e.getOriginalMessage()), "");
+            beyondALimit(e, parser);
             return Optional.empty();
         } catch (JsonProcessingException e) {
             syntaxError(e, text);
             return Optional.empty();
         } catch (IOException e) {
-            problems.report(
-                    Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "", "cannot parse: " + e.getMessage(), "");
+            cannotParse(e);
             return Optional.empty();
-        }
-    }
-
-    private JsonNode readValue(JsonParser p, JsonToken token, String pointer) throws IOException {
-        if (token == null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
-        }
-        sourceMap.putValue(pointer, location(p.currentTokenLocation()));
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        switch (token) {
-            case START_OBJECT: {
-                ObjectNode object = nodes.objectNode();
-                JsonToken t;
-                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    String child = pointer + "/" + SourceMap.token(name);
-                    Location keyLocation = location(p.currentTokenLocation());
-                    if (object.has(name)) {
-                        problems.report(
-                                Severity.ERROR,
-                                DiagnosticCode.SP005,
-                                keyLocation,
-                                child,
-                                "duplicate key '" + name + "'",
-                                "remove one of the two; the last one is used");
-                    }
-                    sourceMap.putKey(child, keyLocation);
-                    JsonNode value = readValue(p, p.nextToken(), child);
-                    object.set(name, value);
-                }
-                if (t != JsonToken.END_OBJECT) {
-                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
-                }
-                return object;
-            }
-            case START_ARRAY: {
-                ArrayNode array = nodes.arrayNode();
-                JsonToken t;
-                int index = 0;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t == null) {
-                        throw new com.fasterxml.jackson.core.JsonParseException(
-                                p, "unexpected end of input in an array");
-                    }
-                    array.add(readValue(p, t, pointer + "/" + index++));
-                }
-                return array;
-            }
-            case VALUE_STRING:
-                return nodes.textNode(p.getText());
-            case VALUE_NUMBER_INT:
-                return nodes.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT:
-                return nodes.numberNode(p.getDecimalValue());
-            case VALUE_TRUE:
-                return nodes.booleanNode(true);
-            case VALUE_FALSE:
-                return nodes.booleanNode(false);
-            case VALUE_NULL:
-                return nodes.nullNode();
-            default:
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + token);
         }
     }
 
@@ -251,24 +178,7 @@ public final class LocatedJsonReader {
      * memory stays bounded by the largest element. Problems are reported exactly as {@link #read} reports them.
      */
     public Optional<StreamedDocument> stream(Path file, String field, ElementHandler handler) {
-        if (!Files.exists(file)) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "file not found: " + file,
-                    "check the path; it is resolved against the project directory");
-            return Optional.empty();
-        }
-        if (Files.isDirectory(file)) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "is a directory, not a spec file: " + file,
-                    "point at the JSON file inside it");
+        if (!isFile(file)) {
             return Optional.empty();
         }
         Fingerprint fingerprint;
@@ -314,31 +224,23 @@ public final class LocatedJsonReader {
                                     throw new com.fasterxml.jackson.core.JsonParseException(
                                             p, "unexpected end of input in an array");
                                 }
-                                handler.element(readTree(p, e, new PathNode(child, null, index)), index);
+                                handler.element(readTree(p, e, new PathNode(child, null, index), null), index);
                                 index++;
                             }
                             object.set(name, JsonNodeFactory.instance.arrayNode());
                             continue;
                         }
                     }
-                    object.set(name, readTree(p, value, child));
+                    object.set(name, readTree(p, value, child, null));
                 }
                 if (t != JsonToken.END_OBJECT) {
                     throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
                 }
                 root = object;
             } else {
-                root = readTree(p, first, null);
+                root = readTree(p, first, null, null);
             }
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                problems.report(
-                        Severity.ERROR,
-                        DiagnosticCode.SP003,
-                        location(p.currentTokenLocation()),
-                        "",
-                        "unexpected content after the end of the JSON document",
-                        "a spec is one JSON object");
+            if (hasTrailingContent(p)) {
                 return Optional.empty();
             }
             bytes.transferTo(OutputStream.nullOutputStream());
@@ -348,10 +250,7 @@ public final class LocatedJsonReader {
             }
             return Optional.of(new StreamedDocument(root, streamed, fingerprint));
         } catch (StreamConstraintsException e) {
-            JsonLocation at =
-                    e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
-            problems.report(
-                    Severity.ERROR, DiagnosticCode.SP006, location(at), "", limitMessage(e.getOriginalMessage()), "");
+            beyondALimit(e, parser);
             return Optional.empty();
         } catch (JsonProcessingException e) {
             syntaxError(e, textForMessage(file));
@@ -360,8 +259,7 @@ public final class LocatedJsonReader {
             changed(file); // it decoded cleanly a moment ago
             return Optional.empty();
         } catch (IOException e) {
-            problems.report(
-                    Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "", "cannot parse: " + e.getMessage(), "");
+            cannotParse(e);
             return Optional.empty();
         }
     }
@@ -485,10 +383,20 @@ public final class LocatedJsonReader {
         }
     }
 
-    /** Like {@link #readValue} without a source map: the streaming path keeps no per-node state. */
-    private JsonNode readTree(JsonParser p, JsonToken token, PathNode path) throws IOException {
+    private static String pointer(PathNode path) {
+        return path == null ? "" : path.pointer();
+    }
+
+    /**
+     * The value starting at {@code token}, with the locations of it and everything in it put into {@code map}; the
+     * streaming path passes no map, and keeps no per-node state.
+     */
+    private JsonNode readTree(JsonParser p, JsonToken token, PathNode path, SourceMap map) throws IOException {
         if (token == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
+        }
+        if (map != null) {
+            map.putValue(pointer(path), location(p.currentTokenLocation()));
         }
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         switch (token) {
@@ -499,7 +407,10 @@ public final class LocatedJsonReader {
                     String name = p.currentName();
                     PathNode child = new PathNode(path, name, 0);
                     duplicateCheck(object, name, child, p);
-                    object.set(name, readTree(p, p.nextToken(), child));
+                    if (map != null) {
+                        map.putKey(child.pointer(), location(p.currentTokenLocation()));
+                    }
+                    object.set(name, readTree(p, p.nextToken(), child, map));
                 }
                 if (t != JsonToken.END_OBJECT) {
                     throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
@@ -515,7 +426,7 @@ public final class LocatedJsonReader {
                         throw new com.fasterxml.jackson.core.JsonParseException(
                                 p, "unexpected end of input in an array");
                     }
-                    array.add(readTree(p, t, new PathNode(path, null, index++)));
+                    array.add(readTree(p, t, new PathNode(path, null, index++), map));
                 }
                 return array;
             }
@@ -574,13 +485,7 @@ public final class LocatedJsonReader {
             return Optional.empty();
         }
         if (blank[0]) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP004,
-                    new Location(1, 1),
-                    "",
-                    "file is empty",
-                    "write a spec: {\"schema\": {...}, \"models\": [...]}");
+            empty();
             return Optional.empty();
         }
         return Optional.of(new Fingerprint(scan.bytes(), crc.getValue()));
@@ -593,6 +498,44 @@ public final class LocatedJsonReader {
         }
         malformed((StrictUtf8.Malformed) decoded);
         return Optional.empty();
+    }
+
+    private void empty() {
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP004,
+                new Location(1, 1),
+                "",
+                "file is empty",
+                "write a spec: {\"schema\": {...}, \"models\": [...]}");
+    }
+
+    /** Whether there is more after the document; if so, it has been reported. */
+    private boolean hasTrailingContent(JsonParser p) throws IOException {
+        if (p.nextToken() == null) {
+            return false;
+        }
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP003,
+                location(p.currentTokenLocation()),
+                "",
+                "unexpected content after the end of the JSON document",
+                "a spec is one JSON object");
+        return true;
+    }
+
+    private void beyondALimit(StreamConstraintsException e, JsonParser parser) {
+        // limits are checked before a location is attached: use where the parser stood
+        JsonLocation at =
+                e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
+        problems.report(
+                Severity.ERROR, DiagnosticCode.SP006, location(at), "", limitMessage(e.getOriginalMessage()), "");
+    }
+
+    private void cannotParse(IOException e) {
+        problems.report(
+                Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "", "cannot parse: " + e.getMessage(), "");
     }
 
     private void malformed(StrictUtf8.Malformed bad) {
