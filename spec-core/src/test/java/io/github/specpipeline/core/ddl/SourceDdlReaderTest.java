@@ -3,6 +3,7 @@ package io.github.specpipeline.core.ddl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.specpipeline.core.io.Bytes;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -201,13 +202,10 @@ class SourceDdlReaderTest {
 
         @Test
         void invalidUtf8AfterAByteOrderMarkIsLocatedAsTheStatementsAre() throws IOException {
-            byte[] latin1 = "CREATE TABLE raw.caf\u00e9 (a INT64);".getBytes(StandardCharsets.ISO_8859_1);
-            byte[] bytes = new byte[latin1.length + 3];
-            bytes[0] = (byte) 0xEF;
-            bytes[1] = (byte) 0xBB;
-            bytes[2] = (byte) 0xBF;
-            System.arraycopy(latin1, 0, bytes, 3, latin1.length);
-            Files.write(dir.resolve("bom.sql"), bytes);
+            Files.write(
+                    dir.resolve("bom.sql"),
+                    Bytes.withByteOrderMark(
+                            "CREATE TABLE raw.caf\u00e9 (a INT64);".getBytes(StandardCharsets.ISO_8859_1)));
 
             assertThat(SourceDdlReader.read(dir).problems()).singleElement().satisfies(p -> {
                 assertThat(p.message()).contains("byte 0xE9 at offset 23");

@@ -3,6 +3,7 @@ package io.github.specpipeline.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.specpipeline.core.diag.DiagnosticCode;
+import io.github.specpipeline.core.io.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,11 +53,7 @@ class LocatedJsonReaderTest {
 
     @Test
     void aByteOrderMarkIsAcceptedAndTakesNoColumn() {
-        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        byte[] body = "{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[bom.length + body.length];
-        System.arraycopy(bom, 0, all, 0, 3);
-        System.arraycopy(body, 0, all, 3, body.length);
+        byte[] all = Bytes.withByteOrderMark("{\"a\": 1}".getBytes(StandardCharsets.UTF_8));
         SourceMap map = reader.parse(all).orElseThrow().sourceMap();
         assertThat(problems).isEmpty();
         // as an editor shows it, and as the source DDL reader counts: StrictUtf8 drops the mark
@@ -65,12 +62,7 @@ class LocatedJsonReaderTest {
 
     @Test
     void invalidUtf8IsLocatedTheSameWhetherTheFileIsReadWholeOrStreamed(@TempDir Path dir) throws IOException {
-        byte[] latin1 = "{\"a\":\r\n \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] bytes = new byte[latin1.length + 3];
-        bytes[0] = (byte) 0xEF;
-        bytes[1] = (byte) 0xBB;
-        bytes[2] = (byte) 0xBF;
-        System.arraycopy(latin1, 0, bytes, 3, latin1.length);
+        byte[] bytes = Bytes.withByteOrderMark("{\"a\":\r\n \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
         Path file = Files.write(dir.resolve("spec.json"), bytes);
         String expected = DiagnosticCode.SP002 + "@2:6 invalid UTF-8 byte 0xE9 at byte offset 15";
 

@@ -2,6 +2,7 @@ package io.github.specpipeline.core.testrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.io.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,12 +115,8 @@ class SeedLoaderTest {
 
     @Test
     void invalidUtf8AfterAByteOrderMarkCountsTheMarkInTheByteNotInTheLine() throws IOException {
-        byte[] latin1 = "id,note,tags,at\r\n1,caf\u00e9,,\n".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] bytes = new byte[latin1.length + 3];
-        bytes[0] = (byte) 0xEF;
-        bytes[1] = (byte) 0xBB;
-        bytes[2] = (byte) 0xBF;
-        System.arraycopy(latin1, 0, bytes, 3, latin1.length);
+        byte[] bytes =
+                Bytes.withByteOrderMark("id,note,tags,at\r\n1,caf\u00e9,,\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(problems(read("events.csv", bytes)))
                 .containsExactly("seeds/events.csv:2: not valid UTF-8 (byte 26); save the file as UTF-8");
     }
