@@ -38,6 +38,7 @@ class LayeringTest {
         layers.put("", 0); // Version
         layers.put("log", 1); // SpecLog prints diagnostics
         layers.put("io", 0);
+        layers.put("escape", 0);
         layers.put("model", 0);
         layers.put("diag", 0);
         layers.put("json", 1);

@@ -1,15 +1,10 @@
 package io.github.specpipeline.core.ddl;
 
+import io.github.specpipeline.core.io.StrictUtf8;
 import io.github.specpipeline.core.sql.SqlLexer;
 import io.github.specpipeline.core.sql.SqlToken;
 import io.github.specpipeline.core.sql.TextPositions;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +54,7 @@ public final class SourceDdlReader {
     /** Reads DDL text as if it were the file {@code file}; for callers that hold the text already. */
     public static DdlReadResult readText(Path file, String text) {
         SourceDdlReader reader = new SourceDdlReader();
-        reader.readStatements(file, stripBom(text));
+        reader.readStatements(file, StrictUtf8.withoutByteOrderMark(text));
         return reader.result();
     }
 
@@ -102,65 +97,42 @@ public final class SourceDdlReader {
 
     /** The file's text, or empty after recording why it cannot be read. */
     private Optional<String> readFile(Path file) {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                problems.add(new DdlProblem(
-                        file,
-                        0,
-                        0,
-                        "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-                                + " MB; it is not read as source DDL"));
-                return Optional.empty();
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | RuntimeException e) {
-            problems.add(new DdlProblem(file, 0, 0, "cannot read " + file + ": " + reason(e)));
-            return Optional.empty();
+        // Java 17 has no switch over types: one branch per kind of StrictUtf8.Read
+        StrictUtf8.Read read = StrictUtf8.read(file, MAX_FILE_BYTES);
+        if (read instanceof StrictUtf8.Text text) {
+            return Optional.of(text.text());
         }
-        return decodeUtf8(file, bytes);
+        if (read instanceof StrictUtf8.Malformed bad) {
+            problems.add(malformed(file, bad));
+        } else if (read instanceof StrictUtf8.TooLarge) {
+            problems.add(new DdlProblem(
+                    file,
+                    0,
+                    0,
+                    "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; it is not read as source DDL"));
+        } else {
+            Exception cause = ((StrictUtf8.Unreadable) read).cause();
+            problems.add(new DdlProblem(file, 0, 0, "cannot read " + file + ": " + reason(cause)));
+        }
+        return Optional.empty();
     }
 
-    /** Strict UTF-8 decoding; the problem names the position of the first bad byte. */
-    private Optional<String> decodeUtf8(Path file, byte[] bytes) {
-        if (bytes.length >= 2
-                && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            problems.add(new DdlProblem(
+    /** The problem of a file that is not UTF-8, at its first bad byte. */
+    private static DdlProblem malformed(Path file, StrictUtf8.Malformed bad) {
+        if (bad.utf16ByteOrderMark()) {
+            return new DdlProblem(
                     file,
                     1,
                     1,
-                    "the file is not valid UTF-8 (it starts with a UTF-16 byte order mark);" + " save it as UTF-8"));
-            return Optional.empty();
+                    "the file is not valid UTF-8 (it starts with a UTF-16 byte order mark);" + " save it as UTF-8");
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            String before = out.flip().toString();
-            TextPositions positions = new TextPositions(before);
-            int badByte = bytes[in.position()] & 0xFF;
-            problems.add(new DdlProblem(
-                    file,
-                    positions.line(before.length()),
-                    positions.column(before.length()),
-                    String.format(
-                            "the file is not valid UTF-8 (byte 0x%02X at offset %d); save it as UTF-8",
-                            badByte, in.position())));
-            return Optional.empty();
-        }
-        return Optional.of(stripBom(out.flip().toString()));
-    }
-
-    private static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return new DdlProblem(
+                file,
+                bad.line(),
+                bad.column(),
+                String.format(
+                        "the file is not valid UTF-8 (byte 0x%02X at offset %d); save it as UTF-8",
+                        bad.badByte(), bad.byteOffset()));
     }
 
     /** Splits the file into statements at top-level ';' and reads each. */

@@ -1,8 +1,8 @@
 package io.github.specpipeline.core.generate;
 
+import io.github.specpipeline.core.escape.QuotedString;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,67 +76,12 @@ public final class Text {
 
     /** A YAML double-quoted scalar holding exactly {@code s}. */
     public static String yaml(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20
-                            || c == 0x7f
-                            || c == '\u0085'
-                            || c == '\u2028'
-                            || c == '\u2029'
-                            || c == '\ufeff'
-                            || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    private static boolean validSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        return QuotedString.YAML.of(s);
     }
 
     /** A Python string literal (double-quoted) holding exactly {@code s}. */
     public static String python(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20
-                            || c == 0x7f
-                            || c == '\u0085'
-                            || c == '\u2028'
-                            || c == '\u2029'
-                            || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return QuotedString.PYTHON.of(s);
     }
 
     /**
@@ -144,30 +89,6 @@ public final class Text {
      * a template literal's {@code ${...}}.
      */
     public static String js(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '`' -> sb.append("\\u0060");
-                case '$' -> sb.append("\\u0024");
-                default -> {
-                    if (c < 0x20
-                            || c == 0x7f
-                            || c == '\u2028'
-                            || c == '\u2029'
-                            || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return QuotedString.JAVASCRIPT.of(s);
     }
 }

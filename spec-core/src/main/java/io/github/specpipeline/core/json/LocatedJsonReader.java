@@ -13,21 +13,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.io.StrictUtf8;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -74,6 +67,23 @@ public final class LocatedJsonReader {
 
     /** Reads {@code file}; empty when it could not be read or parsed (the reason has been reported). */
     public Optional<JsonDocument> read(Path file) {
+        if (!isFile(file)) {
+            return Optional.empty();
+        }
+        StrictUtf8.Read read = StrictUtf8.read(file, MAX_FILE_BYTES);
+        if (read instanceof StrictUtf8.Decoded decoded) {
+            return decoded(decoded).flatMap(this::parse);
+        }
+        if (read instanceof StrictUtf8.TooLarge tooLarge) {
+            tooLarge(tooLarge.size());
+        } else {
+            unreadable(file, ((StrictUtf8.Unreadable) read).cause());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code file} is there and not a directory; if not, the reason has been reported. */
+    private boolean isFile(Path file) {
         if (!Files.exists(file)) {
             problems.report(
                     Severity.ERROR,
@@ -82,7 +92,7 @@ public final class LocatedJsonReader {
                     "",
                     "file not found: " + file,
                     "check the path; it is resolved against the project directory");
-            return Optional.empty();
+            return false;
         }
         if (Files.isDirectory(file)) {
             problems.report(
@@ -92,56 +102,22 @@ public final class LocatedJsonReader {
                     "",
                     "is a directory, not a spec file: " + file,
                     "point at the JSON file inside it");
-            return Optional.empty();
+            return false;
         }
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                problems.report(
-                        Severity.ERROR,
-                        DiagnosticCode.SP006,
-                        Location.UNKNOWN,
-                        "",
-                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES,
-                        "");
-                return Optional.empty();
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
-                    "");
-            return Optional.empty();
-        }
-        return parse(bytes);
+        return true;
     }
 
     /** Parses UTF-8 bytes (a leading byte order mark is accepted). */
     public Optional<JsonDocument> parse(byte[] bytes) {
-        Optional<String> text = decodeUtf8(bytes);
-        return text.flatMap(this::parse);
+        return decoded(StrictUtf8.decode(bytes)).flatMap(this::parse);
     }
 
-    /** Parses text. */
+    /** Parses text (a leading byte order mark is accepted and takes no column, as in the bytes). */
     public Optional<JsonDocument> parse(String text) {
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            // A BOM is not JSON, but editors on Windows write one; accept it. Columns on line 1 shift by one
-            // in the tree below, so replace it with a space instead of removing it.
-            text = " " + text.substring(1);
-        }
+        // A BOM is not JSON, but editors on Windows write one; accept it.
+        text = StrictUtf8.withoutByteOrderMark(text);
         if (text.isBlank()) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP004,
-                    new Location(1, 1),
-                    "",
-                    "file is empty",
-                    "write a spec: {\"schema\": {...}, \"models\": [...]}");
+            empty();
             return Optional.empty();
         }
         sourceMap = new SourceMap();
@@ -149,95 +125,20 @@ public final class LocatedJsonReader {
         try (JsonParser p = FACTORY.createParser(text)) {
             parser = p;
             JsonToken first = p.nextToken();
-            JsonNode root = readValue(p, first, "");
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                problems.report(
-                        Severity.ERROR,
-                        DiagnosticCode.SP003,
-                        location(p.currentTokenLocation()),
-                        "",
-                        "unexpected content after the end of the JSON document",
-                        "a spec is one JSON object");
+            JsonNode root = readTree(p, first, null, sourceMap);
+            if (hasTrailingContent(p)) {
                 return Optional.empty();
             }
             return Optional.of(new JsonDocument(root, sourceMap));
         } catch (StreamConstraintsException e) {
-            // limits are checked before a location is attached: use where the parser stood
-            JsonLocation at =
-                    e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
-            problems.report(
-                    Severity.ERROR, DiagnosticCode.SP006, location(at), "", limitMessage(e.getOriginalMessage()), "");
+            beyondALimit(e, parser);
             return Optional.empty();
         } catch (JsonProcessingException e) {
             syntaxError(e, text);
             return Optional.empty();
         } catch (IOException e) {
-            problems.report(
-                    Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "", "cannot parse: " + e.getMessage(), "");
+            cannotParse(e);
             return Optional.empty();
-        }
-    }
-
-    private JsonNode readValue(JsonParser p, JsonToken token, String pointer) throws IOException {
-        if (token == null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
-        }
-        sourceMap.putValue(pointer, location(p.currentTokenLocation()));
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        switch (token) {
-            case START_OBJECT: {
-                ObjectNode object = nodes.objectNode();
-                JsonToken t;
-                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    String child = pointer + "/" + SourceMap.token(name);
-                    Location keyLocation = location(p.currentTokenLocation());
-                    if (object.has(name)) {
-                        problems.report(
-                                Severity.ERROR,
-                                DiagnosticCode.SP005,
-                                keyLocation,
-                                child,
-                                "duplicate key '" + name + "'",
-                                "remove one of the two; the last one is used");
-                    }
-                    sourceMap.putKey(child, keyLocation);
-                    JsonNode value = readValue(p, p.nextToken(), child);
-                    object.set(name, value);
-                }
-                if (t != JsonToken.END_OBJECT) {
-                    throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
-                }
-                return object;
-            }
-            case START_ARRAY: {
-                ArrayNode array = nodes.arrayNode();
-                JsonToken t;
-                int index = 0;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t == null) {
-                        throw new com.fasterxml.jackson.core.JsonParseException(
-                                p, "unexpected end of input in an array");
-                    }
-                    array.add(readValue(p, t, pointer + "/" + index++));
-                }
-                return array;
-            }
-            case VALUE_STRING:
-                return nodes.textNode(p.getText());
-            case VALUE_NUMBER_INT:
-                return nodes.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT:
-                return nodes.numberNode(p.getDecimalValue());
-            case VALUE_TRUE:
-                return nodes.booleanNode(true);
-            case VALUE_FALSE:
-                return nodes.booleanNode(false);
-            case VALUE_NULL:
-                return nodes.nullNode();
-            default:
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + token);
         }
     }
 
@@ -277,37 +178,14 @@ public final class LocatedJsonReader {
      * memory stays bounded by the largest element. Problems are reported exactly as {@link #read} reports them.
      */
     public Optional<StreamedDocument> stream(Path file, String field, ElementHandler handler) {
-        if (!Files.exists(file)) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "file not found: " + file,
-                    "check the path; it is resolved against the project directory");
-            return Optional.empty();
-        }
-        if (Files.isDirectory(file)) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "is a directory, not a spec file: " + file,
-                    "point at the JSON file inside it");
+        if (!isFile(file)) {
             return Optional.empty();
         }
         Fingerprint fingerprint;
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                problems.report(
-                        Severity.ERROR,
-                        DiagnosticCode.SP006,
-                        Location.UNKNOWN,
-                        "",
-                        "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES,
-                        "");
+                tooLarge(size);
                 return Optional.empty();
             }
             Optional<Fingerprint> checked = checkUtf8(file);
@@ -316,13 +194,7 @@ public final class LocatedJsonReader {
             }
             fingerprint = checked.get();
         } catch (IOException e) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP001,
-                    Location.UNKNOWN,
-                    "",
-                    "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
-                    "");
+            unreadable(file, e);
             return Optional.empty();
         }
         CRC32 crc = new CRC32();
@@ -352,31 +224,23 @@ public final class LocatedJsonReader {
                                     throw new com.fasterxml.jackson.core.JsonParseException(
                                             p, "unexpected end of input in an array");
                                 }
-                                handler.element(readTree(p, e, new PathNode(child, null, index)), index);
+                                handler.element(readTree(p, e, new PathNode(child, null, index), null), index);
                                 index++;
                             }
                             object.set(name, JsonNodeFactory.instance.arrayNode());
                             continue;
                         }
                     }
-                    object.set(name, readTree(p, value, child));
+                    object.set(name, readTree(p, value, child, null));
                 }
                 if (t != JsonToken.END_OBJECT) {
                     throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
                 }
                 root = object;
             } else {
-                root = readTree(p, first, null);
+                root = readTree(p, first, null, null);
             }
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                problems.report(
-                        Severity.ERROR,
-                        DiagnosticCode.SP003,
-                        location(p.currentTokenLocation()),
-                        "",
-                        "unexpected content after the end of the JSON document",
-                        "a spec is one JSON object");
+            if (hasTrailingContent(p)) {
                 return Optional.empty();
             }
             bytes.transferTo(OutputStream.nullOutputStream());
@@ -386,10 +250,7 @@ public final class LocatedJsonReader {
             }
             return Optional.of(new StreamedDocument(root, streamed, fingerprint));
         } catch (StreamConstraintsException e) {
-            JsonLocation at =
-                    e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
-            problems.report(
-                    Severity.ERROR, DiagnosticCode.SP006, location(at), "", limitMessage(e.getOriginalMessage()), "");
+            beyondALimit(e, parser);
             return Optional.empty();
         } catch (JsonProcessingException e) {
             syntaxError(e, textForMessage(file));
@@ -398,8 +259,7 @@ public final class LocatedJsonReader {
             changed(file); // it decoded cleanly a moment ago
             return Optional.empty();
         } catch (IOException e) {
-            problems.report(
-                    Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "", "cannot parse: " + e.getMessage(), "");
+            cannotParse(e);
             return Optional.empty();
         }
     }
@@ -523,10 +383,20 @@ public final class LocatedJsonReader {
         }
     }
 
-    /** Like {@link #readValue} without a source map: the streaming path keeps no per-node state. */
-    private JsonNode readTree(JsonParser p, JsonToken token, PathNode path) throws IOException {
+    private static String pointer(PathNode path) {
+        return path == null ? "" : path.pointer();
+    }
+
+    /**
+     * The value starting at {@code token}, with the locations of it and everything in it put into {@code map}; the
+     * streaming path passes no map, and keeps no per-node state.
+     */
+    private JsonNode readTree(JsonParser p, JsonToken token, PathNode path, SourceMap map) throws IOException {
         if (token == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
+        }
+        if (map != null) {
+            map.putValue(pointer(path), location(p.currentTokenLocation()));
         }
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         switch (token) {
@@ -537,7 +407,10 @@ public final class LocatedJsonReader {
                     String name = p.currentName();
                     PathNode child = new PathNode(path, name, 0);
                     duplicateCheck(object, name, child, p);
-                    object.set(name, readTree(p, p.nextToken(), child));
+                    if (map != null) {
+                        map.putKey(child.pointer(), location(p.currentTokenLocation()));
+                    }
+                    object.set(name, readTree(p, p.nextToken(), child, map));
                 }
                 if (t != JsonToken.END_OBJECT) {
                     throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input in an object");
@@ -553,7 +426,7 @@ public final class LocatedJsonReader {
                         throw new com.fasterxml.jackson.core.JsonParseException(
                                 p, "unexpected end of input in an array");
                     }
-                    array.add(readTree(p, t, new PathNode(path, null, index++)));
+                    array.add(readTree(p, t, new PathNode(path, null, index++), map));
                 }
                 return array;
             }
@@ -582,45 +455,14 @@ public final class LocatedJsonReader {
         }
     }
 
-    /**
-     * The file's text as {@link #parse(String)} sees it: strict UTF-8, a leading byte order mark read as a space
-     * (so that columns on line 1 stay true).
-     */
+    /** The file's text as {@link #parse(String)} sees it: strict UTF-8, a leading byte order mark dropped. */
     private static Reader textReader(InputStream bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         // the parser closes its source at the end of input; the caller still drains and closes the bytes
         InputStream unclosed = new FilterInputStream(bytes) {
             @Override
             public void close() {}
         };
-        return new FilterReader(new InputStreamReader(new BufferedInputStream(unclosed, 1 << 16), decoder)) {
-            private boolean first = true;
-
-            @Override
-            public int read() throws IOException {
-                int c = super.read();
-                if (first && c >= 0) {
-                    first = false;
-                    return c == '\uFEFF' ? ' ' : c;
-                }
-                return c;
-            }
-
-            @Override
-            public int read(char[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (first && n > 0) {
-                    first = false;
-                    if (buffer[offset] == '\uFEFF') {
-                        buffer[offset] = ' ';
-                    }
-                }
-                return n;
-            }
-        };
+        return StrictUtf8.reader(new BufferedInputStream(unclosed, 1 << 16));
     }
 
     /**
@@ -628,120 +470,102 @@ public final class LocatedJsonReader {
      * as {@link #parse(byte[])} does; the fingerprint of the bytes when the file is fine.
      */
     private Optional<Fingerprint> checkUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         CRC32 crc = new CRC32();
-        ByteBuffer in = ByteBuffer.allocate(1 << 16);
-        CharBuffer out = CharBuffer.allocate(1 << 16);
-        long consumed = 0;
-        int line = 1;
-        int column = 1;
-        boolean first = true;
-        boolean blank = true;
-        boolean eof = false;
-        try (InputStream stream = Files.newInputStream(file)) {
-            while (true) {
-                if (!eof) {
-                    int n = stream.read(in.array(), in.position(), in.remaining());
-                    if (n < 0) {
-                        eof = true;
-                    } else {
-                        crc.update(in.array(), in.position(), n);
-                        in.position(in.position() + n);
-                    }
+        boolean[] blank = {true};
+        StrictUtf8.Scan scan;
+        try (InputStream stream = new CheckedInputStream(Files.newInputStream(file), crc)) {
+            scan = StrictUtf8.scan(stream, chunk -> {
+                for (int i = chunk.position(); blank[0] && i < chunk.limit(); i++) {
+                    blank[0] = Character.isWhitespace(chunk.get(i));
                 }
-                in.flip();
-                CoderResult result;
-                do {
-                    result = decoder.decode(in, out, eof);
-                    out.flip();
-                    while (out.hasRemaining()) {
-                        char c = out.get();
-                        if (c == '\n') {
-                            line++;
-                            column = 1;
-                        } else {
-                            column++;
-                        }
-                        if (blank && !(first && c == '\uFEFF') && !Character.isWhitespace(c)) {
-                            blank = false;
-                        }
-                        first = false;
-                    }
-                    out.clear();
-                } while (result.isOverflow());
-                if (result.isError()) {
-                    problems.report(
-                            Severity.ERROR,
-                            DiagnosticCode.SP002,
-                            new Location(line, column),
-                            "",
-                            String.format(
-                                    "invalid UTF-8 byte 0x%02X at byte offset %d",
-                                    in.get(in.position()) & 0xFF, consumed + in.position()),
-                            "save the file as UTF-8");
-                    return Optional.empty();
-                }
-                consumed += in.position();
-                in.compact();
-                if (eof) {
-                    break;
-                }
-            }
+            });
         }
-        if (blank) {
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP004,
-                    new Location(1, 1),
-                    "",
-                    "file is empty",
-                    "write a spec: {\"schema\": {...}, \"models\": [...]}");
+        if (scan.malformed() != null) {
+            malformed(scan.malformed());
             return Optional.empty();
         }
-        return Optional.of(new Fingerprint(consumed, crc.getValue()));
+        if (blank[0]) {
+            empty();
+            return Optional.empty();
+        }
+        return Optional.of(new Fingerprint(scan.bytes(), crc.getValue()));
     }
 
-    /** Decodes strictly, reporting the line and column of the first invalid byte sequence. */
-    private Optional<String> decodeUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            out.flip();
-            int line = 1;
-            int column = 1;
-            for (int i = 0; i < out.length(); i++) {
-                if (out.charAt(i) == '\n') {
-                    line++;
-                    column = 1;
-                } else {
-                    column++;
-                }
-            }
-            problems.report(
-                    Severity.ERROR,
-                    DiagnosticCode.SP002,
-                    new Location(line, column),
-                    "",
-                    String.format(
-                            "invalid UTF-8 byte 0x%02X at byte offset %d", bytes[in.position()] & 0xFF, in.position()),
-                    "save the file as UTF-8");
-            return Optional.empty();
+    /** The text of decoded bytes, or empty after reporting where they are not UTF-8. */
+    private Optional<String> decoded(StrictUtf8.Decoded decoded) {
+        if (decoded instanceof StrictUtf8.Text text) {
+            return Optional.of(text.text());
         }
-        try {
-            decoder.flush(out);
-        } catch (IllegalStateException e) {
-            // cannot happen after a complete decode; fall through with what was decoded
+        malformed((StrictUtf8.Malformed) decoded);
+        return Optional.empty();
+    }
+
+    private void empty() {
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP004,
+                new Location(1, 1),
+                "",
+                "file is empty",
+                "write a spec: {\"schema\": {...}, \"models\": [...]}");
+    }
+
+    /** Whether there is more after the document; if so, it has been reported. */
+    private boolean hasTrailingContent(JsonParser p) throws IOException {
+        if (p.nextToken() == null) {
+            return false;
         }
-        out.flip();
-        return Optional.of(out.toString());
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP003,
+                location(p.currentTokenLocation()),
+                "",
+                "unexpected content after the end of the JSON document",
+                "a spec is one JSON object");
+        return true;
+    }
+
+    private void beyondALimit(StreamConstraintsException e, JsonParser parser) {
+        // limits are checked before a location is attached: use where the parser stood
+        JsonLocation at =
+                e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentTokenLocation();
+        problems.report(
+                Severity.ERROR, DiagnosticCode.SP006, location(at), "", limitMessage(e.getOriginalMessage()), "");
+    }
+
+    private void cannotParse(IOException e) {
+        problems.report(
+                Severity.ERROR, DiagnosticCode.SP003, Location.UNKNOWN, "", "cannot parse: " + e.getMessage(), "");
+    }
+
+    private void malformed(StrictUtf8.Malformed bad) {
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP002,
+                new Location(bad.line(), bad.column()),
+                "",
+                String.format("invalid UTF-8 byte 0x%02X at byte offset %d", bad.badByte(), bad.byteOffset()),
+                "save the file as UTF-8");
+    }
+
+    private void tooLarge(long size) {
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP006,
+                Location.UNKNOWN,
+                "",
+                "file is " + size + " bytes, more than the limit of " + MAX_FILE_BYTES,
+                "");
+    }
+
+    private void unreadable(Path file, Exception e) {
+        problems.report(
+                Severity.ERROR,
+                DiagnosticCode.SP001,
+                Location.UNKNOWN,
+                "",
+                "cannot read " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                "");
     }
 
     private static Location location(JsonLocation location) {
@@ -781,14 +605,10 @@ public final class LocatedJsonReader {
                 "fix the JSON syntax at this position");
     }
 
-    /** The file's text as it was parsed (a byte order mark read as a space), or null when it cannot be read. */
+    /** The file's text as it was parsed, or null when it cannot be read. */
     private static String textForMessage(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? " " + text.substring(1) : text;
-        } catch (IOException | RuntimeException e) {
-            return null; // the file changed or vanished since: Jackson's message alone will do
-        }
+        // null when the file changed or vanished since: Jackson's message alone will do
+        return StrictUtf8.read(file, MAX_FILE_BYTES) instanceof StrictUtf8.Text text ? text.text() : null;
     }
 
     /** Where the comma is when the error at {@code at} is a closing bracket with only whitespace after a comma. */

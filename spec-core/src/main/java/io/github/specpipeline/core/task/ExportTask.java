@@ -10,6 +10,7 @@ import io.github.specpipeline.core.export.mermaid.MermaidExporter;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
 import io.github.specpipeline.core.export.xlsx.WorkbookRenderer;
 import io.github.specpipeline.core.io.OutputDirectory;
+import io.github.specpipeline.core.io.StrictUtf8;
 import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.SqlFragments;
@@ -485,11 +486,18 @@ public final class ExportTask {
         }
     }
 
+    /** A stamp names the key and the files written: a few kilobytes. */
+    private static final long MAX_STAMP_BYTES = 1L << 20;
+
     private static boolean upToDate(Path stamp, String key, OutputDirectory out) throws IOException {
         if (!Files.isRegularFile(stamp)) {
             return false;
         }
-        List<String> lines = Files.readAllLines(stamp, StandardCharsets.UTF_8);
+        // a stamp that is not ours to read (too big, not UTF-8) only means the export runs again
+        if (!(StrictUtf8.read(stamp, MAX_STAMP_BYTES) instanceof StrictUtf8.Text text)) {
+            return false;
+        }
+        List<String> lines = text.text().lines().toList();
         if (lines.isEmpty() || !lines.get(0).equals("key=" + key)) {
             return false;
         }

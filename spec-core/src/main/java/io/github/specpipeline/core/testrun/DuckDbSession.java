@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.testrun;
 
+import io.github.specpipeline.core.sql.dialect.Dialect;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -316,7 +317,7 @@ public final class DuckDbSession implements AutoCloseable {
 
     /** A double-quoted SQL identifier. */
     public static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Dialect.DUCKDB.quoteAlways(identifier);
     }
 
     /** The first line of a (multi-line) DuckDB error message. */

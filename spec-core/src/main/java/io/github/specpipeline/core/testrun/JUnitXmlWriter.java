@@ -1,13 +1,18 @@
 package io.github.specpipeline.core.testrun;
 
+import io.github.specpipeline.core.escape.Xml;
 import io.github.specpipeline.core.io.OutputDirectory;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Test results as JUnit XML in Maven Surefire's format: one {@code TEST-<suite>.xml} per model, one
@@ -49,68 +54,91 @@ public final class JUnitXmlWriter {
         return files;
     }
 
+    /**
+     * The JDK's own StAX writer (not whichever one the class path offers). It escapes attribute values itself
+     * ({@code & < > "}); character data it is told to write as given, and {@link Xml#text} escapes it, because the
+     * writer's escaping would leave a {@code \r} raw, which a reader turns into {@code \n}. In attribute values the
+     * writer leaves {@code '}, line breaks and tabs raw: still well-formed, but a reader normalizes those breaks and
+     * tabs to spaces, so a multi-line message reads as one line there (the element's text keeps it whole).
+     */
+    private static final XMLOutputFactory FACTORY = xmlOutputFactory();
+
+    private static XMLOutputFactory xmlOutputFactory() {
+        XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
+        factory.setProperty("escapeCharacters", false); // the JDK writer's switch for character data
+        return factory;
+    }
+
     /** One suite as a Surefire report. */
     public static String xml(TestResults.Suite s) {
-        StringBuilder b = new StringBuilder();
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        b.append("<testsuite xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"")
-                .append(SCHEMA)
-                .append("\" version=\"3.0.2\"")
-                .append(" name=\"")
-                .append(attr(s.name()))
-                .append('"')
-                .append(" time=\"")
-                .append(seconds(s.nanos()))
-                .append('"')
-                .append(" tests=\"")
-                .append(s.cases().size())
-                .append('"')
-                .append(" errors=\"")
-                .append(s.count(TestResults.Status.ERROR))
-                .append('"')
-                .append(" skipped=\"")
-                .append(s.count(TestResults.Status.SKIPPED))
-                .append('"')
-                .append(" failures=\"")
-                .append(s.count(TestResults.Status.FAILED))
-                .append("\">\n");
-        b.append("  <properties>\n");
-        b.append("    <property name=\"specpipeline.model\" value=\"")
-                .append(attr(s.model()))
-                .append("\"/>\n");
-        b.append("  </properties>\n");
-        for (TestResults.Case c : s.cases()) {
-            b.append("  <testcase name=\"")
-                    .append(attr(c.name()))
-                    .append("\" classname=\"")
-                    .append(attr(s.name()))
-                    .append("\" time=\"")
-                    .append(seconds(c.nanos()))
-                    .append('"');
-            switch (c.status()) {
-                case PASSED -> b.append("/>\n");
-                case SKIPPED ->
-                    b.append(">\n    <skipped message=\"")
-                            .append(attr(c.message()))
-                            .append("\"/>\n  </testcase>\n");
-                case FAILED, ERROR -> {
-                    String tag = c.status() == TestResults.Status.FAILED ? "failure" : "error";
-                    b.append(">\n    <")
-                            .append(tag)
-                            .append(" message=\"")
-                            .append(attr(c.message()))
-                            .append("\" type=\"")
-                            .append(attr("spec-pipeline." + c.kind()))
-                            .append("\">")
-                            .append(text(body(c)))
-                            .append("</")
-                            .append(tag)
-                            .append(">\n  </testcase>\n");
-                }
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            w.writeStartElement("testsuite");
+            w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
+            w.writeAttribute("xsi:noNamespaceSchemaLocation", SCHEMA);
+            w.writeAttribute("version", "3.0.2");
+            w.writeAttribute("name", Xml.valid(s.name()));
+            w.writeAttribute("time", seconds(s.nanos()));
+            w.writeAttribute("tests", String.valueOf(s.cases().size()));
+            w.writeAttribute("errors", String.valueOf(s.count(TestResults.Status.ERROR)));
+            w.writeAttribute("skipped", String.valueOf(s.count(TestResults.Status.SKIPPED)));
+            w.writeAttribute("failures", String.valueOf(s.count(TestResults.Status.FAILED)));
+            w.writeCharacters("\n  ");
+            w.writeStartElement("properties");
+            w.writeCharacters("\n    ");
+            w.writeEmptyElement("property");
+            w.writeAttribute("name", "specpipeline.model");
+            w.writeAttribute("value", Xml.valid(s.model()));
+            w.writeCharacters("\n  ");
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            for (TestResults.Case c : s.cases()) {
+                testCase(w, s, c);
+            }
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing XML to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    private static void testCase(XMLStreamWriter w, TestResults.Suite s, TestResults.Case c) throws XMLStreamException {
+        w.writeCharacters("  ");
+        if (c.status() == TestResults.Status.PASSED) {
+            w.writeEmptyElement("testcase");
+        } else {
+            w.writeStartElement("testcase");
+        }
+        w.writeAttribute("name", Xml.valid(c.name()));
+        w.writeAttribute("classname", Xml.valid(s.name()));
+        w.writeAttribute("time", seconds(c.nanos()));
+        switch (c.status()) {
+            case PASSED -> {}
+            case SKIPPED -> {
+                w.writeCharacters("\n    ");
+                w.writeEmptyElement("skipped");
+                w.writeAttribute("message", Xml.valid(c.message()));
+                w.writeCharacters("\n  ");
+                w.writeEndElement();
+            }
+            case FAILED, ERROR -> {
+                w.writeCharacters("\n    ");
+                w.writeStartElement(c.status() == TestResults.Status.FAILED ? "failure" : "error");
+                w.writeAttribute("message", Xml.valid(c.message()));
+                w.writeAttribute("type", Xml.valid("spec-pipeline." + c.kind()));
+                w.writeCharacters(Xml.text(body(c)));
+                w.writeEndElement();
+                w.writeCharacters("\n  ");
+                w.writeEndElement();
             }
         }
-        b.append("</testsuite>\n");
-        return b.toString();
+        w.writeCharacters("\n");
     }
 
     /** What a failure's body says: the test, the model, the message, the SQL and the rows or diff. */
@@ -139,59 +167,5 @@ public final class JUnitXmlWriter {
 
     static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
-    }
-
-    static String attr(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        clean(s).codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                case '\n' -> b.append("&#10;");
-                case '\r' -> b.append("&#13;");
-                case '\t' -> b.append("&#9;");
-                default -> b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
-    }
-
-    static String text(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        clean(s).codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '\r' -> b.append("&#13;");
-                default -> b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
-    }
-
-    /** Drops what XML 1.0 cannot carry: control characters other than tab and line ends, lone surrogates, U+FFFE/F. */
-    private static String clean(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                b.append(c).append(s.charAt(++i));
-            } else if (Character.isSurrogate(c)
-                    || c == 0xFFFE
-                    || c == 0xFFFF
-                    || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
-                b.append('\uFFFD');
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -1,13 +1,10 @@
 package io.github.specpipeline.core.testrun;
 
+import io.github.specpipeline.core.io.StrictUtf8;
 import io.github.specpipeline.core.parse.Names;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -311,40 +308,17 @@ public final class SeedLoader {
 
     /** Strict UTF-8 with an optional BOM; reports the line of the first bad byte. */
     private static String decode(byte[] bytes, String shown, List<SeedProblem> problems) {
-        int start =
-                bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
-                        ? 3
-                        : 0;
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            int line = 1;
-            int bad = badByte(bytes, start);
-            for (int i = start; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            problems.add(new SeedProblem(
-                    shown, line, null, "not valid UTF-8 (byte " + (bad + 1) + "); save the file as UTF-8"));
-            return null;
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(bytes);
+        if (decoded instanceof StrictUtf8.Text text) {
+            return text.text();
         }
-    }
-
-    private static int badByte(byte[] bytes, int start) {
-        var decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : bytes.length;
+        StrictUtf8.Malformed bad = (StrictUtf8.Malformed) decoded;
+        problems.add(new SeedProblem(
+                shown,
+                bad.line(),
+                null,
+                "not valid UTF-8 (byte " + (bad.byteOffset() + 1) + "); save the file as UTF-8"));
+        return null;
     }
 
     private static int startLine(UncheckedIOException e, int fallback) {

@@ -8,6 +8,11 @@ import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.sql.ParsedFragment;
+import io.github.specpipeline.core.sql.SqlFragmentException;
+import io.github.specpipeline.core.sql.SqlFragments;
+import io.github.specpipeline.core.sql.SqlLexer;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.math.BigDecimal;
@@ -25,8 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.TrimFunction;
 
 /**
  * Deterministic rows for raw tables that have no seed, derived from the DDL types and from the data tests of
@@ -349,23 +356,19 @@ public final class SyntheticData {
         }
     }
 
-    private static final Pattern IDENTIFIER =
-            Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*(\\.\\s*([A-Za-z_][A-Za-z0-9_]*))?\\b(?!\\s*\\()");
-
     /** Every source column an expression reads is filled, so a column that must not be NULL is not NULL by accident. */
     private void filledFrom(Model m, String sql) {
         if (sql == null) {
             return;
         }
-        Matcher matcher = IDENTIFIER.matcher(sql.replaceAll("'[^']*'", "''").replace("{from}", " "));
-        while (matcher.find()) {
+        for (ColumnRef ref : columnsRead(sql)) {
             Optional<Traced> t;
-            if (matcher.group(3) != null) {
-                t = m.source(matcher.group(1)).flatMap(s -> fromSource(s, matcher.group(3), true, 0));
+            if (ref.qualifier() != null) {
+                t = m.source(ref.qualifier()).flatMap(s -> fromSource(s, ref.column(), true, 0));
             } else {
                 t = Optional.empty();
                 for (SourceRef s : m.sources()) {
-                    t = fromSource(s, matcher.group(1), true, 0);
+                    t = fromSource(s, ref.column(), true, 0);
                     if (t.isPresent()) {
                         break;
                     }
@@ -375,8 +378,24 @@ public final class SyntheticData {
         }
     }
 
-    private static final Pattern QUALIFIED =
-            Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\b");
+    /**
+     * The fragment as the sql package parses it, every {@code {from}} read as {@link SqlFragments#FROM_COLUMN}; empty
+     * when it does not parse (validation has reported that, and no hint is taken from it).
+     */
+    private static Optional<ParsedFragment> parsed(String sql) {
+        try {
+            return Optional.of(SqlFragments.parse(sql, SqlFragments.FROM_COLUMN.qualifiedName()));
+        } catch (SqlFragmentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The columns a fragment reads, its {@code {from}} left out. */
+    private static List<ColumnRef> columnsRead(String sql) {
+        return parsed(sql).map(ParsedFragment::columns).orElse(List.of()).stream()
+                .filter(c -> !c.equals(SqlFragments.FROM_COLUMN))
+                .toList();
+    }
 
     /**
      * A join {@code left.a = right.b}: rows should match, and the right side (usually a lookup) should not
@@ -389,10 +408,12 @@ public final class SyntheticData {
         }
         List<Origin> left = new ArrayList<>();
         List<Origin> right = new ArrayList<>();
-        Matcher matcher = QUALIFIED.matcher(j.condition().replaceAll("'[^']*'", "''"));
-        while (matcher.find()) {
-            String table = matcher.group(1);
-            String column = matcher.group(2);
+        for (ColumnRef ref : columnsRead(j.condition())) {
+            String table = ref.qualifier();
+            String column = ref.column();
+            if (table == null) {
+                continue;
+            }
             Optional<Traced> t = m.source(table).flatMap(s -> fromSource(s, column, true, 0));
             if (t.isEmpty()) {
                 continue;
@@ -452,7 +473,7 @@ public final class SyntheticData {
         }
     }
 
-    private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    private static final List<String> OPERATORS = List.of("+", "-", "*", "/", "|", "=", "<", ">", "!");
     private static final Set<String> CLEANING =
             Set.of("LOWER", "UPPER", "TRIM", "LTRIM", "RTRIM", "COALESCE", "NULLIF", "IFNULL", "CAST", "SAFE_CAST");
 
@@ -461,15 +482,25 @@ public final class SyntheticData {
         if (transform == null) {
             return true;
         }
-        Matcher m = FUNCTION.matcher(transform);
-        boolean any = false;
-        while (m.find()) {
-            any = true;
-            if (!CLEANING.contains(m.group(1).toUpperCase(Locale.ROOT))) {
-                return false;
-            }
+        Optional<ParsedFragment> f = parsed(transform);
+        return f.isPresent()
+                && isCall(f.get().expression())
+                && CLEANING.containsAll(f.get().functions())
+                && !computes(transform);
+    }
+
+    /** Whether the whole fragment is one function call (a predicate such as {@code LOWER(x) IN (...)} is not). */
+    private static boolean isCall(Expression e) {
+        return e instanceof Function || e instanceof CastExpression || e instanceof TrimFunction;
+    }
+
+    /** Whether the fragment has an arithmetic, concatenation or comparison operator (outside strings and comments). */
+    private static boolean computes(String sql) {
+        try {
+            return SqlLexer.tokenize(sql).stream().anyMatch(t -> OPERATORS.indexOf(t.text()) >= 0);
+        } catch (SqlLexer.LexicalError e) {
+            return true;
         }
-        return any && !transform.contains("||") && !transform.matches("(?s).*[+*/-].*");
     }
 
     /** Whether an accepted value comes out of a cleaning transform unchanged. */
@@ -477,14 +508,19 @@ public final class SyntheticData {
         if (transform == null) {
             return true;
         }
-        String upper = transform.toUpperCase(Locale.ROOT);
-        if (upper.contains("LOWER(") && !value.equals(value.toLowerCase(Locale.ROOT))) {
+        Optional<ParsedFragment> f = parsed(transform);
+        if (f.isEmpty()) {
             return false;
         }
-        if (upper.contains("UPPER(") && !value.equals(value.toUpperCase(Locale.ROOT))) {
+        if (f.get().calls("LOWER") && !value.equals(value.toLowerCase(Locale.ROOT))) {
             return false;
         }
-        return !upper.contains("TRIM(") || value.equals(value.strip());
+        if (f.get().calls("UPPER") && !value.equals(value.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        boolean trims =
+                f.get().calls("TRIM") || f.get().calls("LTRIM") || f.get().calls("RTRIM");
+        return !trims || value.equals(value.strip());
     }
 
     private Hint hint(Origin o) {

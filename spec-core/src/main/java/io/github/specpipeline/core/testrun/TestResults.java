@@ -77,6 +77,18 @@ public record TestResults(List<Suite> suites, Map<String, Long> phases) {
             String sql,
             String details) {}
 
+    /**
+     * What a case is about, before it has an outcome: the fields every outcome of one test shares.
+     *
+     * @see Case
+     */
+    public record Subject(String name, String model, String kind, String column, String description, String pointer) {
+        /** The case of this subject with the given outcome. */
+        public Case outcome(Status status, long nanos, String message, String sql, String details) {
+            return new Case(name, model, kind, column, description, pointer, status, nanos, message, sql, details);
+        }
+    }
+
     public long count(Status status) {
         return suites.stream().mapToLong(s -> s.count(status)).sum();
     }

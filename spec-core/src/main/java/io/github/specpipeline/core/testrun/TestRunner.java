@@ -51,18 +51,14 @@ public final class TestRunner {
                         new Build(
                                 mb.model(),
                                 0,
-                                new TestResults.Case(
-                                        "build__" + mb.model(),
-                                        mb.model(),
-                                        "build",
-                                        null,
-                                        "build " + mb.model(),
-                                        pointer(mb.model()),
-                                        TestResults.Status.SKIPPED,
-                                        0,
-                                        "not built: upstream model '" + upstreamFailure + "' could not be built",
-                                        null,
-                                        null)));
+                                build(mb.model())
+                                        .outcome(
+                                                TestResults.Status.SKIPPED,
+                                                0,
+                                                "not built: upstream model '" + upstreamFailure
+                                                        + "' could not be built",
+                                                null,
+                                                null)));
                 continue;
             }
             long t0 = System.nanoTime();
@@ -72,18 +68,8 @@ public final class TestRunner {
                 try {
                     session.execute(sql);
                 } catch (DuckDbSession.Busy e) {
-                    error = new TestResults.Case(
-                            "build__" + mb.model(),
-                            mb.model(),
-                            "build",
-                            null,
-                            "build " + mb.model(),
-                            pointer(mb.model()),
-                            TestResults.Status.SKIPPED,
-                            0,
-                            "not built: " + e.getMessage(),
-                            sql,
-                            null);
+                    error = build(mb.model())
+                            .outcome(TestResults.Status.SKIPPED, 0, "not built: " + e.getMessage(), sql, null);
                     failed.add(mb.model());
                     break;
                 } catch (SQLException e) {
@@ -91,19 +77,16 @@ public final class TestRunner {
                             ? ""
                             : " (statement " + (i + 1) + " of "
                                     + mb.statements().size() + ")";
-                    error = new TestResults.Case(
-                            "build__" + mb.model(),
-                            mb.model(),
-                            "build",
-                            null,
-                            "build " + mb.model(),
-                            pointer(mb.model()),
-                            TestResults.Status.ERROR,
-                            0,
-                            "model '" + mb.model() + "' could not be built" + where + ": "
-                                    + DuckDbSession.firstLine(e.getMessage()),
-                            sql,
-                            e.getMessage() == null ? null : e.getMessage().strip());
+                    error = build(mb.model())
+                            .outcome(
+                                    TestResults.Status.ERROR,
+                                    0,
+                                    "model '" + mb.model() + "' could not be built" + where + ": "
+                                            + DuckDbSession.firstLine(e.getMessage()),
+                                    sql,
+                                    e.getMessage() == null
+                                            ? null
+                                            : e.getMessage().strip());
                     failed.add(mb.model());
                     break;
                 }
@@ -126,18 +109,13 @@ public final class TestRunner {
             Build b = builds.get(q.model());
             TestResults.Case c;
             if (b != null && b.error() != null) {
-                c = new TestResults.Case(
-                        q.id(),
-                        q.model(),
-                        q.kind(),
-                        q.column(),
-                        q.description(),
-                        q.pointer(),
-                        TestResults.Status.SKIPPED,
-                        0,
-                        "not run: model '" + q.model() + "' was not built",
-                        q.sql(),
-                        null);
+                c = subject(q)
+                        .outcome(
+                                TestResults.Status.SKIPPED,
+                                0,
+                                "not run: model '" + q.model() + "' was not built",
+                                q.sql(),
+                                null);
             } else {
                 c = run(q);
             }
@@ -153,61 +131,29 @@ public final class TestRunner {
             DuckDbSession.Sample sample = session.sample(q.sql(), SAMPLE_ROWS);
             long nanos = System.nanoTime() - t0;
             if (sample.count() == 0) {
-                return new TestResults.Case(
-                        q.id(),
-                        q.model(),
-                        q.kind(),
-                        q.column(),
-                        q.description(),
-                        q.pointer(),
-                        TestResults.Status.PASSED,
-                        nanos,
-                        null,
-                        q.sql(),
-                        null);
+                return subject(q).outcome(TestResults.Status.PASSED, nanos, null, q.sql(), null);
             }
             String rows = sample.count() + " failing row" + (sample.count() == 1 ? "" : "s");
             String shown = sample.count() > sample.rows().size()
                     ? "failing rows (first " + sample.rows().size() + " of " + sample.count() + "):\n"
                     : "failing rows:\n";
-            return new TestResults.Case(
-                    q.id(),
-                    q.model(),
-                    q.kind(),
-                    q.column(),
-                    q.description(),
-                    q.pointer(),
-                    TestResults.Status.FAILED,
-                    nanos,
-                    q.description() + ": " + rows,
-                    q.sql(),
-                    shown + TextTable.format(sample.columns(), sample.rows()));
+            return subject(q)
+                    .outcome(
+                            TestResults.Status.FAILED,
+                            nanos,
+                            q.description() + ": " + rows,
+                            q.sql(),
+                            shown + TextTable.format(sample.columns(), sample.rows()));
         } catch (DuckDbSession.Busy e) {
-            return new TestResults.Case(
-                    q.id(),
-                    q.model(),
-                    q.kind(),
-                    q.column(),
-                    q.description(),
-                    q.pointer(),
-                    TestResults.Status.SKIPPED,
-                    0,
-                    "not run: " + e.getMessage(),
-                    q.sql(),
-                    null);
+            return subject(q).outcome(TestResults.Status.SKIPPED, 0, "not run: " + e.getMessage(), q.sql(), null);
         } catch (SQLException e) {
-            return new TestResults.Case(
-                    q.id(),
-                    q.model(),
-                    q.kind(),
-                    q.column(),
-                    q.description(),
-                    q.pointer(),
-                    TestResults.Status.ERROR,
-                    System.nanoTime() - t0,
-                    "the test query failed: " + DuckDbSession.firstLine(e.getMessage()),
-                    q.sql(),
-                    e.getMessage() == null ? null : e.getMessage().strip());
+            return subject(q)
+                    .outcome(
+                            TestResults.Status.ERROR,
+                            System.nanoTime() - t0,
+                            "the test query failed: " + DuckDbSession.firstLine(e.getMessage()),
+                            q.sql(),
+                            e.getMessage() == null ? null : e.getMessage().strip());
         }
     }
 
@@ -252,6 +198,15 @@ public final class TestRunner {
 
     private String pointer(String model) {
         return spec.spec().model(model).map(Model::pointer).orElse("");
+    }
+
+    /** The build of a model, as a case of its suite. */
+    private TestResults.Subject build(String model) {
+        return new TestResults.Subject("build__" + model, model, "build", null, "build " + model, pointer(model));
+    }
+
+    private static TestResults.Subject subject(DataTestQuery q) {
+        return new TestResults.Subject(q.id(), q.model(), q.kind(), q.column(), q.description(), q.pointer());
     }
 
     private static TestResults.Case withNanos(TestResults.Case c, long nanos) {

@@ -64,6 +64,8 @@ public final class UnitTestRunner {
         String pointer = m.pointer() + "/unit_tests/" + index;
         String description =
                 t.description() == null || t.description().isBlank() ? "unit test " + t.name() : t.description();
+        TestResults.Subject subject =
+                new TestResults.Subject(caseName(m, t), m.name(), "unit_test", null, description, pointer);
         List<String> created = new ArrayList<>();
         String sql = null;
         try {
@@ -84,13 +86,7 @@ public final class UnitTestRunner {
                         + DuckDbSession.quote("t" + index + "_" + s + "_" + source.table());
                 String problem = createInput(table, source, rows, created);
                 if (problem != null) {
-                    return new TestResults.Case(
-                            caseName(m, t),
-                            m.name(),
-                            "unit_test",
-                            null,
-                            description,
-                            pointer,
+                    return subject.outcome(
                             TestResults.Status.ERROR,
                             System.nanoTime() - t0,
                             "given rows for '" + source.text() + "': " + problem,
@@ -104,65 +100,25 @@ public final class UnitTestRunner {
             RowComparison.Result cmp = RowComparison.compare(actual, t.expect());
             long nanos = System.nanoTime() - t0;
             if (cmp.matches()) {
-                return new TestResults.Case(
-                        caseName(m, t),
-                        m.name(),
-                        "unit_test",
-                        null,
-                        description,
-                        pointer,
-                        TestResults.Status.PASSED,
-                        nanos,
-                        null,
-                        sql,
-                        null);
+                return subject.outcome(TestResults.Status.PASSED, nanos, null, sql, null);
             }
-            return new TestResults.Case(
-                    caseName(m, t),
-                    m.name(),
-                    "unit_test",
-                    null,
-                    description,
-                    pointer,
+            return subject.outcome(
                     TestResults.Status.FAILED,
                     nanos,
                     "unit test '" + t.name() + "': the output differs from the expected rows",
                     sql,
                     cmp.diff());
         } catch (DuckDbSession.Busy e) {
-            return new TestResults.Case(
-                    caseName(m, t),
-                    m.name(),
-                    "unit_test",
-                    null,
-                    description,
-                    pointer,
-                    TestResults.Status.SKIPPED,
-                    0,
-                    "not run: " + e.getMessage(),
-                    sql,
-                    null);
+            return subject.outcome(TestResults.Status.SKIPPED, 0, "not run: " + e.getMessage(), sql, null);
         } catch (SQLException e) {
-            return new TestResults.Case(
-                    caseName(m, t),
-                    m.name(),
-                    "unit_test",
-                    null,
-                    description,
-                    pointer,
+            return subject.outcome(
                     TestResults.Status.ERROR,
                     System.nanoTime() - t0,
                     "unit test '" + t.name() + "' could not run: " + DuckDbSession.firstLine(e.getMessage()),
                     sql,
                     e.getMessage() == null ? null : e.getMessage().strip());
         } catch (RuntimeException e) {
-            return new TestResults.Case(
-                    caseName(m, t),
-                    m.name(),
-                    "unit_test",
-                    null,
-                    description,
-                    pointer,
+            return subject.outcome(
                     TestResults.Status.ERROR,
                     System.nanoTime() - t0,
                     "unit test '" + t.name() + "' could not be planned: " + e,

@@ -3,6 +3,7 @@ package io.github.specpipeline.core.ddl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.specpipeline.core.io.Bytes;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -197,6 +198,20 @@ class SourceDdlReaderTest {
             assertThat(result.catalog().table("raw", "ok"))
                     .as("other files are still read")
                     .isPresent();
+        }
+
+        @Test
+        void invalidUtf8AfterAByteOrderMarkIsLocatedAsTheStatementsAre() throws IOException {
+            Files.write(
+                    dir.resolve("bom.sql"),
+                    Bytes.withByteOrderMark(
+                            "CREATE TABLE raw.caf\u00e9 (a INT64);".getBytes(StandardCharsets.ISO_8859_1)));
+
+            assertThat(SourceDdlReader.read(dir).problems()).singleElement().satisfies(p -> {
+                assertThat(p.message()).contains("byte 0xE9 at offset 23");
+                // the mark takes no column, as in the positions of statements
+                assertThat(List.of(p.line(), p.column())).containsExactly(1, 21);
+            });
         }
 
         @Test

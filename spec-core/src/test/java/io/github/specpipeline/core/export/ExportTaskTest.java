@@ -97,6 +97,21 @@ class ExportTaskTest {
     }
 
     @Test
+    void aStampThatIsNotUtf8MeansExportingAgainNotAFailure() throws IOException {
+        SpecInput input = copyOfExample();
+        Path out = tmp.resolve("out");
+        ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE);
+        Files.write(out.resolve(ExportTask.STAMP), new byte[] {'k', 'e', 'y', '=', (byte) 0xE9, '\n'});
+
+        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE)
+                        .skipped())
+                .isFalse();
+        assertThat(ExportTask.run(options(input, out, Set.of(), false), ExportFixtures.NONE)
+                        .skipped())
+                .isTrue();
+    }
+
+    @Test
     void aChangedSpecDdlOrOptionOrAMissingOutputMeansExportingAgain() throws IOException {
         SpecInput input = copyOfExample();
         Path out = tmp.resolve("out");

@@ -3,11 +3,16 @@ package io.github.specpipeline.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.specpipeline.core.diag.DiagnosticCode;
+import io.github.specpipeline.core.io.Bytes;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocatedJsonReaderTest {
     final List<String> problems = new ArrayList<>();
@@ -47,15 +52,35 @@ class LocatedJsonReaderTest {
     }
 
     @Test
-    void aByteOrderMarkIsAcceptedAndColumnsStayTrue() {
-        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        byte[] body = "{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[bom.length + body.length];
-        System.arraycopy(bom, 0, all, 0, 3);
-        System.arraycopy(body, 0, all, 3, body.length);
+    void aByteOrderMarkIsAcceptedAndTakesNoColumn() {
+        byte[] all = Bytes.withByteOrderMark("{\"a\": 1}".getBytes(StandardCharsets.UTF_8));
         SourceMap map = reader.parse(all).orElseThrow().sourceMap();
         assertThat(problems).isEmpty();
-        assertThat(map.value("/a")).isEqualTo(new Location(1, 8));
+        // as an editor shows it, and as the source DDL reader counts: StrictUtf8 drops the mark
+        assertThat(map.value("/a")).isEqualTo(new Location(1, 7));
+    }
+
+    @Test
+    void invalidUtf8IsLocatedTheSameWhetherTheFileIsReadWholeOrStreamed(@TempDir Path dir) throws IOException {
+        byte[] bytes = Bytes.withByteOrderMark("{\"a\":\r\n \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        Path file = Files.write(dir.resolve("spec.json"), bytes);
+        String expected = DiagnosticCode.SP002 + "@2:6 invalid UTF-8 byte 0xE9 at byte offset 15";
+
+        assertThat(reader.read(file)).isEmpty();
+        assertThat(problems).containsExactly(expected);
+        problems.clear();
+        assertThat(reader.parse(bytes)).isEmpty();
+        assertThat(problems).containsExactly(expected);
+        problems.clear();
+        assertThat(reader.stream(file, "models", new LocatedJsonReader.ElementHandler() {
+                    @Override
+                    public void restart() {}
+
+                    @Override
+                    public void element(com.fasterxml.jackson.databind.JsonNode element, int index) {}
+                }))
+                .isEmpty();
+        assertThat(problems).containsExactly(expected);
     }
 
     @Test

@@ -151,8 +151,10 @@ class JUnitXmlWriterTest {
         Element failure = (Element) doc.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message"))
                 .startsWith("<script>alert('x')</script> & \"quotes\" \uFFFD\uFFFD ]]>")
-                .contains("line\nbreak");
+                .endsWith("line break"); // attribute-value normalization: the element's text keeps the break
+        assertThat(xml).contains("line\nbreak\" type=\"spec-pipeline.expression\"");
         assertThat(failure.getTextContent())
+                .contains("line\nbreak\n")
                 .contains("test: expression__m__c\nmodel: m, column: c\n")
                 .contains("SQL:\nSELECT '<script>");
         assertThat(doc.getElementsByTagName("error").getLength()).isEqualTo(1);

@@ -2,6 +2,7 @@ package io.github.specpipeline.core.testrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.io.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,6 +111,14 @@ class SeedLoaderTest {
         byte[] latin1 = "id,note,tags,at\n1,caf\u00e9,,\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(problems(read("events.csv", latin1)))
                 .containsExactly("seeds/events.csv:2: not valid UTF-8 (byte 22); save the file as UTF-8");
+    }
+
+    @Test
+    void invalidUtf8AfterAByteOrderMarkCountsTheMarkInTheByteNotInTheLine() throws IOException {
+        byte[] bytes =
+                Bytes.withByteOrderMark("id,note,tags,at\r\n1,caf\u00e9,,\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(problems(read("events.csv", bytes)))
+                .containsExactly("seeds/events.csv:2: not valid UTF-8 (byte 26); save the file as UTF-8");
     }
 
     @Test

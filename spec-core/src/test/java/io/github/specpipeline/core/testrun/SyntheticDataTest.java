@@ -104,4 +104,29 @@ class SyntheticDataTest {
         assertThat(SyntheticData.survives("EUR", "UPPER({from})")).isTrue();
         assertThat(SyntheticData.survives(" a", "TRIM({from})")).isFalse();
     }
+
+    /** Read from the parsed fragment, not the text: operators and names inside strings and comments do not count. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = ';',
+            value = {
+                "COALESCE({from}, 'n/a')                 ; true",
+                "LOWER({from}) -- lower-cased            ; true",
+                "{from} || 'x'                           ; false",
+                "-{from}                                 ; false",
+                "LOWER({from}) IN ('a', 'b')             ; false",
+                "CONCAT('UPPER(', {from})                ; false",
+                "lower ({from})                          ; true",
+                "LOWER(                                  ; false"
+            })
+    void whetherATransformKeepsValuesIsReadFromItsParsedFragment(String transform, boolean keeps) {
+        assertThat(SyntheticData.keepsValues(transform.strip())).isEqualTo(keeps);
+    }
+
+    @Test
+    void whatSurvivesIsReadFromTheFunctionsCalledNotFromTheText() {
+        assertThat(SyntheticData.survives("Web", "lower ({from})")).isFalse();
+        assertThat(SyntheticData.survives("Web", "COALESCE({from}, 'LOWER(')")).isTrue();
+        assertThat(SyntheticData.survives(" a", "LTRIM({from})")).isFalse();
+    }
 }
