@@ -62,11 +62,10 @@ class GoldenDiagnosticsTest {
         List<String> lines = diagnostics(ROOT.resolve("valid.json")).lines().toList();
         assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).contains(": warning[SP218] model 'stg_orders': "));
         assertThat(lines.get(0))
-                .contains("partition_by 'order_id' is not written for duckdb (no table partitioning);"
-                        + " dbt (partition_by takes a DATE, TIMESTAMP or DATETIME column, and order_id is INT64)");
+                .contains("partition_by 'order_id' is not written for dbt (partition_by takes a DATE, TIMESTAMP or"
+                        + " DATETIME column, and order_id is INT64)");
         assertThat(lines.get(1))
-                .contains("cluster_by customer_id is not written for duckdb (no table clustering);"
-                        + " pyspark (no clustering without a bucket count)");
+                .contains("cluster_by customer_id is not written for pyspark (no clustering without a bucket count)");
     }
 
     @Test
