@@ -121,8 +121,8 @@ public final class WorkbookRenderer {
 
     /**
      * The most models that get a sheet each by default. Beyond it the workbook has no model sheets at all: Excel
-     * with thousands of tabs cannot be navigated, every sheet costs POI about 35 KB of heap until the file is
-     * written (a 10,000-model workbook needed more than 512 MB), and every model's mapping, joins and tests are
+     * with thousands of tabs cannot be navigated, every sheet's objects stay on POI's heap until the file is
+     * written (see the benchmark page for a 10,000-model workbook), and every model's mapping, joins and tests are
      * still in the All Columns, Transforms, Joins and Tests sheets (and in {@code csv/model_<name>.csv}).
      */
     public static final int DEFAULT_MAX_MODEL_SHEETS = 1_000;
@@ -237,8 +237,8 @@ public final class WorkbookRenderer {
         }
 
         /**
-         * Deflate at the fastest level: compressing the sheets' XML at the default level was three quarters of the
-         * time to write a workbook (about 48 MB of XML for 1,000 models); the file gets somewhat bigger.
+         * Deflate at the fastest level: compressing the sheets' XML at the default level was most of the time to
+         * write a large workbook; the file gets somewhat bigger.
          */
         @Override
         protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
