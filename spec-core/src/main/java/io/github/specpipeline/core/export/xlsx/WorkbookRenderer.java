@@ -103,23 +103,6 @@ public final class WorkbookRenderer {
     record C(String value, Kind kind) {}
 
     /**
-     * Loads and runs POI's workbook classes once on a tiny workbook, written nowhere. Starting POI (class loading,
-     * its XML schema types) takes about a second in a fresh JVM; the export task does this on another thread
-     * while the spec is being validated, so that it is not on the critical path.
-     */
-    public static void warmUp() {
-        try (DeferredSXSSFWorkbook wb = new Workbook()) {
-            Styles styles = new Styles(wb);
-            DeferredSXSSFSheet sheet = wb.createSheet("warm-up");
-            sheet.createFreezePane(0, 1);
-            sheet.setRowGenerator(s -> new Emit(s, styles).row(new C("x", Kind.HEADER), new C("=1", Kind.TEXT), n(1)));
-            wb.writeAvoidingTempFiles(OutputStream.nullOutputStream());
-        } catch (IOException | RuntimeException e) {
-            // only a warm-up: the real write reports any problem
-        }
-    }
-
-    /**
      * The most models that get a sheet each by default. Beyond it the workbook has no model sheets at all: Excel
      * with thousands of tabs cannot be navigated, every sheet's objects stay on POI's heap until the file is
      * written (see the benchmark page for a 10,000-model workbook), and every model's mapping, joins and tests are
