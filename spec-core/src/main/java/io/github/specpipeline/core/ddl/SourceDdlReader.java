@@ -24,11 +24,11 @@ import java.util.stream.Stream;
  * mark is accepted). A file holds any number of {@code CREATE TABLE} statements separated by {@code ;}, with
  * {@code --}, {@code #} and {@code /* *}{@code /} comments.
  *
- * <p>Each statement is read twice. {@link CreateTableReader}, a small token-based reader of BigQuery's CREATE
- * TABLE grammar, decides whether the statement is acceptable and locates every name: JSqlParser 5.3 records no
- * DDL positions, rejects common BigQuery forms ({@code STRUCT<...>}, {@code ARRAY<ARRAY<...>>},
- * {@code NOT ENFORCED}, {@code PARTITION BY DATE(ts)}) and accepts non-BigQuery text. JSqlParser's reading of
- * names, types and NOT NULL is then preferred whenever it parsed the statement to the same table and columns.
+ * <p>Each statement is read once, by {@link CreateTableReader}, a token-based reader of BigQuery's CREATE TABLE
+ * grammar that locates every name. JSqlParser is not used for DDL: version 5.3 records no DDL positions, rejects
+ * common BigQuery forms ({@code STRUCT<...>}, {@code ARRAY<ARRAY<...>>}, {@code NOT ENFORCED},
+ * {@code PARTITION BY DATE(ts)}) and accepts non-BigQuery text, and where it did read a statement it read the same
+ * names, types and NOT NULL ({@code CreateTableReaderTest}).
  *
  * <p>Problems in the input are returned, never thrown: a missing directory, a file that is not UTF-8, a
  * statement that is not a readable CREATE TABLE, a table without a dataset, a table defined twice, a column
@@ -152,16 +152,16 @@ public final class SourceDdlReader {
                 continue;
             }
             if (t.isSymbol(';')) {
-                readStatement(file, text, positions, statement);
+                readStatement(file, positions, statement);
                 statement = new ArrayList<>();
             } else {
                 statement.add(t);
             }
         }
-        readStatement(file, text, positions, statement);
+        readStatement(file, positions, statement);
     }
 
-    private void readStatement(Path file, String text, TextPositions positions, List<SqlToken> statement) {
+    private void readStatement(Path file, TextPositions positions, List<SqlToken> statement) {
         if (statement.isEmpty()) {
             return;
         }
@@ -169,61 +169,10 @@ public final class SourceDdlReader {
         try {
             def = CreateTableReader.read(statement);
         } catch (CreateTableReader.Failure f) {
-            // Not overridden when JSqlParser accepts the statement: it also accepts non-BigQuery DDL
-            // ("CREATE TABLE raw.t (a INT64) ENGINE=InnoDB") and text that is no table ("CREATE TABLE t a INT64").
             problems.add(new DdlProblem(file, positions.line(f.offset), positions.column(f.offset), f.getMessage()));
             return;
         }
-        // JSqlParser's reading is preferred wherever it read the same table; the token reader supplies positions
-        Optional<JSqlCreateTable.Result> viaJSql = JSqlCreateTable.read(statementText(text, statement));
-        if (viaJSql.isPresent() && agrees(viaJSql.get(), def)) {
-            def = preferJSql(viaJSql.get(), def);
-        }
         addTable(file, def);
-    }
-
-    /** The statement's source text with comments blanked (JSqlParser does not know BigQuery's '#' comments). */
-    private static String statementText(String text, List<SqlToken> statement) {
-        int start = statement.get(0).offset();
-        int end = statement.get(statement.size() - 1).end();
-        StringBuilder sb = new StringBuilder(end - start);
-        int copied = start;
-        for (SqlToken t : statement) {
-            for (int k = copied; k < t.offset(); k++) {
-                char c = text.charAt(k); // between code tokens there is only whitespace and comments
-                sb.append(Character.isWhitespace(c) ? c : ' ');
-            }
-            sb.append(t.text());
-            copied = t.end();
-        }
-        return sb.toString();
-    }
-
-    /** Both readers saw the same table and the same column names. */
-    private static boolean agrees(JSqlCreateTable.Result j, CreateTableReader.TableDef def) {
-        if (!lowerAll(j.nameParts()).equals(lowerAll(def.nameParts()))
-                || j.columnNames().size() != def.columns().size()) {
-            return false;
-        }
-        for (int k = 0; k < def.columns().size(); k++) {
-            if (!j.columnNames().get(k).equalsIgnoreCase(def.columns().get(k).name())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** JSqlParser's reading with the token reader's positions. */
-    private static CreateTableReader.TableDef preferJSql(JSqlCreateTable.Result j, CreateTableReader.TableDef def) {
-        List<CreateTableReader.ColumnDef> columns = new ArrayList<>();
-        for (int k = 0; k < def.columns().size(); k++) {
-            columns.add(new CreateTableReader.ColumnDef(
-                    j.columnNames().get(k),
-                    j.types().get(k),
-                    j.notNull().get(k),
-                    def.columns().get(k).nameToken()));
-        }
-        return new CreateTableReader.TableDef(j.nameParts(), def.nameToken(), columns);
     }
 
     private void addTable(Path file, CreateTableReader.TableDef def) {
@@ -280,10 +229,6 @@ public final class SourceDdlReader {
     private static String where(SourceTable t) {
         Path name = t.file() == null ? null : t.file().getFileName();
         return (name == null ? "" : name + ":") + t.line();
-    }
-
-    private static List<String> lowerAll(List<String> parts) {
-        return parts.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static String reason(Exception e) {

@@ -125,7 +125,7 @@ public final class OutputDirectory {
     /**
      * Creates and opens a new temporary sibling of {@code target}. Not {@link Files#createTempFile}: that one costs
      * a secure random name, a second open and owner-only permissions per file, which made writing thousands of
-     * small export files two to three times slower and left the outputs unreadable to other users.
+     * small export files much slower and left the outputs unreadable to other users.
      */
     private static Temp createTemp(Path target) throws IOException {
         while (true) {

@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 /**
  * The results of {@link SqlFragments#parse} shared by every caller in the JVM, so that a fragment text that occurs
  * many times in a spec (a transform template, a join condition repeated across models) is handed to JSqlParser
- * once per load, and once per JVM when one Maven build loads the spec for several goals. A JSqlParser parse costs
- * tens of microseconds even for {@code a.b}, and a large spec has tens of thousands of fragments but only a few
- * thousand distinct texts.
+ * once per load, and once per JVM when one Maven build loads the spec for several goals. A large spec has many
+ * times more fragments than distinct fragment texts (the benchmark page of the site has the counts and what the
+ * cache saves).
  *
  * <p><b>Invariant: a cached result is never modified.</b> Every caller of {@link SqlFragments#parse} and
  * {@link SqlFragments#analyze} gets the same {@link ParsedFragment} and therefore the same JSqlParser
@@ -23,9 +23,8 @@ import java.util.function.Supplier;
  * spec, that every cached tree still prints and renders like a fresh parse of its text.
  *
  * <p>Bounded: least recently used entries are dropped when the entries' weight (64 plus the length of the text and
- * replacement) exceeds {@link #MAX_CHARS} or there are more than {@link #MAX_ENTRIES} of them. Measured on a
- * synthetic 1,000-model spec: 4,440 entries of weight 451,000 hold 9 MB (about 2 KB per entry, 20 bytes per unit of
- * weight), so the bound is about 40 MB. Thread-safe: a text requested by two threads at once is parsed once, and
+ * replacement) exceeds {@link #MAX_CHARS} or there are more than {@link #MAX_ENTRIES} of them. The bounds keep
+ * the cache to a few tens of MB (the benchmark page has the measured size per entry). Thread-safe: a text requested by two threads at once is parsed once, and
  * the second waits for the first.
  */
 final class FragmentCache {

@@ -36,8 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -128,14 +126,7 @@ public final class ExportTask {
             return new Result(Optional.empty(), List.of(), true, false, summary);
         }
         Files.deleteIfExists(stamp);
-        Thread warmUp = warmUp(options.formats());
-        try {
-            return loadAndExport(options, log, task, out, file, key);
-        } finally {
-            // The plugin's class realm may be closed once the goal returns; a warm-up still loading classes then
-            // would fail with NoClassDefFoundError on a stray thread. It is short, so wait for it.
-            awaitQuietly(warmUp);
-        }
+        return loadAndExport(options, log, task, out, file, key);
     }
 
     private static Result loadAndExport(
@@ -223,8 +214,8 @@ public final class ExportTask {
     /**
      * Above this many columns the workbook is written after the other formats rather than beside them: POI's
      * objects for the workbook and the rendered diagrams then never share the heap, which (with the default
-     * {@code maxModelSheets}) lets the 10,000-model benchmark spec (250,000 columns) export in 512 MB. A spec this
-     * large takes tens of seconds to export anyway.
+     * {@code maxModelSheets}) lets the 10,000-model benchmark spec export in a small heap (see the benchmark page).
+     * Running the two side by side gains little next to the export time of a spec this large.
      */
     static final int LARGE_SPEC_COLUMNS = 50_000;
 
@@ -244,9 +235,9 @@ public final class ExportTask {
     public static List<Written> export(
             SpecReview review, OutputDirectory out, Set<ExportFormat> formats, Instant timestamp, int maxModelSheets)
             throws IOException {
-        FutureTask<Written> workbook = null;
+        Background<Written> workbook = null;
         if (formats.contains(ExportFormat.XLSX)) {
-            workbook = new FutureTask<>(timed(() -> {
+            Callable<Written> writeWorkbook = timed(() -> {
                 int[] sheets = {0};
                 Path xlsx = out.write(
                         DIR + "/spec-review.xlsx",
@@ -258,13 +249,11 @@ public final class ExportTask {
                                         + plural(review.models().size(), "model") + " exceed maxModelSheets ("
                                         + maxModelSheets + "), see All Columns and csv/model_*.csv");
                 return new Written(ExportFormat.XLSX, xlsx, List.of(xlsx), details);
-            }));
+            });
             // alone, or for a large spec, the workbook is written last on this thread (see LARGE_SPEC_COLUMNS)
-            if (formats.size() > 1 && review.columnCount() <= LARGE_SPEC_COLUMNS) {
-                Thread t = new Thread(workbook, "spec-pipeline-export-xlsx");
-                t.setDaemon(true);
-                t.start();
-            }
+            workbook = formats.size() > 1 && review.columnCount() <= LARGE_SPEC_COLUMNS
+                    ? Background.start("spec-pipeline-export-xlsx", writeWorkbook)
+                    : Background.later(writeWorkbook);
         }
         List<Written> done = new ArrayList<>();
         try {
@@ -309,44 +298,17 @@ public final class ExportTask {
             }
             rendered[0] = null;
             if (workbook != null) {
-                workbook.run(); // does nothing when it already ran on its own thread
-                done.set(0, workbook.get());
+                done.set(0, workbook.getOrThrow()); // runs it here when it was not started on its own thread
             }
             return done;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while exporting", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
         } finally {
-            awaitQuietly(workbook); // never leave the workbook half-written behind a failure of another format
-        }
-    }
-
-    private static void awaitQuietly(FutureTask<Written> task) {
-        if (task == null || task.isDone()) {
-            return;
-        }
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // the failure that is being reported is the other format's
+            if (workbook != null) {
+                workbook.awaitQuietly(); // never leave the workbook half-written behind a failure of another format
+            }
         }
     }
 
@@ -355,44 +317,6 @@ public final class ExportTask {
             long t = System.nanoTime();
             return job.call().took(millis(t));
         };
-    }
-
-    /**
-     * Starts the workbook writer and loads the Mermaid bundle on a background thread, so that their start-up cost
-     * (about a second in a fresh JVM) overlaps with validation instead of following it.
-     */
-    private static Thread warmUp(Set<ExportFormat> formats) {
-        if (!formats.contains(ExportFormat.XLSX) && !formats.contains(ExportFormat.HTML)) {
-            return null;
-        }
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        if (formats.contains(ExportFormat.HTML)) {
-                            HtmlReviewPage.mermaidVersion();
-                        }
-                        if (formats.contains(ExportFormat.XLSX)) {
-                            WorkbookRenderer.warmUp();
-                        }
-                    } catch (RuntimeException | LinkageError e) {
-                        // only an optimisation: the export itself loads the same classes and reports its own failures
-                    }
-                },
-                "spec-pipeline-export-warm-up");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static void awaitQuietly(Thread t) {
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static long millis(long startNanos) {

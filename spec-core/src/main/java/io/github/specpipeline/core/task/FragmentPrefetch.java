@@ -32,12 +32,13 @@ final class FragmentPrefetch {
     static final int MAX_BRACKETS = 32;
 
     private volatile boolean stopped;
-    private final Thread thread;
+    private final Background<Void> thread;
 
     private FragmentPrefetch(Spec spec) {
-        thread = new Thread(() -> run(spec), "spec-pipeline-prefetch");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Background.start("spec-pipeline-prefetch", () -> {
+            run(spec);
+            return null;
+        });
     }
 
     /** Starts prefetching {@code spec}'s fragments, or returns null on one processor. */
@@ -48,17 +49,7 @@ final class FragmentPrefetch {
     /** Stops prefetching (the fragment being parsed is finished) and waits for the thread to end. */
     void stop() {
         stopped = true;
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        thread.awaitQuietly();
     }
 
     private void run(Spec spec) {

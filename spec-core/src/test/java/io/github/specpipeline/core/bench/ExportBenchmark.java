@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Times the review exports on a synthetic spec ({@link SyntheticSpecs}). Not a test: run it with
- * {@code ./mvnw -pl spec-core -Pbenchmark -DskipTests verify} (see the README's Performance section), which
+ * {@code ./mvnw -pl spec-core -Pbenchmark -DskipTests verify} (see {@code src/site/markdown/performance.md}), which
  * forks a JVM with {@code -Xmx${bench.xmx}} and passes:
  *
  * <pre>

@@ -13,8 +13,8 @@ import org.apache.poi.xssf.streaming.StreamingSheetWriter;
  * written as POI writes them, byte for byte, but built in a buffer and handed to the underlying writer in one call.
  *
  * <p>Why: POI writes each character of a cell's text with its own {@code Writer.write(char)} call on a
- * {@code BufferedWriter}, which takes a lock per call, and formats every cell reference anew. For a workbook of
- * 1,000 models (about 620,000 cells) that was most of the time to write the sheets. Other cell types (formulas,
+ * {@code BufferedWriter}, which takes a lock per call, and formats every cell reference anew. For a large workbook
+ * that was most of the time to write the sheets (the benchmark page compares it with POI's own writer). Other cell types (formulas,
  * booleans, errors, which the workbook never writes) go to POI's own code.
  */
 final class BufferedSheetWriter extends StreamingSheetWriter {
@@ -57,7 +57,7 @@ final class BufferedSheetWriter extends StreamingSheetWriter {
     // ---- rows without POI's row and cell objects ---------------------------------------------------------------
     // The workbook's rows are written straight through these, exactly as POI's writeRow would write a row holding
     // the same cells (no custom height, no row style, no outline): creating an SXSSFRow and its SXSSFCells per row
-    // only to read them back here was a third of the time to write the sheets. BufferedSheetWriterTest compares.
+    // only to read them back here cost a good part of the time to write the sheets. BufferedSheetWriterTest compares.
 
     /** Starts row {@code rownum} (0-based), as POI's {@code beginRow} does for a plain row. */
     void openRow(int rownum) throws IOException {

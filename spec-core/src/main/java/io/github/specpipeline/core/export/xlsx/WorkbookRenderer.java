@@ -101,26 +101,9 @@ public final class WorkbookRenderer {
     record C(String value, Kind kind) {}
 
     /**
-     * Loads and runs POI's workbook classes once on a tiny workbook, written nowhere. Starting POI (class loading,
-     * its XML schema types) takes about a second in a fresh JVM; the export task does this on another thread
-     * while the spec is being validated, so that it is not on the critical path.
-     */
-    public static void warmUp() {
-        try (DeferredSXSSFWorkbook wb = new Workbook()) {
-            Styles styles = new Styles(wb);
-            DeferredSXSSFSheet sheet = wb.createSheet("warm-up");
-            sheet.createFreezePane(0, 1);
-            sheet.setRowGenerator(s -> new Emit(s, styles).row(new C("x", Kind.HEADER), new C("=1", Kind.TEXT), n(1)));
-            wb.writeAvoidingTempFiles(OutputStream.nullOutputStream());
-        } catch (IOException | RuntimeException e) {
-            // only a warm-up: the real write reports any problem
-        }
-    }
-
-    /**
      * The most models that get a sheet each by default. Beyond it the workbook has no model sheets at all: Excel
-     * with thousands of tabs cannot be navigated, every sheet costs POI about 35 KB of heap until the file is
-     * written (a 10,000-model workbook needed more than 512 MB), and every model's mapping, joins and tests are
+     * with thousands of tabs cannot be navigated, every sheet's objects stay on POI's heap until the file is
+     * written (see the benchmark page for a 10,000-model workbook), and every model's mapping, joins and tests are
      * still in the All Columns, Transforms, Joins and Tests sheets (and in {@code csv/model_<name>.csv}).
      */
     public static final int DEFAULT_MAX_MODEL_SHEETS = 1_000;
@@ -270,8 +253,8 @@ public final class WorkbookRenderer {
         }
 
         /**
-         * Deflate at the fastest level: compressing the sheets' XML at the default level was three quarters of the
-         * time to write a workbook (about 48 MB of XML for 1,000 models); the file gets somewhat bigger.
+         * Deflate at the fastest level: compressing the sheets' XML at the default level was most of the time to
+         * write a large workbook; the file gets somewhat bigger.
          */
         @Override
         protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
