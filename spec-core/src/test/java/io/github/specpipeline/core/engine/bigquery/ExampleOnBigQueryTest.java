@@ -42,7 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
  * its validity columns hold the run's time and are not compared.
  */
 class ExampleOnBigQueryTest {
-    static final Path EXAMPLE = Path.of("../examples/shop-analytics/src");
+    /**
+     * The project compared: the example, or another one laid out as {@code main/spec/spec.json},
+     * {@code main/spec/source_ddl} and {@code test/seeds} under the folder {@code -Dspecpipeline.compare.project}
+     * names (to compare a spec of one's own by hand; the build compares the example).
+     */
+    static final Path EXAMPLE =
+            Path.of(System.getProperty("specpipeline.compare.project", "../examples/shop-analytics/src"));
 
     /**
      * Where GoogleSQL and DuckDB disagree on the example, as model.column: each is a finding to fix in the DuckDB
