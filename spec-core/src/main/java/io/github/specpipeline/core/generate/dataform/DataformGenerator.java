@@ -161,16 +161,14 @@ public final class DataformGenerator {
                     + "\n  }");
         }
         if (plan.incremental() != null && !plan.incremental().uniqueKey().isEmpty()) {
-            config.add("uniqueKey: ["
-                    + plan.incremental().uniqueKey().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+            config.add("uniqueKey: [" + sqlNames(plan.incremental().uniqueKey()) + "]");
         }
         List<String> bigquery = new ArrayList<>();
         if (LayoutSupport.partitions(Target.DATAFORM, plan)) {
             bigquery.add("partitionBy: " + Text.js(plan.layout().partitionBy())); // Dataform takes the expression
         }
         if (LayoutSupport.clusters(Target.DATAFORM, plan)) {
-            bigquery.add("clusterBy: ["
-                    + plan.layout().clusterBy().stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+            bigquery.add("clusterBy: [" + sqlNames(plan.layout().clusterBy()) + "]");
         }
         if (!bigquery.isEmpty()) {
             config.add("bigquery: {\n    " + String.join(",\n    ", bigquery) + "\n  }");
@@ -215,13 +213,11 @@ public final class DataformGenerator {
         List<String> parts = new ArrayList<>();
         if (!uniqueKeys.isEmpty()) {
             parts.add("    uniqueKeys: ["
-                    + uniqueKeys.stream()
-                            .map(k -> "[" + k.stream().map(Text::js).collect(Collectors.joining(", ")) + "]")
-                            .collect(Collectors.joining(", "))
+                    + uniqueKeys.stream().map(k -> "[" + sqlNames(k) + "]").collect(Collectors.joining(", "))
                     + "]");
         }
         if (!nonNull.isEmpty()) {
-            parts.add("    nonNull: [" + nonNull.stream().map(Text::js).collect(Collectors.joining(", ")) + "]");
+            parts.add("    nonNull: [" + sqlNames(List.copyOf(nonNull)) + "]");
         }
         if (!rowConditions.isEmpty()) {
             parts.add("    rowConditions: [\n"
@@ -229,6 +225,18 @@ public final class DataformGenerator {
                     + "\n    ]");
         }
         return String.join(",\n", parts);
+    }
+
+    /**
+     * Column names for the config settings Dataform splices into SQL as they are written, each a JavaScript string
+     * holding the name as a BigQuery identifier (backticks where BigQuery needs them). Dataform core 3.0.62 writes
+     * {@code uniqueKeys} into {@code SELECT <keys>, COUNT(1) ... GROUP BY <keys>}, each {@code nonNull} column into
+     * {@code WHERE NOT (<column> IS NOT NULL)}, {@code uniqueKey} into the merge's {@code ON DATAFORM_DEST.<key> = ...}
+     * and {@code clusterBy} into {@code cluster by <columns>}, none of them quoted: a reserved name such as
+     * {@code group} written plainly is a syntax error on BigQuery.
+     */
+    private static String sqlNames(List<String> columns) {
+        return columns.stream().map(c -> Text.js(D.quote(c))).collect(Collectors.joining(", "));
     }
 
     /**
