@@ -2,7 +2,7 @@
 -- History of history (SCD type 2, check strategy): a new version whenever a tracked column changes.
 -- Rows that disappear from the source keep their current version (hard deletes are ignored).
 {% snapshot history_history %}
-{{ config(target_schema='select', unique_key='select', strategy='check', check_cols=['group', 'note', 'amount']) }}
+{{ config(target_schema='select', unique_key='`select`', strategy='check', check_cols=['`group`', 'note', 'amount']) }}
 
 WITH
 `order` AS (

@@ -230,10 +230,14 @@ public final class DbtGenerator {
     private static String snapshot(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
         Scd2Plan k = plan.scd2();
         String select = relations(spec, Text.jinja(SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()))));
+        // dbt splices unique_key into "<key> as dbt_unique_key" and check_cols into "snapshotted_data.<col> != ...":
+        // names are written as BigQuery identifiers (a name is a validated identifier: no quote to escape)
         String uniqueKey = k.naturalKey().size() == 1
-                ? "'" + k.naturalKey().get(0) + "'"
-                : "[" + k.naturalKey().stream().map(x -> "'" + x + "'").collect(Collectors.joining(", ")) + "]";
-        String checkCols = "[" + k.tracked().stream().map(x -> "'" + x + "'").collect(Collectors.joining(", ")) + "]";
+                ? "'" + D.quote(k.naturalKey().get(0)) + "'"
+                : "[" + k.naturalKey().stream().map(x -> "'" + D.quote(x) + "'").collect(Collectors.joining(", "))
+                        + "]";
+        String checkCols =
+                "[" + k.tracked().stream().map(x -> "'" + D.quote(x) + "'").collect(Collectors.joining(", ")) + "]";
         return sqlHeader
                 + "-- History of " + m.name()
                 + " (SCD type 2, check strategy): a new version whenever a tracked column changes.\n"
@@ -275,7 +279,7 @@ public final class DbtGenerator {
             if (!plan.incremental().uniqueKey().isEmpty()) {
                 sb.append("      unique_key: [")
                         .append(plan.incremental().uniqueKey().stream()
-                                .map(Text::yaml)
+                                .map(DbtGenerator::sqlName)
                                 .collect(Collectors.joining(", ")))
                         .append("]\n");
             }
@@ -285,7 +289,7 @@ public final class DbtGenerator {
         if (LayoutSupport.partitions(Target.DBT, plan)) {
             Partitioning p = plan.layout().partitioning();
             sb.append("      partition_by:\n        field: ")
-                    .append(Text.yaml(p.column()))
+                    .append(sqlName(p.column()))
                     .append('\n');
             sb.append("        data_type: ")
                     .append(Text.yaml(plan.layout().partitionType().toLowerCase(Locale.ROOT)))
@@ -298,7 +302,9 @@ public final class DbtGenerator {
         }
         if (LayoutSupport.clusters(Target.DBT, plan)) {
             sb.append("      cluster_by: [")
-                    .append(plan.layout().clusterBy().stream().map(Text::yaml).collect(Collectors.joining(", ")))
+                    .append(plan.layout().clusterBy().stream()
+                            .map(DbtGenerator::sqlName)
+                            .collect(Collectors.joining(", ")))
                     .append("]\n");
         }
         boolean typesKnown = !outputs.isEmpty() && outputs.stream().allMatch(c -> c.type() != null);
@@ -317,6 +323,10 @@ public final class DbtGenerator {
             sb.append("    columns:\n");
             for (Column c : outputs) {
                 sb.append("      - name: ").append(Text.yaml(c.name())).append('\n');
+                if (!D.quote(c.name()).equals(c.name())) {
+                    // dbt's generic tests write column_name as it is unless the column asks for quoting
+                    sb.append("        quote: true\n");
+                }
                 String description = descriptions.get(c.name().toLowerCase(Locale.ROOT));
                 if (description != null) {
                     sb.append("        description: ").append(s(description)).append('\n');
@@ -351,19 +361,25 @@ public final class DbtGenerator {
                     && a.values().stream()
                             .allMatch(l -> l.kind() == Literal.Kind.NUMBER
                                     && NUMBER.matcher(l.text()).matches());
+            // dbt writes each value into the SQL as '<value>', unescaped: a value holding a quote or a backslash
+            // is given as a BigQuery literal with quote: false instead
+            boolean literals = !numbers
+                    && a.values().stream()
+                            .anyMatch(l -> l.kind() == Literal.Kind.STRING
+                                    && (l.text().contains("'") || l.text().contains("\\")));
             // dbt's schema wants strings; numbers are written unquoted into the SQL with quote: false
             String values = a.values().stream()
-                    .map(l -> l.isNull() ? "null" : s(l.text()))
+                    .map(l -> literals ? s(testSql.literal(l)) : l.isNull() ? "null" : s(l.text()))
                     .collect(Collectors.joining(", "));
             return "          - accepted_values:\n              values: [" + values + "]\n"
-                    + (numbers ? "              quote: false\n" : "");
+                    + (numbers || literals ? "              quote: false\n" : "");
         }
         TestCase.Relationships r = (TestCase.Relationships) check;
         String to = r.to().isQualified()
                 ? "source('" + spec.spec().schema().raw() + "', '" + r.to().table() + "')"
                 : "ref('" + r.to().table() + "')";
         return "          - relationships:\n              to: " + Text.yaml(to) + "\n              field: "
-                + Text.yaml(r.field()) + "\n";
+                + sqlName(r.field()) + "\n";
     }
 
     private static String unitTests(ValidatedSpec spec, Layer layer) {
@@ -419,6 +435,15 @@ public final class DbtGenerator {
             case NUMBER -> NUMBER.matcher(l.text()).matches() ? l.text() : s(l.text());
             case STRING -> s(l.text());
         };
+    }
+
+    /**
+     * A column name for the settings dbt splices into SQL as written ({@code unique_key} in the merge's
+     * {@code DBT_INTERNAL_SOURCE.<key> = ...}, {@code cluster_by}, the partition {@code field}, the relationships
+     * test's {@code field}): a YAML string holding the name as a BigQuery identifier.
+     */
+    private static String sqlName(String column) {
+        return Text.yaml(D.quote(column));
     }
 
     /** Spec text as a YAML string that dbt's Jinja rendering leaves as it is. */

@@ -125,6 +125,91 @@ class GeneratedStatementsTest {
         assertThat(analyzed).isGreaterThan(spec.spec().models().size() * 2);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"shop-analytics", "hostile", "customer360-shaped"})
+    void everyDbtStatementIsValidBigQuery(String name) throws Exception {
+        ValidatedSpec spec = load(name);
+        Map<String, String> files = prefixed(GenerateGoldenTest.generate(name, dir.resolve("out")), "dbt/");
+        Map<String, String> tables = new java.util.LinkedHashMap<>();
+        for (Model m : spec.spec().models()) {
+            tables.put(m.name(), spec.spec().schema().of(m.layer()) + "." + m.name());
+        }
+        DbtAsCompiled dbt = new DbtAsCompiled(files, tables);
+        try (BigQueryEngine engine = BigQueryEngine.start(spec.sourceCatalog().orElseThrow())) {
+            for (Model m : spec.graph().order()) {
+                String file = "dbt/models/" + m.layer().id() + "/" + m.name() + ".sql";
+                String text = dbt.file(file.substring("dbt/".length()));
+                for (DbtAsCompiled.Snapshot s : dbt.snapshotsReadBy(text)) {
+                    String snapFile = "dbt/" + s.file();
+                    String select = dbt.render(snapFile, s.select(), false);
+                    String table = s.schema() + "." + s.name();
+                    List<TableColumn> columns =
+                            register(engine, new Statement(snapFile, "snapshot select", select), table);
+                    check(
+                            engine,
+                            new Statement(snapFile, "snapshot first run", DbtAsCompiled.snapshotFirstRun(s, select)));
+                    if (columns != null) {
+                        // the snapshot table: the select's columns and dbt's meta columns
+                        List<TableColumn> stored = new ArrayList<>(columns);
+                        stored.add(TableColumn.of("dbt_scd_id", "STRING"));
+                        stored.add(TableColumn.of("dbt_updated_at", "TIMESTAMP"));
+                        stored.add(TableColumn.of("dbt_valid_from", "TIMESTAMP"));
+                        stored.add(TableColumn.of("dbt_valid_to", "TIMESTAMP"));
+                        engine.createTable(table, stored, List.of());
+                        check(
+                                engine,
+                                new Statement(snapFile, "snapshot changes", DbtAsCompiled.snapshotChanges(s, select)));
+                    }
+                }
+                DbtAsCompiled.ModelYaml yaml = dbt.model(m.name());
+                String target = tables.get(m.name());
+                String sql = dbt.render(file, text, false);
+                check(
+                        engine,
+                        new Statement(file, "create " + yaml.materialized(), DbtAsCompiled.create(target, yaml, sql)));
+                List<TableColumn> columns = register(engine, new Statement(file, "select", sql), target);
+                if (columns == null) {
+                    continue;
+                }
+                if (yaml.materialized().equals("incremental")) {
+                    String incremental = dbt.render(file, text, true);
+                    check(
+                            engine,
+                            new Statement(
+                                    file,
+                                    "incremental merge",
+                                    DbtAsCompiled.merge(
+                                            target,
+                                            columns.stream()
+                                                    .map(TableColumn::name)
+                                                    .toList(),
+                                            incremental,
+                                            texts(yaml.node().path("config").path("unique_key")))));
+                }
+                for (JsonNode column : yaml.node().path("columns")) {
+                    for (JsonNode test : column.path("data_tests")) {
+                        String schemaFile = "dbt/models/" + m.layer().id() + "/schema.yml";
+                        String testSql = dbt.genericTest(schemaFile, m.name(), column, test);
+                        assertThat(testSql)
+                                .as("a generic test the analysis knows: " + test)
+                                .isNotNull();
+                        check(
+                                engine,
+                                new Statement(
+                                        schemaFile,
+                                        m.name() + "." + column.path("name").asText() + " " + test,
+                                        testSql));
+                    }
+                }
+            }
+            for (String test : dbt.singularTests()) {
+                check(engine, new Statement("dbt/" + test, "singular test", dbt.render(test, dbt.file(test), false)));
+            }
+        }
+        assertThat(failures).as("statements GoogleSQL rejects").isEmpty();
+        assertThat(analyzed).isGreaterThan(spec.spec().models().size() * 2);
+    }
+
     private ValidatedSpec load(String name) {
         Path d = GenerateGoldenTest.ROOT.resolve(name);
         Path ddl = d.resolve("source_ddl");

@@ -77,7 +77,10 @@ class DbtYamlStructureTest {
                 JsonNode enforced = model.get("config").path("contract").path("enforced");
                 assertThat(enforced.isMissingNode() || enforced.isBoolean()).isTrue();
                 for (JsonNode column : model.path("columns")) {
-                    assertThat(keys(column)).isSubsetOf("name", "description", "data_type", "data_tests");
+                    assertThat(keys(column)).isSubsetOf("name", "quote", "description", "data_type", "data_tests");
+                    assertThat(column.path("quote").isMissingNode()
+                                    || column.get("quote").isBoolean())
+                            .isTrue();
                     for (JsonNode test : column.path("data_tests")) {
                         if (test.isTextual()) {
                             assertThat(test.asText()).isIn("not_null", "unique");
