@@ -30,8 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a partitioned and clustered fact, reserved staging schema {@code temp}).
  */
 class GeneratedStatementsTest {
-    static final String[] SPECS = {"shop-analytics", "hostile", "customer360-shaped"};
-
     @TempDir
     Path dir;
 
@@ -121,8 +119,7 @@ class GeneratedStatementsTest {
                 check(engine, new Statement(file, "assertion", dataform.resolve(file, a.body(), "?", false)));
             }
         }
-        assertThat(failures).as("statements GoogleSQL rejects").isEmpty();
-        assertThat(analyzed).isGreaterThan(spec.spec().models().size() * 2);
+        summary("Dataform", name);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -206,8 +203,14 @@ class GeneratedStatementsTest {
                 check(engine, new Statement("dbt/" + test, "singular test", dbt.render(test, dbt.file(test), false)));
             }
         }
+        summary("dbt", name);
+    }
+
+    private void summary(String target, String spec) {
+        System.out.println("GoogleSQL analyzed " + analyzed + " " + target + " statements of " + spec + ", rejected "
+                + failures.size());
         assertThat(failures).as("statements GoogleSQL rejects").isEmpty();
-        assertThat(analyzed).isGreaterThan(spec.spec().models().size() * 2);
+        assertThat(analyzed).as("statements analyzed").isGreaterThan(10);
     }
 
     private ValidatedSpec load(String name) {
