@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The SQL dbt (dbt-core 1.8+ with dbt-bigquery) makes of the generated project, without dbt: what the project's
@@ -47,7 +48,7 @@ final class DbtAsCompiled {
     private final Map<String, ModelYaml> models = new LinkedHashMap<>();
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
 
-    /** {@code schemas}: each model's {@code dataset.table}, as the project's {@code +schema} settings make it. */
+    /** {@code modelTables}: each model's {@code dataset.table}, as the project's {@code +schema} settings make it. */
     DbtAsCompiled(Map<String, String> files, Map<String, String> modelTables) throws Exception {
         this.files = files;
         tables.putAll(modelTables);
@@ -252,7 +253,7 @@ final class DbtAsCompiled {
                 ? "snapshotted_data.dbt_unique_key = source_data.dbt_unique_key"
                 : String.join(
                         " and ",
-                        java.util.stream.IntStream.rangeClosed(1, s.uniqueKey().size())
+                        IntStream.rangeClosed(1, s.uniqueKey().size())
                                 .mapToObj(i ->
                                         "snapshotted_data.dbt_unique_key_" + i + " = source_data.dbt_unique_key_" + i)
                                 .toList());

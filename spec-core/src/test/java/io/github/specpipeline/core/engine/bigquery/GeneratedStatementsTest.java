@@ -11,8 +11,10 @@ import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -127,7 +129,7 @@ class GeneratedStatementsTest {
     void everyDbtStatementIsValidBigQuery(String name) throws Exception {
         ValidatedSpec spec = load(name);
         Map<String, String> files = prefixed(GenerateGoldenTest.generate(name, dir.resolve("out")), "dbt/");
-        Map<String, String> tables = new java.util.LinkedHashMap<>();
+        Map<String, String> tables = new LinkedHashMap<>();
         for (Model m : spec.spec().models()) {
             tables.put(m.name(), spec.spec().schema().of(m.layer()) + "." + m.name());
         }
@@ -223,7 +225,7 @@ class GeneratedStatementsTest {
 
     /** The files of one target, named relative to its folder. */
     private static Map<String, String> prefixed(Map<String, String> files, String prefix) {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         files.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
                 out.put(k.substring(prefix.length()), v);
