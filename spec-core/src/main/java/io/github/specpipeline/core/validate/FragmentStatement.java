@@ -2,7 +2,6 @@ package io.github.specpipeline.core.validate;
 
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.sql.TextPositions;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +71,7 @@ final class FragmentStatement {
     }
 
     /**
-     * The fragment and offset of GoogleSQL's {@code line:column} (1-based; the column counts UTF-8 bytes of the
+     * The fragment and offset of GoogleSQL's {@code line:column} (1-based; the column counts code points of the
      * line); empty when the place is outside every fragment (in the statement around them).
      */
     Optional<At> locate(int errorLine, int errorColumn) {
@@ -81,7 +80,7 @@ final class FragmentStatement {
                 TextPositions positions = new TextPositions(p.analyzed());
                 int lineInFragment = errorLine - p.firstLine() + 1;
                 int lineStart = positions.offset(lineInFragment, 1);
-                int offset = lineStart + charsOfBytes(p.analyzed(), lineStart, errorColumn - 1);
+                int offset = lineStart + charsOfCodePoints(p.analyzed(), lineStart, errorColumn - 1);
                 offset = Math.max(0, Math.min(offset, p.analyzed().length()));
                 return Optional.of(new At(p.index(), p.original()[offset]));
             }
@@ -89,14 +88,13 @@ final class FragmentStatement {
         return Optional.empty();
     }
 
-    /** How many chars from {@code start} take {@code bytes} bytes of UTF-8 (GoogleSQL counts columns in bytes). */
-    private static int charsOfBytes(String s, int start, int bytes) {
+    /** How many chars from {@code start} hold {@code codePoints} code points of the line (GoogleSQL counts those). */
+    private static int charsOfCodePoints(String s, int start, int codePoints) {
         int i = start;
         int used = 0;
-        while (i < s.length() && used < bytes && s.charAt(i) != '\n') {
-            int cp = s.codePointAt(i);
-            used += new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            i += Character.charCount(cp);
+        while (i < s.length() && used < codePoints && s.charAt(i) != '\n') {
+            i += Character.charCount(s.codePointAt(i));
+            used++;
         }
         return i - start;
     }

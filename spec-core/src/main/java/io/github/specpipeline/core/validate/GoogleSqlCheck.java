@@ -297,10 +297,12 @@ final class GoogleSqlCheck {
 
     private void checkType(AnalyzedFragment f, String result) throws EngineUnavailableException {
         Optional<TypeConversion> conversion = TypeConversion.of(result, f.declaredType());
-        if (conversion.isEmpty() || !conversion.get().lossy()) {
-            return;
-        }
         String declared = SqlTypes.normalise(f.declaredType());
+        if (conversion.isEmpty()
+                || !conversion.get().lossy()
+                || SqlTypes.baseType(declared).equals(SqlTypes.baseType(result))) {
+            return; // the same type with parameters limits what is stored, not what the expression means
+        }
         String typePointer = f.pointer().substring(0, f.pointer().lastIndexOf('/')) + "/type";
         Optional<String> castTo = CachedAnalyzer.castType(declared);
         if (castTo.isEmpty()) {
@@ -327,7 +329,8 @@ final class GoogleSqlCheck {
     }
 
     private void reportError(AnalyzedFragment f, FragmentStatement s, SqlError error, List<Column> output) {
-        String message = error.message();
+        // GoogleSQL explains a signature mismatch over several indented lines; a finding is one line
+        String message = error.message().strip().replaceAll("\\s*\n\\s*", "; ");
         if (message.contains("neither grouped nor aggregated") || message.contains("is ambiguous")) {
             return; // grouping is SP403's, ambiguity SP216's
         }

@@ -1282,7 +1282,7 @@ public final class SpecValidator {
                         text,
                         fromReplacement,
                         what,
-                        onOutput ? null : scope.stream().map(this::scopeTable).toList(),
+                        onOutput ? null : scopeTables(scope),
                         use.column(),
                         use.declaredType(),
                         f.containsAggregate()));
@@ -1366,6 +1366,19 @@ public final class SpecValidator {
                 }
             }
             return Optional.of(f);
+        }
+
+        /**
+         * The tables of a fragment's statement; an unknown one when a source of the model did not resolve (it is
+         * reported, and the fragment's names from it would be reported again).
+         */
+        private List<AnalyzedFragment.ScopeTable> scopeTables(List<Relation> scope) {
+            List<AnalyzedFragment.ScopeTable> tables = new ArrayList<>();
+            scope.forEach(rel -> tables.add(scopeTable(rel)));
+            if (relations.size() < m.sources().size()) {
+                tables.add(new AnalyzedFragment.ScopeTable("", null, null));
+            }
+            return tables;
         }
 
         /** A source as GoogleSQL's statement for a fragment names it; unknown columns leave it unknown. */
