@@ -71,8 +71,7 @@ final class FragmentStatement {
     }
 
     /**
-     * The fragment and offset of GoogleSQL's {@code line:column} (1-based; the column counts code points of the
-     * line); empty when the place is outside every fragment (in the statement around them).
+     * The fragment and offset of GoogleSQL's {@code line:column} (1-based; see {@link #charsBeforeColumn}); empty when the place is outside every fragment (in the statement around them).
      */
     Optional<At> locate(int errorLine, int errorColumn) {
         for (Placed p : placed) {
@@ -80,7 +79,7 @@ final class FragmentStatement {
                 TextPositions positions = new TextPositions(p.analyzed());
                 int lineInFragment = errorLine - p.firstLine() + 1;
                 int lineStart = positions.offset(lineInFragment, 1);
-                int offset = lineStart + charsOfCodePoints(p.analyzed(), lineStart, errorColumn - 1);
+                int offset = lineStart + charsBeforeColumn(p.analyzed(), lineStart, errorColumn);
                 offset = Math.max(0, Math.min(offset, p.analyzed().length()));
                 return Optional.of(new At(p.index(), p.original()[offset]));
             }
@@ -88,13 +87,20 @@ final class FragmentStatement {
         return Optional.empty();
     }
 
-    /** How many chars from {@code start} hold {@code codePoints} code points of the line (GoogleSQL counts those). */
-    private static int charsOfCodePoints(String s, int start, int codePoints) {
+    /**
+     * How many chars from {@code start} come before GoogleSQL's 1-based {@code column} of the line: it counts code
+     * points, and a tab moves to the next multiple of 8 columns.
+     */
+    private static int charsBeforeColumn(String s, int start, int column) {
         int i = start;
-        int used = 0;
-        while (i < s.length() && used < codePoints && s.charAt(i) != '\n') {
+        int at = 1;
+        while (i < s.length() && s.charAt(i) != '\n') {
+            int next = s.charAt(i) == '\t' ? ((at - 1) / 8 + 1) * 8 + 1 : at + 1;
+            if (next > column) {
+                break;
+            }
+            at = next;
             i += Character.charCount(s.codePointAt(i));
-            used++;
         }
         return i - start;
     }

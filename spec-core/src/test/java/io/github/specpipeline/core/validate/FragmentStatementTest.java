@@ -37,4 +37,11 @@ class FragmentStatementTest {
         // GoogleSQL's column 9 is the x after one emoji (two chars) and é
         assertThat(s.locate(2, 9)).contains(new FragmentStatement.At(0, 9));
     }
+
+    @Test
+    void expandsTabsAsGoogleSqlDoes() {
+        FragmentStatement s = new FragmentStatement().text("SELECT\n").fragment(0, fragment("'\t' || x", null));
+        // the tab at column 2 runs to column 9; the x at offset 7 is GoogleSQL's column 14
+        assertThat(s.locate(2, 14)).contains(new FragmentStatement.At(0, 7));
+    }
 }

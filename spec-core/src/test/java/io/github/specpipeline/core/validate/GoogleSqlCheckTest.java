@@ -27,6 +27,10 @@ class GoogleSqlCheckTest {
 
     /** One staging model over raw.orders with the given filter predicate and transform. */
     private Path spec(String predicate, String transform) throws IOException {
+        return spec(predicate, transform, "STRING");
+    }
+
+    private Path spec(String predicate, String transform, String type) throws IOException {
         String json = """
                 {
                   "version": "1",
@@ -38,20 +42,20 @@ class GoogleSqlCheckTest {
                       "sources": ["raw.orders"],
                       "column_mapping": [
                         {"target_column": "order_id", "type": "INT64", "from_table": "orders", "from_column": "order_id"},
-                        {"target_column": "label", "type": "STRING", "transform": %s}
+                        {"target_column": "label", "type": "%s", "transform": %s}
                       ],
                       "filters": [{"predicate": %s}]
                     }
                   ]
                 }
-                """.formatted(quoted(transform), quoted(predicate));
+                """.formatted(type, quoted(transform), quoted(predicate));
         Path spec = dir.resolve("spec.json");
         Files.writeString(spec, json, StandardCharsets.UTF_8);
         return spec;
     }
 
     private static String quoted(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t") + "\"";
     }
 
     private static List<Diagnostic> load(SpecInput input) {
@@ -83,11 +87,12 @@ class GoogleSqlCheckTest {
     }
 
     @Test
-    void pointsAtTheTokenAfterEscapesAndFromInTheFragment() throws IOException {
-        // the JSON escapes (\") before the error take two columns each; GoogleSQL points at SUBSTR's argument list
-        Path spec = spec("amount > 0", "CONCAT(\"\\\"\", 'é', SUBSTR(currency, 'x'))");
-        List<Diagnostic> found = ofCodes(load(spec), DiagnosticCode.SP231);
-        assertThat(found).hasSize(1);
+    void pointsAtTheTokenAfterJsonEscapesAndWideCharacters() throws IOException {
+        // a JSON escape (\t) before the error takes two columns, é one; GoogleSQL points at SUBSTR
+        Path spec = spec("amount > 0", "CONCAT('\t', 'é', SUBSTR(currency, 'x'))");
+        List<Diagnostic> all = load(spec);
+        List<Diagnostic> found = ofCodes(all, DiagnosticCode.SP231);
+        assertThat(found).as("%s", all).hasSize(1);
         String line = Files.readAllLines(spec).get(found.get(0).line() - 1);
         assertThat(line.substring(found.get(0).column() - 1)).startsWith("SUBSTR(currency, 'x')");
         assertThat(found.get(0).message()).doesNotContain("\n").contains("No matching signature for function SUBSTR");
@@ -116,14 +121,16 @@ class GoogleSqlCheckTest {
 
     @Test
     void resultTypeThatChangesMeaningIsAWarningNamingBothTypes() throws IOException {
-        List<Diagnostic> all = load(spec("amount > 0", "amount * 1.5"));
+        List<Diagnostic> all = load(spec("amount > 0", "amount * 1.5", "INT64"));
         assertThat(ofCodes(all, DiagnosticCode.SP234)).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.pointer()).isEqualTo("/models/0/column_mapping/1/type");
-            assertThat(d.message()).contains("returns NUMERIC").contains("declared STRING");
+            assertThat(d.message()).contains("returns NUMERIC").contains("declared INT64");
         });
-        // a widening conversion is no finding
-        assertThat(ofCodes(load(spec("amount > 0", "order_id + 1")), DiagnosticCode.SP234))
+        // a widening conversion is no finding, nor a text form
+        assertThat(ofCodes(load(spec("amount > 0", "order_id + 1", "NUMERIC")), DiagnosticCode.SP234))
+                .isEmpty();
+        assertThat(ofCodes(load(spec("amount > 0", "amount * 1.5")), DiagnosticCode.SP234))
                 .isEmpty();
     }
 
