@@ -7,9 +7,11 @@ import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.engine.bigquery.Analysis;
+import io.github.specpipeline.core.engine.bigquery.BigQueryType;
 import io.github.specpipeline.core.engine.bigquery.CachedAnalyzer;
 import io.github.specpipeline.core.engine.bigquery.EngineUnavailableException;
 import io.github.specpipeline.core.engine.bigquery.SqlError;
+import io.github.specpipeline.core.engine.bigquery.TableColumn;
 import io.github.specpipeline.core.json.Reporter;
 import io.github.specpipeline.core.parse.Names;
 import io.github.specpipeline.core.sql.SqlTypes;
@@ -48,10 +50,19 @@ final class GoogleSqlCheck {
 
     private final Reporter r;
     private final SourceCatalog ddl;
+    /** Models analyzed in one statement (see {@link #wave}); a wave's statement stays a few dozen KB. */
+    static final int WAVE = 25;
+
     private final Map<String, List<Column>> outputs;
     private final CachedAnalyzer analyzer;
     /** Output columns with every type known (declared, copied or analyzed), per model analyzed so far. */
     private final Map<String, List<Column>> typed = new HashMap<>();
+    /** GoogleSQL's CAST type per type text, whole raw tables, CTEs per model: asked for every fragment. */
+    private final Map<String, Optional<String>> castTypes = new HashMap<>();
+
+    private final Map<String, Boolean> wholeTables = new HashMap<>();
+    private final Map<String, String> ctes = new HashMap<>();
+
     /** Pointers with a finding the validator's own checks own: not analyzed again. */
     private final Set<String> reported = new HashSet<>();
 
@@ -87,9 +98,17 @@ final class GoogleSqlCheck {
                 byModel.computeIfAbsent(f.model(), m -> new ArrayList<>()).add(f);
             }
             try {
+                // models in waves: a wave holds no model that reads another of the same wave, so the types of every
+                // source of a wave are known when its statement is written
+                Map<String, List<AnalyzedFragment>> wave = new LinkedHashMap<>();
                 for (Map.Entry<String, List<AnalyzedFragment>> e : byModel.entrySet()) {
-                    check.model(e.getKey(), e.getValue());
+                    if (wave.size() == WAVE || readsAny(e.getValue(), wave.keySet())) {
+                        check.wave(wave);
+                        wave.clear();
+                    }
+                    wave.put(e.getKey(), e.getValue());
                 }
+                check.wave(wave);
             } catch (EngineUnavailableException e) {
                 r.report(
                         Severity.INFO,
@@ -102,36 +121,143 @@ final class GoogleSqlCheck {
         }
     }
 
-    private void model(String model, List<AnalyzedFragment> fragments) throws EngineUnavailableException {
-        Map<String, String> analyzedTypes = new HashMap<>();
-        // the statements on the sources first: their result types complete the output's, which the tests read
-        Map<String, List<AnalyzedFragment>> batches = new LinkedHashMap<>();
-        List<AnalyzedFragment> onOutput = new ArrayList<>();
-        for (AnalyzedFragment f : fragments) {
-            if (reported.contains(f.pointer())) {
-                continue;
+    private static boolean readsAny(List<AnalyzedFragment> fragments, Set<String> models) {
+        return fragments.stream()
+                .filter(f -> f.scope() != null)
+                .flatMap(f -> f.scope().stream())
+                .anyMatch(t -> t.model() != null && models.contains(t.model()));
+    }
+
+    /** The fragments of one model that one statement analyzes, and the model's output when they read it. */
+    private record Batch(String model, List<AnalyzedFragment> fragments, List<Column> output) {}
+
+    /**
+     * Analyzes the fragments of a wave of models: first what reads the sources, then (the output types complete)
+     * what reads each model's output. Each step is one statement for the whole wave while GoogleSQL accepts it; when it
+     * rejects it, each model's batches are analyzed on their own to locate the errors.
+     */
+    private void wave(Map<String, List<AnalyzedFragment>> models) throws EngineUnavailableException {
+        if (models.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, String>> analyzedTypes = new HashMap<>();
+        List<Batch> onSources = new ArrayList<>();
+        Map<String, List<AnalyzedFragment>> onOutput = new LinkedHashMap<>();
+        for (Map.Entry<String, List<AnalyzedFragment>> e : models.entrySet()) {
+            analyzedTypes.put(e.getKey(), new HashMap<>());
+            Map<String, List<AnalyzedFragment>> batches = new LinkedHashMap<>();
+            for (AnalyzedFragment f : e.getValue()) {
+                if (reported.contains(f.pointer())) {
+                    continue;
+                }
+                if (f.onOutput()) {
+                    onOutput.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(f);
+                } else if (scopeKnown(f.scope())) {
+                    batches.computeIfAbsent(batchKey(f), k -> new ArrayList<>()).add(f);
+                }
             }
-            if (f.onOutput()) {
-                onOutput.add(f);
-            } else if (scopeKnown(f.scope())) {
-                batches.computeIfAbsent(batchKey(f), k -> new ArrayList<>()).add(f);
+            batches.values().forEach(b -> onSources.add(new Batch(e.getKey(), b, null)));
+        }
+        analyzeAll(onSources, analyzedTypes);
+        List<Batch> onOutputs = new ArrayList<>();
+        for (String model : models.keySet()) {
+            List<Column> output = completed(model, analyzedTypes.get(model));
+            if (output != null) {
+                typed.put(model, output);
+                Map<Boolean, List<AnalyzedFragment>> byPlace = new LinkedHashMap<>();
+                for (AnalyzedFragment f : onOutput.getOrDefault(model, List.of())) {
+                    byPlace.computeIfAbsent(f.place() == FragmentPlace.SELECT_ITEM, k -> new ArrayList<>())
+                            .add(f);
+                }
+                byPlace.values().forEach(b -> onOutputs.add(new Batch(model, b, output)));
             }
         }
-        for (List<AnalyzedFragment> batch : batches.values()) {
-            analyze(batch, null, analyzedTypes);
+        analyzeAll(onOutputs, analyzedTypes);
+    }
+
+    /** The batches in one statement, each a subquery; one by one when GoogleSQL rejects that statement. */
+    private void analyzeAll(List<Batch> batches, Map<String, Map<String, String>> analyzedTypes)
+            throws EngineUnavailableException {
+        if (batches.size() > 1) {
+            Map<String, String> ctes = new LinkedHashMap<>();
+            List<String> parts = new ArrayList<>();
+            for (Batch b : batches) {
+                parts.add(subquery(b, ctes) + " AS `p" + parts.size() + "`");
+            }
+            String sql = (ctes.isEmpty() ? "" : "WITH " + String.join(",\n", ctes.values()) + "\n") + "SELECT\n"
+                    + String.join(",\n", parts);
+            if (analyzer.analyze(sql) instanceof Analysis.Ok ok && ok.columns().size() == batches.size()) {
+                for (int i = 0; i < batches.size(); i++) {
+                    Batch b = batches.get(i);
+                    if (ok.columns().get(i).type() instanceof BigQueryType.StructOf struct) {
+                        List<TableColumn> items = struct.fields().stream()
+                                .map(f -> new TableColumn(f.name(), f.type()))
+                                .toList();
+                        checkTypes(b.fragments(), new Analysis.Ok(items), analyzedTypes.get(b.model()));
+                    }
+                }
+                return;
+            }
         }
-        List<Column> output = completed(model, analyzedTypes);
+        for (Batch b : batches) {
+            analyze(b.fragments(), b.output(), analyzedTypes.get(b.model()));
+        }
+    }
+
+    /**
+     * A batch as a subquery of the wave's statement: SELECT items as a STRUCT, conditions in an EXISTS; the CTEs it
+     * needs are added to {@code ctes} (a model's CTE is the same wherever it is read).
+     */
+    private String subquery(Batch b, Map<String, String> ctes) {
+        AnalyzedFragment first = b.fragments().get(0);
+        List<String> from = from(first, b.output(), ctes);
+        StringBuilder sql = new StringBuilder();
+        if (first.place() == FragmentPlace.SELECT_ITEM) {
+            sql.append("(SELECT AS STRUCT\n");
+            for (int i = 0; i < b.fragments().size(); i++) {
+                sql.append(i == 0 ? "(\n" : ",\n(\n")
+                        .append(analyzedText(b.fragments().get(i)))
+                        .append("\n) AS `c")
+                        .append(i)
+                        .append('`');
+            }
+            sql.append("\nFROM ").append(String.join(" CROSS JOIN ", from)).append(')');
+        } else {
+            sql.append("EXISTS(SELECT 1\nFROM ")
+                    .append(String.join(" CROSS JOIN ", from))
+                    .append("\nWHERE\n");
+            for (int i = 0; i < b.fragments().size(); i++) {
+                sql.append(i == 0 ? "(\n" : "\nAND\n(\n")
+                        .append(analyzedText(b.fragments().get(i)))
+                        .append("\n)");
+            }
+            sql.append(')');
+        }
+        return sql.toString();
+    }
+
+    /** The fragment's text as GoogleSQL reads it: each {@code {from}} replaced. */
+    private static String analyzedText(AnalyzedFragment f) {
+        return new FragmentStatement().fragment(0, f).sql().strip();
+    }
+
+    /** The FROM items of a fragment's statement; the CTEs they read go into {@code ctes}. */
+    private List<String> from(AnalyzedFragment first, List<Column> output, Map<String, String> ctes) {
+        List<String> from = new ArrayList<>();
         if (output != null) {
-            typed.put(model, output);
-            Map<Boolean, List<AnalyzedFragment>> byPlace = new LinkedHashMap<>();
-            for (AnalyzedFragment f : onOutput) {
-                byPlace.computeIfAbsent(f.place() == FragmentPlace.SELECT_ITEM, k -> new ArrayList<>())
-                        .add(f);
-            }
-            for (List<AnalyzedFragment> batch : byPlace.values()) {
-                analyze(batch, output, analyzedTypes);
+            ctes.putIfAbsent(first.model(), cte(first.model(), output));
+            from.add(quote(first.model()));
+        } else {
+            for (ScopeTable t : first.scope()) {
+                if (t.model() != null) {
+                    ctes.putIfAbsent(t.model(), cte(t.model(), typed.get(t.model())));
+                    from.add(quote(t.model()) + " AS " + quote(t.alias()));
+                } else {
+                    from.add(quote(ddl.table(t.rawTable()).orElseThrow().qualifiedName()) + " AS " + quote(t.alias()));
+                }
             }
         }
+        return from;
     }
 
     /** Fragments analyzed in one statement: the same place (an aggregate apart) and the same tables. */
@@ -150,7 +276,7 @@ final class GoogleSqlCheck {
         for (Column c : declared) {
             String type =
                     c.type() != null ? c.type() : analyzedTypes.get(c.name().toLowerCase(Locale.ROOT));
-            if (type == null || CachedAnalyzer.castType(type).isEmpty()) {
+            if (type == null || castType(type).isEmpty()) {
                 return null;
             }
             out.add(new Column(c.name(), type));
@@ -178,8 +304,14 @@ final class GoogleSqlCheck {
 
     /** Whether GoogleSQL holds every column of the raw table (a type it cannot represent leaves one out). */
     private boolean wholeTable(String name) {
-        Optional<SourceTable> t = ddl.table(name);
-        return t.isPresent() && t.get().columns().stream().allMatch(c -> CachedAnalyzer.isTableType(c.type()));
+        return wholeTables.computeIfAbsent(name, n -> {
+            Optional<SourceTable> t = ddl.table(n);
+            return t.isPresent() && t.get().columns().stream().allMatch(c -> CachedAnalyzer.isTableType(c.type()));
+        });
+    }
+
+    private Optional<String> castType(String type) {
+        return castTypes.computeIfAbsent(type, CachedAnalyzer::castType);
     }
 
     /**
@@ -216,23 +348,10 @@ final class GoogleSqlCheck {
     private FragmentStatement statement(List<AnalyzedFragment> fragments, List<Column> output) {
         AnalyzedFragment first = fragments.get(0);
         FragmentStatement s = new FragmentStatement();
-        List<String> ctes = new ArrayList<>();
-        List<String> from = new ArrayList<>();
-        if (output != null) {
-            ctes.add(cte(first.model(), output));
-            from.add(quote(first.model()));
-        } else {
-            for (ScopeTable t : first.scope()) {
-                if (t.model() != null) {
-                    ctes.add(cte(t.model(), typed.get(t.model())));
-                    from.add(quote(t.model()) + " AS " + quote(t.alias()));
-                } else {
-                    from.add(quote(ddl.table(t.rawTable()).orElseThrow().qualifiedName()) + " AS " + quote(t.alias()));
-                }
-            }
-        }
+        Map<String, String> ctes = new LinkedHashMap<>();
+        List<String> from = from(first, output, ctes);
         if (!ctes.isEmpty()) {
-            s.text("WITH " + String.join(",\n", ctes) + "\n");
+            s.text("WITH " + String.join(",\n", ctes.values()) + "\n");
         }
         boolean join = fragments.size() == 1 && first.place() == FragmentPlace.JOIN_CONDITION && from.size() > 1;
         switch (first.place()) {
@@ -263,12 +382,15 @@ final class GoogleSqlCheck {
         return s;
     }
 
-    private static String cte(String name, List<Column> columns) {
-        List<String> items = new ArrayList<>();
-        for (Column c : columns) {
-            items.add("CAST(NULL AS " + CachedAnalyzer.castType(c.type()).orElseThrow() + ") AS " + quote(c.name()));
-        }
-        return quote(name) + " AS (SELECT " + String.join(", ", items) + ")";
+    /** A model's output as a CTE of one row of NULLs of its columns' types (the same text wherever it is read). */
+    private String cte(String name, List<Column> columns) {
+        return ctes.computeIfAbsent(name, n -> {
+            List<String> items = new ArrayList<>();
+            for (Column c : columns) {
+                items.add("CAST(NULL AS " + castType(c.type()).orElseThrow() + ") AS " + quote(c.name()));
+            }
+            return quote(n) + " AS (SELECT " + String.join(", ", items) + ")";
+        });
     }
 
     /** A backticked name; names reaching here are validated identifiers, escaping keeps any other text inert. */
@@ -304,7 +426,7 @@ final class GoogleSqlCheck {
             return; // the same type with parameters limits what is stored, not what the expression means
         }
         String typePointer = f.pointer().substring(0, f.pointer().lastIndexOf('/')) + "/type";
-        Optional<String> castTo = CachedAnalyzer.castType(declared);
+        Optional<String> castTo = castType(declared);
         if (castTo.isEmpty()) {
             return;
         }
