@@ -46,13 +46,13 @@ class LayeringTest {
         layers.put("sql.dialect", 3);
         layers.put("ddl", 3);
         layers.put("parse", 4);
+        layers.put("engine.bigquery", 4);
         layers.put("validate", 5);
         layers.put("plan", 6);
         layers.put("testcatalog", 7);
         layers.put("generate", 8);
         layers.put("export", 8);
         layers.put("testrun", 9);
-        layers.put("engine.bigquery", 9);
         layers.put("report", 10);
         layers.put("task", 11);
         return layers;

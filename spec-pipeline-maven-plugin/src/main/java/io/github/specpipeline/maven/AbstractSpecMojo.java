@@ -43,6 +43,14 @@ abstract class AbstractSpecMojo extends AbstractMojo {
     @Parameter(property = "specpipeline.targets")
     protected String targets;
 
+    /**
+     * Whether validation also analyzes every SQL fragment with BigQuery's own analyzer (GoogleSQL, in-process), against
+     * the source DDL and the upstream models' columns. Where its native library cannot run (Windows, other CPUs) the
+     * build says so once and keeps the plugin's own checks. {@code false} keeps only those checks.
+     */
+    @Parameter(property = "specpipeline.googleSql", defaultValue = "true")
+    protected boolean googleSql = true;
+
     /** Skips the goal. */
     @Parameter(property = "specpipeline.skip", defaultValue = "false")
     protected boolean skip;
@@ -100,11 +108,12 @@ abstract class AbstractSpecMojo extends AbstractMojo {
      */
     protected SpecInput specInput() throws MojoFailureException {
         return SpecInput.of(
-                spec.toPath(),
-                sourceDdl == null ? null : sourceDdl.toPath(),
-                isExplicit("specpipeline.sourceDdl"),
-                basedir.toPath(),
-                targetSet());
+                        spec.toPath(),
+                        sourceDdl == null ? null : sourceDdl.toPath(),
+                        isExplicit("specpipeline.sourceDdl"),
+                        basedir.toPath(),
+                        targetSet())
+                .withGoogleSql(googleSql);
     }
 
     /**

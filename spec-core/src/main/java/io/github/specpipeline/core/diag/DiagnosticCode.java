@@ -121,6 +121,34 @@ public enum DiagnosticCode {
             "Materialize the model as a table to partition or cluster it, partition by a DATE, TIMESTAMP or DATETIME"
                     + " column for dbt, or leave the target out with -Dspecpipeline.targets=..."),
 
+    SP230(
+            "googlesql-unavailable",
+            "BigQuery's analyzer (GoogleSQL) cannot run here, so SQL fragments were checked by spec-pipeline's own rules"
+                    + " only",
+            "Nothing to do for this build; validate on Linux or macOS on x86-64 to have GoogleSQL check every fragment."),
+    SP231(
+            "googlesql-rejects",
+            "BigQuery's analyzer (GoogleSQL) rejects a SQL fragment",
+            "Fix the fragment at the position shown; the message is GoogleSQL's, as BigQuery would report it."),
+    SP232(
+            "googlesql-unknown-name",
+            "A SQL fragment names a column, table or function that BigQuery does not know in its scope",
+            "Fix the spelling, or read the column from one of the model's sources; function names are BigQuery's."),
+    SP233(
+            "window-function-misplaced",
+            "A window (analytic) function is where BigQuery allows none: a filter, a join condition, an expression"
+                    + " test or an aggregate's argument",
+            "Compute the window function as a column of an upstream model and filter or aggregate that column."),
+    SP234(
+            "result-type-cast",
+            "A transform or formula returns another type than its column's declared type, and the generated CAST"
+                    + " changes values",
+            "Declare the type the expression returns, or write the conversion (CAST, SAFE_CAST) in the expression."),
+    SP235(
+            "result-type-incompatible",
+            "A transform or formula returns a type that BigQuery cannot convert to its column's declared type",
+            "Declare the type the expression returns, or convert explicitly (PARSE_DATE, UNIX_SECONDS, TO_JSON_STRING, ...)."),
+
     // SP3xx: SQL fragments
     SP301(
             "sql-syntax",

@@ -49,9 +49,20 @@ public final class TranslationCheck {
 
     private final Map<Rendered, List<List<Untranslatable>>> problems = new HashMap<>();
 
+    /**
+     * Fragments whose function BigQuery's analyzer does not know (SP232): that is the one finding, a translation
+     * of a function BigQuery lacks is no question.
+     */
+    private final Set<String> unknownToBigQuery = new java.util.HashSet<>();
+
     private TranslationCheck(Reporter reporter, Set<Target> targets) {
         this.r = reporter;
         this.targets = targets;
+        for (io.github.specpipeline.core.diag.Diagnostic d : reporter.sink().sorted()) {
+            if (d.code() == DiagnosticCode.SP232 && d.message().contains("Function not found")) {
+                unknownToBigQuery.add(d.pointer());
+            }
+        }
         this.dialects = Target.dialects(targets).stream()
                 .filter(d -> d != Dialect.BIGQUERY)
                 .toList();
@@ -130,7 +141,7 @@ public final class TranslationCheck {
     }
 
     private void fragment(String text, String pointer, String what, boolean hasFrom) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || unknownToBigQuery.contains(pointer)) {
             return;
         }
         String from = hasFrom && text.contains(SqlFragments.FROM_PLACEHOLDER) ? SAME_LENGTH_FROM : null;

@@ -20,13 +20,21 @@ import java.util.Set;
  * @param baseDirectory the project directory; file names in messages are shown relative to it
  * @param targets       the generation targets ({@code specpipeline.targets}): every SQL fragment must translate to
  *                      their dialects, and {@code generate} writes their code
+ * @param googleSql     whether validation also analyzes every SQL fragment with BigQuery's analyzer (GoogleSQL;
+ *                      {@code specpipeline.googleSql}, default on); like the targets, it changes the findings, so
+ *                      every goal of a build reads it from here
  */
-public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<Target> targets) {
+public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<Target> targets, boolean googleSql) {
     public SpecInput {
         Objects.requireNonNull(targets, "targets");
         // an EnumSet keeps the targets' order, so messages that list them are the same on every run
         targets =
                 Collections.unmodifiableSet(targets.isEmpty() ? EnumSet.allOf(Target.class) : EnumSet.copyOf(targets));
+    }
+
+    /** A spec checked for {@code targets}, with GoogleSQL's analysis. */
+    public SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<Target> targets) {
+        this(specFile, sourceDdl, baseDirectory, targets, true);
     }
 
     /** A spec checked for every target. */
@@ -52,7 +60,12 @@ public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<T
 
     /** The same input checked for other targets. */
     public SpecInput withTargets(Set<Target> other) {
-        return new SpecInput(specFile, sourceDdl, baseDirectory, other);
+        return new SpecInput(specFile, sourceDdl, baseDirectory, other, googleSql);
+    }
+
+    /** The same input, with or without GoogleSQL's analysis of every fragment. */
+    public SpecInput withGoogleSql(boolean on) {
+        return new SpecInput(specFile, sourceDdl, baseDirectory, targets, on);
     }
 
     /** The target ids, in the targets' order, comma-separated: {@code dataform, dbt}. */

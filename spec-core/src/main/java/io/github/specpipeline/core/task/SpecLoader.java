@@ -96,7 +96,7 @@ public final class SpecLoader {
         ValidatedSpec validated;
         FragmentPrefetch prefetch = FragmentPrefetch.start(spec.get());
         try {
-            validated = SpecValidator.validate(spec.get(), catalog, reporter, listener);
+            validated = SpecValidator.validate(spec.get(), catalog, reporter, listener, input.googleSql());
             TranslationCheck.check(validated, targets, reporter);
         } finally {
             if (prefetch != null) {

@@ -56,9 +56,13 @@ public final class SpecValidator {
     private final Set<String> shiftedTestLists = new HashSet<>();
     /** Output columns per model; absent when they cannot be known (a pass-through of an unknown source). */
     private final Map<String, List<Column>> outputs = new LinkedHashMap<>();
+    /** The fragments that passed the checks here, for GoogleSQL's analysis; null when it is switched off. */
+    private final List<AnalyzedFragment> analyzed;
 
-    private SpecValidator(Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener) {
+    private SpecValidator(
+            Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener, boolean googleSql) {
         this.listener = listener;
+        this.analyzed = googleSql ? new ArrayList<>() : null;
         this.spec = spec;
         this.ddl = ddl;
         this.r = reporter;
@@ -81,10 +85,27 @@ public final class SpecValidator {
         return validate(spec, ddl, reporter, FragmentListener.NONE);
     }
 
-    /** Validates {@code spec} and tells {@code listener} about every SQL fragment that parsed. */
+    /**
+     * Validates {@code spec} and tells {@code listener} about every SQL fragment that parsed; every fragment is also
+     * analyzed by BigQuery's analyzer (GoogleSQL).
+     */
     public static ValidatedSpec validate(Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener) {
-        SpecValidator v = new SpecValidator(spec, ddl, reporter, listener);
+        return validate(spec, ddl, reporter, listener, true);
+    }
+
+    /**
+     * Validates {@code spec} and tells {@code listener} about every SQL fragment that parsed.
+     *
+     * @param googleSql whether every SQL fragment is also analyzed by BigQuery's analyzer (GoogleSQL), see
+     *                  {@link GoogleSqlCheck}; without it, the checks here are all there is
+     */
+    public static ValidatedSpec validate(
+            Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener, boolean googleSql) {
+        SpecValidator v = new SpecValidator(spec, ddl, reporter, listener, googleSql);
         v.run();
+        if (v.analyzed != null) {
+            GoogleSqlCheck.run(v.analyzed, ddl, v.outputs, reporter);
+        }
         Map<String, List<Column>> known = new LinkedHashMap<>(v.outputs);
         return new ValidatedSpec(
                 reporter.file(),
@@ -433,7 +454,8 @@ public final class SpecValidator {
                                 cp + "/transform",
                                 "transform of '" + c.targetColumn() + "'",
                                 List.copyOf(relations.values()),
-                                List.of())
+                                List.of(),
+                                new Use(FragmentPlace.SELECT_ITEM, c.targetColumn(), c.type()))
                         .ifPresent(f -> transforms.put(c.targetColumn(), f));
             }
         }
@@ -528,7 +550,8 @@ public final class SpecValidator {
                                     jp + "/condition",
                                     "join condition",
                                     List.copyOf(relations.values()),
-                                    List.of())
+                                    List.of(),
+                                    new Use(FragmentPlace.JOIN_CONDITION, null, null))
                             .ifPresent(f -> {
                                 if (f.containsAggregate()) {
                                     r.error(
@@ -562,7 +585,14 @@ public final class SpecValidator {
                     continue;
                 }
                 String name = f.appliesTo() == null ? "filter" : "filter on '" + f.appliesTo() + "'";
-                fragment(f.predicate(), null, fp + "/predicate", name, scope, List.of())
+                fragment(
+                                f.predicate(),
+                                null,
+                                fp + "/predicate",
+                                name,
+                                scope,
+                                List.of(),
+                                new Use(FragmentPlace.FILTER, null, null))
                         .ifPresent(x -> {
                             if (x.containsAggregate()) {
                                 r.error(
@@ -590,7 +620,8 @@ public final class SpecValidator {
                                 ap + "/formula",
                                 "formula of '" + a.metricColumn() + "'",
                                 List.copyOf(relations.values()),
-                                List.of())
+                                List.of(),
+                                new Use(FragmentPlace.SELECT_ITEM, a.metricColumn(), a.type()))
                         .ifPresent(f -> {
                             if (!f.containsAggregate()) {
                                 r.error(
@@ -756,7 +787,14 @@ public final class SpecValidator {
                 }
             }
             if (k.partitionBy() != null) {
-                fragment(k.partitionBy(), null, kp + "/partition_by", "partition_by", null, outputColumnsForScope());
+                fragment(
+                        k.partitionBy(),
+                        null,
+                        kp + "/partition_by",
+                        "partition_by",
+                        null,
+                        outputColumnsForScope(),
+                        new Use(FragmentPlace.SELECT_ITEM, null, null));
             }
             if (k.isScd2()) {
                 checkScd2(k, kp);
@@ -899,7 +937,14 @@ public final class SpecValidator {
                 } else if (t instanceof DataTest.Expression ex) {
                     // {"expression": "..."}: positions inside the fragment are found only from its own string
                     String ep = indexesHold ? tp + "/" + i + "/expression" : tp;
-                    fragment(ex.sql(), null, ep, "expression test on '" + column + "'", null, outputColumnsForScope())
+                    fragment(
+                                    ex.sql(),
+                                    null,
+                                    ep,
+                                    "expression test on '" + column + "'",
+                                    null,
+                                    outputColumnsForScope(),
+                                    new Use(FragmentPlace.ROW_TEST, null, null))
                             .ifPresent(f -> {
                                 if (f.containsAggregate()) {
                                     r.error(
@@ -1196,7 +1241,8 @@ public final class SpecValidator {
                 String pointer,
                 String what,
                 List<Relation> scope,
-                List<Column> outputScope) {
+                List<Column> outputScope,
+                Use use) {
             boolean onOutput = scope == null;
             if (onOutput) {
                 scope = List.of();
@@ -1227,6 +1273,20 @@ public final class SpecValidator {
                 return Optional.empty();
             }
             listener.parsed(pointer, f);
+            // a "__from__" stands for a from_table/from_column that is already reported
+            if (analyzed != null && !m.name().isEmpty() && !"__from__.__from__".equals(fromReplacement)) {
+                analyzed.add(new AnalyzedFragment(
+                        m.name(),
+                        use.place(),
+                        pointer,
+                        text,
+                        fromReplacement,
+                        what,
+                        onOutput ? null : scopeTables(scope),
+                        use.column(),
+                        use.declaredType(),
+                        f.containsAggregate()));
+            }
             for (ColumnRef ref : f.columns()) {
                 if (ref.qualifier() != null) {
                     if ("__from__".equals(ref.qualifier())) {
@@ -1308,6 +1368,31 @@ public final class SpecValidator {
             return Optional.of(f);
         }
 
+        /**
+         * The tables of a fragment's statement; an unknown one when a source of the model did not resolve (it is
+         * reported, and the fragment's names from it would be reported again).
+         */
+        private List<AnalyzedFragment.ScopeTable> scopeTables(List<Relation> scope) {
+            List<AnalyzedFragment.ScopeTable> tables = new ArrayList<>();
+            scope.forEach(rel -> tables.add(scopeTable(rel)));
+            if (relations.size() < m.sources().size()) {
+                tables.add(new AnalyzedFragment.ScopeTable("", null, null));
+            }
+            return tables;
+        }
+
+        /** A source as GoogleSQL's statement for a fragment names it; unknown columns leave it unknown. */
+        private AnalyzedFragment.ScopeTable scopeTable(Relation rel) {
+            if (!rel.known()) {
+                return new AnalyzedFragment.ScopeTable(rel.alias(), null, null);
+            }
+            if (rel.isModel()) {
+                return new AnalyzedFragment.ScopeTable(
+                        rel.alias(), null, rel.ref().table());
+            }
+            return new AnalyzedFragment.ScopeTable(rel.alias(), rel.ref().text(), null);
+        }
+
         /** SP207 located at {@code offset} in the fragment's text: at the column, not at the fragment's start. */
         private void unresolved(String pointer, ParsedFragment f, int offset, String message, String hint) {
             if (pointer.endsWith("/tests")) {
@@ -1324,6 +1409,14 @@ public final class SpecValidator {
                     hint);
         }
     }
+
+    /**
+     * How the model's SQL uses a fragment, for GoogleSQL's analysis.
+     *
+     * @param column       the output column it computes, or null
+     * @param declaredType that column's declared type, or null
+     */
+    private record Use(FragmentPlace place, String column, String declaredType) {}
 
     private static String abbreviate(List<String> names) {
         if (names.size() <= 12) {

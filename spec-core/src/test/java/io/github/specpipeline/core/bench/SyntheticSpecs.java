@@ -310,7 +310,8 @@ public final class SyntheticSpecs {
                 };
                 ObjectNode agg = aggs.addObject();
                 agg.put("metric_column", "m_" + c + "_" + col.name());
-                agg.put("type", "INT64");
+                // MAX keeps its column's type; declared INT64, a DATE or STRING column would not convert (SP235)
+                agg.put("type", fn.startsWith("MAX(") ? col.type() : "INT64");
                 agg.put("formula", fn);
                 ArrayNode tests = agg.putArray("tests");
                 if (rnd.nextInt(4) == 0) {

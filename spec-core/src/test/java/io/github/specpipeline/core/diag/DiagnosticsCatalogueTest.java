@@ -76,7 +76,7 @@ class DiagnosticsCatalogueTest {
                 .as("name and title of %s", code)
                 .contains("`" + code.slug() + "`: " + markdown(code.title()) + ".");
         assertThat(section).as("fix of %s", code).contains("**Fix:** " + markdown(code.fix()));
-        assertThat(section).as("severity of %s", code).containsPattern("(?m)^Severity: (error|warning)");
+        assertThat(section).as("severity of %s", code).containsPattern("(?m)^Severity: (error|warning|info)");
         assertThat(page)
                 .as("summary table row of %s", code)
                 .contains("| [" + code.id() + "](#" + code.id() + ") | `" + code.slug() + "` | "
@@ -119,7 +119,8 @@ class DiagnosticsCatalogueTest {
                     .as("example of %s", code)
                     .satisfiesAnyOf(
                             e -> assertThat(e).contains(": error[" + code.id() + "] "),
-                            e -> assertThat(e).contains(": warning[" + code.id() + "] "));
+                            e -> assertThat(e).contains(": warning[" + code.id() + "] "),
+                            e -> assertThat(e).contains(": info[" + code.id() + "] "));
             if (example.startsWith("cases/")) {
                 assertThat(golden)
                         .as("example of %s quoted from a golden file %s/*.expected.txt", code, GOLDEN)

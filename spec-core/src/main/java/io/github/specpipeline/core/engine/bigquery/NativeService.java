@@ -26,6 +26,12 @@ final class NativeService {
      */
     static final String LIBRARY_PATH_PROPERTY = "zetasql.local_service.path";
 
+    /**
+     * Test-only switch: set to {@code true}, the native engine is treated as unable to start, as on Windows or another
+     * CPU, so that tests and invoker ITs can see how validation falls back without GoogleSQL.
+     */
+    static final String SIMULATE_UNAVAILABLE = "specpipeline.internal.simulateNoGoogleSql";
+
     /** gRPC warns through java.util.logging that it has no DNS resolver; the in-process channel needs none. */
     private static final Logger GRPC_LOG = Logger.getLogger("com.google.zetasql.io.grpc");
 
@@ -36,6 +42,10 @@ final class NativeService {
 
     /** Counts an engine as open, connecting to the native engine first if needed. */
     static synchronized void acquire() throws EngineUnavailableException {
+        if (Boolean.getBoolean(SIMULATE_UNAVAILABLE)) {
+            throw new EngineUnavailableException("GoogleSQL's engine (ZetaSQL " + VERSION
+                    + ") is not available: simulated with -D" + SIMULATE_UNAVAILABLE + "=true");
+        }
         if (unavailable != null) {
             throw new EngineUnavailableException(unavailable);
         }
