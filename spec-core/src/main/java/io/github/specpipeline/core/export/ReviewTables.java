@@ -12,6 +12,8 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SchemaNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The spec-wide tables of the review, each defined here once: the CSV files {@code 01} to {@code 06} and the
@@ -139,14 +141,27 @@ public final class ReviewTables {
 
     /** Every finding of validation ({@code 06_validation.csv}, sheet Validation). */
     public static ReviewTable validation(SpecReview review) {
+        return findings(review.diagnostics(), review::modelOf);
+    }
+
+    /**
+     * Findings in the shape of {@link #validation}: the site shows them so even for a spec that could not be read
+     * (no review), and a part of them on its overview.
+     *
+     * @param modelOf the model a finding is located in, or empty
+     */
+    public static ReviewTable findings(
+            List<Diagnostic> diagnostics, Function<Diagnostic, Optional<ModelReview>> modelOf) {
         List<List<Cell>> rows = new ArrayList<>();
-        for (Diagnostic d : review.diagnostics()) {
+        for (Diagnostic d : diagnostics) {
             rows.add(List.of(
                     new Cell.Finding(d.severity()),
                     Cell.text(d.code().id()),
                     Cell.text(SpecReview.location(d)),
                     Cell.text(d.pointer()),
-                    Cell.text(review.modelOf(d).map(ModelReview::displayName).orElse("")),
+                    modelOf.apply(d)
+                            .<Cell>map(m -> new Cell.ModelName(m.displayName(), m.key()))
+                            .orElse(Cell.text("")),
                     Cell.prose(d.message()),
                     Cell.prose(d.hint())));
         }
