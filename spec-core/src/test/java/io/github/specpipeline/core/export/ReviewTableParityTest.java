@@ -16,7 +16,6 @@ import io.github.specpipeline.core.report.TestReports;
 import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.SpecInput;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +27,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Named;
@@ -149,13 +145,13 @@ class ReviewTableParityTest {
     // ---------------------------------------------------------------- CSV
 
     private static int csvFile(Rendered r, String file, ReviewTable table) throws IOException {
-        assertSame(csv(r.csv().resolve(file)), table, CsvText::cell, file, 0);
+        assertSame(ReviewReadBack.csv(r.csv().resolve(file)), table, CsvText::cell, file, 0);
         return 1;
     }
 
     /** A section of a model's file: a blank row, the title in capitals, the header and rows; absent when empty. */
     private static int modelCsv(Rendered r, String file, ReviewTable table) throws IOException {
-        List<List<String>> section = section(csv(r.csv().resolve(file)), table.title());
+        List<List<String>> section = section(ReviewReadBack.csv(r.csv().resolve(file)), table.title());
         if (table.isEmpty()) {
             assertThat(section)
                     .as(file + ": " + table.title() + " has no rows, so no section")
@@ -167,28 +163,18 @@ class ReviewTableParityTest {
         return 1;
     }
 
-    private static List<List<String>> csv(Path file) throws IOException {
-        List<List<String>> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord rec : CsvExporter.FORMAT.parse(r)) {
-                out.add(trim(rec.toList()));
-            }
-        }
-        return out;
-    }
-
     // ---------------------------------------------------------------- workbook
 
     private static int sheet(Rendered r, String name, ReviewTable table) {
         Sheet sheet = r.workbook().getSheet(name);
         assertThat(sheet).as(name).isNotNull();
-        assertSame(rows(sheet), table, UnaryOperator.identity(), "sheet " + name, 0);
+        assertSame(ReviewReadBack.rows(sheet, false), table, UnaryOperator.identity(), "sheet " + name, 0);
         return 1;
     }
 
     /** A table of a model's sheet: a blank row, its title, the header and rows; absent when empty. */
     private static int modelSheet(Rendered r, Sheet sheet, ReviewTable table) {
-        List<List<String>> section = section(rows(sheet), table.title());
+        List<List<String>> section = section(ReviewReadBack.rows(sheet, false), table.title());
         String what = "sheet " + sheet.getSheetName() + " " + table.title();
         if (table.isEmpty() && section == null) {
             return 0;
@@ -196,27 +182,6 @@ class ReviewTableParityTest {
         assertThat(section).as(what).isNotNull();
         assertSame(section, table, UnaryOperator.identity(), what, 0);
         return 1;
-    }
-
-    /** Cell texts as stored (a quote-prefixed text without its prefix), numbers as integers. */
-    private static List<List<String>> rows(Sheet sheet) {
-        List<List<String>> out = new ArrayList<>();
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            List<String> cells = new ArrayList<>();
-            for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
-                org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
-                if (cell == null || cell.getCellType() == CellType.BLANK) {
-                    cells.add("");
-                } else if (cell.getCellType() == CellType.NUMERIC) {
-                    cells.add(Long.toString((long) cell.getNumericCellValue()));
-                } else {
-                    cells.add(cell.getStringCellValue());
-                }
-            }
-            out.add(trim(cells));
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- HTML
@@ -349,22 +314,12 @@ class ReviewTableParityTest {
             }
             assertThat(got.size()).as(what + " row " + r + ": cells").isEqualTo(want.size());
             for (int c = 0; c < want.size(); c++) {
-                assertCell(
+                ReviewReadBack.assertCell(
                         got.get(c),
                         want.get(c),
                         what + " row " + r + " column " + c + " ("
                                 + table.header().get(c) + ")");
             }
-        }
-    }
-
-    /** A workbook cell cut to what a cell holds is the start of the text; otherwise the two are equal. */
-    private static void assertCell(String shown, String expected, String what) {
-        int cut = shown.lastIndexOf("\u2026 [cut: ");
-        if (cut >= 0 && shown.endsWith(" characters in all; see the CSV export]")) {
-            assertThat(expected).as(what).startsWith(shown.substring(0, cut)).hasSizeGreaterThan(cut);
-        } else {
-            assertThat(shown).as(what).isEqualTo(expected);
         }
     }
 
@@ -390,13 +345,5 @@ class ReviewTableParityTest {
             out.add("");
         }
         return out;
-    }
-
-    private static List<String> trim(List<String> cells) {
-        int end = cells.size();
-        while (end > 0 && cells.get(end - 1).isEmpty()) {
-            end--;
-        }
-        return List.copyOf(cells.subList(0, end));
     }
 }
