@@ -15,11 +15,13 @@ import java.util.List;
 
 /**
  * The tables of one model, each defined here once. {@code csv/model_<name>.csv} and the model's workbook sheet
- * share {@link #joins}, {@link #filters}, {@link #constraints}, {@link #unitTests} and {@link #validation} (a test
- * compares them); the CSV file keeps the original exporters' sections for the columns ({@link #columnMappings},
+ * share {@link #joins}, {@link #filters}, {@link #constraints}, {@link #unitTests} and {@link #validation}; the CSV
+ * file keeps the original exporters' sections for the columns ({@link #columnMappings},
  * {@link #otherOutputColumns}, {@link #aggregations}) and data tests ({@link #dataTests}), the sheet has one table of
- * every output column ({@link #outputColumns}) and every test ({@link #tests}). The HTML page shows
- * {@link #constraints}, {@link #unitTests} and {@link #validation} too.
+ * every output column ({@link #outputColumns}) and every test ({@link #tests}). The HTML page and the model's site
+ * page show {@link #outputColumns}, {@link #joins}, {@link #filters}, {@link #tests}, {@link #unitTests} and
+ * {@link #validation} too, and the site page {@link #aggregations}; the site appends the JUnit name and last
+ * result of each test after the shared columns. {@code ReviewTableParityTest} holds every format to these tables.
  */
 public final class ModelTables {
     private final ModelReview m;

@@ -12,13 +12,23 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SchemaNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The spec-wide tables of the review, each defined here once: the CSV files {@code 01} to {@code 06} and the
- * workbook sheets of the same names hold exactly these rows (a test reads both back and compares them). Two
- * tables are shown by one format only: {@link #modelList} is {@code 00_overview.csv} with the columns of the
- * original exporters, {@link #overview} the workbook's Overview sheet with the counts and links a reviewer
- * navigates by, and {@link #spec} the workbook's Spec sheet. The tables of one model are {@link ModelTables}.
+ * workbook sheets of the same names hold exactly these rows, and the HTML page and the site's report pages show
+ * {@link #overview} and {@link #validation} with the same columns ({@code CsvWorkbookParityTest} and
+ * {@code ReviewTableParityTest} read every format back and compare). Two tables are shown by one format only:
+ * {@link #modelList} is {@code 00_overview.csv} and {@link #spec} the workbook's Spec sheet. The tables of one
+ * model are {@link ModelTables}.
+ *
+ * <p>Why {@code 00_overview.csv} is not {@link #overview}: the CSV file set is the original exporters' file set,
+ * same names and columns (goal-export.md promises it), so scripts that read it by column name ({@code Model Name},
+ * {@code Has Joins}, {@code Has Aggregations}) keep working; the overview every other format shows is the table a
+ * reviewer navigates by, with counts instead of flags, neighbours, status and owner. The five columns both have
+ * (name, layer, sources, column count, primary key) hold the same values, and {@code CsvWorkbookParityTest}
+ * checks that they do.
  */
 public final class ReviewTables {
     private ReviewTables() {}
@@ -58,7 +68,10 @@ public final class ReviewTables {
                 rows);
     }
 
-    /** The workbook's Overview: per model its counts, neighbours and validation status; the name links to its sheet. */
+    /**
+     * The overview of the workbook (its Overview sheet), the HTML page and the site: per model its counts,
+     * neighbours and validation status; the name links to the model's sheet, section or page.
+     */
     public static ReviewTable overview(SpecReview review) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ModelReview m : review.models()) {
@@ -139,14 +152,27 @@ public final class ReviewTables {
 
     /** Every finding of validation ({@code 06_validation.csv}, sheet Validation). */
     public static ReviewTable validation(SpecReview review) {
+        return findings(review.diagnostics(), review::modelOf);
+    }
+
+    /**
+     * Findings in the shape of {@link #validation}: the site shows them so even for a spec that could not be read
+     * (no review), and a part of them on its overview.
+     *
+     * @param modelOf the model a finding is located in, or empty
+     */
+    public static ReviewTable findings(
+            List<Diagnostic> diagnostics, Function<Diagnostic, Optional<ModelReview>> modelOf) {
         List<List<Cell>> rows = new ArrayList<>();
-        for (Diagnostic d : review.diagnostics()) {
+        for (Diagnostic d : diagnostics) {
             rows.add(List.of(
                     new Cell.Finding(d.severity()),
                     Cell.text(d.code().id()),
                     Cell.text(SpecReview.location(d)),
                     Cell.text(d.pointer()),
-                    Cell.text(review.modelOf(d).map(ModelReview::displayName).orElse("")),
+                    modelOf.apply(d)
+                            .<Cell>map(m -> new Cell.ModelName(m.displayName(), m.key()))
+                            .orElse(Cell.text("")),
                     Cell.prose(d.message()),
                     Cell.prose(d.hint())));
         }

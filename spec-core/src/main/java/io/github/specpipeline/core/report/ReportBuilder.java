@@ -2,13 +2,12 @@ package io.github.specpipeline.core.report;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.export.ModelTables;
+import io.github.specpipeline.core.export.ReviewTable;
+import io.github.specpipeline.core.export.ReviewTables;
 import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
-import io.github.specpipeline.core.model.Aggregation;
-import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Constraints;
-import io.github.specpipeline.core.model.Filter;
-import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Layer;
 import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.Model;
@@ -23,7 +22,6 @@ import io.github.specpipeline.core.report.Block.Paragraph;
 import io.github.specpipeline.core.report.Block.Section;
 import io.github.specpipeline.core.report.Block.Table;
 import io.github.specpipeline.core.report.TestReports.Status;
-import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the report's pages from a loaded spec, the test results and what other goals contribute. Pure: the
@@ -50,6 +49,10 @@ public final class ReportBuilder {
     private final MermaidRenderer.Diagrams diagrams;
 
     private final Map<Integer, SpecReview.ModelReview> reviews = new java.util.HashMap<>();
+    private final Map<String, SpecReview.ModelReview> byKey = new java.util.HashMap<>();
+
+    /** For the tables of one model's page: they name no other model. */
+    private static final Function<String, Optional<String>> NO_LINKS = key -> Optional.empty();
 
     private ReportBuilder(
             String specFile, List<Diagnostic> diagnostics, SpecReview review, TestReports tests, ReportExtras extras) {
@@ -62,7 +65,10 @@ public final class ReportBuilder {
         this.layout = ReportLayout.of(review);
         this.diagrams = review == null ? null : MermaidRenderer.render(review);
         if (review != null) {
-            review.models().forEach(m -> reviews.put(m.model().index(), m));
+            review.models().forEach(m -> {
+                reviews.put(m.model().index(), m);
+                byKey.put(m.key(), m);
+            });
         }
     }
 
@@ -177,37 +183,22 @@ public final class ReportBuilder {
                 + tests.count(Status.SKIPPED) + " skipped";
     }
 
+    /**
+     * The review's overview table (the workbook's Overview sheet and the HTML page show it too), with the test
+     * results appended: only the site reads the {@code test} goal's reports.
+     */
     private Block inventory(String page) {
-        List<List<Cell>> rows = new ArrayList<>();
-        for (Model m : spec.spec().models()) {
-            List<Inline> sources = new ArrayList<>();
-            for (SourceRef s : m.sources()) {
-                if (!sources.isEmpty()) {
-                    sources.add(Inline.text(", "));
-                }
-                sources.add(sourceLink(page, s));
-            }
-            rows.add(List.of(
-                    Cell.of(new Inline.Link(ReportLayout.pageHref(page, layout.modelPage(m)), m.name())),
-                    Cell.text(m.layer() == null ? "" : m.layer().id()),
-                    Cell.text(m.effectiveMaterialization().id()),
-                    new Cell(sources),
-                    Cell.text(Integer.toString(spec.outputColumns(m.name()).size())),
-                    Cell.text(dataTestCount(m) + " data, " + m.unitTests().size() + " unit"),
-                    Cell.text(findings(spec.diagnosticsOf(m))),
-                    Cell.text(results(m.name()))));
+        List<List<Cell>> results = new ArrayList<>();
+        for (SpecReview.ModelReview m : review.models()) {
+            results.add(List.of(Cell.text(results(m.name()))));
         }
-        return new Table(
-                List.of(
-                        "Model",
-                        "Layer",
-                        "Materialization",
-                        "Sources",
-                        "Columns",
-                        "Tests",
-                        "Validation",
-                        "Test results"),
-                rows);
+        return ReviewBlocks.table(ReviewTables.overview(review), modelHref(page), List.of("Test results"), results);
+    }
+
+    /** The link from {@code page} to a model's page, by the model's review key. */
+    private Function<String, Optional<String>> modelHref(String page) {
+        return key ->
+                Optional.ofNullable(byKey.get(key)).map(m -> ReportLayout.pageHref(page, layout.modelPage(m.model())));
     }
 
     private List<Block> validation(String page) {
@@ -346,7 +337,7 @@ public final class ReportBuilder {
         body.add(new Section("tests", "Tests", tests(m)));
         body.add(new Section("test-results", "Test results", modelResults(m)));
         body.add(new Section("generated-code", "Generated code", code(m)));
-        body.add(new Section("diagnostics", "Diagnostics", modelDiagnostics(page, m)));
+        body.add(new Section("diagnostics", "Diagnostics", modelDiagnostics(m)));
         return new ReportPage(page, "Model " + m.name(), body);
     }
 
@@ -423,47 +414,30 @@ public final class ReportBuilder {
     }
 
     private List<Block> columns(Model m) {
+        ModelTables tables = tables(m);
+        List<Block> blocks = new ArrayList<>();
         if (m.columns().isEmpty()) {
-            List<Column> out = spec.outputColumns(m.name());
-            List<Block> blocks = new ArrayList<>();
             if (!m.aggregations().isEmpty()) {
                 blocks.add(para(
                         Inline.text("No column mapping: the model outputs its group keys and metrics (see "),
                         new Inline.Link("#aggregations", "Aggregations"),
                         Inline.text(").")));
-                return blocks;
+            } else {
+                blocks.add(para(Inline.text(
+                        tables.outputColumns().isEmpty()
+                                ? "No column mapping, and the columns of the source are not known."
+                                : "No column mapping: the columns pass through from the source.")));
             }
-            blocks.add(para(Inline.text(
-                    out.isEmpty()
-                            ? "No column mapping, and the columns of the source are not known."
-                            : "No column mapping: the columns pass through from the source.")));
-            if (!out.isEmpty()) {
-                blocks.add(new Table(
-                        List.of("Column", "Type"),
-                        out.stream()
-                                .map(c -> List.of(Cell.code(c.name()), Cell.text(nullToEmpty(c.type()))))
-                                .toList()));
-            }
-            return blocks;
+        } else {
+            blocks.add(para(
+                    Inline.text("Each output column, where it comes from and how. In a transform, "),
+                    Inline.code("{from}"),
+                    Inline.text(" stands for the source column.")));
         }
-        List<List<Cell>> rows = new ArrayList<>();
-        for (ColumnMapping c : m.columns()) {
-            String from =
-                    c.fromTable() == null ? "" : c.fromTable() + (c.fromColumn() == null ? "" : "." + c.fromColumn());
-            rows.add(List.of(
-                    Cell.code(c.targetColumn()),
-                    Cell.text(nullToEmpty(c.type()) + (c.nullable() ? "" : ", not null")),
-                    Cell.code(from),
-                    Cell.code(c.transform()),
-                    Cell.text(testNames(m, c.targetColumn())),
-                    Cell.text(c.description())));
+        if (!tables.outputColumns().isEmpty()) {
+            blocks.add(ReviewBlocks.table(tables.outputColumns(), NO_LINKS));
         }
-        return List.of(
-                para(
-                        Inline.text("Each output column, where it comes from and how. In a transform, "),
-                        Inline.code("{from}"),
-                        Inline.text(" stands for the source column.")),
-                new Table(List.of("Column", "Type", "Source column", "Transform", "Tests", "Description"), rows));
+        return blocks;
     }
 
     private List<Block> joins(Model m) {
@@ -474,29 +448,16 @@ public final class ReportBuilder {
                                     + "combined on the group keys."
                             : "No joins: the model reads one source.")));
         }
-        List<List<Cell>> rows = new ArrayList<>();
-        for (Join j : m.joins()) {
-            rows.add(List.of(
-                    Cell.code(j.leftTable()),
-                    Cell.text(j.type() == null ? "" : j.type().sql()),
-                    Cell.code(j.rightTable()),
-                    Cell.code(j.condition())));
-        }
         return List.of(
                 para(Inline.text("Applied in this order.")),
-                new Table(List.of("Left", "Join", "Right", "Condition"), rows));
+                ReviewBlocks.table(tables(m).joins(), NO_LINKS));
     }
 
     private List<Block> filters(Model m) {
         if (m.filters().isEmpty()) {
             return List.of(para(Inline.text("No filters: every row is kept.")));
         }
-        List<List<Cell>> rows = new ArrayList<>();
-        for (Filter f : m.filters()) {
-            rows.add(List.of(
-                    Cell.text(SpecReview.filterScope(m, f)), Cell.code(f.predicate()), Cell.text(f.rationale())));
-        }
-        return List.of(new Table(List.of("Applies to", "Keeps rows where", "Rationale"), rows));
+        return List.of(ReviewBlocks.table(tables(m).filters(), NO_LINKS));
     }
 
     private List<Block> aggregations(Model m) {
@@ -511,57 +472,50 @@ public final class ReportBuilder {
                                 Inline.text("Grouped by "),
                                 Inline.code(String.join(", ", m.groupBy())),
                                 Inline.text(".")));
-        List<List<Cell>> rows = new ArrayList<>();
-        for (Aggregation a : m.aggregations()) {
-            rows.add(List.of(
-                    Cell.code(a.metricColumn()),
-                    Cell.text(nullToEmpty(a.type())),
-                    Cell.code(a.formula()),
-                    Cell.text(testNames(m, a.metricColumn())),
-                    Cell.text(a.description())));
-        }
-        out.add(new Table(List.of("Metric", "Type", "Formula", "Tests", "Description"), rows));
+        out.add(ReviewBlocks.table(tables(m).aggregations(), NO_LINKS));
         return out;
     }
 
-    /** The data tests of the review (see {@link SpecReview.TestRow}): the same list every review format shows. */
+    /** The review's tables of a model. */
+    private ModelTables tables(Model m) {
+        return ModelTables.of(reviews.get(m.index()));
+    }
+
+    /**
+     * The review's tests of the model (data tests, then unit tests), with the name each has in the JUnit reports
+     * and its last result appended: only the site reads those reports.
+     */
     private List<Block> tests(Model m) {
         List<Block> out = new ArrayList<>();
-        List<Block> data = new ArrayList<>();
-        List<SpecReview.TestRow> cases = dataTests(m);
-        boolean derived = cases.stream().allMatch(t -> t.id() != null);
-        if (cases.isEmpty()) {
-            data.add(para(Inline.text("No data tests.")));
-        } else if (derived) {
-            data.add(para(Inline.text("Every target runs these tests: the declared ones, and those the spec implies "
-                    + "(not null columns, keys, SCD2 history).")));
-            List<List<Cell>> rows = new ArrayList<>();
-            for (SpecReview.TestRow t : cases) {
-                rows.add(List.of(
-                        testColumn(t),
-                        Cell.text(t.kind()),
-                        Cell.text(t.origin().label()),
-                        Cell.text(t.checks()),
-                        Cell.code(t.id()),
-                        resultCell(m.name(), t.id())));
-            }
-            data.add(new Table(List.of("Column", "Test", "Origin", "Checks", "Name", "Last result"), rows));
+        SpecReview.ModelReview r = reviews.get(m.index());
+        List<SpecReview.TestRow> rows = r.tests();
+        boolean derived = r.dataTests().stream().allMatch(t -> t.id() != null);
+        if (rows.isEmpty()) {
+            out.add(para(Inline.text("No tests.")));
         } else {
-            data.add(para(Inline.text("The spec has errors, so no test runs: these are the declared tests.")));
-            List<List<Cell>> rows = new ArrayList<>();
-            for (SpecReview.TestRow t : cases) {
-                rows.add(List.of(
-                        testColumn(t), Cell.text(t.kind()), Cell.text(t.origin().label()), Cell.code(t.testType())));
+            out.add(para(Inline.text(
+                    derived
+                            ? "Every target runs these tests: the declared ones, those the spec implies (not null "
+                                    + "columns, keys, SCD2 history) and the unit tests."
+                            : "The spec has errors, so no test runs: these are the declared tests.")));
+            List<List<Cell>> extra = new ArrayList<>();
+            for (SpecReview.TestRow t : rows) {
+                String name = derived ? resultName(m, t) : null;
+                extra.add(List.of(Cell.code(name), name == null ? Cell.text("not run") : resultCell(m.name(), name)));
             }
-            data.add(new Table(List.of("Column", "Test", "Origin", "Checks"), rows));
+            out.add(ReviewBlocks.table(tables(m).tests(), NO_LINKS, List.of("Name", "Last result"), extra));
         }
-        out.add(new Section("data-tests", "Data tests", data));
         out.add(new Section("unit-tests", "Unit tests", unitTests(m)));
         return out;
     }
 
-    private static Cell testColumn(SpecReview.TestRow t) {
-        return t.column().equals(SpecReview.TestRow.MODEL_LEVEL) ? Cell.text(t.column()) : Cell.code(t.column());
+    /** The name a test's result has in the JUnit reports of the {@code test} goal. */
+    private static String resultName(Model m, SpecReview.TestRow t) {
+        return switch (t.origin()) {
+            // the test goal names a unit test's result unit_test__<model>__<name>
+            case UNIT -> "unit_test__" + m.name() + "__" + nullToEmpty(t.checks());
+            case DECLARED, IMPLIED -> t.id();
+        };
     }
 
     /** The model's data tests as the review lists them. */
@@ -578,6 +532,7 @@ public final class ReportBuilder {
             unit.add(
                     para(Inline.text("The model alone runs on the given rows; its output must equal the expected rows, "
                             + "in any order.")));
+            unit.add(ReviewBlocks.table(tables(m).unitTests(), NO_LINKS));
             int i = 0;
             for (UnitTest u : m.unitTests()) {
                 List<Block> ub = new ArrayList<>();
@@ -708,12 +663,12 @@ public final class ReportBuilder {
         return out;
     }
 
-    private List<Block> modelDiagnostics(String page, Model m) {
-        List<Diagnostic> own = spec.diagnosticsOf(m);
+    private List<Block> modelDiagnostics(Model m) {
+        ReviewTable own = tables(m).validation();
         if (own.isEmpty()) {
             return List.of(para(Inline.text("No findings for this model.")));
         }
-        return List.of(diagnosticTable(page, own));
+        return List.of(ReviewBlocks.table(own, NO_LINKS));
     }
 
     // ---------------------------------------------------------------- diagnostics page
@@ -740,27 +695,10 @@ public final class ReportBuilder {
         return new ReportPage(page, "Spec validation", body);
     }
 
+    /** Findings as the review's validation table shows them; a model's name links to its page. */
     private Block diagnosticTable(String page, List<Diagnostic> list) {
-        List<List<Cell>> rows = new ArrayList<>();
-        for (Diagnostic d : list) {
-            Cell model = Cell.text("");
-            Optional<Model> m = modelOf(d);
-            if (m.isPresent()) {
-                String href = ReportLayout.pageHref(page, layout.modelPage(m.get()));
-                model = Cell.of(new Inline.Link(
-                        href.equals(ReportLayout.pageHref(page, page)) ? "#summary" : href,
-                        reviews.get(m.get().index()).displayName()));
-            }
-            rows.add(List.of(
-                    Cell.of(new Inline.Strong(d.severity().label())),
-                    Cell.code(d.code().id()),
-                    Cell.code(SpecReview.location(d)),
-                    model,
-                    Cell.code(d.pointer()),
-                    Cell.text(d.message()),
-                    Cell.text(d.hint())));
-        }
-        return new Table(List.of("Severity", "Code", "Position", "Model", "JSON pointer", "Message", "Hint"), rows);
+        ReviewTable table = ReviewTables.findings(list, d -> review == null ? Optional.empty() : review.modelOf(d));
+        return ReviewBlocks.table(table, modelHref(page));
     }
 
     /** The model a diagnostic is located in (see {@link SpecReview#modelOf}). */
@@ -814,12 +752,6 @@ public final class ReportBuilder {
             return "no errors or warnings";
         }
         return plural(errors, "error") + ", " + plural(warnings, "warning");
-    }
-
-    /** The kinds of the tests on one column, those the spec implies marked. */
-    private String testNames(Model m, String column) {
-        SpecReview.ModelReview r = reviews.get(m.index());
-        return r == null ? "" : r.testKinds(column);
     }
 
     private static long count(List<Diagnostic> list, Severity severity) {

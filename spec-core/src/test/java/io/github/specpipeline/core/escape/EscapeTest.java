@@ -24,8 +24,55 @@ class EscapeTest {
                         QuotedString.JAVASCRIPT,
                         s,
                         "\"a\\\"\\\\\\n\\r\\t\\u0001\\u007f\u0085\\u2028\\u2029\ufeff\\u0060\\u0024\\ud800\ud83d\ude00é\""),
+                // SQL: single-quoted, so " stays and ' is escaped; a lone surrogate stays as it is
+                Arguments.of(
+                        QuotedString.SQL,
+                        s + "'",
+                        "'a\"\\\\\\n\\r\\t\\u0001\\u007f\u0085\\u2028\\u2029\ufeff`$\ud800\ud83d\ude00é\\''"),
                 // a lone low surrogate at the start and a high one at the end
                 Arguments.of(QuotedString.YAML, "\udc00x\ud800", "\"\\udc00x\\ud800\""));
+    }
+
+    /** The SQL literal rule as BigQueryRules and SparkRules wrote it before they used QuotedString.SQL. */
+    private static String formerSqlLiteral(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\'' -> sb.append("\\'");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('\'').toString();
+    }
+
+    @org.junit.jupiter.api.Test
+    void sqlLiteralsAreWhatTheDialectsWroteBefore() {
+        // every char of the first 0x3000 and the surrogates, alone and between others, then random mixes
+        String specials = "'\"\\\n\r\t\u0000\u0001\u001f\u007f\u0085\u2028\u2029\ufeff`$\ud800\udc00\ud83d\ude00éa ";
+        for (char c = 0; c < 0x3000; c++) {
+            String one = "x" + c + "y";
+            assertThat(QuotedString.SQL.of(one)).as("U+%04x", (int) c).isEqualTo(formerSqlLiteral(one));
+        }
+        java.util.Random random = new java.util.Random(16);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                sb.append(specials.charAt(random.nextInt(specials.length())));
+            }
+            String text = sb.toString();
+            assertThat(QuotedString.SQL.of(text)).as(text).isEqualTo(formerSqlLiteral(text));
+        }
     }
 
     @ParameterizedTest

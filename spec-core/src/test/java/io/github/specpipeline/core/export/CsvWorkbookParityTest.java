@@ -10,8 +10,6 @@ import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.SpecInput;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,14 +108,19 @@ class CsvWorkbookParityTest {
 
         try (XSSFWorkbook wb = new XSSFWorkbook(OPCPackage.open(xlsx.toFile(), PackageAccess.READ))) {
             for (Map.Entry<String, String> pair : SHEETS.entrySet()) {
-                assertSameRows(rows(wb.getSheet(pair.getValue())), csv(csv.resolve(pair.getKey())), pair.getKey());
+                assertSameRows(
+                        ReviewReadBack.rows(wb.getSheet(pair.getValue()), true),
+                        ReviewReadBack.csv(csv.resolve(pair.getKey())),
+                        pair.getKey());
             }
-            overview(rows(wb.getSheet("Overview")), csv(csv.resolve("00_overview.csv")));
+            overview(
+                    ReviewReadBack.rows(wb.getSheet("Overview"), true),
+                    ReviewReadBack.csv(csv.resolve("00_overview.csv")));
             assertThat(wb.getNumberOfSheets()).isEqualTo(8 + review.models().size());
             for (int i = 0; i < review.models().size(); i++) {
                 ModelReview m = review.models().get(i);
                 String file = CsvExporter.modelFileName(m);
-                model(rows(wb.getSheetAt(8 + i)), csv(csv.resolve(file)), file);
+                model(ReviewReadBack.rows(wb.getSheetAt(8 + i), true), ReviewReadBack.csv(csv.resolve(file)), file);
             }
         }
     }
@@ -134,7 +133,7 @@ class CsvWorkbookParityTest {
             assertThat(fi).as(c.getKey()).isNotNegative();
             assertThat(si).as(c.getValue()).isNotNegative();
             for (int r = 1; r < file.size(); r++) {
-                assertCell(
+                ReviewReadBack.assertCell(
                         cell(sheet.get(r), si), cell(file.get(r), fi), "00_overview.csv row " + r + " " + c.getKey());
             }
         }
@@ -151,7 +150,7 @@ class CsvWorkbookParityTest {
         assertThat(fileFacts.keySet()).as(name + " facts").isNotEmpty();
         fileFacts.forEach((label, value) -> {
             if (sheetFacts.containsKey(label)) {
-                assertCell(sheetFacts.get(label), value, name + " " + label);
+                ReviewReadBack.assertCell(sheetFacts.get(label), value, name + " " + label);
             }
         });
         assertThat(sheetFacts).as(name).containsKeys("LAYER", "SOURCES", "VALIDATION");
@@ -208,68 +207,12 @@ class CsvWorkbookParityTest {
         for (int r = 0; r < file.size(); r++) {
             assertThat(sheet.get(r)).as(what + " row " + r + ": cells").hasSameSizeAs(file.get(r));
             for (int c = 0; c < file.get(r).size(); c++) {
-                assertCell(sheet.get(r).get(c), file.get(r).get(c), what + " row " + r + " column " + c);
+                ReviewReadBack.assertCell(sheet.get(r).get(c), file.get(r).get(c), what + " row " + r + " column " + c);
             }
-        }
-    }
-
-    /** A sheet cell cut to what a cell holds is the start of the CSV text, otherwise the two are equal. */
-    private static void assertCell(String sheet, String file, String what) {
-        int cut = sheet.lastIndexOf("\u2026 [cut: ");
-        if (cut >= 0 && sheet.endsWith(" characters in all; see the CSV export]")) {
-            assertThat(file).as(what).startsWith(sheet.substring(0, cut)).hasSizeGreaterThan(cut);
-        } else {
-            assertThat(sheet).as(what).isEqualTo(file);
         }
     }
 
     private static String cell(List<String> row, int i) {
         return i < row.size() ? row.get(i) : "";
-    }
-
-    /** The CSV file's records, trailing empty cells (the padding of sectioned files) removed. */
-    private static List<List<String>> csv(Path file) throws IOException {
-        List<List<String>> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord rec : CsvExporter.FORMAT.parse(r)) {
-                out.add(trim(rec.toList()));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The sheet's rows as the CSV would write them: numbers as integers, a quote-prefixed text with the {@code '}
-     * the CSV puts before a cell a spreadsheet would evaluate, a missing row as an empty one.
-     */
-    private static List<List<String>> rows(Sheet sheet) {
-        assertThat(sheet).isNotNull();
-        List<List<String>> out = new ArrayList<>();
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            List<String> cells = new ArrayList<>();
-            for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
-                org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
-                if (cell == null || cell.getCellType() == CellType.BLANK) {
-                    cells.add("");
-                } else if (cell.getCellType() == CellType.NUMERIC) {
-                    cells.add(Long.toString((long) cell.getNumericCellValue()));
-                } else {
-                    assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
-                    String text = cell.getStringCellValue();
-                    cells.add(cell.getCellStyle().getQuotePrefixed() ? "'" + text : text);
-                }
-            }
-            out.add(trim(cells));
-        }
-        return out;
-    }
-
-    private static List<String> trim(List<String> cells) {
-        int end = cells.size();
-        while (end > 0 && cells.get(end - 1).isEmpty()) {
-            end--;
-        }
-        return List.copyOf(cells.subList(0, end));
     }
 }

@@ -105,7 +105,7 @@ class TestListingTest {
         List<ReportPage> pages = ReportBuilder.build(
                 review.specFile(), review.diagnostics(), Optional.of(review), TestReports.NONE, ReportExtras.NONE);
         assertThat(siteTableRows(pages))
-                .as("site: data test tables of the model pages")
+                .as("site: data tests in the Tests tables of the model pages")
                 .isEqualTo(expected);
         assertThat(siteOverviewCount(pages.get(0).body())).as("site: overview").isEqualTo(String.valueOf(expected));
     }
@@ -178,15 +178,22 @@ class TestListingTest {
         return n;
     }
 
-    private static int dataTestRows(Block b, boolean inDataTests) {
+    /** The data test rows of a model page's Tests table (the review's tests: data tests, then unit tests). */
+    private static int dataTestRows(Block b, boolean inTests) {
         if (b instanceof Block.Section s) {
             int n = 0;
             for (Block x : s.body()) {
-                n += dataTestRows(x, inDataTests || s.id().equals("data-tests"));
+                n += dataTestRows(x, s.id().equals("tests"));
             }
             return n;
         }
-        return inDataTests && b instanceof Block.Table t ? t.rows().size() : 0;
+        if (inTests && b instanceof Block.Table t) {
+            int origin = t.header().indexOf("Origin");
+            return (int) t.rows().stream()
+                    .filter(r -> !text(r.get(origin)).equals("unit test"))
+                    .count();
+        }
+        return 0;
     }
 
     private static String siteOverviewCount(List<Block> body) {

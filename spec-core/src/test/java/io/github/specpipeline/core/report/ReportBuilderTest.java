@@ -190,8 +190,9 @@ class ReportBuilderTest {
                 .contains("**invalid: 1 error, 1 warning**")
                 .contains("Errors:")
                 .contains("no_such_column");
+        // the model's own findings: the review's per-model validation table, which names no model
         assertThat(PageDump.dump(pages.get(2)))
-                .contains("[fact_payments](#summary)")
+                .contains("| Severity | Code | Location | Message | Hint |")
                 .contains("no_such_column");
         assertThat(PageDump.dump(pages.get(3))).contains("error").contains("[fact_payments](model-fact_payments.html)");
     }
@@ -206,8 +207,8 @@ class ReportBuilderTest {
         String diagnostics = PageDump.dump(pages.get(pages.size() - 1));
         // the SP402 warning of stg_accounts, now at /models/1, links to stg_accounts; the bad entry links nowhere
         assertThat(diagnostics)
-                .contains("| [stg_accounts](model-stg_accounts.html) | `/models/1/column_mapping/2/tests` |")
-                .contains("|  | `/models/0` |");
+                .contains("| /models/1/column_mapping/2/tests | [stg_accounts](model-stg_accounts.html) |")
+                .contains("| /models/0 |  |");
     }
 
     @Test

@@ -6,13 +6,11 @@ import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.export.Cell;
 import io.github.specpipeline.core.export.ModelTables;
 import io.github.specpipeline.core.export.ReviewTable;
+import io.github.specpipeline.core.export.ReviewTables;
 import io.github.specpipeline.core.export.SpecReview;
-import io.github.specpipeline.core.export.SpecReview.ColumnRow;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
 import io.github.specpipeline.core.export.mermaid.Diagram;
 import io.github.specpipeline.core.export.mermaid.MermaidRenderer;
-import io.github.specpipeline.core.model.Filter;
-import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import java.io.BufferedWriter;
@@ -254,32 +252,11 @@ public final class HtmlReviewPage {
             }
         }
 
+        /** The review's overview table, the workbook's Overview sheet. */
         private void overview() throws IOException {
-            p("<section id=\"overview\">\n<h2>Overview</h2>\n<div class=\"tw\"><table>\n<thead><tr><th>Model</th><th>Layer</th>")
-                    .p("<th>Sources</th><th>Columns</th><th>Joins</th><th>Aggregations</th><th>Primary key</th>")
-                    .p("<th>Used by</th><th>Validation</th></tr></thead>\n<tbody>\n");
-            for (ModelReview m : review.models()) {
-                p("<tr><td><a href=\"#")
-                        .p(anchor(m))
-                        .p("\">")
-                        .e(m.displayName())
-                        .p("</a></td><td>")
-                        .e(m.layer().id())
-                        .p("</td><td>");
-                sources(m);
-                p("</td><td class=\"num\">")
-                        .p(Integer.toString(m.columns().size()))
-                        .p("</td><td class=\"num\">")
-                        .p(Integer.toString(m.model().joins().size()))
-                        .p("</td><td class=\"num\">")
-                        .p(Integer.toString(m.model().aggregations().size()))
-                        .p("</td><td>")
-                        .e(String.join(", ", m.model().constraints().primaryKey()))
-                        .p("</td><td>");
-                links(m.downstream());
-                p("</td><td>").p(statusBadge(m.errors(), m.warnings())).p("</td></tr>\n");
-            }
-            p("</tbody>\n</table></div>\n</section>\n");
+            p("<section id=\"overview\">\n<h2>Overview</h2>\n");
+            grid(ReviewTables.overview(review));
+            p("</section>\n");
         }
 
         private void diagram(Diagram d) throws IOException {
@@ -312,32 +289,8 @@ public final class HtmlReviewPage {
             }
             p("<p>").e(SpecReview.status(review.count(Severity.ERROR), review.count(Severity.WARNING)))
                     .p(".</p>\n");
-            p("<div class=\"tw\"><table>\n<thead><tr><th>Severity</th><th>Code</th><th>Location</th><th>Model</th><th>Message</th><th>Hint</th>")
-                    .p("</tr></thead>\n<tbody>\n");
-            for (Diagnostic d : all) {
-                p("<tr><td><span class=\"status ")
-                        .p(
-                                d.severity() == Severity.ERROR
-                                        ? "error"
-                                        : d.severity() == Severity.WARNING ? "warning" : "ok")
-                        .p("\">")
-                        .e(d.severity().label())
-                        .p("</span></td><td>")
-                        .e(d.code().id())
-                        .p("</td><td><code>")
-                        .e(SpecReview.location(d))
-                        .p("</code></td><td>");
-                var m = review.modelOf(d);
-                if (m.isPresent()) {
-                    p("<a href=\"#")
-                            .p(anchor(m.get()))
-                            .p("\">")
-                            .e(m.get().displayName())
-                            .p("</a>");
-                }
-                p("</td><td>").e(d.message()).p("</td><td>").e(d.hint()).p("</td></tr>\n");
-            }
-            p("</tbody>\n</table></div>\n</section>\n");
+            grid(ReviewTables.validation(review));
+            p("</section>\n");
         }
 
         /** A review table that has rows, under its title; nothing for one without. */
@@ -345,37 +298,64 @@ public final class HtmlReviewPage {
             if (table.isEmpty()) {
                 return;
             }
-            p("<h3>").e(table.title()).p("</h3>\n<div class=\"tw\"><table>\n<thead><tr>");
+            p("<h3>").e(table.title()).p("</h3>\n");
+            grid(table);
+        }
+
+        /** A review table: its header, then its rows, every cell escaped and styled by what it holds. */
+        private void grid(ReviewTable table) throws IOException {
+            p("<div class=\"tw\"><table>\n<thead><tr>");
             for (String h : table.header()) {
                 p("<th>").e(h).p("</th>");
             }
             p("</tr></thead>\n<tbody>\n");
-            rows(table);
-            p("</tbody>\n</table></div>\n");
-        }
-
-        /** The rows of a review table: every cell escaped, SQL in a code element. */
-        private void rows(ReviewTable table) throws IOException {
             for (List<Cell> row : table.rows()) {
                 p("<tr>");
                 for (Cell c : row) {
-                    p("<td>");
-                    switch (c.type()) {
-                        case CODE -> p("<code>").e(c.text()).p("</code>");
-                        case TEXT, PROSE, NUMBER, FLAG, STATUS, FINDING, MODEL_NAME -> e(c.text());
-                    }
-                    p("</td>");
+                    cell(c);
                 }
                 p("</tr>\n");
             }
+            p("</tbody>\n</table></div>\n");
         }
 
-        private void codeCell(String sql) throws IOException {
-            p("<td>");
-            if (sql != null) {
-                p("<code>").e(sql).p("</code>");
+        private void cell(Cell c) throws IOException {
+            switch (c.type()) {
+                case CODE -> {
+                    p("<td>");
+                    if (!c.text().isEmpty()) {
+                        p("<code>").e(c.text()).p("</code>");
+                    }
+                }
+                case NUMBER -> p("<td class=\"num\">").e(c.text());
+                case STATUS -> {
+                    Cell.Status st = (Cell.Status) c;
+                    p("<td>").p(statusBadge(st.errors(), st.warnings()));
+                }
+                case FINDING ->
+                    p("<td><span class=\"status ")
+                            .p(severityClass(((Cell.Finding) c).severity()))
+                            .p("\">")
+                            .e(c.text())
+                            .p("</span>");
+                // every model of the review has its section; its key is made of identifier characters
+                case MODEL_NAME ->
+                    p("<td><a href=\"#model-")
+                            .p(((Cell.ModelName) c).key())
+                            .p("\">")
+                            .e(c.text())
+                            .p("</a>");
+                case TEXT, PROSE, FLAG -> p("<td>").e(c.text());
             }
             p("</td>");
+        }
+
+        private static String severityClass(Severity s) {
+            return switch (s) {
+                case ERROR -> "error";
+                case WARNING -> "warning";
+                case INFO -> "ok";
+            };
         }
 
         private void model(ModelReview m, MermaidRenderer.ModelDiagrams d) throws IOException {
@@ -423,65 +403,14 @@ public final class HtmlReviewPage {
             }
             p("</dl>\n");
 
-            p("<h3>Output columns</h3>\n");
             if (m.columns().isEmpty()) {
-                p("<p>No output columns are known.</p>\n");
-            } else {
-                p("<div class=\"tw\"><table>\n<thead><tr><th>Column</th><th>Type</th><th>Kind</th><th>From</th><th>Transform / formula</th>")
-                        .p("<th>Nullable</th><th>Tests</th><th>Description</th></tr></thead>\n<tbody>\n");
-                for (ColumnRow c : m.columns()) {
-                    String from = c.sourceTable() == null
-                            ? ""
-                            : c.sourceTable() + (c.sourceColumn() == null ? "" : "." + c.sourceColumn());
-                    p("<tr><td>")
-                            .e(c.name())
-                            .p("</td><td>")
-                            .e(c.type())
-                            .p("</td><td>")
-                            .e(c.kind().label())
-                            .p("</td><td>")
-                            .e(from)
-                            .p("</td>");
-                    codeCell(c.transform());
-                    p("<td>").e(c.nullable()).p("</td>");
-                    codeCell(c.tests().isEmpty() ? null : c.tests());
-                    p("<td>").e(c.description()).p("</td></tr>\n");
-                }
-                p("</tbody>\n</table></div>\n");
+                p("<h3>Output columns</h3>\n<p>No output columns are known.</p>\n");
             }
-            if (!model.joins().isEmpty()) {
-                p(
-                        "<h3>Joins</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Left</th><th>Right</th><th>Type</th><th>Condition</th></tr></thead>\n<tbody>\n");
-                for (Join j : model.joins()) {
-                    p("<tr><td>")
-                            .e(j.leftTable())
-                            .p("</td><td>")
-                            .e(j.rightTable())
-                            .p("</td><td>")
-                            .e(j.type().sql())
-                            .p("</td>");
-                    codeCell(j.condition());
-                    p("</tr>\n");
-                }
-                p("</tbody>\n</table></div>\n");
-            }
-            if (!model.filters().isEmpty()) {
-                p(
-                        "<h3>Filters</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Applies to</th><th>Predicate</th><th>Rationale</th></tr></thead>\n<tbody>\n");
-                for (Filter f : model.filters()) {
-                    p("<tr><td>").e(SpecReview.filterScope(model, f)).p("</td>");
-                    codeCell(f.predicate());
-                    p("<td>").e(f.rationale()).p("</td></tr>\n");
-                }
-                p("</tbody>\n</table></div>\n");
-            }
+            table(tables.outputColumns());
+            table(tables.joins());
+            table(tables.filters());
             table(tables.tests());
-            if (!model.unitTests().isEmpty()) {
-                p("<h3>Unit tests</h3>\n<div class=\"tw\"><table>\n<thead><tr><th>Name</th><th>Description</th><th>Given</th><th>Expected rows</th>")
-                        .p("</tr></thead>\n<tbody>\n");
-                rows(tables.unitTests());
-                p("</tbody>\n</table></div>\n");
-            }
+            table(tables.unitTests());
             table(tables.validation());
             p("<h3>Flow</h3>\n");
             for (Diagram x : d.flow()) {

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.sql.dialect;
 
+import io.github.specpipeline.core.escape.QuotedString;
 import io.github.specpipeline.core.sql.BigQueryType;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class BigQueryRules extends DialectRules {
 
     @Override
     public String string(String value) {
-        return Literals.backslashString(value);
+        return QuotedString.SQL.of(value);
     }
 
     /** Keeps the raw form when the value allows it: regular expressions stay readable. */

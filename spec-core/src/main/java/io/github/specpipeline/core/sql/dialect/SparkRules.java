@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.sql.dialect;
 
+import io.github.specpipeline.core.escape.QuotedString;
 import io.github.specpipeline.core.sql.BigQueryType;
 import java.util.List;
 import java.util.Locale;
@@ -91,7 +92,7 @@ public final class SparkRules extends DialectRules {
     /** Spark SQL (with default settings) resolves backslash escapes in quoted strings, as BigQuery does. */
     @Override
     public String string(String value) {
-        return Literals.backslashString(value);
+        return QuotedString.SQL.of(value);
     }
 
     /** Spark has no TIME, INTERVAL column or GEOGRAPHY type; STRUCTs are not mapped field by field. */
