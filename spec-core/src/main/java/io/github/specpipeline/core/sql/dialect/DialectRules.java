@@ -97,8 +97,14 @@ public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, Sp
     /** {@code INTERVAL amount unit} (amount rendered, unit upper-case). */
     abstract String interval(SqlRenderer walk, IntervalExpression node, String amount, String unit);
 
-    /** {@code CAST} or {@code SAFE_CAST} (keyword upper-case) of {@code inner} to {@code target}. */
-    abstract String cast(String keyword, String inner, String target, Expression node);
+    /**
+     * {@code CAST} or {@code SAFE_CAST} (keyword upper-case) of {@code inner} to {@code target}, the dialect's type;
+     * {@code types} are the BigQuery types of the cast, where a dialect's cast means something else for some.
+     */
+    abstract String cast(String keyword, String inner, String target, CastTypes types, Expression node);
+
+    /** A FLOAT64 literal as the spec wrote it ({@code 1.5}, {@code 1e20}). */
+    abstract String floatLiteral(String text);
 
     /** A typed literal: {@code DATE '2024-01-01'}; {@code base} is the BigQuery type, upper-case. */
     abstract String typedLiteral(SqlRenderer walk, String base, String value, Expression node);

@@ -270,8 +270,14 @@ public final class SparkRules extends DialectRules {
     }
 
     @Override
-    String cast(String keyword, String inner, String target, Expression node) {
+    String cast(String keyword, String inner, String target, CastTypes types, Expression node) {
         return Translations.cast(keyword, inner, target);
+    }
+
+    /** Spark reads {@code 1.5} as a DECIMAL; BigQuery's is a FLOAT64 ({@code ROUND(1.005, 2)} is 1.0, not 1.01). */
+    @Override
+    String floatLiteral(String text) {
+        return text + "D";
     }
 
     @Override

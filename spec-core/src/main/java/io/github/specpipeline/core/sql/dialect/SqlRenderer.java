@@ -137,7 +137,7 @@ public final class SqlRenderer {
             return n.getStringValue();
         }
         if (e instanceof DoubleValue n) {
-            return n.toString();
+            return rules.floatLiteral(n.toString());
         }
         if (e instanceof NullValue) {
             return "NULL";
@@ -441,7 +441,8 @@ public final class SqlRenderer {
         }
         String target = targetType(bigQueryType, keyword, c);
         String inner = r(c.getLeftExpression());
-        return rules.cast(keyword, inner, target, c);
+        String from = type(c.getLeftExpression());
+        return rules.cast(keyword, inner, target, new CastTypes(from, SqlTypes.baseType(bigQueryType)), c);
     }
 
     String targetType(String bigQueryType, String construct, Expression node) {

@@ -11,8 +11,13 @@ class FunctionDifferentialTest {
     void print() throws Exception {
         for (FunctionDifferential.Result r : FunctionDifferential.results()) {
             System.out.println((r.asDeclared() ? "ok   " : "FAIL ") + r.outcome() + " " + r.c().id() + " => BQ "
-                    + r.bigQuery().show() + (r.bigQuery().isError() ? " " + r.bigQuery().text() : "") + " | DUCK "
-                    + (r.duckDb() == null ? r.refusal() : r.duckDb().show() + (r.duckDb().isError() ? " " + r.duckDb().text() : "")) + " | " + r.duckDbSql());
+                    + r.bigQuery().show()
+                    + (r.bigQuery().isError() ? " " + r.bigQuery().text() : "") + " | DUCK "
+                    + (r.duckDb() == null
+                            ? r.refusal()
+                            : r.duckDb().show()
+                                    + (r.duckDb().isError() ? " " + r.duckDb().text() : ""))
+                    + " | " + r.duckDbSql());
         }
     }
 }
