@@ -71,10 +71,13 @@ public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, Sp
      */
     public abstract Map<String, FunctionRule> functions();
 
-    /** The rule for a function (upper-case name): its entry, or a refusal with no reason when it has none. */
+    /** Why a function without an entry is refused. */
+    static final String NOT_CATALOGUED = "it is not in the function catalogue (functions.html)";
+
+    /** The rule for a function (upper-case name): its entry, or a refusal when it has none. */
     public FunctionRule function(String name) {
         FunctionRule rule = functions().get(name);
-        return rule != null ? rule : new FunctionRule.Refused("");
+        return rule != null ? rule : new FunctionRule.Refused(NOT_CATALOGUED);
     }
 
     /** Why the dialect refuses a construct, or empty when it keeps the construct as written. */

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.sql.dialect;
 
+import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.sql.BigQueryType;
 import io.github.specpipeline.core.sql.SqlTypes;
 import java.util.List;
@@ -42,18 +43,30 @@ public final class DuckDbRules extends DialectRules {
                     + " temp system memory main")
             .split(" "));
 
-    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared(
-                    Set.of("AVG", "SIGN", "SUBSTR", "SUBSTRING", "UPPER", "SQRT", "LN", "LOG", "LOG10"))
+    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared(Set.of(
+                    "AVG",
+                    "SIGN",
+                    "SUBSTR",
+                    "SUBSTRING",
+                    "UPPER",
+                    "LOWER",
+                    "APPROX_COUNT_DISTINCT",
+                    "SQRT",
+                    "LN",
+                    "LOG",
+                    "LOG10"))
             .translate("CONCAT", DuckDbRules::concat)
             .translate("SAFE_DIVIDE", DuckDbRules::safeDivide)
             .translate("AVG", DuckDbRules::avg)
-            .translate("SQRT", c -> guarded(c, "< 0", "Argument to SQRT cannot be negative", c.call("sqrt")))
+            .translate("SQRT", c -> guarded(c, "< 0", "Argument to SQRT cannot be negative", c.call("SQRT")))
             .translate("LN", c -> guarded(c, "<= 0", "Floating point error in function: LN", c.call("ln")))
-            .translate("LOG10", c -> guarded(c, "<= 0", "Floating point error in function: LOG10", c.call("log10")))
+            .translate("LOG10", c -> guarded(c, "<= 0", "Floating point error in function: LOG10", c.call("LOG10")))
             .translate("LOG", DuckDbRules::log)
             .translate("SIGN", DuckDbRules::sign)
             .translate(List.of("SUBSTR", "SUBSTRING"), n -> DuckDbRules::substr)
-            .translate("UPPER", c -> c.size() != 1 ? c.arity("1") : "upper(replace(" + c.sql(0) + ", 'ß', 'SS'))")
+            .translate("UPPER", DuckDbRules::upper)
+            .translate("LOWER", DuckDbRules::lower)
+            .translate("APPROX_COUNT_DISTINCT", DuckDbRules::approxCountDistinct)
             .translate("DIV", c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " // " + c.operand(1) + ")")
             .translate("STRING_AGG", DuckDbRules::stringAgg)
             .translate("REGEXP_CONTAINS", Translations.renamed2("regexp_matches"))
@@ -70,6 +83,14 @@ public final class DuckDbRules extends DialectRules {
             .translate("ARRAY_LENGTH", c -> c.size() != 1 ? c.arity("1") : "len(" + c.sql(0) + ")")
             .translate("ARRAY_TO_STRING", Translations.renamed2("array_to_string"))
             .translate("GENERATE_UUID", c -> "CAST(uuid() AS VARCHAR)")
+            // DuckDB's division of doubles is IEEE 754 (ieee_floating_point_ops): x / 0 is an infinity or NaN
+            .translate(
+                    "IEEE_DIVIDE",
+                    c -> c.size() != 2
+                            ? c.arity("2")
+                            : "(CAST(" + c.sql(0) + " AS DOUBLE) / CAST(" + c.sql(1) + " AS DOUBLE))")
+            .translate("TO_HEX", c -> c.size() != 1 ? c.arity("1") : "lower(hex(" + c.sql(0) + "))")
+            .refuse("FARM_FINGERPRINT", Translations.NO_FARM_FINGERPRINT)
             .translate("CURRENT_TIMESTAMP", Translations.niladic(c -> "current_timestamp"))
             .translate("CURRENT_DATE", Translations.niladic(c -> "current_date"))
             .translate("CURRENT_DATETIME", Translations.niladic(c -> "CAST(current_timestamp AS TIMESTAMP)"))
@@ -177,7 +198,14 @@ public final class DuckDbRules extends DialectRules {
             return c.arity("2");
         }
         String division = "(" + c.operand(0) + " / NULLIF(" + c.sql(1) + ", 0))";
-        return numericResult(c.type(0), c.type(1)) ? "CAST(" + division + " AS " + NUMERIC + ")" : division;
+        if (!numericResult(c.type(0), c.type(1))) {
+            return division;
+        }
+        c.differs(
+                DiagnosticCode.SP241,
+                "DuckDB divides NUMERIC values as DOUBLE, so a quotient with more than 15 significant digits is rounded"
+                        + " differently");
+        return "CAST(" + division + " AS " + NUMERIC + ")";
     }
 
     /** BigQuery's NUMERIC arithmetic stays NUMERIC when the other operand is NUMERIC or INT64. */
@@ -205,14 +233,69 @@ public final class DuckDbRules extends DialectRules {
         if (c.size() != 2) {
             return c.arity("1 or 2");
         }
-        return "CASE WHEN " + c.operand(0) + " <= 0 OR " + c.operand(1) + " <= 0 OR " + c.operand(1)
-                + " = 1 THEN error('Floating point error in function: LOG') ELSE (ln(" + c.sql(0) + ") / ln(" + c.sql(1)
-                + ")) END";
+        boolean fineBase = c.sql(1).matches("[0-9]+(\\.[0-9]*)?")
+                && Double.parseDouble(c.sql(1)) > 0
+                && Double.parseDouble(c.sql(1)) != 1;
+        String out =
+                c.operand(0) + " <= 0" + (fineBase ? "" : " OR " + c.operand(1) + " <= 0 OR " + c.operand(1) + " = 1");
+        return "CASE WHEN " + out + " THEN error('Floating point error in function: LOG') ELSE (ln(" + c.sql(0)
+                + ") / ln(" + c.sql(1) + ")) END";
+    }
+
+    /**
+     * DuckDB maps case one character to one: BigQuery's {@code UPPER('straße')} is {@code STRASSE} (translated),
+     * and the other characters whose case is more than one character ({@code ﬁ}, {@code İ}) differ: reported
+     * where the text is a literal that holds one.
+     */
+    private static String upper(Call c) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        caseMapping(c, true);
+        return "UPPER(replace(" + c.sql(0) + ", 'ß', 'SS'))";
+    }
+
+    private static String lower(Call c) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        caseMapping(c, false);
+        return c.sameCall("LOWER");
+    }
+
+    private static void caseMapping(Call c, boolean upper) {
+        Optional<String> text = c.literal(0);
+        if (text.isEmpty()) {
+            return;
+        }
+        List<String> special = text.get()
+                .codePoints()
+                .filter(cp -> cp != 'ß')
+                .mapToObj(Character::toString)
+                .filter(ch -> {
+                    String mapped = upper ? ch.toUpperCase(Locale.ROOT) : ch.toLowerCase(Locale.ROOT);
+                    return mapped.codePointCount(0, mapped.length()) != 1;
+                })
+                .distinct()
+                .toList();
+        if (!special.isEmpty()) {
+            c.differs(
+                    DiagnosticCode.SP240,
+                    String.join(" ", special) + " becomes more than one character in BigQuery, one in DuckDB");
+        }
+    }
+
+    /** Both engines estimate, with other algorithms: the counts can differ (GoogleSQL's reference has none). */
+    private static String approxCountDistinct(Call c) {
+        c.differs(
+                DiagnosticCode.SP242,
+                "both engines estimate the count, with different algorithms, so the counts can differ");
+        return c.sameCall("APPROX_COUNT_DISTINCT");
     }
 
     /** DuckDB's avg of a DECIMAL is a DOUBLE; BigQuery's AVG of NUMERIC is a NUMERIC. */
     private static String avg(Call c) {
-        String call = c.sameCall("avg");
+        String call = c.sameCall("AVG");
         return "NUMERIC".equals(c.size() == 1 ? c.type(0) : null) ? "CAST(" + call + " AS " + NUMERIC + ")" : call;
     }
 
@@ -221,7 +304,7 @@ public final class DuckDbRules extends DialectRules {
         if (c.size() != 1) {
             return c.arity("1");
         }
-        String call = c.call("sign");
+        String call = c.call("SIGN");
         String type = c.type(0);
         if ("FLOAT64".equals(type)) {
             // and SIGN(NaN) is NaN
@@ -247,7 +330,7 @@ public final class DuckDbRules extends DialectRules {
                     : ", CASE WHEN " + c.operand(2) + " < 0 THEN error('Third argument in SUBSTR() cannot be negative')"
                             + " ELSE " + c.sql(2) + " END";
         }
-        String name = c.name().toLowerCase(Locale.ROOT);
+        String name = c.name();
         if (position.matches("[1-9][0-9]*")) {
             return name + "(" + subject + ", " + position + length + ")";
         }
@@ -401,7 +484,7 @@ public final class DuckDbRules extends DialectRules {
      * The casts whose DuckDB meaning differs from BigQuery's are written out: to STRING, BigQuery writes NUMERIC
      * without trailing zeros, FLOAT64 as {@code %.15g} unless that does not read back ({@code %.17g}), times with
      * fractions of a second in groups of three digits; from STRING to INT64 it accepts only whole numbers (DuckDB
-     * rounds {@code '1.5'} to 2).
+     * rounds {@code '1.5'} to 2); between STRING and BYTES the text is UTF-8.
      */
     @Override
     String cast(String keyword, String inner, String target, CastTypes types, Expression node) {
@@ -425,6 +508,13 @@ public final class DuckDbRules extends DialectRules {
         }
         if (types.is("TIME", "STRING")) {
             return fractionInThrees("strftime(DATE '2000-01-01' + " + inner + ", '%H:%M:%S.%f')");
+        }
+        if (types.is("STRING", "BYTES")) {
+            // BigQuery encodes the text as UTF-8; DuckDB's cast refuses characters beyond ASCII
+            return "encode(" + inner + ")";
+        }
+        if (types.is("BYTES", "STRING") && keyword.equals("CAST")) {
+            return "decode(" + inner + ")";
         }
         if (types.is("STRING", "INT64")) {
             String whole = "regexp_full_match(" + inner + ", '\\s*[+-]?([0-9]+|0[xX][0-9a-fA-F]+)\\s*')";

@@ -65,6 +65,7 @@ public final class FunctionCatalogue {
             e("DIV", "DIV(a, b)"),
             e("EXP", "EXP(x)"),
             e("FLOOR", "FLOOR(x)"),
+            e("IEEE_DIVIDE", "IEEE_DIVIDE(a, b)"),
             e("LN", "LN(x)"),
             e("LOG", "LOG(x)", "LOG(x, 2)"),
             e("LOG10", "LOG10(x)"),
@@ -133,7 +134,9 @@ public final class FunctionCatalogue {
             e("TIMESTAMP_SUB", "TIMESTAMP_SUB(ts, INTERVAL 1 HOUR)"),
             e("TIMESTAMP_TRUNC", "TIMESTAMP_TRUNC(ts, MONTH)"),
             // other
-            e("GENERATE_UUID", "GENERATE_UUID()"));
+            e("FARM_FINGERPRINT", "FARM_FINGERPRINT(s)"),
+            e("GENERATE_UUID", "GENERATE_UUID()"),
+            e("TO_HEX", "TO_HEX(b)"));
 
     /** Syntax that is not a function call, with examples; rendered like the functions. */
     public static final List<Entry> SYNTAX = List.of(

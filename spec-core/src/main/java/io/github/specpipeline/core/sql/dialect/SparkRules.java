@@ -54,6 +54,11 @@ public final class SparkRules extends DialectRules {
                             : "CASE WHEN " + c.sql(0) + " IS NULL THEN NULL ELSE size(" + c.sql(0) + ") END")
             .translate("ARRAY_TO_STRING", Translations.renamed2("array_join"))
             .translate("GENERATE_UUID", c -> "uuid()")
+            .refuse(
+                    "IEEE_DIVIDE",
+                    "Spark's division by zero is NULL (or an error in ANSI mode), not BigQuery's infinity or NaN")
+            .translate("TO_HEX", c -> c.size() != 1 ? c.arity("1") : "lower(hex(" + c.sql(0) + "))")
+            .refuse("FARM_FINGERPRINT", Translations.NO_FARM_FINGERPRINT)
             .translate("CURRENT_TIMESTAMP", Translations.niladic(c -> "current_timestamp()"))
             .translate("CURRENT_DATE", Translations.niladic(c -> "current_date()"))
             .translate("CURRENT_DATETIME", Translations.niladic(c -> noType(c, "Spark has no DATETIME function")))

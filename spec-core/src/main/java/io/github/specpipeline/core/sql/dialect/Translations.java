@@ -108,6 +108,9 @@ final class Translations {
     static final Set<String> INTERVAL_UNITS =
             Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND");
 
+    static final String NO_FARM_FINGERPRINT =
+            "there is no FarmHash Fingerprint64 function (the engine's own hash functions give other values)";
+
     /** A table under construction: entries keep their order, and a name is entered once. */
     static final class Table {
         private final Map<String, FunctionRule> rules = new LinkedHashMap<>();

@@ -68,8 +68,8 @@ final class FunctionDifferential {
             if (t.equals("refused")) {
                 return new Status(Expect.REFUSED, null);
             }
-            if (t.equals("unchecked")) {
-                return new Status(Expect.UNCHECKED, null);
+            if (t.matches("unchecked( SP24[0-4])?")) {
+                return new Status(Expect.UNCHECKED, t.length() > "unchecked".length() ? t.substring(10) : null);
             }
             if (t.matches("differs SP24[0-4]")) {
                 return new Status(Expect.DIFFERS, t.substring("differs ".length()));
@@ -135,7 +135,13 @@ final class FunctionDifferential {
     }
 
     /** A case run: GoogleSQL's value, the DuckDB SQL and its value (null when DuckDB refuses the call). */
-    record Result(Case c, Typed bigQuery, String duckDbSql, Typed duckDb, String refusal) {
+    record Result(
+            Case c,
+            Typed bigQuery,
+            String duckDbSql,
+            Typed duckDb,
+            String refusal,
+            List<EngineDifference> differences) {
         Outcome outcome() {
             if (refusal != null) {
                 return Outcome.REFUSED;
@@ -223,10 +229,10 @@ final class FunctionDifferential {
         try {
             r = SqlRenderer.render(SqlFragments.parse(c.expression(), null).expression(), Dialect.DUCKDB, scope);
         } catch (SqlFragmentException e) {
-            return new Result(c, bq, null, Typed.error("the case does not parse: " + e.getMessage()), null);
+            return new Result(c, bq, null, Typed.error("the case does not parse: " + e.getMessage()), null, List.of());
         }
         if (!r.ok()) {
-            return new Result(c, bq, null, null, r.problems().get(0).describe());
+            return new Result(c, bq, null, null, r.problems().get(0).describe(), r.differences());
         }
         String sql = "SELECT " + r.sql() + " AS v";
         if (!c.rows().isEmpty()) {
@@ -234,7 +240,7 @@ final class FunctionDifferential {
                     SqlFragments.parse(rowsArray, null).expression(), Dialect.DUCKDB, RenderScope.AS_WRITTEN);
             sql += " FROM (SELECT unnest(" + rows.sql() + ") AS x)";
         }
-        return new Result(c, bq, r.sql(), duckDb(duck, sql), null);
+        return new Result(c, bq, r.sql(), duckDb(duck, sql), null, r.differences());
     }
 
     private static Typed bigQuery(BigQueryEngine engine, Case c, String rowsArray) {
@@ -367,6 +373,13 @@ final class FunctionDifferential {
         }
         if (v instanceof byte[] b) {
             return java.util.Base64.getEncoder().encodeToString(b);
+        }
+        if (v instanceof java.sql.Blob b) {
+            try {
+                return java.util.Base64.getEncoder().encodeToString(b.getBytes(1, (int) b.length()));
+            } catch (SQLException e) {
+                return "unreadable BLOB: " + e.getMessage();
+            }
         }
         return v.toString();
     }
