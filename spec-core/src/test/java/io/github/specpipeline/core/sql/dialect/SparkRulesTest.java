@@ -136,6 +136,8 @@ class SparkRulesTest extends DialectRulesContract {
                 "CAST => CAST(x AS DATETIME) => CAST(x AS TIMESTAMP_NTZ)",
                 "CAST => CAST(x AS STRING FORMAT 'YYYY') => refused: CAST ... FORMAT: casts with a FORMAT clause are not translated",
                 "SAFE_CAST => SAFE_CAST(x AS INT64) => TRY_CAST(x AS BIGINT)",
+                "number literal => 1.005 => 1.005D",
+                "number literal => 42 => 42",
                 "EXTRACT => EXTRACT(DAYOFWEEK FROM d) => dayofweek(d)",
                 "EXTRACT => EXTRACT(ISOYEAR FROM d) => refused: EXTRACT(ISOYEAR): Spark has no ISO year function",
                 "EXTRACT => EXTRACT(WEEK FROM d) => refused: EXTRACT(WEEK): this date part is not translated",
