@@ -141,11 +141,11 @@ public final class TranslationCheck {
         }
         for (int k = 0; k < dialects.size(); k++) {
             Dialect d = dialects.get(k);
+            String ids = targets.stream()
+                    .filter(t -> t.dialect() == d)
+                    .map(Target::id)
+                    .collect(Collectors.joining(", "));
             for (EngineDifference e : perDialect.get(k).differences()) {
-                String ids = targets.stream()
-                        .filter(t -> t.dialect() == d)
-                        .map(Target::id)
-                        .collect(Collectors.joining(", "));
                 String message = what + ": " + e.describe() + " (target " + ids + ")";
                 if (pointer.endsWith("/tests")) {
                     r.warning(e.code(), pointer, message, e.code().fix());
@@ -161,10 +161,6 @@ public final class TranslationCheck {
                 }
             }
             for (Untranslatable u : perDialect.get(k).problems()) {
-                String ids = targets.stream()
-                        .filter(t -> t.dialect() == d)
-                        .map(Target::id)
-                        .collect(Collectors.joining(", "));
                 String message = what + ": " + u.describe() + " (target " + ids + ")";
                 String hint = DiagnosticCode.SP304.fix() + " (-Dspecpipeline.targets=...)";
                 if (pointer.endsWith("/tests")) {

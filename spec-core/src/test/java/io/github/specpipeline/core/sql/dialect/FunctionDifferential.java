@@ -12,7 +12,6 @@ import io.github.specpipeline.core.sql.SqlFragments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -349,55 +349,31 @@ final class FunctionDifferential {
         };
     }
 
+    /** The value in BigQuery's text form, through GoogleSQL's own value types where they have one. */
     private static String text(Object v, String type) {
+        com.google.zetasql.Value value;
         if (type.equals("FLOAT64")) {
-            return BigQueryValues.text(
-                    com.google.zetasql.Value.createDoubleValue(((Number) v).doubleValue()),
-                    TableColumn.of("v", "FLOAT64").type());
-        }
-        if (v instanceof BigDecimal d) {
+            value = com.google.zetasql.Value.createDoubleValue(((Number) v).doubleValue());
+        } else if (v instanceof OffsetDateTime t) {
+            Instant i = t.toInstant();
+            value = com.google.zetasql.Value.createTimestampValueFromUnixMicros(
+                    Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000));
+        } else if (v instanceof LocalDateTime t) {
+            value = com.google.zetasql.Value.createDatetimeValue(t);
+        } else if (v instanceof LocalTime t) {
+            value = com.google.zetasql.Value.createTimeValue(t);
+        } else if (v instanceof BigDecimal d) {
             return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-        }
-        if (v instanceof BigInteger || v instanceof Long || v instanceof Integer || v instanceof Short) {
-            return v.toString();
-        }
-        if (v instanceof OffsetDateTime t) {
-            return dateTime(t.toLocalDateTime()) + "+00";
-        }
-        if (v instanceof LocalDateTime t) {
-            return dateTime(t);
-        }
-        if (v instanceof LocalTime t) {
-            return String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond())
-                    + fraction(t.getNano() / 1000);
-        }
-        if (v instanceof byte[] b) {
-            return java.util.Base64.getEncoder().encodeToString(b);
-        }
-        if (v instanceof java.sql.Blob b) {
+        } else if (v instanceof java.sql.Blob b) {
             try {
                 return java.util.Base64.getEncoder().encodeToString(b.getBytes(1, (int) b.length()));
             } catch (SQLException e) {
                 return "unreadable BLOB: " + e.getMessage();
             }
+        } else {
+            return v.toString(); // whole numbers, booleans, ISO dates, text
         }
-        return v.toString();
-    }
-
-    private static String dateTime(LocalDateTime t) {
-        return t.toLocalDate() + " "
-                + String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond())
-                + fraction(t.getNano() / 1000);
-    }
-
-    /** BigQuery writes fractions of a second in groups of three digits. */
-    private static String fraction(int micros) {
-        if (micros == 0) {
-            return "";
-        }
-        return micros % 1000 == 0
-                ? String.format(Locale.ROOT, ".%03d", micros / 1000)
-                : String.format(Locale.ROOT, ".%06d", micros);
+        return BigQueryValues.text(value, TableColumn.of("v", type).type());
     }
 
     static double parseDouble(String t) {
