@@ -252,6 +252,10 @@ public final class DuckDbRules extends DialectRules {
             return c.arity("1");
         }
         caseMapping(c, true);
+        if (c.arg(0) instanceof net.sf.jsqlparser.expression.Function f
+                && f.getName().equalsIgnoreCase("UPPER")) {
+            return c.sameCall("UPPER"); // an upper-case text has no ß left
+        }
         return "UPPER(replace(" + c.sql(0) + ", 'ß', 'SS'))";
     }
 
