@@ -15,6 +15,7 @@ import io.github.specpipeline.core.plan.Partitioning;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.sql.dialect.Dialect;
+import io.github.specpipeline.core.sql.dialect.EngineDifference;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.sql.dialect.Untranslatable;
@@ -47,7 +48,7 @@ public final class TranslationCheck {
     /** The dialects to check fragments in: those of the targets but BigQuery, the spec's own. */
     private final List<Dialect> dialects;
 
-    private final Map<Rendered, List<List<Untranslatable>>> problems = new HashMap<>();
+    private final Map<Rendered, List<SqlRenderer.Rendering>> renderings = new HashMap<>();
 
     /**
      * Fragments whose function BigQuery's analyzer does not know (SP232): that is the one finding, a translation
@@ -145,17 +146,32 @@ public final class TranslationCheck {
             return;
         }
         String from = hasFrom && text.contains(SqlFragments.FROM_PLACEHOLDER) ? SAME_LENGTH_FROM : null;
-        List<List<Untranslatable>> perDialect = problems.computeIfAbsent(new Rendered(text, from), this::render);
+        List<SqlRenderer.Rendering> perDialect = renderings.computeIfAbsent(new Rendered(text, from), this::render);
         if (perDialect == null) {
             return; // a syntax error: validation reported it (SP301)
         }
         for (int k = 0; k < dialects.size(); k++) {
             Dialect d = dialects.get(k);
-            for (Untranslatable u : perDialect.get(k)) {
-                String ids = targets.stream()
-                        .filter(t -> t.dialect() == d)
-                        .map(Target::id)
-                        .collect(Collectors.joining(", "));
+            String ids = targets.stream()
+                    .filter(t -> t.dialect() == d)
+                    .map(Target::id)
+                    .collect(Collectors.joining(", "));
+            for (EngineDifference e : perDialect.get(k).differences()) {
+                String message = what + ": " + e.describe() + " (target " + ids + ")";
+                if (pointer.endsWith("/tests")) {
+                    r.warning(e.code(), pointer, message, e.code().fix());
+                } else {
+                    r.inString(
+                            Severity.WARNING,
+                            e.code(),
+                            pointer,
+                            e.line(),
+                            e.column(),
+                            message,
+                            e.code().fix());
+                }
+            }
+            for (Untranslatable u : perDialect.get(k).problems()) {
                 String message = what + ": " + u.describe() + " (target " + ids + ")";
                 String hint = DiagnosticCode.SP304.fix() + " (-Dspecpipeline.targets=...)";
                 if (pointer.endsWith("/tests")) {
@@ -175,16 +191,16 @@ public final class TranslationCheck {
      * depend only on the text (the scope writes columns as written and knows no types), so a text that occurs many
      * times is rendered once.
      */
-    private List<List<Untranslatable>> render(Rendered fragment) {
+    private List<SqlRenderer.Rendering> render(Rendered fragment) {
         Expression tree;
         try {
             tree = SqlFragments.parse(fragment.text(), fragment.from()).expression();
         } catch (SqlFragmentException e) {
             return null;
         }
-        List<List<Untranslatable>> out = new ArrayList<>();
+        List<SqlRenderer.Rendering> out = new ArrayList<>();
         for (Dialect d : dialects) {
-            out.add(SqlRenderer.render(tree, d, RenderScope.AS_WRITTEN).problems());
+            out.add(SqlRenderer.render(tree, d, RenderScope.AS_WRITTEN));
         }
         return out;
     }

@@ -97,6 +97,10 @@ public final class ExpressionTypes {
         if (x instanceof DoubleValue) {
             return "FLOAT64";
         }
+        if (x instanceof net.sf.jsqlparser.expression.SignedExpression s) {
+            String t = type(s.getExpression());
+            return "INT64".equals(t) || "FLOAT64".equals(t) || "NUMERIC".equals(t) || "BIGNUMERIC".equals(t) ? t : null;
+        }
         if (x instanceof BooleanValue
                 || x instanceof IsNullExpression
                 || x instanceof IsBooleanExpression

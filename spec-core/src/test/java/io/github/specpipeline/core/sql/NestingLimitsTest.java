@@ -117,7 +117,7 @@ class NestingLimitsTest {
         assertThat(f.sql()).isEqualTo(text); // BigQuery gets the text as written
         assertThat(duckDb(text)).isEqualTo("(x)");
         assertThat(duckDb("UPPER(" + nested("(", "a + 1", ")", 30) + ") || 'z'"))
-                .isEqualTo("(UPPER(a + 1) || 'z')");
+                .isEqualTo("(UPPER(replace(a + 1, 'ß', 'SS')) || 'z')");
     }
 
     @Test
@@ -144,7 +144,8 @@ class NestingLimitsTest {
     @Test
     void nestingPeopleWriteReadsAndRendersAsBefore() throws SqlFragmentException {
         String functions = nested("UPPER(", "x", ")", 10);
-        assertThat(duckDb(functions)).isEqualTo(functions);
+        // DuckDB's UPPER maps ß as BigQuery does once, innermost
+        assertThat(duckDb(functions)).isEqualTo(nested("UPPER(", "UPPER(replace(x, 'ß', 'SS'))", ")", 9));
 
         String cases = "'z'";
         for (int i = 0; i < 30; i++) {

@@ -20,7 +20,7 @@ stg_orders__agg AS (
         CAST(COUNT(stg_orders.order_id) AS BIGINT) AS order_count,
         CAST(count(CASE WHEN stg_orders.order_status = 'completed' THEN 1 END) AS BIGINT) AS completed_order_count,
         CAST(SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) AS DECIMAL(38,9)) AS lifetime_value_usd,
-        CAST(ROUND((SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) / NULLIF(count(CASE WHEN stg_orders.order_status <> 'cancelled' THEN 1 END), 0)), 2) AS DECIMAL(38,9)) AS avg_order_value_usd,
+        CAST(ROUND(CAST((SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) / NULLIF(count(CASE WHEN stg_orders.order_status <> 'cancelled' THEN 1 END), 0)) AS DECIMAL(38,9)), 2) AS DECIMAL(38,9)) AS avg_order_value_usd,
         MIN(stg_orders.order_date) AS first_order_date,
         MAX(stg_orders.order_date) AS last_order_date
     FROM stg_orders

@@ -26,7 +26,7 @@ SELECT
     CASE WHEN regexp_matches(shop_customers.phone, '^\s*(\+|00)') THEN ('+' || regexp_replace(regexp_replace(shop_customers.phone, '^\s*(\+|00)', '', 'g'), '[^0-9]', '', 'g')) WHEN regexp_matches(regexp_replace(shop_customers.phone, '[^0-9]', '', 'g'), '^1?[2-9][0-9]{9}$') THEN ('+1' || RIGHT(regexp_replace(shop_customers.phone, '[^0-9]', '', 'g'), 10)) ELSE NULL END AS phone_e164,
     COALESCE(NULLIF(LOWER(TRIM(shop_customers.signup_channel)), ''), 'unknown') AS signup_channel,
     CASE WHEN LOWER(TRIM(shop_customers.status)) = 'active' THEN 'active' WHEN LOWER(TRIM(shop_customers.status)) IN ('paused', 'dormant') THEN 'dormant' WHEN LOWER(TRIM(shop_customers.status)) = 'closed' THEN 'churned' WHEN shop_customers.status IS NULL THEN 'unknown' ELSE 'prospect' END AS lifecycle_stage,
-    UPPER(TRIM(shop_addresses.country_code)) AS country_code,
+    UPPER(replace(TRIM(shop_addresses.country_code), 'ß', 'SS')) AS country_code,
     shop_addresses.city AS billing_city,
     TRIM(shop_addresses.postal_code) AS billing_postal_code,
     COALESCE(shop_addresses.is_verified, FALSE) AS has_verified_billing_address,
@@ -56,7 +56,7 @@ SELECT
     shop_orders.order_id AS order_id,
     shop_orders.customer_id AS customer_id,
     shop_orders.order_date AS order_date,
-    UPPER(TRIM(shop_orders.currency)) AS currency,
+    UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) AS currency,
     CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END AS order_status,
     shop_orders.total_amount AS total_amount,
     CAST(ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2) AS DECIMAL(38,9)) AS amount_usd,
@@ -64,11 +64,11 @@ SELECT
     CAST(COALESCE(SUM(shop_order_lines.quantity), 0) AS BIGINT) AS item_quantity,
     CAST(COALESCE(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0) AS DECIMAL(38,9)) AS gross_amount,
     CAST(COALESCE(SUM(shop_order_lines.discount), 0) AS DECIMAL(38,9)) AS discount_amount,
-    CAST(ROUND((SUM(shop_order_lines.discount) / NULLIF(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0)), 4) AS DECIMAL(38,9)) AS discount_rate
+    CAST(ROUND(CAST((SUM(shop_order_lines.discount) / NULLIF(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0)) AS DECIMAL(38,9)), 4) AS DECIMAL(38,9)) AS discount_rate
 FROM shop_orders
 LEFT JOIN shop_order_lines ON shop_orders.order_id = shop_order_lines.order_id
-LEFT JOIN fx_rates ON UPPER(TRIM(shop_orders.currency)) = fx_rates.currency
-GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(TRIM(shop_orders.currency)), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2);
+LEFT JOIN fx_rates ON UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) = fx_rates.currency
+GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2);
 
 -- stg_web_activity
 CREATE OR REPLACE TABLE staging.stg_web_activity AS
@@ -133,7 +133,7 @@ stg_orders__agg AS (
         CAST(COUNT(stg_orders.order_id) AS BIGINT) AS order_count,
         CAST(count(CASE WHEN stg_orders.order_status = 'completed' THEN 1 END) AS BIGINT) AS completed_order_count,
         CAST(SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) AS DECIMAL(38,9)) AS lifetime_value_usd,
-        CAST(ROUND((SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) / NULLIF(count(CASE WHEN stg_orders.order_status <> 'cancelled' THEN 1 END), 0)), 2) AS DECIMAL(38,9)) AS avg_order_value_usd,
+        CAST(ROUND(CAST((SUM(CASE WHEN stg_orders.order_status <> 'cancelled' THEN stg_orders.amount_usd ELSE 0 END) / NULLIF(count(CASE WHEN stg_orders.order_status <> 'cancelled' THEN 1 END), 0)) AS DECIMAL(38,9)), 2) AS DECIMAL(38,9)) AS avg_order_value_usd,
         MIN(stg_orders.order_date) AS first_order_date,
         MAX(stg_orders.order_date) AS last_order_date
     FROM stg_orders

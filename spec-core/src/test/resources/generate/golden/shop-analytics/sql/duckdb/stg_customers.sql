@@ -22,7 +22,7 @@ SELECT
     CASE WHEN regexp_matches(shop_customers.phone, '^\s*(\+|00)') THEN ('+' || regexp_replace(regexp_replace(shop_customers.phone, '^\s*(\+|00)', '', 'g'), '[^0-9]', '', 'g')) WHEN regexp_matches(regexp_replace(shop_customers.phone, '[^0-9]', '', 'g'), '^1?[2-9][0-9]{9}$') THEN ('+1' || RIGHT(regexp_replace(shop_customers.phone, '[^0-9]', '', 'g'), 10)) ELSE NULL END AS phone_e164,
     COALESCE(NULLIF(LOWER(TRIM(shop_customers.signup_channel)), ''), 'unknown') AS signup_channel,
     CASE WHEN LOWER(TRIM(shop_customers.status)) = 'active' THEN 'active' WHEN LOWER(TRIM(shop_customers.status)) IN ('paused', 'dormant') THEN 'dormant' WHEN LOWER(TRIM(shop_customers.status)) = 'closed' THEN 'churned' WHEN shop_customers.status IS NULL THEN 'unknown' ELSE 'prospect' END AS lifecycle_stage,
-    UPPER(TRIM(shop_addresses.country_code)) AS country_code,
+    UPPER(replace(TRIM(shop_addresses.country_code), 'ß', 'SS')) AS country_code,
     shop_addresses.city AS billing_city,
     TRIM(shop_addresses.postal_code) AS billing_postal_code,
     COALESCE(shop_addresses.is_verified, FALSE) AS has_verified_billing_address,

@@ -23,7 +23,7 @@ SELECT
     shop_orders.order_id AS order_id,
     shop_orders.customer_id AS customer_id,
     shop_orders.order_date AS order_date,
-    UPPER(TRIM(shop_orders.currency)) AS currency,
+    UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) AS currency,
     CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END AS order_status,
     shop_orders.total_amount AS total_amount,
     CAST(ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2) AS DECIMAL(38,9)) AS amount_usd,
@@ -31,8 +31,8 @@ SELECT
     CAST(COALESCE(SUM(shop_order_lines.quantity), 0) AS BIGINT) AS item_quantity,
     CAST(COALESCE(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0) AS DECIMAL(38,9)) AS gross_amount,
     CAST(COALESCE(SUM(shop_order_lines.discount), 0) AS DECIMAL(38,9)) AS discount_amount,
-    CAST(ROUND((SUM(shop_order_lines.discount) / NULLIF(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0)), 4) AS DECIMAL(38,9)) AS discount_rate
+    CAST(ROUND(CAST((SUM(shop_order_lines.discount) / NULLIF(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0)) AS DECIMAL(38,9)), 4) AS DECIMAL(38,9)) AS discount_rate
 FROM shop_orders
 LEFT JOIN shop_order_lines ON shop_orders.order_id = shop_order_lines.order_id
-LEFT JOIN fx_rates ON UPPER(TRIM(shop_orders.currency)) = fx_rates.currency
-GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(TRIM(shop_orders.currency)), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2);
+LEFT JOIN fx_rates ON UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) = fx_rates.currency
+GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2);

@@ -120,10 +120,15 @@ public final class BigQueryRules extends DialectRules {
     }
 
     @Override
-    String cast(String keyword, String inner, String target, Expression node) {
+    String cast(String keyword, String inner, String target, CastTypes types, Expression node) {
         return ((CastExpression) node).getFormat() != null
                 ? node.toString()
                 : keyword + "(" + inner + " AS " + target + ")";
+    }
+
+    @Override
+    String floatLiteral(String text) {
+        return text;
     }
 
     @Override

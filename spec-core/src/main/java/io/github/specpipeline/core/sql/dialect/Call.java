@@ -132,6 +132,11 @@ public final class Call {
                 + args.size());
     }
 
+    /** Records that the translation can give another result than BigQuery's, and when; the rendering goes on. */
+    public void differs(io.github.specpipeline.core.diag.DiagnosticCode code, String reason) {
+        walk.differs(code, name, reason, node);
+    }
+
     /** Records a problem with a construct of the call other than the call itself; the rendering goes on. */
     public void problem(String construct, String reason) {
         walk.problem(construct, reason, node);

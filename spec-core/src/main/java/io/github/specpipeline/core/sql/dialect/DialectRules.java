@@ -71,10 +71,13 @@ public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, Sp
      */
     public abstract Map<String, FunctionRule> functions();
 
-    /** The rule for a function (upper-case name): its entry, or a refusal with no reason when it has none. */
+    /** Why a function without an entry is refused. */
+    static final String NOT_CATALOGUED = "it is not in the function catalogue (functions.html)";
+
+    /** The rule for a function (upper-case name): its entry, or a refusal when it has none. */
     public FunctionRule function(String name) {
         FunctionRule rule = functions().get(name);
-        return rule != null ? rule : new FunctionRule.Refused("");
+        return rule != null ? rule : new FunctionRule.Refused(NOT_CATALOGUED);
     }
 
     /** Why the dialect refuses a construct, or empty when it keeps the construct as written. */
@@ -97,8 +100,14 @@ public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, Sp
     /** {@code INTERVAL amount unit} (amount rendered, unit upper-case). */
     abstract String interval(SqlRenderer walk, IntervalExpression node, String amount, String unit);
 
-    /** {@code CAST} or {@code SAFE_CAST} (keyword upper-case) of {@code inner} to {@code target}. */
-    abstract String cast(String keyword, String inner, String target, Expression node);
+    /**
+     * {@code CAST} or {@code SAFE_CAST} (keyword upper-case) of {@code inner} to {@code target}, the dialect's type;
+     * {@code types} are the BigQuery types of the cast, where a dialect's cast means something else for some.
+     */
+    abstract String cast(String keyword, String inner, String target, CastTypes types, Expression node);
+
+    /** A FLOAT64 literal as the spec wrote it ({@code 1.5}, {@code 1e20}). */
+    abstract String floatLiteral(String text);
 
     /** A typed literal: {@code DATE '2024-01-01'}; {@code base} is the BigQuery type, upper-case. */
     abstract String typedLiteral(SqlRenderer walk, String base, String value, Expression node);

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.sql.dialect;
 
+import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.sql.BigQueryType;
 import io.github.specpipeline.core.sql.SqlTypes;
 import java.util.List;
@@ -42,11 +43,30 @@ public final class DuckDbRules extends DialectRules {
                     + " temp system memory main")
             .split(" "));
 
-    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared()
+    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared(Set.of(
+                    "AVG",
+                    "SIGN",
+                    "SUBSTR",
+                    "SUBSTRING",
+                    "UPPER",
+                    "LOWER",
+                    "APPROX_COUNT_DISTINCT",
+                    "SQRT",
+                    "LN",
+                    "LOG",
+                    "LOG10"))
             .translate("CONCAT", DuckDbRules::concat)
-            .translate(
-                    "SAFE_DIVIDE",
-                    c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " / NULLIF(" + c.sql(1) + ", 0))")
+            .translate("SAFE_DIVIDE", DuckDbRules::safeDivide)
+            .translate("AVG", DuckDbRules::avg)
+            .translate("SQRT", c -> guarded(c, "< 0", "Argument to SQRT cannot be negative", c.call("SQRT")))
+            .translate("LN", c -> guarded(c, "<= 0", "Floating point error in function: LN", c.call("ln")))
+            .translate("LOG10", c -> guarded(c, "<= 0", "Floating point error in function: LOG10", c.call("LOG10")))
+            .translate("LOG", DuckDbRules::log)
+            .translate("SIGN", DuckDbRules::sign)
+            .translate(List.of("SUBSTR", "SUBSTRING"), n -> DuckDbRules::substr)
+            .translate("UPPER", DuckDbRules::upper)
+            .translate("LOWER", DuckDbRules::lower)
+            .translate("APPROX_COUNT_DISTINCT", DuckDbRules::approxCountDistinct)
             .translate("DIV", c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " // " + c.operand(1) + ")")
             .translate("STRING_AGG", DuckDbRules::stringAgg)
             .translate("REGEXP_CONTAINS", Translations.renamed2("regexp_matches"))
@@ -63,10 +83,18 @@ public final class DuckDbRules extends DialectRules {
             .translate("ARRAY_LENGTH", c -> c.size() != 1 ? c.arity("1") : "len(" + c.sql(0) + ")")
             .translate("ARRAY_TO_STRING", Translations.renamed2("array_to_string"))
             .translate("GENERATE_UUID", c -> "CAST(uuid() AS VARCHAR)")
+            // DuckDB's division of doubles is IEEE 754 (ieee_floating_point_ops): x / 0 is an infinity or NaN
+            .translate(
+                    "IEEE_DIVIDE",
+                    c -> c.size() != 2
+                            ? c.arity("2")
+                            : "(CAST(" + c.sql(0) + " AS DOUBLE) / CAST(" + c.sql(1) + " AS DOUBLE))")
+            .translate("TO_HEX", c -> c.size() != 1 ? c.arity("1") : "lower(hex(" + c.sql(0) + "))")
+            .refuse("FARM_FINGERPRINT", Translations.NO_FARM_FINGERPRINT)
             .translate("CURRENT_TIMESTAMP", Translations.niladic(c -> "current_timestamp"))
             .translate("CURRENT_DATE", Translations.niladic(c -> "current_date"))
             .translate("CURRENT_DATETIME", Translations.niladic(c -> "CAST(current_timestamp AS TIMESTAMP)"))
-            .translate("CURRENT_TIME", Translations.niladic(c -> "CAST(current_timestamp AS TIME)"))
+            .translate("CURRENT_TIME", Translations.niladic(c -> "CAST(timezone('UTC', current_timestamp) AS TIME)"))
             .translate("TIMESTAMP", c -> Translations.timestamp(c, "TIMESTAMPTZ"))
             .translate(List.of("DATE_TRUNC", "TIMESTAMP_TRUNC"), n -> c -> Translations.dateTrunc(c, unit -> unit))
             .translate("DATE_DIFF", DuckDbRules::dateDiff)
@@ -158,6 +186,165 @@ public final class DuckDbRules extends DialectRules {
 
     // ---- functions -----------------------------------------------------------------------------------------
 
+    /** The DuckDB type of a BigQuery NUMERIC result. */
+    private static final String NUMERIC = "DECIMAL(38,9)";
+
+    /**
+     * DuckDB divides decimals as DOUBLE; BigQuery's SAFE_DIVIDE of NUMERIC (or NUMERIC and INT64) is a NUMERIC,
+     * rounded to 9 decimals.
+     */
+    private static String safeDivide(Call c) {
+        if (c.size() != 2) {
+            return c.arity("2");
+        }
+        String division = "(" + c.operand(0) + " / NULLIF(" + c.sql(1) + ", 0))";
+        if (!numericResult(c.type(0), c.type(1))) {
+            return division;
+        }
+        c.differs(
+                DiagnosticCode.SP241,
+                "DuckDB divides NUMERIC values as DOUBLE, so a quotient with more than 15 significant digits is rounded"
+                        + " differently");
+        return "CAST(" + division + " AS " + NUMERIC + ")";
+    }
+
+    /** BigQuery's NUMERIC arithmetic stays NUMERIC when the other operand is NUMERIC or INT64. */
+    private static boolean numericResult(String a, String b) {
+        return ("NUMERIC".equals(a) && ("NUMERIC".equals(b) || "INT64".equals(b)))
+                || ("INT64".equals(a) && "NUMERIC".equals(b));
+    }
+
+    /**
+     * BigQuery raises an error where DuckDB returns NaN or an infinity (the square root or logarithm of a value out
+     * of the function's domain): the DuckDB query fails too, as the BigQuery one would.
+     */
+    private static String guarded(Call c, String outOfDomain, String message, String call) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        return "CASE WHEN " + c.operand(0) + " " + outOfDomain + " THEN error(" + c.string(message) + ") ELSE " + call
+                + " END";
+    }
+
+    private static String log(Call c) {
+        if (c.size() == 1) {
+            return guarded(c, "<= 0", "Floating point error in function: LOG", "ln(" + c.sql(0) + ")");
+        }
+        if (c.size() != 2) {
+            return c.arity("1 or 2");
+        }
+        boolean fineBase = c.sql(1).matches("[0-9]+(\\.[0-9]*)?")
+                && Double.parseDouble(c.sql(1)) > 0
+                && Double.parseDouble(c.sql(1)) != 1;
+        String out =
+                c.operand(0) + " <= 0" + (fineBase ? "" : " OR " + c.operand(1) + " <= 0 OR " + c.operand(1) + " = 1");
+        return "CASE WHEN " + out + " THEN error('Floating point error in function: LOG') ELSE (ln(" + c.sql(0)
+                + ") / ln(" + c.sql(1) + ")) END";
+    }
+
+    /**
+     * DuckDB maps case one character to one: BigQuery's {@code UPPER('straße')} is {@code STRASSE} (translated),
+     * and the other characters whose case is more than one character ({@code ﬁ}, {@code İ}) differ: reported
+     * where the text is a literal that holds one.
+     */
+    private static String upper(Call c) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        caseMapping(c, true);
+        if (c.arg(0) instanceof net.sf.jsqlparser.expression.Function f
+                && f.getName().equalsIgnoreCase("UPPER")) {
+            return c.sameCall("UPPER"); // an upper-case text has no ß left
+        }
+        return "UPPER(replace(" + c.sql(0) + ", 'ß', 'SS'))";
+    }
+
+    private static String lower(Call c) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        caseMapping(c, false);
+        return c.sameCall("LOWER");
+    }
+
+    private static void caseMapping(Call c, boolean upper) {
+        Optional<String> text = c.literal(0);
+        if (text.isEmpty()) {
+            return;
+        }
+        List<String> special = text.get()
+                .codePoints()
+                .filter(cp -> cp != 'ß')
+                .mapToObj(Character::toString)
+                .filter(ch -> {
+                    String mapped = upper ? ch.toUpperCase(Locale.ROOT) : ch.toLowerCase(Locale.ROOT);
+                    return mapped.codePointCount(0, mapped.length()) != 1;
+                })
+                .distinct()
+                .toList();
+        if (!special.isEmpty()) {
+            c.differs(
+                    DiagnosticCode.SP240,
+                    String.join(" ", special) + " becomes more than one character in BigQuery, one in DuckDB");
+        }
+    }
+
+    /** Both engines estimate, with other algorithms: the counts can differ (GoogleSQL's reference has none). */
+    private static String approxCountDistinct(Call c) {
+        c.differs(
+                DiagnosticCode.SP242,
+                "both engines estimate the count, with different algorithms, so the counts can differ");
+        return c.sameCall("APPROX_COUNT_DISTINCT");
+    }
+
+    /** DuckDB's avg of a DECIMAL is a DOUBLE; BigQuery's AVG of NUMERIC is a NUMERIC. */
+    private static String avg(Call c) {
+        String call = c.sameCall("AVG");
+        return "NUMERIC".equals(c.size() == 1 ? c.type(0) : null) ? "CAST(" + call + " AS " + NUMERIC + ")" : call;
+    }
+
+    /** DuckDB's sign is an integer for every input; BigQuery's has the input's type. */
+    private static String sign(Call c) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        String call = c.call("SIGN");
+        String type = c.type(0);
+        if ("FLOAT64".equals(type)) {
+            // and SIGN(NaN) is NaN
+            return "CASE WHEN isnan(" + c.sql(0) + ") THEN " + c.sql(0) + " ELSE CAST(" + call + " AS DOUBLE) END";
+        }
+        return "NUMERIC".equals(type) ? "CAST(" + call + " AS " + NUMERIC + ")" : call;
+    }
+
+    /**
+     * BigQuery reads position 0 as 1, and a negative position before the start as the start; DuckDB counts
+     * position 0 as the place before the first character and returns less. A literal position from 1 up is kept.
+     */
+    private static String substr(Call c) {
+        if (c.size() < 2 || c.size() > 3) {
+            return c.arity("2 or 3");
+        }
+        String subject = c.sql(0);
+        String position = c.sql(1);
+        String length = "";
+        if (c.size() == 3) {
+            length = c.sql(2).matches("[0-9]+")
+                    ? ", " + c.sql(2)
+                    : ", CASE WHEN " + c.operand(2) + " < 0 THEN error('Third argument in SUBSTR() cannot be negative')"
+                            + " ELSE " + c.sql(2) + " END";
+        }
+        String name = c.name();
+        if (position.matches("[1-9][0-9]*")) {
+            return name + "(" + subject + ", " + position + length + ")";
+        }
+        String from = position.equals("0")
+                ? "1"
+                : "CASE WHEN " + c.operand(1) + " = 0 THEN 1 WHEN " + c.operand(1) + " < 0 THEN greatest(" + position
+                        + ", -length(" + subject + ")) ELSE " + position + " END";
+        return name + "(" + subject + ", " + from + length + ")";
+    }
+
     /** DuckDB's concat() skips NULLs; || propagates them like BigQuery's CONCAT. */
     private static String concat(Call c) {
         if (c.size() == 1) {
@@ -210,9 +397,10 @@ public final class DuckDbRules extends DialectRules {
     private static String dateDiff(Call c) {
         return Translations.dateDiff(
                 c,
-                (call, part, end, start) ->
-                        "date_diff('" + (part.equals("ISOWEEK") ? "week" : part.toLowerCase(Locale.ROOT)) + "', "
-                                + start + ", " + end + ")");
+                (call, part, end, start) -> part.equals("ISOWEEK")
+                        // BigQuery counts Monday boundaries; DuckDB's 'week' counts whole weeks
+                        ? "(date_diff('day', date_trunc('week', " + start + "), date_trunc('week', " + end + ")) // 7)"
+                        : "date_diff('" + part.toLowerCase(Locale.ROOT) + "', " + start + ", " + end + ")");
     }
 
     private static String timestampDiff(Call c) {
@@ -290,9 +478,61 @@ public final class DuckDbRules extends DialectRules {
         return "INTERVAL (" + amount + ") " + unit;
     }
 
+    /** BigQuery's {@code 1.5} is a FLOAT64; DuckDB reads it as a DECIMAL ({@code ROUND(1.005, 2)}: 1.0 vs 1.01). */
     @Override
-    String cast(String keyword, String inner, String target, Expression node) {
+    String floatLiteral(String text) {
+        return "CAST(" + text + " AS DOUBLE)";
+    }
+
+    /**
+     * The casts whose DuckDB meaning differs from BigQuery's are written out: to STRING, BigQuery writes NUMERIC
+     * without trailing zeros, FLOAT64 as {@code %.15g} unless that does not read back ({@code %.17g}), times with
+     * fractions of a second in groups of three digits; from STRING to INT64 it accepts only whole numbers (DuckDB
+     * rounds {@code '1.5'} to 2); between STRING and BYTES the text is UTF-8.
+     */
+    @Override
+    String cast(String keyword, String inner, String target, CastTypes types, Expression node) {
+        if (types.is("NUMERIC", "STRING")) {
+            return "regexp_replace(CAST(" + inner + " AS VARCHAR), '(\\.[0-9]*[1-9])0+$|\\.0+$', '\\1')";
+        }
+        if (types.is("FLOAT64", "STRING")) {
+            String g15 = "printf('%.15g', " + inner + ")";
+            return "CASE WHEN " + inner + " = 0 THEN '0' WHEN CAST(" + g15 + " AS DOUBLE) = " + inner + " THEN " + g15
+                    + " ELSE printf('%.17g', " + inner + ") END";
+        }
+        if (types.is("FLOAT64", "INT64")) {
+            // BigQuery rounds halves away from zero, DuckDB's cast to even
+            return Translations.cast(keyword, "round(" + inner + ")", target);
+        }
+        if (types.is("TIMESTAMP", "STRING")) {
+            return fractionInThrees("strftime(timezone('UTC', " + inner + "), '%Y-%m-%d %H:%M:%S.%f')") + " || '+00'";
+        }
+        if (types.is("DATETIME", "STRING")) {
+            return fractionInThrees("strftime(" + inner + ", '%Y-%m-%d %H:%M:%S.%f')");
+        }
+        if (types.is("TIME", "STRING")) {
+            return fractionInThrees("strftime(DATE '2000-01-01' + " + inner + ", '%H:%M:%S.%f')");
+        }
+        if (types.is("STRING", "BYTES")) {
+            // BigQuery encodes the text as UTF-8; DuckDB's cast refuses characters beyond ASCII
+            return "encode(" + inner + ")";
+        }
+        if (types.is("BYTES", "STRING") && keyword.equals("CAST")) {
+            return "decode(" + inner + ")";
+        }
+        if (types.is("STRING", "INT64")) {
+            String whole = "regexp_full_match(" + inner + ", '\\s*[+-]?([0-9]+|0[xX][0-9a-fA-F]+)\\s*')";
+            return keyword.equals("SAFE_CAST")
+                    ? "TRY_CAST(CASE WHEN " + whole + " THEN " + inner + " END AS " + target + ")"
+                    : "CAST(CASE WHEN NOT " + whole + " THEN error('Bad int64 value: ' || " + inner + ") ELSE " + inner
+                            + " END AS " + target + ")";
+        }
         return Translations.cast(keyword, inner, target);
+    }
+
+    /** Six digits of microseconds cut to BigQuery's groups of three: none, milliseconds or microseconds. */
+    private static String fractionInThrees(String withMicros) {
+        return "regexp_replace(" + withMicros + ", '\\.000000$|000$', '')";
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class FunctionCatalogue {
             e("DIV", "DIV(a, b)"),
             e("EXP", "EXP(x)"),
             e("FLOOR", "FLOOR(x)"),
+            e("IEEE_DIVIDE", "IEEE_DIVIDE(a, b)"),
             e("LN", "LN(x)"),
             e("LOG", "LOG(x)", "LOG(x, 2)"),
             e("LOG10", "LOG10(x)"),
@@ -133,14 +134,24 @@ public final class FunctionCatalogue {
             e("TIMESTAMP_SUB", "TIMESTAMP_SUB(ts, INTERVAL 1 HOUR)"),
             e("TIMESTAMP_TRUNC", "TIMESTAMP_TRUNC(ts, MONTH)"),
             // other
-            e("GENERATE_UUID", "GENERATE_UUID()"));
+            e("FARM_FINGERPRINT", "FARM_FINGERPRINT(s)"),
+            e("GENERATE_UUID", "GENERATE_UUID()"),
+            e("TO_HEX", "TO_HEX(b)"));
 
     /** Syntax that is not a function call, with examples; rendered like the functions. */
     public static final List<Entry> SYNTAX = List.of(
-            e("CAST", "CAST(x AS NUMERIC)", "CAST(x AS DATETIME)", "CAST(x AS STRING FORMAT 'YYYY')"),
+            e(
+                    "CAST",
+                    "CAST(x AS NUMERIC)",
+                    "CAST(x AS DATETIME)",
+                    "CAST(x AS STRING FORMAT 'YYYY')",
+                    "CAST(NUMERIC '49.5' AS STRING)",
+                    "CAST(SAFE_DIVIDE(1, 3) AS STRING)",
+                    "CAST('1.5' AS INT64)"),
             e("SAFE_CAST", "SAFE_CAST(x AS INT64)"),
             e("EXTRACT", "EXTRACT(DAYOFWEEK FROM d)", "EXTRACT(ISOYEAR FROM d)", "EXTRACT(WEEK FROM d)"),
             e("TRIM", "TRIM(s)", "TRIM(s, 'x')"),
+            e("number literal", "42", "1.005"),
             e("typed literal", "DATE '2024-01-31'", "TIMESTAMP '2024-01-31 12:00:00+00'", "NUMERIC '1.5'"),
             e("string literal", "'it\\'s'", "r'^\\d+$'", "\"text\"", "b'bytes'"),
             e("niladic function", "CURRENT_DATE", "CURRENT_TIMESTAMP"),

@@ -55,6 +55,11 @@ public final class SparkRules extends DialectRules {
                             : "CASE WHEN " + c.sql(0) + " IS NULL THEN NULL ELSE size(" + c.sql(0) + ") END")
             .translate("ARRAY_TO_STRING", Translations.renamed2("array_join"))
             .translate("GENERATE_UUID", c -> "uuid()")
+            .refuse(
+                    "IEEE_DIVIDE",
+                    "Spark's division by zero is NULL (or an error in ANSI mode), not BigQuery's infinity or NaN")
+            .translate("TO_HEX", c -> c.size() != 1 ? c.arity("1") : "lower(hex(" + c.sql(0) + "))")
+            .refuse("FARM_FINGERPRINT", Translations.NO_FARM_FINGERPRINT)
             .translate("CURRENT_TIMESTAMP", Translations.niladic(c -> "current_timestamp()"))
             .translate("CURRENT_DATE", Translations.niladic(c -> "current_date()"))
             .translate("CURRENT_DATETIME", Translations.niladic(c -> noType(c, "Spark has no DATETIME function")))
@@ -271,8 +276,14 @@ public final class SparkRules extends DialectRules {
     }
 
     @Override
-    String cast(String keyword, String inner, String target, Expression node) {
+    String cast(String keyword, String inner, String target, CastTypes types, Expression node) {
         return Translations.cast(keyword, inner, target);
+    }
+
+    /** Spark reads {@code 1.5} as a DECIMAL; BigQuery's is a FLOAT64 ({@code ROUND(1.005, 2)} is 1.0, not 1.01). */
+    @Override
+    String floatLiteral(String text) {
+        return text + "D";
     }
 
     @Override

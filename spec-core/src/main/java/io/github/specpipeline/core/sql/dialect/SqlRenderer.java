@@ -71,10 +71,14 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
  */
 public final class SqlRenderer {
 
-    /** The result: SQL text and what could not be translated (the SQL is unusable when that is not empty). */
-    public record Rendering(String sql, List<Untranslatable> problems) {
+    /**
+     * The result: SQL text, what could not be translated (the SQL is unusable when that is not empty), and the
+     * calls whose translation can give other results than BigQuery for some values (the SQL is usable).
+     */
+    public record Rendering(String sql, List<Untranslatable> problems, List<EngineDifference> differences) {
         public Rendering {
             problems = List.copyOf(problems);
+            differences = List.copyOf(differences);
         }
 
         public boolean ok() {
@@ -86,6 +90,7 @@ public final class SqlRenderer {
     private final DialectRules rules;
     private final RenderScope scope;
     private final List<Untranslatable> problems = new ArrayList<>();
+    private final List<EngineDifference> differences = new ArrayList<>();
     private int[] lastPosition = {1, 1};
     /** The types of the tree's nodes, each inferred once. */
     private final ExpressionTypes types;
@@ -107,7 +112,7 @@ public final class SqlRenderer {
             r.problems.add(new Untranslatable("expression", dialect, "it is nested too deeply", 1, 1));
             sql = "";
         }
-        return new Rendering(sql, r.problems);
+        return new Rendering(sql, r.problems, r.differences);
     }
 
     /** The BigQuery type an expression evaluates to, when it can be told without a catalog; else null. */
@@ -137,7 +142,7 @@ public final class SqlRenderer {
             return n.getStringValue();
         }
         if (e instanceof DoubleValue n) {
-            return n.toString();
+            return rules.floatLiteral(n.toString());
         }
         if (e instanceof NullValue) {
             return "NULL";
@@ -441,7 +446,8 @@ public final class SqlRenderer {
         }
         String target = targetType(bigQueryType, keyword, c);
         String inner = r(c.getLeftExpression());
-        return rules.cast(keyword, inner, target, c);
+        String from = type(c.getLeftExpression());
+        return rules.cast(keyword, inner, target, new CastTypes(from, SqlTypes.baseType(bigQueryType)), c);
     }
 
     String targetType(String bigQueryType, String construct, Expression node) {
@@ -611,6 +617,14 @@ public final class SqlRenderer {
         if (p != null) {
             lastPosition = p;
         }
+    }
+
+    void differs(io.github.specpipeline.core.diag.DiagnosticCode code, String construct, String reason, Object node) {
+        int[] p = position(node);
+        if (p == null) {
+            p = lastPosition;
+        }
+        differences.add(new EngineDifference(code, construct, d, reason, p[0], p[1]));
     }
 
     void problem(String construct, String reason, Object node) {

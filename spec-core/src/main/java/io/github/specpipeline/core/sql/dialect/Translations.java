@@ -108,9 +108,22 @@ final class Translations {
     static final Set<String> INTERVAL_UNITS =
             Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND");
 
+    static final String NO_FARM_FINGERPRINT =
+            "there is no FarmHash Fingerprint64 function (the engine's own hash functions give other values)";
+
     /** A table under construction: entries keep their order, and a name is entered once. */
     static final class Table {
         private final Map<String, FunctionRule> rules = new LinkedHashMap<>();
+        /** While the shared entries are entered: those the dialect translates itself, left out. */
+        private Set<String> own;
+
+        Table() {
+            this(Set.of());
+        }
+
+        private Table(Set<String> own) {
+            this.own = Set.copyOf(own);
+        }
 
         Table translate(String name, FunctionRule.Translation how) {
             return put(name, new FunctionRule.Translated(how));
@@ -128,9 +141,18 @@ final class Translations {
         }
 
         private Table put(String name, FunctionRule rule) {
+            if (own.contains(name)) {
+                return this;
+            }
             if (rules.putIfAbsent(name, rule) != null) {
                 throw new IllegalStateException(name + " is in the table twice");
             }
+            return this;
+        }
+
+        /** The dialect's own entries follow: none is left out any more. */
+        private Table sharedDone() {
+            own = Set.of();
             return this;
         }
 
@@ -141,7 +163,12 @@ final class Translations {
 
     /** A table holding the entries both targets write the same way; each dialect adds the rest. */
     static Table shared() {
-        return new Table()
+        return shared(Set.of());
+    }
+
+    /** {@link #shared()} without the same-name entries {@code own}, which the dialect translates itself. */
+    static Table shared(Set<String> own) {
+        return new Table(own)
                 .translate(SAME_NAME, Translations::sameName)
                 .translate("LOG", Translations::log)
                 .translate("LN", c -> c.call("ln"))
@@ -152,7 +179,8 @@ final class Translations {
                 .translate("IFNULL", Translations::ifNull)
                 .translate("REGEXP_EXTRACT_ALL", Translations::regexpExtractAll)
                 .translate(List.of("LPAD", "RPAD"), n -> Translations::pad)
-                .translate("DATE", Translations::date);
+                .translate("DATE", Translations::date)
+                .sharedDone();
     }
 
     // ---- shared translations -------------------------------------------------------------------------------

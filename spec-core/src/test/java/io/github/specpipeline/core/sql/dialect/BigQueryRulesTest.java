@@ -13,6 +13,9 @@ class BigQueryRulesTest extends DialectRulesContract {
     @Override
     List<String> functions() {
         return List.of(
+                "IEEE_DIVIDE => IEEE_DIVIDE(a, b) => IEEE_DIVIDE(a, b)",
+                "FARM_FINGERPRINT => FARM_FINGERPRINT(s) => FARM_FINGERPRINT(s)",
+                "TO_HEX => TO_HEX(b) => TO_HEX(b)",
                 "ANY_VALUE => ANY_VALUE(x) => ANY_VALUE(x)",
                 "APPROX_COUNT_DISTINCT => APPROX_COUNT_DISTINCT(x) => APPROX_COUNT_DISTINCT(x)",
                 "AVG => AVG(x) => AVG(x)",

@@ -3,7 +3,6 @@ package io.github.specpipeline.core.sql.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.specpipeline.core.sql.SqlFragments;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +86,7 @@ class FunctionCatalogueTest {
     }
 
     @Test
-    void thePageIsWhatTheRulesRender() throws IOException {
+    void thePageIsWhatTheRulesRender() throws Exception {
         String page = page();
         if (UPDATE) {
             Files.writeString(PAGE, page, StandardCharsets.UTF_8);
@@ -103,7 +102,7 @@ class FunctionCatalogueTest {
 
     // ---- the page ------------------------------------------------------------------------------------------
 
-    static String page() {
+    static String page() throws Exception {
         StringBuilder sb = new StringBuilder();
         sb.append("# Function catalogue\n\n")
                 .append(
@@ -120,6 +119,7 @@ class FunctionCatalogueTest {
         table(sb, FunctionCatalogue.FUNCTIONS);
         sb.append("## Other syntax\n\n");
         table(sb, FunctionCatalogue.SYNTAX);
+        differential(sb);
         sb.append("## Types\n\n")
                 .append(
                         "The types of casts in generated code (the DuckDB tables the test goal creates store a GEOGRAPHY")
@@ -160,6 +160,79 @@ class FunctionCatalogueTest {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The differential table's run: per function, the cases, how many agree, and each case that does not, with
+     * both results.
+     */
+    private static void differential(StringBuilder sb) throws Exception {
+        List<FunctionDifferential.Result> results = FunctionDifferential.results();
+        long agree = results.stream()
+                .filter(r -> r.outcome() == FunctionDifferential.Outcome.AGREE)
+                .count();
+        sb.append("## GoogleSQL against DuckDB\n\n")
+                .append("Each function's edge cases (NULLs, empty strings, negatives, zero, leap days, month and year")
+                .append(" ends, ties, NaN and infinities, text such as `'straße'`, large NUMERIC values; time zone")
+                .append(" UTC) are evaluated by GoogleSQL, BigQuery's reference implementation, and by the DuckDB")
+                .append(" translation above executed on DuckDB, and compared as BigQuery types and BigQuery's text of")
+                .append(" the value (FLOAT64 within a relative ")
+                .append(FunctionDifferential.FLOAT_TOLERANCE)
+                .append("; an error on both sides agrees). The cases are")
+                .append(" `spec-core/src/test/resources/differential/functions.txt`, one call a line; ")
+                .append(results.size())
+                .append(" cases, ")
+                .append(agree)
+                .append(" agree. A difference that cannot be fixed in the translation is reported by validation")
+                .append(" where a spec makes that call (SP240 to SP242); a refused call is SP304.\n\n")
+                .append("| BigQuery | cases | agree | not agreeing: GoogleSQL vs DuckDB |\n")
+                .append("| --- | --- | --- | --- |\n");
+        java.util.Map<String, List<FunctionDifferential.Result>> byFunction = new java.util.LinkedHashMap<>();
+        for (FunctionCatalogue.Entry e : FunctionCatalogue.FUNCTIONS) {
+            byFunction.put(e.name(), new ArrayList<>());
+        }
+        for (FunctionDifferential.Result r : results) {
+            byFunction.computeIfAbsent(r.c().function(), k -> new ArrayList<>()).add(r);
+        }
+        for (java.util.Map.Entry<String, List<FunctionDifferential.Result>> e : byFunction.entrySet()) {
+            List<FunctionDifferential.Result> rs = e.getValue();
+            List<String> others = new ArrayList<>();
+            for (FunctionDifferential.Result r : rs) {
+                if (r.outcome() != FunctionDifferential.Outcome.AGREE) {
+                    others.add(code(r.c().id()) + ": " + notAgreeing(r));
+                }
+            }
+            sb.append("| ")
+                    .append(e.getKey())
+                    .append(" | ")
+                    .append(rs.size())
+                    .append(" | ")
+                    .append(rs.stream()
+                            .filter(r -> r.outcome() == FunctionDifferential.Outcome.AGREE)
+                            .count())
+                    .append(" | ")
+                    .append(others.isEmpty() ? "" : String.join("; ", others))
+                    .append(" |\n");
+        }
+        sb.append('\n');
+    }
+
+    private static String notAgreeing(FunctionDifferential.Result r) {
+        String code = r.c().status().code();
+        String diagnostic = code == null ? "" : " ([" + code + "](diagnostics.html#" + code + "))";
+        return switch (r.outcome()) {
+            case REFUSED -> "refused on DuckDB ([SP304](diagnostics.html#SP304))";
+            case DIFFER ->
+                r.c().status().expect() == FunctionDifferential.Expect.UNCHECKED
+                        ? "GoogleSQL's reference implementation does not have it" + diagnostic
+                        : cell(value(r.bigQuery())) + " vs " + cell(value(r.duckDb())) + diagnostic;
+            case AGREE -> "";
+        };
+    }
+
+    /** A value for the page: BigQuery's text and type, or "error". */
+    private static String value(FunctionDifferential.Typed t) {
+        return t.isError() ? "error" : t.show();
     }
 
     /** Every scalar kind, then parameters and the composite types. */

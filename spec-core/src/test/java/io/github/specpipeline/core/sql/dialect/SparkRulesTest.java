@@ -13,6 +13,9 @@ class SparkRulesTest extends DialectRulesContract {
     @Override
     List<String> functions() {
         return List.of(
+                "IEEE_DIVIDE => IEEE_DIVIDE(a, b) => refused: IEEE_DIVIDE: Spark's division by zero is NULL (or an error in ANSI mode), not BigQuery's infinity or NaN",
+                "FARM_FINGERPRINT => FARM_FINGERPRINT(s) => refused: FARM_FINGERPRINT: there is no FarmHash Fingerprint64 function (the engine's own hash functions give other values)",
+                "TO_HEX => TO_HEX(b) => lower(hex(b))",
                 "ANY_VALUE => ANY_VALUE(x) => ANY_VALUE(x)",
                 "APPROX_COUNT_DISTINCT => APPROX_COUNT_DISTINCT(x) => APPROX_COUNT_DISTINCT(x)",
                 "AVG => AVG(x) => AVG(x)",
@@ -133,6 +136,8 @@ class SparkRulesTest extends DialectRulesContract {
                 "CAST => CAST(x AS DATETIME) => CAST(x AS TIMESTAMP_NTZ)",
                 "CAST => CAST(x AS STRING FORMAT 'YYYY') => refused: CAST ... FORMAT: casts with a FORMAT clause are not translated",
                 "SAFE_CAST => SAFE_CAST(x AS INT64) => TRY_CAST(x AS BIGINT)",
+                "number literal => 1.005 => 1.005D",
+                "number literal => 42 => 42",
                 "EXTRACT => EXTRACT(DAYOFWEEK FROM d) => dayofweek(d)",
                 "EXTRACT => EXTRACT(ISOYEAR FROM d) => refused: EXTRACT(ISOYEAR): Spark has no ISO year function",
                 "EXTRACT => EXTRACT(WEEK FROM d) => refused: EXTRACT(WEEK): this date part is not translated",

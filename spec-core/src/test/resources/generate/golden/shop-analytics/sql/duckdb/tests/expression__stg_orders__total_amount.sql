@@ -3,4 +3,4 @@
 -- Returns the failing rows; no rows means the test passes.
 SELECT *
 FROM staging.stg_orders
-WHERE NOT (ABS(total_amount - (gross_amount - discount_amount)) < 0.01);
+WHERE NOT (ABS(total_amount - (gross_amount - discount_amount)) < CAST(0.01 AS DOUBLE));
