@@ -120,21 +120,6 @@ public enum DiagnosticCode {
             "A target cannot express a model's partitioning or clustering",
             "Materialize the model as a table to partition or cluster it, partition by a DATE, TIMESTAMP or DATETIME"
                     + " column for dbt, or leave the target out with -Dspecpipeline.targets=..."),
-    SP240(
-            "case-mapping-differs",
-            "UPPER or LOWER of a character whose case is more than one character differs on DuckDB",
-            "Write the text's other case yourself (UPPER('ﬁx') as 'FIX'), or leave the DuckDB target out with"
-                    + " -Dspecpipeline.targets=..."),
-    SP241(
-            "numeric-division-differs",
-            "A NUMERIC division is computed as DOUBLE on DuckDB",
-            "Keep quotients below 15 significant digits on the DuckDB target, or divide FLOAT64 values (a FLOAT64"
-                    + " quotient is the same on both engines)."),
-    SP242(
-            "approximate-aggregate",
-            "An approximate aggregate gives engine-specific estimates",
-            "Use COUNT(DISTINCT ...) where the tests or the comparison of engines need the exact count."),
-
     SP230(
             "googlesql-unavailable",
             "BigQuery's analyzer (GoogleSQL) cannot run here, so SQL fragments were checked by spec-pipeline's own rules"
@@ -162,6 +147,20 @@ public enum DiagnosticCode {
             "result-type-incompatible",
             "A transform or formula returns a type that BigQuery cannot convert to its column's declared type",
             "Declare the type the expression returns, or convert explicitly (PARSE_DATE, UNIX_SECONDS, TO_JSON_STRING, ...)."),
+    SP240(
+            "case-mapping-differs",
+            "UPPER or LOWER of a character whose case is more than one character differs on DuckDB",
+            "Write the text's other case yourself (UPPER('ﬁx') as 'FIX'), or leave the DuckDB target out with"
+                    + " -Dspecpipeline.targets=..."),
+    SP241(
+            "numeric-division-differs",
+            "A NUMERIC division is computed as DOUBLE on DuckDB",
+            "Keep quotients below 15 significant digits on the DuckDB target, or divide FLOAT64 values (a FLOAT64"
+                    + " quotient is the same on both engines)."),
+    SP242(
+            "approximate-aggregate",
+            "An approximate aggregate gives engine-specific estimates",
+            "Use COUNT(DISTINCT ...) where the tests or the comparison of engines need the exact count."),
 
     // SP3xx: SQL fragments
     SP301(
