@@ -52,7 +52,7 @@ class LayeringTest {
         layers.put("generate", 8);
         layers.put("export", 8);
         layers.put("testrun", 9);
-        layers.put("engine.bigquery", 9);
+        layers.put("engine.bigquery", 4);
         layers.put("report", 10);
         layers.put("task", 11);
         return layers;

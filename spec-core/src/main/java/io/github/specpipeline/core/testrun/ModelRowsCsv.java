@@ -19,17 +19,26 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The {@code writeRows} option: each built model's rows as {@code rows/duckdb/<model>.csv} (model names are unique
+ * The {@code writeRows} option: each built model's rows as {@code rows/<engine>/<model>.csv} (model names are unique
  * in a spec), so a user can look at what the spec produces, as with {@code dbt show}. A header row with the
  * column names; an empty cell for NULL and {@code ""} for an empty string; values in BigQuery's text form
  * ({@code CAST(x AS STRING)}: {@code 49.5}, not {@code 49.500000000}; timestamps as
- * {@code 2024-01-05 11:15:00+00}); rows ordered by all columns, so a file changes only when the data does;
+ * {@code 2024-01-05 11:15:00+00}); rows ordered by all columns ({@link RowOrder}, the same order on every engine),
+ * so a file changes only when the data does;
  * RFC 4180 quoting with {@code \n} line ends; text a spreadsheet would run as a formula gets a leading {@code '}
  * ({@link CsvText}).
  */
 public final class ModelRowsCsv {
-    /** The folder under the plugin's output directory. */
-    public static final String DIRECTORY = "rows/duckdb";
+    /** The folder under the plugin's output directory that holds a folder per engine. */
+    public static final String ROOT = "rows";
+
+    /** The folder of DuckDB's rows under the plugin's output directory. */
+    public static final String DIRECTORY = directory(EngineName.DUCKDB);
+
+    /** The folder of an engine's rows under the plugin's output directory: {@code rows/<engine>}. */
+    public static String directory(EngineName engine) {
+        return ROOT + "/" + engine.id();
+    }
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter MICROS =
@@ -45,16 +54,17 @@ public final class ModelRowsCsv {
      *
      * @param built model names that were built without an error
      */
-    public static List<Path> write(DuckDbSession session, DuckDbPlan plan, Set<String> built, OutputDirectory out)
+    public static List<Path> write(TestEngine engine, Set<String> built, OutputDirectory out)
             throws IOException, SQLException {
         List<Path> files = new ArrayList<>();
-        for (DuckDbPlan.ModelBuild mb : plan.models()) {
+        String directory = directory(engine.name());
+        for (DuckDbPlan.ModelBuild mb : engine.models()) {
             if (built.contains(mb.model())) {
-                String csv = csv(rows(session, mb.qualifiedName()));
-                files.add(out.writeString(DIRECTORY + "/" + mb.model() + ".csv", csv));
+                String csv = csv(RowOrder.sorted(engine.modelRows(mb)));
+                files.add(out.writeString(directory + "/" + mb.model() + ".csv", csv));
             }
         }
-        Path dir = out.resolve(DIRECTORY);
+        Path dir = out.resolve(directory);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> old = Files.list(dir)) {
                 for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".csv")

@@ -81,6 +81,42 @@ public final class BigQueryValues {
                 s -> fromJson(readJson(text, type), s));
     }
 
+    /**
+     * The value of {@code value} as the Java object JDBC gives for the same SQL type (so that rows of GoogleSQL and of
+     * DuckDB compare in one typed form): INT64 a {@code Long}, NUMERIC and BIGNUMERIC a {@code BigDecimal}, FLOAT64 a
+     * {@code Double}, BOOL a {@code Boolean}, STRING a {@code String}, DATE a {@code LocalDate}, DATETIME a
+     * {@code LocalDateTime}, TIME a {@code LocalTime}, TIMESTAMP an {@code OffsetDateTime} in UTC; every other
+     * type (arrays, structs, JSON, BYTES, INTERVAL) its {@link #text}. {@code null} for SQL NULL.
+     */
+    public static Object javaValue(Value value, BigQueryType type) {
+        if (value.isNull()) {
+            return null;
+        }
+        return type.match(s -> scalarObject(value, s.kind()), a -> text(value, a), s -> text(value, s));
+    }
+
+    private static Object scalarObject(Value v, ScalarKind kind) {
+        return switch (kind) {
+            case INT64 -> v.getInt64Value();
+            case NUMERIC -> v.getNumericValue();
+            case BIGNUMERIC -> v.getBigNumericValue();
+            case FLOAT64 -> v.getDoubleValue();
+            case BOOL -> v.getBoolValue();
+            case STRING -> v.getStringValue();
+            case DATE -> v.getLocalDateValue();
+            case DATETIME -> v.getLocalDateTimeValue();
+            case TIME -> v.getLocalTimeValue();
+            case TIMESTAMP -> {
+                long micros = v.getTimestampUnixMicros();
+                yield Instant.ofEpochSecond(
+                                Math.floorDiv(micros, MICROS_PER_SECOND),
+                                Math.floorMod(micros, MICROS_PER_SECOND) * 1000L)
+                        .atOffset(ZoneOffset.UTC);
+            }
+            case BYTES, JSON, INTERVAL, GEOGRAPHY -> scalarText(v, kind);
+        };
+    }
+
     private static String scalarText(Value v, ScalarKind kind) {
         return switch (kind) {
             case INT64 -> Long.toString(v.getInt64Value());
