@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.testrun;
 
+import io.github.specpipeline.core.engine.bigquery.BigQueryText;
 import io.github.specpipeline.core.export.csv.CsvText;
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.plan.DuckDbPlan;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +39,6 @@ public final class ModelRowsCsv {
     public static String directory(EngineName engine) {
         return ROOT + "/" + engine.id();
     }
-
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter TIME_MICROS = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT);
 
     private ModelRowsCsv() {}
 
@@ -138,36 +132,23 @@ public final class ModelRowsCsv {
         b.append('\n');
     }
 
-    /** A value as BigQuery's {@code CAST(value AS STRING)} writes it. */
+    /** A value as BigQuery's {@code CAST(value AS STRING)} writes it, whichever engine gave it. */
     static String text(Object v) {
         if (v instanceof BigDecimal d) {
-            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            return BigQueryText.numeric(d);
         }
         if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (Double.isNaN(d)) {
-                return "nan";
-            }
-            if (Double.isInfinite(d)) {
-                return d > 0 ? "inf" : "-inf";
-            }
-            return d == 0
-                    ? "0"
-                    : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+            return BigQueryText.float64(((Number) v).doubleValue());
         }
         if (v instanceof OffsetDateTime t) {
-            return local(t.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()) + "+00";
+            return BigQueryText.timestamp(t);
         }
         if (v instanceof LocalDateTime t) {
-            return local(t);
+            return BigQueryText.dateTime(t);
         }
         if (v instanceof LocalTime t) {
-            return (t.getNano() == 0 ? TIME : TIME_MICROS).format(t);
+            return BigQueryText.time(t);
         }
         return v.toString(); // whole numbers, booleans, ISO dates, text
-    }
-
-    private static String local(LocalDateTime t) {
-        return (t.getNano() == 0 ? SECONDS : MICROS).format(t);
     }
 }
