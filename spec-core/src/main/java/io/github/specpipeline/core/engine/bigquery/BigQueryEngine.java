@@ -96,22 +96,8 @@ public final class BigQueryEngine implements AutoCloseable {
      * @throws BigQueryException when GoogleSQL rejects the query or fails running it, or a table's rows do not fit
      */
     public QueryResult query(String sql, List<InMemoryTable> tables) throws BigQueryException {
-        ensureOpen();
-        Map<String, Saved> hidden = new LinkedHashMap<>();
-        try {
-            for (InMemoryTable t : tables) {
-                hidden.putIfAbsent(BigQueryCatalog.key(t.name()), save(t.name()));
-                put(t);
-            }
-            return run(sql);
-        } finally {
-            if (!tables.isEmpty()) {
-                for (InMemoryTable t : tables) {
-                    drop(t.name());
-                }
-                hidden.values().forEach(this::restore);
-            }
-        }
+        Prepared<String> r = withTables(tables, () -> prepareAndRun(sql, BigQueryValues::text));
+        return new QueryResult(r.columns(), r.rows());
     }
 
     /**
@@ -143,6 +129,16 @@ public final class BigQueryEngine implements AutoCloseable {
      * the typed form rows of two engines are compared in.
      */
     public ValueRows queryValues(String sql, List<InMemoryTable> tables) throws BigQueryException {
+        Prepared<Object> r = withTables(tables, () -> prepareAndRun(sql, BigQueryValues::javaValue));
+        return new ValueRows(r.columns(), r.rows());
+    }
+
+    private interface Run<T> {
+        T run() throws BigQueryException;
+    }
+
+    /** Runs {@code run} with {@code tables} in the catalog, hiding tables of the same names meanwhile. */
+    private <T> T withTables(List<InMemoryTable> tables, Run<T> run) throws BigQueryException {
         ensureOpen();
         Map<String, Saved> hidden = new LinkedHashMap<>();
         try {
@@ -150,8 +146,7 @@ public final class BigQueryEngine implements AutoCloseable {
                 hidden.putIfAbsent(BigQueryCatalog.key(t.name()), save(t.name()));
                 put(t);
             }
-            Prepared<Object> r = prepareAndRun(sql, BigQueryValues::javaValue);
-            return new ValueRows(r.columns(), r.rows());
+            return run.run();
         } finally {
             if (!tables.isEmpty()) {
                 for (InMemoryTable t : tables) {
@@ -160,11 +155,6 @@ public final class BigQueryEngine implements AutoCloseable {
                 hidden.values().forEach(this::restore);
             }
         }
-    }
-
-    private QueryResult run(String sql) throws BigQueryException {
-        Prepared<String> r = prepareAndRun(sql, BigQueryValues::text);
-        return new QueryResult(r.columns(), r.rows());
     }
 
     private record Prepared<T>(List<TableColumn> columns, List<List<T>> rows) {}
