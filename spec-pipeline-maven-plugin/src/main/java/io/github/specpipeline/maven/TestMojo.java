@@ -39,7 +39,25 @@ public class TestMojo extends AbstractSpecMojo {
     @Parameter(property = "specpipeline.testTimeout", defaultValue = "60s")
     private String testTimeout;
 
-    /** Writes each built model's rows to {@code rows/duckdb/<model>.csv} under the output directory, like {@code dbt show}. */
+    /**
+     * The engine the models are built and the tests run on: {@code duckdb} (embedded DuckDB, the DuckDB target's SQL)
+     * or {@code bigquery} (GoogleSQL, BigQuery's reference implementation, in-process: the BigQuery SQL that
+     * Dataform and dbt run; Linux x86-64 and macOS only).
+     */
+    @Parameter(property = "specpipeline.engine", defaultValue = "duckdb")
+    private String engine;
+
+    /**
+     * Engines whose rows of every model must be the same, comma-separated ({@code duckdb,bigquery}): every model is
+     * built on each from the same seeds, and a difference fails the build (the suite {@code compare-engines}).
+     */
+    @Parameter(property = "specpipeline.compareEngines", defaultValue = "")
+    private String compareEngines;
+
+    /**
+     * Writes each built model's rows to {@code rows/<engine>/<model>.csv} under the output directory, like
+     * {@code dbt show}.
+     */
     @Parameter(property = "specpipeline.writeRows", defaultValue = "false")
     private boolean writeRows;
 
@@ -69,7 +87,16 @@ public class TestMojo extends AbstractSpecMojo {
             Duration timeout = TestTask.Options.parseTimeout(testTimeout);
             Instant runAt = OutputTimestamp.parse(outputTimestamp).orElse(null);
             options = new TestTask.Options(
-                    specInput(), seeds.toPath(), outputPath(), failIfNoTests, syntheticRows, timeout, writeRows, runAt);
+                            specInput(),
+                            seeds.toPath(),
+                            outputPath(),
+                            failIfNoTests,
+                            syntheticRows,
+                            timeout,
+                            writeRows,
+                            runAt)
+                    .withEngine(engine)
+                    .withCompareEngines(compareEngines);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -2,19 +2,25 @@ package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.engine.bigquery.EngineUnavailableException;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.testrun.ConsoleSummary;
+import io.github.specpipeline.core.testrun.DuckDbEngine;
 import io.github.specpipeline.core.testrun.DuckDbSession;
+import io.github.specpipeline.core.testrun.EngineComparison;
+import io.github.specpipeline.core.testrun.EngineName;
+import io.github.specpipeline.core.testrun.GoogleSqlEngine;
 import io.github.specpipeline.core.testrun.JUnitXmlWriter;
 import io.github.specpipeline.core.testrun.ModelRowsCsv;
 import io.github.specpipeline.core.testrun.RawTable;
 import io.github.specpipeline.core.testrun.SeedLoader;
 import io.github.specpipeline.core.testrun.SeedProblem;
 import io.github.specpipeline.core.testrun.SyntheticData;
+import io.github.specpipeline.core.testrun.TestEngine;
 import io.github.specpipeline.core.testrun.TestResults;
 import io.github.specpipeline.core.testrun.TestRunner;
 import io.github.specpipeline.core.testrun.TestTimeout;
@@ -30,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -68,7 +75,9 @@ public final class TestTask {
             int syntheticRows,
             Duration testTimeout,
             boolean writeRows,
-            Instant runAt) {
+            Instant runAt,
+            EngineName engine,
+            List<EngineName> compareEngines) {
         /** The most rows a raw table without a seed may be given. */
         public static final int MAX_SYNTHETIC_ROWS = 1_000_000;
 
@@ -80,11 +89,36 @@ public final class TestTask {
                 throw new IllegalArgumentException("specpipeline.syntheticRows must be between 1 and "
                         + MAX_SYNTHETIC_ROWS + ", not " + syntheticRows);
             }
+            Objects.requireNonNull(engine, "engine");
+            compareEngines = List.copyOf(compareEngines);
         }
 
         /** The {@code specpipeline.testTimeout} text ({@code 60s}, {@code 2m}, {@code 0} for none) as a duration. */
         public static Duration parseTimeout(String text) {
             return TestTimeout.parse(text);
+        }
+
+        /** Options on DuckDB, comparing no engines. */
+        public Options(
+                SpecInput input,
+                Path seeds,
+                Path outputDirectory,
+                boolean failIfNoTests,
+                int syntheticRows,
+                Duration testTimeout,
+                boolean writeRows,
+                Instant runAt) {
+            this(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    runAt,
+                    EngineName.DUCKDB,
+                    List.of());
         }
 
         public Options(SpecInput input, Path seeds, Path outputDirectory, boolean failIfNoTests, int syntheticRows) {
@@ -96,17 +130,99 @@ public final class TestTask {
         }
 
         public Options withTestTimeout(Duration timeout) {
-            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, timeout, writeRows, runAt);
+            return new Options(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    timeout,
+                    writeRows,
+                    runAt,
+                    engine,
+                    compareEngines);
         }
 
         public Options withWriteRows(boolean write) {
-            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, testTimeout, write, runAt);
+            return new Options(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    write,
+                    runAt,
+                    engine,
+                    compareEngines);
         }
 
         public Options withRunAt(Instant at) {
-            return new Options(input, seeds, outputDirectory, failIfNoTests, syntheticRows, testTimeout, writeRows, at);
+            return new Options(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    at,
+                    engine,
+                    compareEngines);
+        }
+
+        /**
+         * The engine the tests run on, as {@code specpipeline.engine} names it ({@code duckdb}, {@code bigquery}).
+         *
+         * @throws IllegalArgumentException naming the engines when {@code name} is none of them
+         */
+        public Options withEngine(String name) {
+            return new Options(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    runAt,
+                    EngineName.parse(name, ENGINE_PROPERTY),
+                    compareEngines);
+        }
+
+        /**
+         * The engines whose rows of every model must be the same, as {@code specpipeline.compareEngines} lists them
+         * ({@code duckdb,bigquery}); empty for no comparison.
+         *
+         * @throws IllegalArgumentException for an unknown engine or a list of one
+         */
+        public Options withCompareEngines(String names) {
+            return new Options(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    runAt,
+                    engine,
+                    EngineName.parseList(names, COMPARE_PROPERTY));
+        }
+
+        /** Every engine the run starts: the test engine first, then the others compared. */
+        public List<EngineName> engines() {
+            List<EngineName> all = new ArrayList<>(List.of(engine));
+            compareEngines.stream().filter(e -> !all.contains(e)).forEach(all::add);
+            return all;
         }
     }
+
+    /** The user property that chooses the engine. */
+    public static final String ENGINE_PROPERTY = "specpipeline.engine";
+
+    /** The user property that lists the engines to compare. */
+    public static final String COMPARE_PROPERTY = "specpipeline.compareEngines";
 
     /**
      * What happened.
@@ -139,21 +255,22 @@ public final class TestTask {
 
     private static Result test(Options options, DuckDbPlanner planner, SpecLog log, TaskRun task) throws IOException {
         Phases phases = new Phases();
+        // one run time for every engine, so that SCD2 rows built on two engines compare equal
+        Instant runAt = options.runAt() != null
+                ? options.runAt()
+                : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // the first DuckDB of a JVM loads a native library: do that while the spec is read and the SQL generated
         CompletableFuture<DuckDbSession> opening = CompletableFuture.supplyAsync(() -> {
             try {
                 DuckDbSession session = DuckDbSession.open(options.testTimeout());
-                if (options.runAt() != null) {
-                    session.execute("SET VARIABLE " + DuckDbGenerator.RUN_AT_VARIABLE + " = TIMESTAMPTZ '"
-                            + options.runAt() + "'");
-                }
+                session.execute("SET VARIABLE " + DuckDbGenerator.RUN_AT_VARIABLE + " = TIMESTAMPTZ '" + runAt + "'");
                 return session;
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
         });
         try {
-            return run(options, planner, log, phases, opening, task);
+            return run(options, planner, log, phases, opening, task, runAt);
         } finally {
             // closes the session if it was not used (invalid spec, bad seeds); closing twice is harmless
             opening.whenComplete((session, error) -> {
@@ -174,7 +291,8 @@ public final class TestTask {
             SpecLog log,
             Phases phases,
             CompletableFuture<DuckDbSession> opening,
-            TaskRun task)
+            TaskRun task,
+            Instant runAt)
             throws IOException {
         SpecInput input = options.input();
         SpecLoader.Result load = task.loaded(SpecLoader.load(input));
@@ -264,6 +382,15 @@ public final class TestTask {
                                         .map(p -> p.getFileName().toString())
                                         .toList()));
             }
+            Map<String, GoogleSqlEngine.RawRows> loaded = new LinkedHashMap<>();
+            seeds.seeds()
+                    .forEach((name, seed) -> loaded.put(
+                            name,
+                            new GoogleSqlEngine.RawRows(
+                                    seed.columns().stream()
+                                            .map(RawTable.Column::name)
+                                            .toList(),
+                                    seed.rows())));
             for (String name : raw.keySet()) {
                 if (!seeds.seeds().containsKey(name)) {
                     synthetic.add(name);
@@ -274,6 +401,13 @@ public final class TestTask {
                         .generate(synthetic, (table, column) -> seededValues(session, table, column));
                 for (Map.Entry<String, List<String[]>> e : rows.entrySet()) {
                     RawTable r = raw.get(e.getKey());
+                    loaded.put(
+                            e.getKey(),
+                            new GoogleSqlEngine.RawRows(
+                                    r.columns().stream()
+                                            .map(RawTable.Column::name)
+                                            .toList(),
+                                    e.getValue()));
                     session.insert(
                             r.qualifiedName(),
                             r.columns().stream().map(RawTable.Column::name).toList(),
@@ -293,18 +427,28 @@ public final class TestTask {
                                     + String.join(", ", synthetic)));
             phases.mark("load data");
 
-            TestRunner runner = new TestRunner(session, spec, plan, log);
-            Map<String, TestRunner.Build> builds = runner.buildModels();
-            phases.mark("build models");
-            if (options.writeRows()) {
-                writeRows(session, plan, builds, options, log);
-                phases.mark("write rows");
+            Map<EngineName, TestEngine> engines = new LinkedHashMap<>();
+            engines.put(EngineName.DUCKDB, new DuckDbEngine(session, spec, plan, planner));
+            try {
+                if (options.engines().contains(EngineName.BIGQUERY)) {
+                    try {
+                        engines.put(EngineName.BIGQUERY, GoogleSqlEngine.start(spec, raw, loaded, runAt));
+                    } catch (EngineUnavailableException e) {
+                        log.error(e.getMessage());
+                        return failed(load, List.of(), BIGQUERY_UNAVAILABLE + " (" + e.getMessage() + ")");
+                    } catch (SQLException e) {
+                        return failed(
+                                load,
+                                List.of(),
+                                "the raw tables could not be loaded into GoogleSQL: "
+                                        + DuckDbSession.firstLine(e.getMessage()));
+                    }
+                    phases.mark("start GoogleSQL");
+                }
+                results = runEngines(options, spec, raw, engines, phases, log);
+            } finally {
+                engines.values().forEach(TestEngine::close);
             }
-            Map<String, List<TestResults.Case>> dataTests = runner.runDataTests(builds);
-            phases.mark("data tests");
-            Map<String, List<TestResults.Case>> unit = new UnitTestRunner(session, spec, planner, raw).runAll();
-            phases.mark("unit tests");
-            results = new TestResults(TestRunner.suites(spec, plan, builds, dataTests, unit), phases.nanos);
             session.stuck()
                     .ifPresent(sql ->
                             log.warn("DuckDB could not interrupt a statement that ran past specpipeline.testTimeout ("
@@ -319,7 +463,8 @@ public final class TestTask {
         } catch (SQLException e) {
             throw new IOException("DuckDB failed: " + DuckDbSession.firstLine(e.getMessage()), e);
         }
-        List<Path> reports = JUnitXmlWriter.write(results, new OutputDirectory(options.outputDirectory()));
+        List<Path> reports =
+                JUnitXmlWriter.write(results, options.engine().id(), new OutputDirectory(options.outputDirectory()));
         phases.mark("reports");
         results = new TestResults(results.suites(), phases.nanos);
 
@@ -390,16 +535,80 @@ public final class TestTask {
         return null;
     }
 
+    /** The message when GoogleSQL's native engine does not load. */
+    static final String BIGQUERY_UNAVAILABLE = "engine bigquery needs Linux x86_64 or macOS";
+
+    /**
+     * Builds and tests on the test engine, builds on the other engines compared and compares their rows. The
+     * suites: per model of the test engine, then {@link EngineComparison#SUITE} when engines are compared.
+     */
+    private static TestResults runEngines(
+            Options options,
+            ValidatedSpec spec,
+            Map<String, RawTable> raw,
+            Map<EngineName, TestEngine> engines,
+            Phases phases,
+            SpecLog log)
+            throws IOException {
+        TestEngine primary = engines.get(options.engine());
+        if (options.engine() != EngineName.DUCKDB || !options.compareEngines().isEmpty()) {
+            log.info("Engine: " + describe(options.engine())
+                    + (options.compareEngines().isEmpty()
+                            ? ""
+                            : "; comparing the rows of every model on "
+                                    + String.join(
+                                            " and ",
+                                            options.compareEngines().stream()
+                                                    .map(EngineName::id)
+                                                    .toList())));
+        }
+        Map<EngineName, Map<String, TestRunner.Build>> builds = new LinkedHashMap<>();
+        for (EngineName name : options.engines()) {
+            TestEngine engine = engines.get(name);
+            builds.put(name, new TestRunner(engine, spec, log).buildModels());
+            phases.mark("build models" + (name == options.engine() ? "" : " on " + name.id()));
+            if (options.writeRows()) {
+                writeRows(engine, builds.get(name), options, log);
+                phases.mark("write rows");
+            }
+        }
+        TestRunner runner = new TestRunner(primary, spec, log);
+        Map<String, TestRunner.Build> primaryBuilds = builds.get(options.engine());
+        Map<String, List<TestResults.Case>> dataTests = runner.runDataTests(primaryBuilds);
+        phases.mark("data tests");
+        Map<String, List<TestResults.Case>> unit = new UnitTestRunner(primary, spec, raw).runAll();
+        phases.mark("unit tests");
+        List<TestResults.Suite> suites =
+                new ArrayList<>(TestRunner.suites(spec, primary.models(), primaryBuilds, dataTests, unit));
+        List<EngineName> compared = options.compareEngines();
+        for (int i = 1; i < compared.size(); i++) {
+            EngineName a = compared.get(0);
+            EngineName b = compared.get(i);
+            suites.add(EngineComparison.compare(engines.get(a), builds.get(a), engines.get(b), builds.get(b)));
+        }
+        if (!compared.isEmpty()) {
+            phases.mark("compare engines");
+        }
+        return new TestResults(suites, phases.nanos);
+    }
+
+    private static String describe(EngineName engine) {
+        return switch (engine) {
+            case DUCKDB -> "DuckDB (the DuckDB target's SQL)";
+            case BIGQUERY -> "GoogleSQL, BigQuery's reference implementation (the BigQuery SQL of Dataform and dbt)";
+        };
+    }
+
     /** Writes the built models' rows; a model whose rows cannot be read (a timeout) is named, not fatal. */
-    private static void writeRows(
-            DuckDbSession session, DuckDbPlan plan, Map<String, TestRunner.Build> builds, Options options, SpecLog log)
+    private static void writeRows(TestEngine engine, Map<String, TestRunner.Build> builds, Options options, SpecLog log)
             throws IOException {
         Set<String> built = new TreeSet<>();
         builds.values().stream().filter(b -> b.error() == null).forEach(b -> built.add(b.model()));
         OutputDirectory out = new OutputDirectory(options.outputDirectory());
         try {
-            List<Path> files = ModelRowsCsv.write(session, plan, built, out);
-            log.info("Model rows: " + options.input().displayName(out.resolve(ModelRowsCsv.DIRECTORY)) + " ("
+            List<Path> files = ModelRowsCsv.write(engine, built, out);
+            log.info("Model rows: "
+                    + options.input().displayName(out.resolve(ModelRowsCsv.directory(engine.name()))) + " ("
                     + files.size() + " CSV file" + (files.size() == 1 ? "" : "s") + ")");
         } catch (SQLException e) {
             log.warn("The models' rows were not written (specpipeline.writeRows): "

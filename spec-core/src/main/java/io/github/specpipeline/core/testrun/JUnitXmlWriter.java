@@ -31,9 +31,17 @@ public final class JUnitXmlWriter {
 
     /** Writes one file per suite and removes the {@code TEST-*.xml} files of an earlier run that no suite wrote. */
     public static List<Path> write(TestResults results, OutputDirectory out) throws IOException {
+        return write(results, EngineName.DUCKDB.id(), out);
+    }
+
+    /**
+     * As {@link #write(TestResults, OutputDirectory)}, each suite naming the engine its tests ran on (the
+     * {@code specpipeline.engine} property).
+     */
+    public static List<Path> write(TestResults results, String engine, OutputDirectory out) throws IOException {
         List<Path> files = new ArrayList<>();
         for (TestResults.Suite s : results.suites()) {
-            files.add(out.writeString(DIRECTORY + "/TEST-" + s.name() + ".xml", xml(s)));
+            files.add(out.writeString(DIRECTORY + "/TEST-" + s.name() + ".xml", xml(s, engine)));
         }
         Path dir = out.resolve(DIRECTORY);
         if (!Files.isDirectory(dir)) {
@@ -69,8 +77,13 @@ public final class JUnitXmlWriter {
         return factory;
     }
 
-    /** One suite as a Surefire report. */
+    /** One suite of a DuckDB run as a Surefire report. */
     public static String xml(TestResults.Suite s) {
+        return xml(s, EngineName.DUCKDB.id());
+    }
+
+    /** One suite as a Surefire report; {@code engine} is the engine its tests ran on. */
+    public static String xml(TestResults.Suite s, String engine) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(out);
@@ -92,6 +105,10 @@ public final class JUnitXmlWriter {
             w.writeEmptyElement("property");
             w.writeAttribute("name", "specpipeline.model");
             w.writeAttribute("value", Xml.valid(s.model()));
+            w.writeCharacters("\n    ");
+            w.writeEmptyElement("property");
+            w.writeAttribute("name", "specpipeline.engine");
+            w.writeAttribute("value", Xml.valid(engine));
             w.writeCharacters("\n  ");
             w.writeEndElement();
             w.writeCharacters("\n");

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.testrun;
 
+import io.github.specpipeline.core.engine.bigquery.BigQueryText;
 import io.github.specpipeline.core.export.csv.CsvText;
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.plan.DuckDbPlan;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,23 +19,26 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The {@code writeRows} option: each built model's rows as {@code rows/duckdb/<model>.csv} (model names are unique
+ * The {@code writeRows} option: each built model's rows as {@code rows/<engine>/<model>.csv} (model names are unique
  * in a spec), so a user can look at what the spec produces, as with {@code dbt show}. A header row with the
  * column names; an empty cell for NULL and {@code ""} for an empty string; values in BigQuery's text form
  * ({@code CAST(x AS STRING)}: {@code 49.5}, not {@code 49.500000000}; timestamps as
- * {@code 2024-01-05 11:15:00+00}); rows ordered by all columns, so a file changes only when the data does;
+ * {@code 2024-01-05 11:15:00+00}); rows ordered by all columns ({@link RowOrder}, the same order on every engine),
+ * so a file changes only when the data does;
  * RFC 4180 quoting with {@code \n} line ends; text a spreadsheet would run as a formula gets a leading {@code '}
  * ({@link CsvText}).
  */
 public final class ModelRowsCsv {
-    /** The folder under the plugin's output directory. */
-    public static final String DIRECTORY = "rows/duckdb";
+    /** The folder under the plugin's output directory that holds a folder per engine. */
+    public static final String ROOT = "rows";
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter TIME_MICROS = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT);
+    /** The folder of DuckDB's rows under the plugin's output directory. */
+    public static final String DIRECTORY = directory(EngineName.DUCKDB);
+
+    /** The folder of an engine's rows under the plugin's output directory: {@code rows/<engine>}. */
+    public static String directory(EngineName engine) {
+        return ROOT + "/" + engine.id();
+    }
 
     private ModelRowsCsv() {}
 
@@ -45,16 +48,17 @@ public final class ModelRowsCsv {
      *
      * @param built model names that were built without an error
      */
-    public static List<Path> write(DuckDbSession session, DuckDbPlan plan, Set<String> built, OutputDirectory out)
+    public static List<Path> write(TestEngine engine, Set<String> built, OutputDirectory out)
             throws IOException, SQLException {
         List<Path> files = new ArrayList<>();
-        for (DuckDbPlan.ModelBuild mb : plan.models()) {
+        String directory = directory(engine.name());
+        for (DuckDbPlan.ModelBuild mb : engine.models()) {
             if (built.contains(mb.model())) {
-                String csv = csv(rows(session, mb.qualifiedName()));
-                files.add(out.writeString(DIRECTORY + "/" + mb.model() + ".csv", csv));
+                String csv = csv(RowOrder.sorted(engine.modelRows(mb)));
+                files.add(out.writeString(directory + "/" + mb.model() + ".csv", csv));
             }
         }
-        Path dir = out.resolve(DIRECTORY);
+        Path dir = out.resolve(directory);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> old = Files.list(dir)) {
                 for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".csv")
@@ -128,36 +132,23 @@ public final class ModelRowsCsv {
         b.append('\n');
     }
 
-    /** A value as BigQuery's {@code CAST(value AS STRING)} writes it. */
+    /** A value as BigQuery's {@code CAST(value AS STRING)} writes it, whichever engine gave it. */
     static String text(Object v) {
         if (v instanceof BigDecimal d) {
-            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            return BigQueryText.numeric(d);
         }
         if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (Double.isNaN(d)) {
-                return "nan";
-            }
-            if (Double.isInfinite(d)) {
-                return d > 0 ? "inf" : "-inf";
-            }
-            return d == 0
-                    ? "0"
-                    : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+            return BigQueryText.float64(((Number) v).doubleValue());
         }
         if (v instanceof OffsetDateTime t) {
-            return local(t.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()) + "+00";
+            return BigQueryText.timestamp(t);
         }
         if (v instanceof LocalDateTime t) {
-            return local(t);
+            return BigQueryText.dateTime(t);
         }
         if (v instanceof LocalTime t) {
-            return (t.getNano() == 0 ? TIME : TIME_MICROS).format(t);
+            return BigQueryText.time(t);
         }
         return v.toString(); // whole numbers, booleans, ISO dates, text
-    }
-
-    private static String local(LocalDateTime t) {
-        return (t.getNano() == 0 ? SECONDS : MICROS).format(t);
     }
 }

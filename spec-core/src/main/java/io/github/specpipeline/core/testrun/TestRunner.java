@@ -12,23 +12,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds every model of a plan in dependency order on a prepared DuckDB session (raw tables loaded), then runs
- * every data test: a test passes when its query returns no rows. A model that cannot be built is reported with
- * the statement and DuckDB's message; its tests and the models downstream of it are skipped.
+ * Builds every model in dependency order on a prepared {@link TestEngine} (raw tables loaded), then runs every data
+ * test: a test passes when its query returns no rows. A model that cannot be built is reported with the statement
+ * and the engine's message; its tests and the models downstream of it are skipped.
  */
 public final class TestRunner {
     /** Failing rows kept per test for the report. */
     public static final int SAMPLE_ROWS = 5;
 
-    private final DuckDbSession session;
+    private final TestEngine engine;
     private final ValidatedSpec spec;
-    private final DuckDbPlan plan;
     private final SpecLog log;
 
-    public TestRunner(DuckDbSession session, ValidatedSpec spec, DuckDbPlan plan, SpecLog log) {
-        this.session = session;
+    public TestRunner(TestEngine engine, ValidatedSpec spec, SpecLog log) {
+        this.engine = engine;
         this.spec = spec;
-        this.plan = plan;
         this.log = log;
     }
 
@@ -39,7 +37,7 @@ public final class TestRunner {
     public Map<String, Build> buildModels() {
         Map<String, Build> builds = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
-        for (DuckDbPlan.ModelBuild mb : plan.models()) {
+        for (DuckDbPlan.ModelBuild mb : engine.models()) {
             String upstreamFailure = failed.stream()
                     .filter(f -> spec.graph().ancestors(mb.model()).contains(f))
                     .findFirst()
@@ -66,7 +64,7 @@ public final class TestRunner {
             for (int i = 0; i < mb.statements().size(); i++) {
                 String sql = mb.statements().get(i);
                 try {
-                    session.execute(sql);
+                    engine.build(mb, sql);
                 } catch (DuckDbSession.Busy e) {
                     error = build(mb.model())
                             .outcome(TestResults.Status.SKIPPED, 0, "not built: " + e.getMessage(), sql, null);
@@ -104,8 +102,8 @@ public final class TestRunner {
     /** Runs the data tests of every model, grouped by model in plan order. */
     public Map<String, List<TestResults.Case>> runDataTests(Map<String, Build> builds) {
         Map<String, List<TestResults.Case>> out = new LinkedHashMap<>();
-        plan.models().forEach(mb -> out.put(mb.model(), new ArrayList<>()));
-        for (DataTestQuery q : plan.tests()) {
+        engine.models().forEach(mb -> out.put(mb.model(), new ArrayList<>()));
+        for (DataTestQuery q : engine.tests()) {
             Build b = builds.get(q.model());
             TestResults.Case c;
             if (b != null && b.error() != null) {
@@ -128,7 +126,7 @@ public final class TestRunner {
     public TestResults.Case run(DataTestQuery q) {
         long t0 = System.nanoTime();
         try {
-            DuckDbSession.Sample sample = session.sample(q.sql(), SAMPLE_ROWS);
+            DuckDbSession.Sample sample = engine.sample(q.sql(), SAMPLE_ROWS);
             long nanos = System.nanoTime() - t0;
             if (sample.count() == 0) {
                 return subject(q).outcome(TestResults.Status.PASSED, nanos, null, q.sql(), null);
@@ -162,12 +160,12 @@ public final class TestRunner {
      */
     public static List<TestResults.Suite> suites(
             ValidatedSpec spec,
-            DuckDbPlan plan,
+            List<DuckDbPlan.ModelBuild> plan,
             Map<String, Build> builds,
             Map<String, List<TestResults.Case>> dataTests,
             Map<String, List<TestResults.Case>> unitTests) {
         List<String> models = new ArrayList<>();
-        plan.models().forEach(mb -> models.add(mb.model()));
+        plan.forEach(mb -> models.add(mb.model()));
         spec.graph().order().forEach(m -> {
             if (!models.contains(m.name())) {
                 models.add(m.name());

@@ -4,7 +4,6 @@ import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
-import io.github.specpipeline.core.plan.DuckDbPlanner;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.sql.SQLException;
@@ -17,24 +16,17 @@ import java.util.Map;
  * Runs the spec's unit tests in isolation, as dbt does: for each test, every source of the model becomes a
  * table holding the given rows (typed like the source: raw tables from their DDL, models from their output
  * columns; a column a row leaves out is NULL; a source without given rows is empty), only the model's SELECT
- * runs on them ({@link DuckDbPlanner#modelSelect}), and its output is compared with the expected rows
+ * runs on them ({@link TestEngine#modelSelect}), and its output is compared with the expected rows
  * ({@link RowComparison}).
  */
 public final class UnitTestRunner {
-    /** Where the input tables of unit tests are created; dropped after each test. */
-    static final String SCHEMA = "__specpipeline_unit_tests";
-
-    private final DuckDbSession session;
+    private final TestEngine engine;
     private final ValidatedSpec spec;
-    private final DuckDbPlanner planner;
     private final Map<String, RawTable> rawTables;
-    private boolean schemaCreated;
 
-    public UnitTestRunner(
-            DuckDbSession session, ValidatedSpec spec, DuckDbPlanner planner, Map<String, RawTable> rawTables) {
-        this.session = session;
+    public UnitTestRunner(TestEngine engine, ValidatedSpec spec, Map<String, RawTable> rawTables) {
+        this.engine = engine;
         this.spec = spec;
-        this.planner = planner;
         this.rawTables = rawTables;
     }
 
@@ -66,13 +58,9 @@ public final class UnitTestRunner {
                 t.description() == null || t.description().isBlank() ? "unit test " + t.name() : t.description();
         TestResults.Subject subject =
                 new TestResults.Subject(caseName(m, t), m.name(), "unit_test", null, description, pointer);
-        List<String> created = new ArrayList<>();
+        List<InputTable> created = new ArrayList<>();
         String sql = null;
         try {
-            if (!schemaCreated) {
-                session.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbSession.quote(SCHEMA));
-                schemaCreated = true;
-            }
             Map<String, String> inputs = new LinkedHashMap<>();
             for (int s = 0; s < m.sources().size(); s++) {
                 SourceRef source = m.sources().get(s);
@@ -82,8 +70,7 @@ public final class UnitTestRunner {
                         .findFirst()
                         .orElse(null);
                 List<Map<String, Literal>> rows = given == null ? List.of() : given.rows();
-                String table = DuckDbSession.quote(SCHEMA) + "."
-                        + DuckDbSession.quote("t" + index + "_" + s + "_" + source.table());
+                String table = "t" + index + "_" + s + "_" + source.table();
                 String problem = createInput(table, source, rows, created);
                 if (problem != null) {
                     return subject.outcome(
@@ -93,10 +80,10 @@ public final class UnitTestRunner {
                             null,
                             null);
                 }
-                inputs.put(source.text(), table);
+                inputs.put(source.text(), engine.inputRelation(table));
             }
-            sql = planner.modelSelect(spec, m, inputs);
-            DuckDbSession.Rows actual = session.rows(sql);
+            sql = engine.modelSelect(m, inputs);
+            DuckDbSession.Rows actual = engine.query(sql, created);
             RowComparison.Result cmp = RowComparison.compare(actual, t.expect());
             long nanos = System.nanoTime() - t0;
             if (cmp.matches()) {
@@ -124,20 +111,12 @@ public final class UnitTestRunner {
                     "unit test '" + t.name() + "' could not be planned: " + e,
                     sql,
                     null);
-        } finally {
-            for (String table : created) {
-                try {
-                    session.execute("DROP TABLE IF EXISTS " + table);
-                } catch (SQLException e) {
-                    // the next test uses other names; nothing depends on the drop
-                }
-            }
         }
     }
 
-    /** Creates and fills one input table; returns a problem with the given rows, or null. */
-    private String createInput(String table, SourceRef source, List<Map<String, Literal>> rows, List<String> created)
-            throws SQLException {
+    /** Makes one input table (added to {@code created}); returns a problem with the given rows, or null. */
+    private String createInput(
+            String table, SourceRef source, List<Map<String, Literal>> rows, List<InputTable> created) {
         List<String> names = new ArrayList<>();
         List<ColumnType> types = new ArrayList<>();
         for (Column c : sourceColumns(source)) {
@@ -158,12 +137,6 @@ public final class UnitTestRunner {
         if (names.isEmpty()) {
             return "no columns are known for '" + source.text() + "' (no DDL and no given rows)";
         }
-        List<String> defs = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            defs.add(DuckDbSession.quote(names.get(i)) + " " + types.get(i).duckDbType());
-        }
-        session.execute("CREATE TABLE " + table + " (" + String.join(", ", defs) + ")");
-        created.add(table);
         List<String[]> values = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             String[] v = new String[names.size()];
@@ -180,7 +153,7 @@ public final class UnitTestRunner {
             }
             values.add(v);
         }
-        session.insert(table, names, types, values);
+        created.add(new InputTable(table, names, types, values));
         return null;
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * GoogleSQL's analyzer and reference engine over a {@link BigQueryCatalog}: {@link #analyze} checks a statement as
@@ -95,22 +96,8 @@ public final class BigQueryEngine implements AutoCloseable {
      * @throws BigQueryException when GoogleSQL rejects the query or fails running it, or a table's rows do not fit
      */
     public QueryResult query(String sql, List<InMemoryTable> tables) throws BigQueryException {
-        ensureOpen();
-        Map<String, Saved> hidden = new LinkedHashMap<>();
-        try {
-            for (InMemoryTable t : tables) {
-                hidden.putIfAbsent(BigQueryCatalog.key(t.name()), save(t.name()));
-                put(t);
-            }
-            return run(sql);
-        } finally {
-            if (!tables.isEmpty()) {
-                for (InMemoryTable t : tables) {
-                    drop(t.name());
-                }
-                hidden.values().forEach(this::restore);
-            }
-        }
+        Prepared<String> r = withTables(tables, () -> prepareAndRun(sql, BigQueryValues::text));
+        return new QueryResult(r.columns(), r.rows());
     }
 
     /**
@@ -137,7 +124,43 @@ public final class BigQueryEngine implements AutoCloseable {
         }
     }
 
-    private QueryResult run(String sql) throws BigQueryException {
+    /**
+     * Runs a query as {@link #query(String, List)} does, each cell as a Java object ({@link BigQueryValues#javaValue}):
+     * the typed form rows of two engines are compared in.
+     */
+    public ValueRows queryValues(String sql, List<InMemoryTable> tables) throws BigQueryException {
+        Prepared<Object> r = withTables(tables, () -> prepareAndRun(sql, BigQueryValues::javaValue));
+        return new ValueRows(r.columns(), r.rows());
+    }
+
+    private interface Run<T> {
+        T run() throws BigQueryException;
+    }
+
+    /** Runs {@code run} with {@code tables} in the catalog, hiding tables of the same names meanwhile. */
+    private <T> T withTables(List<InMemoryTable> tables, Run<T> run) throws BigQueryException {
+        ensureOpen();
+        Map<String, Saved> hidden = new LinkedHashMap<>();
+        try {
+            for (InMemoryTable t : tables) {
+                hidden.putIfAbsent(BigQueryCatalog.key(t.name()), save(t.name()));
+                put(t);
+            }
+            return run.run();
+        } finally {
+            if (!tables.isEmpty()) {
+                for (InMemoryTable t : tables) {
+                    drop(t.name());
+                }
+                hidden.values().forEach(this::restore);
+            }
+        }
+    }
+
+    private record Prepared<T>(List<TableColumn> columns, List<List<T>> rows) {}
+
+    private <T> Prepared<T> prepareAndRun(String sql, BiFunction<Value, BigQueryType, T> cell)
+            throws BigQueryException {
         ensureRegistered();
         try (PreparedQuery q = PreparedQuery.builder()
                 .setSql(sql)
@@ -153,15 +176,15 @@ public final class BigQueryEngine implements AutoCloseable {
                 }
                 columns.add(new TableColumn(c.getName(), type.get()));
             }
-            List<List<String>> rows = new ArrayList<>();
+            List<List<T>> rows = new ArrayList<>();
             for (List<Value> row : q.execute(Map.of()).getTableData()) {
-                List<String> cells = new ArrayList<>(row.size());
+                List<T> cells = new ArrayList<>(row.size());
                 for (int i = 0; i < row.size(); i++) {
-                    cells.add(BigQueryValues.text(row.get(i), columns.get(i).type()));
+                    cells.add(cell.apply(row.get(i), columns.get(i).type()));
                 }
                 rows.add(cells);
             }
-            return new QueryResult(columns, rows);
+            return new Prepared<>(columns, rows);
         } catch (SqlException e) {
             throw new BigQueryException(SqlError.of(e.getMessage()));
         }

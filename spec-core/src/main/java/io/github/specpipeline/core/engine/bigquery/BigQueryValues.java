@@ -12,8 +12,6 @@ import com.google.zetasql.IntervalValue;
 import com.google.zetasql.Value;
 import io.github.specpipeline.core.engine.bigquery.BigQueryType.Field;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,12 +79,48 @@ public final class BigQueryValues {
                 s -> fromJson(readJson(text, type), s));
     }
 
+    /**
+     * The value of {@code value} as the Java object JDBC gives for the same SQL type (so that rows of GoogleSQL and of
+     * DuckDB compare in one typed form): INT64 a {@code Long}, NUMERIC and BIGNUMERIC a {@code BigDecimal}, FLOAT64 a
+     * {@code Double}, BOOL a {@code Boolean}, STRING a {@code String}, DATE a {@code LocalDate}, DATETIME a
+     * {@code LocalDateTime}, TIME a {@code LocalTime}, TIMESTAMP an {@code OffsetDateTime} in UTC; every other
+     * type (arrays, structs, JSON, BYTES, INTERVAL) its {@link #text}. {@code null} for SQL NULL.
+     */
+    public static Object javaValue(Value value, BigQueryType type) {
+        if (value.isNull()) {
+            return null;
+        }
+        return type.match(s -> scalarObject(value, s.kind()), a -> text(value, a), s -> text(value, s));
+    }
+
+    private static Object scalarObject(Value v, ScalarKind kind) {
+        return switch (kind) {
+            case INT64 -> v.getInt64Value();
+            case NUMERIC -> v.getNumericValue();
+            case BIGNUMERIC -> v.getBigNumericValue();
+            case FLOAT64 -> v.getDoubleValue();
+            case BOOL -> v.getBoolValue();
+            case STRING -> v.getStringValue();
+            case DATE -> v.getLocalDateValue();
+            case DATETIME -> v.getLocalDateTimeValue();
+            case TIME -> v.getLocalTimeValue();
+            case TIMESTAMP -> {
+                long micros = v.getTimestampUnixMicros();
+                yield Instant.ofEpochSecond(
+                                Math.floorDiv(micros, MICROS_PER_SECOND),
+                                Math.floorMod(micros, MICROS_PER_SECOND) * 1000L)
+                        .atOffset(ZoneOffset.UTC);
+            }
+            case BYTES, JSON, INTERVAL, GEOGRAPHY -> scalarText(v, kind);
+        };
+    }
+
     private static String scalarText(Value v, ScalarKind kind) {
         return switch (kind) {
             case INT64 -> Long.toString(v.getInt64Value());
             case NUMERIC -> decimal(v.getNumericValue());
             case BIGNUMERIC -> decimal(v.getBigNumericValue());
-            case FLOAT64 -> DoubleText.of(v.getDoubleValue());
+            case FLOAT64 -> BigQueryText.float64(v.getDoubleValue());
             case BOOL -> Boolean.toString(v.getBoolValue());
             case STRING -> v.getStringValue();
             case BYTES -> Base64.getEncoder().encodeToString(v.getBytesValue().toByteArray());
@@ -108,7 +142,7 @@ public final class BigQueryValues {
                 case INT64 -> Value.createInt64Value(Long.parseLong(t.startsWith("+") ? t.substring(1) : t));
                 case NUMERIC -> Value.createNumericValue(new BigDecimal(t));
                 case BIGNUMERIC -> Value.createBigNumericValue(new BigDecimal(t));
-                case FLOAT64 -> Value.createDoubleValue(DoubleText.parse(t));
+                case FLOAT64 -> Value.createDoubleValue(BigQueryText.parseFloat64(t));
                 case BOOL -> Value.createBoolValue(bool(t));
                 case STRING -> Value.createStringValue(text);
                 case BYTES ->
@@ -130,7 +164,7 @@ public final class BigQueryValues {
     }
 
     private static String decimal(BigDecimal d) {
-        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        return BigQueryText.numeric(d);
     }
 
     private static boolean bool(String t) {
@@ -142,29 +176,19 @@ public final class BigQueryValues {
     }
 
     private static String dateTime(LocalDateTime t) {
-        return SECONDS.format(t) + fraction(t.getNano() / 1000);
+        return BigQueryText.dateTime(t);
     }
 
     private static String time(LocalTime t) {
-        return String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond())
-                + fraction(t.getNano() / 1000);
+        return BigQueryText.time(t);
     }
 
     private static String timestamp(long unixMicros) {
-        long seconds = Math.floorDiv(unixMicros, MICROS_PER_SECOND);
-        int micros = (int) Math.floorMod(unixMicros, MICROS_PER_SECOND);
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        return SECONDS.format(utc) + fraction(micros) + "+00";
+        return BigQueryText.timestamp(unixMicros);
     }
 
-    /** BigQuery writes fractions of a second in groups of three digits: {@code .5} as {@code .500}. */
     private static String fraction(int micros) {
-        if (micros == 0) {
-            return "";
-        }
-        return micros % 1000 == 0
-                ? String.format(Locale.ROOT, ".%03d", micros / 1000)
-                : String.format(Locale.ROOT, ".%06d", micros);
+        return BigQueryText.fraction(micros);
     }
 
     /** {@code Y-M D H:M:S[.ffffff]}, as {@code CAST(interval AS STRING)}. */
@@ -281,8 +305,8 @@ public final class BigQueryValues {
             case BIGNUMERIC -> f.numberNode(new BigDecimal(decimal(v.getBigNumericValue())));
             case FLOAT64 ->
                 Double.isFinite(v.getDoubleValue())
-                        ? f.numberNode(new BigDecimal(DoubleText.of(v.getDoubleValue())))
-                        : f.textNode(DoubleText.of(v.getDoubleValue()));
+                        ? f.numberNode(new BigDecimal(BigQueryText.float64(v.getDoubleValue())))
+                        : f.textNode(BigQueryText.float64(v.getDoubleValue()));
             case BOOL -> f.booleanNode(v.getBoolValue());
             case JSON -> readJsonUnchecked(v.getJsonValue());
             case STRING, BYTES, DATE, DATETIME, TIME, TIMESTAMP, INTERVAL, GEOGRAPHY -> f.textNode(scalarText(v, kind));
@@ -333,48 +357,5 @@ public final class BigQueryValues {
                     }
                     return Value.createStructValue(s.zetaType(), fields);
                 });
-    }
-
-    /**
-     * FLOAT64 text as GoogleSQL writes it: C's {@code %.15g}, or {@code %.17g} when 15 digits do not give the
-     * same double back; {@code inf}, {@code -inf}, {@code nan}; zero unsigned.
-     */
-    static final class DoubleText {
-        private DoubleText() {}
-
-        static String of(double d) {
-            if (Double.isNaN(d)) {
-                return "nan";
-            }
-            if (Double.isInfinite(d)) {
-                return d > 0 ? "inf" : "-inf";
-            }
-            if (d == 0) {
-                return "0";
-            }
-            String s = g(d, 15);
-            return Double.parseDouble(s) == d ? s : g(d, 17);
-        }
-
-        static double parse(String t) {
-            return switch (t.toLowerCase(Locale.ROOT)) {
-                case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
-                case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
-                case "nan", "+nan", "-nan" -> Double.NaN;
-                default -> Double.parseDouble(t);
-            };
-        }
-
-        /** C's {@code printf("%.<precision>g", d)} for a finite, non-zero double. */
-        private static String g(double d, int precision) {
-            BigDecimal rounded = new BigDecimal(d).round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            int exponent = rounded.precision() - rounded.scale() - 1;
-            if (exponent < -4 || exponent >= precision) {
-                BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-                String e = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
-                return mantissa.toPlainString() + "e" + (exponent < 0 ? "-" : "+") + e;
-            }
-            return rounded.stripTrailingZeros().toPlainString();
-        }
     }
 }

@@ -120,11 +120,11 @@ class BigQueryValuesTest {
 
     @Test
     void aDoubleIsWrittenWithFifteenDigitsOrSeventeenWhenFifteenDoNotRoundTrip() {
-        assertThat(BigQueryValues.DoubleText.of(0.1)).isEqualTo("0.1");
-        assertThat(BigQueryValues.DoubleText.of(1.0 / 3)).isEqualTo("0.33333333333333331");
-        assertThat(BigQueryValues.DoubleText.of(1e15)).isEqualTo("1e+15");
-        assertThat(BigQueryValues.DoubleText.of(1e14)).isEqualTo("100000000000000");
-        assertThat(BigQueryValues.DoubleText.of(-0.0)).isEqualTo("0");
+        assertThat(BigQueryText.float64(0.1)).isEqualTo("0.1");
+        assertThat(BigQueryText.float64(1.0 / 3)).isEqualTo("0.33333333333333331");
+        assertThat(BigQueryText.float64(1e15)).isEqualTo("1e+15");
+        assertThat(BigQueryText.float64(1e14)).isEqualTo("100000000000000");
+        assertThat(BigQueryText.float64(-0.0)).isEqualTo("0");
     }
 
     @Test
