@@ -69,16 +69,7 @@ public final class ParsedFragment {
 
     /** The same fragment as a new object with a tree of its own: what the cache hands each caller. */
     ParsedFragment copy() {
-        return new ParsedFragment(
-                text,
-                sql,
-                parserInput,
-                complexParse,
-                columns,
-                columnPositions,
-                containsAggregate,
-                functions,
-                caseLiteralOutputs);
+        return specialised(sql, columns, columnPositions);
     }
 
     /** This fragment with another {@code sql} and columns, and the tree of the same parser input (a template's). */
