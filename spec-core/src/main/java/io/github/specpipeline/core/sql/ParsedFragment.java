@@ -69,7 +69,16 @@ public final class ParsedFragment {
 
     /** The same fragment as a new object with a tree of its own: what the cache hands each caller. */
     ParsedFragment copy() {
-        return specialised(sql, columns, columnPositions);
+        return new ParsedFragment(
+                text,
+                sql,
+                parserInput,
+                complexParse,
+                columns,
+                columnPositions,
+                containsAggregate,
+                functions,
+                caseLiteralOutputs);
     }
 
     /** This fragment with another {@code sql} and columns, and the tree of the same parser input (a template's). */
