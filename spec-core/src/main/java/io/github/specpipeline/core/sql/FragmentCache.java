@@ -14,10 +14,13 @@ import java.util.function.Supplier;
  * times more fragments than distinct fragment texts (the benchmark page of the site has the counts and what the
  * cache saves).
  *
- * <p>Only immutable values are cached: a {@link ParsedFragment} whose tree was never parsed (each caller gets a
- * {@link ParsedFragment#copy copy} that parses its own tree when it asks for it), or the {@link SqlFragmentException}
- * to throw again. No caller can change what another caller reads; {@code FragmentCacheTest} checks that two callers
- * never get the same tree.
+ * <p><b>Invariant: a cached result is never modified.</b> Every caller of {@link SqlFragments#parse} and
+ * {@link SqlFragments#analyze} gets the same {@link ParsedFragment} and therefore the same JSqlParser
+ * {@code Expression} tree for the same input, from any thread. JSqlParser trees are mutable (setters, live
+ * lists such as {@code Function.getParameters()}); code that reads them (the validator, the renderer, the planner,
+ * the generators, export listeners) must only read. A caller that needs a changed tree must build a new one,
+ * never edit a parsed one. {@code FragmentCacheTest} checks, after validating and generating every target for a
+ * spec, that every cached tree still prints and renders like a fresh parse of its text.
  *
  * <p>Bounded: least recently used entries are dropped when the entries' weight (64 plus the length of the text and
  * replacement) exceeds {@link #MAX_CHARS} or there are more than {@link #MAX_ENTRIES} of them. The bounds keep

@@ -192,12 +192,12 @@ public final class SqlFragments {
         TIMED_OUT.clear();
     }
 
-    /** A cached result: a new copy of the fragment (its tree its own), or a fresh copy of the exception to throw. */
+    /** A cached result: the fragment, or a fresh copy of the exception to throw. */
     private static ParsedFragment result(Object cached) throws SqlFragmentException {
         if (cached instanceof SqlFragmentException e) {
             throw new SqlFragmentException(e.getMessage(), e.line(), e.column(), e.beyondLimit());
         }
-        return ((ParsedFragment) cached).copy();
+        return (ParsedFragment) cached;
     }
 
     /** {@link #parse} without the cache: every call runs JSqlParser. */
@@ -230,7 +230,6 @@ public final class SqlFragments {
 
         ParseWatchdog.Budget budget = ParseWatchdog.budget();
         Attempt attempt = attempt(substitution.parserInput, false, budget);
-        boolean complexParse = false;
         if (attempt.failure != null && !attempt.failure.timedOut && structure.depth <= MAX_COMPLEX_PARSE_NESTING) {
             Attempt complex = attempt(substitution.parserInput, true, budget);
             // keep the failure that got further: it is nearer the real mistake; a timed-out parse proves nothing
@@ -238,7 +237,6 @@ public final class SqlFragments {
                     || complex.failure.timedOut
                     || complex.failure.offset >= attempt.failure.offset) {
                 attempt = complex;
-                complexParse = true;
             }
         }
         if (attempt.failure != null && attempt.failure.timedOut) {
@@ -276,8 +274,7 @@ public final class SqlFragments {
         return new ParsedFragment(
                 text,
                 substitution.sql,
-                substitution.parserInput,
-                complexParse,
+                expression,
                 new ArrayList<>(positions.keySet()),
                 positions,
                 analyzer.containsAggregate(),
@@ -306,7 +303,7 @@ public final class SqlFragments {
                 }
             });
 
-    /** Parse results shared by all callers: immutable facts, never a tree (see {@link ParsedFragment}). */
+    /** Parse results shared by all callers; see {@link FragmentCache} for the read-only invariant. */
     static final FragmentCache CACHE = new FragmentCache(FragmentCache.MAX_ENTRIES, FragmentCache.MAX_CHARS);
 
     /**
@@ -319,8 +316,8 @@ public final class SqlFragments {
      * Like {@link #parse} but for analysis only, and fast on large specs: a transform is a template
      * ({@code {from}} is a placeholder precisely so that it can be reused), so each distinct text is parsed once
      * and the result is specialised for {@code fromReplacement}. Columns, positions, aggregates, functions,
-     * CASE outputs and {@code sql} are exactly those of {@link #parse}; the {@code expression} tree (the caller's own,
-     * parsed when asked for) is the template's, whose {@code {from}} column is a placeholder, so code generation must use
+     * CASE outputs and {@code sql} are exactly those of {@link #parse}; the {@code expression} tree is the
+     * shared template's, whose {@code {from}} column is a placeholder, so code generation must use
      * {@link #parse} (or {@link #fromTemplate} with a scope that binds the placeholder). Thread-safe.
      */
     public static ParsedFragment analyze(String text, String fromReplacement) throws SqlFragmentException {
@@ -346,8 +343,15 @@ public final class SqlFragments {
             }
         }
         List<ColumnRef> columns = new ArrayList<>(positions.keySet());
-        return template.specialised(
-                template.sql().replace(SENTINEL.qualifiedName(), fromReplacement), columns, positions);
+        return new ParsedFragment(
+                text,
+                template.sql().replace(SENTINEL.qualifiedName(), fromReplacement),
+                template.expression(),
+                columns,
+                positions,
+                template.containsAggregate(),
+                template.functions(),
+                template.caseLiteralOutputs());
     }
 
     /**
@@ -355,7 +359,7 @@ public final class SqlFragments {
      * {@link #FROM_COLUMN}, which the caller's {@link io.github.specpipeline.core.sql.dialect.RenderScope} binds to
      * the real source column when the tree is rendered or its columns are resolved. This gives the tree
      * {@link #parse}{@code (text, "`table`.`column`")} would give but the name of that one column, without a parse
-     * per (text, column) pair; the result is cached like {@link #parse} (and the tree is the caller's own like it).
+     * per (text, column) pair; the result is cached like {@link #parse} (and read-only like it).
      *
      * <p>Empty when that reading would not be exact, and the caller must then {@link #parse} with the real column:
      * when the text has no {@code {from}} or spells the placeholder's name itself, when a {@code {from}} is not a
@@ -376,7 +380,7 @@ public final class SqlFragments {
                 return Boolean.FALSE;
             }
         });
-        return cached instanceof ParsedFragment t ? Optional.of(t.copy()) : Optional.empty();
+        return cached instanceof ParsedFragment t ? Optional.of(t) : Optional.empty();
     }
 
     /**
@@ -668,27 +672,10 @@ public final class SqlFragments {
 
     private record Attempt(Expression expression, Failure failure) {}
 
-    /**
-     * The tree of a parser input that {@link #parseUncached} already parsed without error in the same mode: for a
-     * {@link ParsedFragment}'s own tree. JSqlParser is deterministic, so this parse succeeds and ends as the first
-     * did; it needs no watchdog.
-     */
-    static Expression parseChecked(String input, boolean complex) {
-        Attempt again = attempt(input, newParser(input, complex));
-        if (again.failure != null) {
-            throw new IllegalStateException("a checked fragment no longer parses: " + again.failure.message);
-        }
-        return again.expression;
-    }
-
-    private static CCJSqlParser newParser(String input, boolean complex) {
-        return CCJSqlParserUtil.newParser(input)
+    private static Attempt attempt(String input, boolean complex, ParseWatchdog.Budget budget) {
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(input)
                 .withAllowComplexParsing(complex)
                 .withBackslashEscapeCharacter(true); // BigQuery escapes quotes with a backslash: 'it\'s'
-    }
-
-    private static Attempt attempt(String input, boolean complex, ParseWatchdog.Budget budget) {
-        CCJSqlParser parser = newParser(input, complex);
         Attempt attempt;
         try (ParseWatchdog.Watch watch = ParseWatchdog.watch(parser, budget)) {
             attempt = attempt(input, parser);
