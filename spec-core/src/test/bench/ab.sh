@@ -7,8 +7,10 @@
 #   ./mvnw -q -pl spec-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 #   spec-core/src/test/bench/ab.sh [models=1000] [rounds=5] [variants...]
 #
-# Variants: base (the code as it is) and one per trick, named for what is taken away. (no-export-warm-up, measured
-# on commit 759901a, went with the warm-up itself.)
+# Variants: base (the code as it is), one per trick, named for what is taken away, and at-COMMIT: spec-core's main
+# sources of another commit (e.g. at-main), compiled whole, as the peer of a change measured in the same run
+# (REPO=the git work tree to read it from, default the one this script is in). (no-export-warm-up, measured on commit
+# 759901a, went with the warm-up itself.)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."          # spec-core
 MODELS=${1:-1000}
@@ -34,9 +36,17 @@ build() {
     mkdir -p "$AB/$variant/classes"
     case $variant in
         base) return ;;
+        at-*) # another commit's main sources (and resources), ahead of target/classes on the class path
+            mkdir -p "$AB/$variant/tree"
+            git -C "${REPO:-..}" archive "${variant#at-}" spec-core/src/main | tar -x -C "$AB/$variant/tree"
+            find "$AB/$variant/tree" -name '*.java' > "$AB/$variant/sources"
+            javac -nowarn -d "$AB/$variant/classes" -cp "$CP" @"$AB/$variant/sources" 2> "$AB/$variant/javac.log" \
+                || { cat "$AB/$variant/javac.log" >&2; exit 1; }
+            cp -a "$AB/$variant/tree/spec-core/src/main/resources/." "$AB/$variant/classes/" 2>/dev/null || true
+            return ;;
         no-cache) # every get computes: no parse result is shared
             edit $SRC/sql/FragmentCache.java 's/(Object get\(Key key, Supplier<Object> compute\) \{)/$1 if (true) return compute.get();/' ;;
-        no-prefetch)
+        no-prefetch) # validation parses every fragment itself
             edit $SRC/task/FragmentPrefetch.java 's/return Runtime.getRuntime\(\).availableProcessors\(\) > 1 \? new FragmentPrefetch\(spec\) : null;/return null;/' ;;
         no-ddl-thread) # the DDL is read in the caller's thread, after the JSON
             edit $SRC/task/Background.java 's/return new Background<>\(work, Runtime.getRuntime\(\).availableProcessors\(\) > 1, name\);/return new Background<>(work, false, name);/' ;;

@@ -74,11 +74,6 @@ public final class Text {
         return sb.toString();
     }
 
-    /** A YAML double-quoted scalar holding exactly {@code s}. */
-    public static String yaml(String s) {
-        return QuotedString.YAML.of(s);
-    }
-
     /** A Python string literal (double-quoted) holding exactly {@code s}. */
     public static String python(String s) {
         return QuotedString.PYTHON.of(s);

@@ -51,7 +51,10 @@ public final class Names {
         return prev[b.length()];
     }
 
-    /** Quotes a user value for a message: short, single line, visible control characters. */
+    /**
+     * Quotes a user value for a diagnostic: short, single line, visible control characters. (Test reports show data
+     * values with {@code testrun.Values.quote} instead; its comment says why both exist.)
+     */
     public static String show(String value) {
         if (value == null) {
             return "null";

@@ -209,7 +209,13 @@ public final class Values {
         return "'" + visible(text, 60) + "'";
     }
 
-    /** Control characters as escapes, cut to {@code max} characters with an ellipsis. */
+    /**
+     * Control characters as escapes ({@code \n}, {@code \r}, {@code \t} by name), cut to {@code max} characters with
+     * an ellipsis. Not {@code parse.Names.show}, which writes every control as {@code \}{@code uXXXX} and cuts at 80
+     * with {@code ...}: that one is for the spec's names and values in diagnostics (pinned by the golden diagnostics),
+     * this one for data values in test reports and console lines, where line breaks are common and read better by
+     * name. Merging them would change the bytes of one or the other; neither form is wrong.
+     */
     public static String visible(String text, int max) {
         StringBuilder b = new StringBuilder();
         int i = 0;

@@ -36,4 +36,23 @@ class ModelRowsCsvTest {
             assertThat(ModelRowsCsv.csv(ModelRowsCsv.rows(s, "t"))).isEqualTo("id,note\n");
         }
     }
+
+    /**
+     * Why the rows files do not use commons-csv with the review's {@code CsvExporter.FORMAT}: it writes NULL and an
+     * empty string alike (both an empty cell after the first), and quotes a cell that starts with a space or
+     * {@code #}, where these files keep NULL and {@code ""} apart and quote only what RFC 4180 needs.
+     */
+    @Test
+    void commonsCsvWouldWriteOtherBytes() throws java.io.IOException {
+        java.util.List<Object> row = java.util.Arrays.asList("x", null, "", " y", "#z");
+        StringBuilder commons = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(
+                commons, io.github.specpipeline.core.export.csv.CsvExporter.FORMAT)) {
+            p.printRecord(row);
+        }
+        String ours = ModelRowsCsv.csv(new DuckDbSession.Rows(
+                java.util.List.of("a", "b", "c", "d", "e"), java.util.List.of(), java.util.List.of(row)));
+        assertThat(ours).isEqualTo("a,b,c,d,e\nx,,\"\", y,#z\n");
+        assertThat(commons.toString()).isEqualTo("x,,,\" y\",\"#z\"\n");
+    }
 }

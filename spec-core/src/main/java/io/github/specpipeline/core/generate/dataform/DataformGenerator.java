@@ -8,6 +8,7 @@ import io.github.specpipeline.core.generate.LayoutSupport;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.Text;
+import io.github.specpipeline.core.generate.Yaml;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Materialization;
 import io.github.specpipeline.core.model.Model;
@@ -55,10 +56,10 @@ public final class DataformGenerator {
                 "workflow_settings.yaml",
                 hash
                         + "# defaultProject and defaultLocation are needed to run on BigQuery: add them for your project.\n"
-                        + "defaultDataset: " + Text.yaml(spec.spec().schema().finalSchema()) + "\n"
+                        + "defaultDataset: " + Yaml.string(spec.spec().schema().finalSchema()) + "\n"
                         + "defaultAssertionDataset: "
-                        + Text.yaml(spec.spec().schema().finalSchema() + "_assertions") + "\n"
-                        + "dataformCoreVersion: " + Text.yaml(CORE_VERSION) + "\n"));
+                        + Yaml.string(spec.spec().schema().finalSchema() + "_assertions") + "\n"
+                        + "dataformCoreVersion: " + Yaml.string(CORE_VERSION) + "\n"));
         String raw = spec.spec().schema().raw();
         TestCatalog catalog = TestCatalog.of(spec);
         for (String table : RawTables.of(spec).read()) {

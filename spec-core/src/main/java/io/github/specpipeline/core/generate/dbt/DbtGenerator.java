@@ -8,6 +8,7 @@ import io.github.specpipeline.core.generate.LayoutSupport;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.Text;
+import io.github.specpipeline.core.generate.Yaml;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Layer;
 import io.github.specpipeline.core.model.Literal;
@@ -148,19 +149,19 @@ public final class DbtGenerator {
     private static String project(ValidatedSpec spec, String header) {
         StringBuilder sb = new StringBuilder(header);
         sb.append("name: ").append(PROJECT).append('\n');
-        sb.append("version: \"1.0.0\"\n");
+        sb.append("version: ").append(Yaml.string("1.0.0")).append('\n');
         sb.append("config-version: 2\n");
-        sb.append("require-dbt-version: \">=1.8.0\"\n");
+        sb.append("require-dbt-version: ").append(Yaml.string(">=1.8.0")).append('\n');
         sb.append("profile: ").append(PROJECT).append('\n');
-        sb.append("model-paths: [\"models\"]\n");
-        sb.append("snapshot-paths: [\"snapshots\"]\n");
-        sb.append("test-paths: [\"tests\"]\n");
-        sb.append("macro-paths: [\"macros\"]\n");
+        sb.append("model-paths: ").append(Yaml.strings(List.of("models"))).append('\n');
+        sb.append("snapshot-paths: ").append(Yaml.strings(List.of("snapshots"))).append('\n');
+        sb.append("test-paths: ").append(Yaml.strings(List.of("tests"))).append('\n');
+        sb.append("macro-paths: ").append(Yaml.strings(List.of("macros"))).append('\n');
         sb.append("\nmodels:\n  ").append(PROJECT).append(":\n");
         for (Layer layer : Layer.values()) {
             sb.append("    ").append(layer.id()).append(":\n");
             sb.append("      +schema: ")
-                    .append(Text.yaml(spec.spec().schema().of(layer)))
+                    .append(Yaml.string(spec.spec().schema().of(layer)))
                     .append('\n');
         }
         return sb.toString();
@@ -170,19 +171,21 @@ public final class DbtGenerator {
         String raw = spec.spec().schema().raw();
         StringBuilder sb = new StringBuilder(header);
         sb.append("version: 2\n\nsources:\n");
-        sb.append("  - name: ").append(Text.yaml(raw)).append('\n');
-        sb.append("    schema: ").append(Text.yaml(raw)).append('\n');
+        sb.append("  - name: ").append(Yaml.string(raw)).append('\n');
+        sb.append("    schema: ").append(Yaml.string(raw)).append('\n');
         sb.append("    tables:\n");
         for (String table : RawTables.of(spec).read()) {
-            sb.append("      - name: ").append(Text.yaml(table)).append('\n');
+            sb.append("      - name: ").append(Yaml.string(table)).append('\n');
             SourceTable t =
                     spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
             if (t != null && !t.columns().isEmpty()) {
                 sb.append("        columns:\n");
                 for (SourceColumn c : t.columns()) {
-                    sb.append("          - name: ").append(Text.yaml(c.name())).append('\n');
+                    sb.append("          - name: ")
+                            .append(Yaml.string(c.name()))
+                            .append('\n');
                     sb.append("            data_type: ")
-                            .append(Text.yaml(c.type()))
+                            .append(Yaml.string(c.type()))
                             .append('\n');
                 }
             }
@@ -263,27 +266,30 @@ public final class DbtGenerator {
     private static String modelYaml(
             ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql) {
         StringBuilder sb = new StringBuilder();
-        sb.append("  - name: ").append(Text.yaml(m.name())).append('\n');
+        sb.append("  - name: ").append(Yaml.string(m.name())).append('\n');
         if (m.description() != null) {
             sb.append("    description: ").append(s(m.description())).append('\n');
         }
         sb.append("    config:\n");
         Materialization mat = plan.scd2() != null ? Materialization.VIEW : m.effectiveMaterialization();
-        sb.append("      materialized: ").append(Text.yaml(mat.id())).append('\n');
+        sb.append("      materialized: ").append(Yaml.string(mat.id())).append('\n');
         if (!m.tags().isEmpty()) {
-            sb.append("      tags: [")
-                    .append(m.tags().stream().map(DbtGenerator::s).collect(Collectors.joining(", ")))
-                    .append("]\n");
+            sb.append("      tags: ")
+                    .append(Yaml.flowSequence(
+                            m.tags().stream().map(DbtGenerator::s).toList()))
+                    .append("\n");
         }
         if (plan.incremental() != null) {
             if (!plan.incremental().uniqueKey().isEmpty()) {
-                sb.append("      unique_key: [")
-                        .append(plan.incremental().uniqueKey().stream()
-                                .map(DbtGenerator::sqlName)
-                                .collect(Collectors.joining(", ")))
-                        .append("]\n");
+                sb.append("      unique_key: ")
+                        .append(Yaml.strings(plan.incremental().uniqueKey().stream()
+                                .map(D::quote)
+                                .toList()))
+                        .append("\n");
             }
-            sb.append("      on_schema_change: \"append_new_columns\"\n");
+            sb.append("      on_schema_change: ")
+                    .append(Yaml.string("append_new_columns"))
+                    .append('\n');
         }
         List<Column> outputs = spec.outputColumns(m.name());
         if (LayoutSupport.partitions(Target.DBT, plan)) {
@@ -292,20 +298,19 @@ public final class DbtGenerator {
                     .append(sqlName(p.column()))
                     .append('\n');
             sb.append("        data_type: ")
-                    .append(Text.yaml(plan.layout().partitionType().toLowerCase(Locale.ROOT)))
+                    .append(Yaml.string(plan.layout().partitionType().toLowerCase(Locale.ROOT)))
                     .append('\n');
             if (p.granularity() != null) {
                 sb.append("        granularity: ")
-                        .append(Text.yaml(p.granularity()))
+                        .append(Yaml.string(p.granularity()))
                         .append('\n');
             }
         }
         if (LayoutSupport.clusters(Target.DBT, plan)) {
-            sb.append("      cluster_by: [")
-                    .append(plan.layout().clusterBy().stream()
-                            .map(DbtGenerator::sqlName)
-                            .collect(Collectors.joining(", ")))
-                    .append("]\n");
+            sb.append("      cluster_by: ")
+                    .append(Yaml.strings(
+                            plan.layout().clusterBy().stream().map(D::quote).toList()))
+                    .append("\n");
         }
         boolean typesKnown = !outputs.isEmpty() && outputs.stream().allMatch(c -> c.type() != null);
         if (typesKnown) {
@@ -322,7 +327,7 @@ public final class DbtGenerator {
         if (!outputs.isEmpty()) {
             sb.append("    columns:\n");
             for (Column c : outputs) {
-                sb.append("      - name: ").append(Text.yaml(c.name())).append('\n');
+                sb.append("      - name: ").append(Yaml.string(c.name())).append('\n');
                 if (!D.quote(c.name()).equals(c.name())) {
                     // dbt's generic tests write column_name as it is unless the column asks for quoting
                     sb.append("        quote: true\n");
@@ -332,7 +337,9 @@ public final class DbtGenerator {
                     sb.append("        description: ").append(s(description)).append('\n');
                 }
                 if (c.type() != null) {
-                    sb.append("        data_type: ").append(Text.yaml(c.type())).append('\n');
+                    sb.append("        data_type: ")
+                            .append(Yaml.string(c.type()))
+                            .append('\n');
                 }
                 List<TestCase> generic = tests.stream()
                         .filter(t -> GENERIC.contains(t.kind()) && c.name().equalsIgnoreCase(t.column()))
@@ -368,17 +375,17 @@ public final class DbtGenerator {
                             .anyMatch(l -> l.kind() == Literal.Kind.STRING
                                     && (l.text().contains("'") || l.text().contains("\\")));
             // dbt's schema wants strings; numbers are written unquoted into the SQL with quote: false
-            String values = a.values().stream()
+            String values = Yaml.flowSequence(a.values().stream()
                     .map(l -> literals ? s(testSql.literal(l)) : l.isNull() ? "null" : s(l.text()))
-                    .collect(Collectors.joining(", "));
-            return "          - accepted_values:\n              values: [" + values + "]\n"
+                    .toList());
+            return "          - accepted_values:\n              values: " + values + "\n"
                     + (numbers || literals ? "              quote: false\n" : "");
         }
         TestCase.Relationships r = (TestCase.Relationships) check;
         String to = r.to().isQualified()
                 ? "source('" + spec.spec().schema().raw() + "', '" + r.to().table() + "')"
                 : "ref('" + r.to().table() + "')";
-        return "          - relationships:\n              to: " + Text.yaml(to) + "\n              field: "
+        return "          - relationships:\n              to: " + Yaml.string(to) + "\n              field: "
                 + sqlName(r.field()) + "\n";
     }
 
@@ -389,11 +396,11 @@ public final class DbtGenerator {
                 continue; // an SCD2 model is a snapshot: dbt unit tests do not apply to it
             }
             for (UnitTest u : m.unitTests()) {
-                sb.append("  - name: ").append(Text.yaml(u.name())).append('\n');
+                sb.append("  - name: ").append(Yaml.string(u.name())).append('\n');
                 if (u.description() != null) {
                     sb.append("    description: ").append(s(u.description())).append('\n');
                 }
-                sb.append("    model: ").append(Text.yaml(m.name())).append('\n');
+                sb.append("    model: ").append(Yaml.string(m.name())).append('\n');
                 sb.append("    given:\n");
                 for (SourceRef src : m.sources()) {
                     String input = src.isQualified()
@@ -405,7 +412,7 @@ public final class DbtGenerator {
                             .findFirst()
                             .map(UnitTest.Input::rows)
                             .orElse(List.of());
-                    sb.append("      - input: ").append(Text.yaml(input)).append('\n');
+                    sb.append("      - input: ").append(Yaml.string(input)).append('\n');
                     sb.append(rows("        ", rows));
                 }
                 sb.append("    expect:\n");
@@ -422,8 +429,8 @@ public final class DbtGenerator {
         StringBuilder sb = new StringBuilder(indent).append("rows:\n");
         for (Map<String, Literal> row : rows) {
             List<String> cells = new ArrayList<>();
-            row.forEach((k, v) -> cells.add(Text.yaml(k) + ": " + yamlLiteral(v)));
-            sb.append(indent).append("  - {").append(String.join(", ", cells)).append("}\n");
+            row.forEach((k, v) -> cells.add(Yaml.string(k) + ": " + yamlLiteral(v)));
+            sb.append(indent).append("  - ").append(Yaml.flowMapping(cells)).append("\n");
         }
         return sb.toString();
     }
@@ -443,11 +450,11 @@ public final class DbtGenerator {
      * test's {@code field}): a YAML string holding the name as a BigQuery identifier.
      */
     private static String sqlName(String column) {
-        return Text.yaml(D.quote(column));
+        return Yaml.string(D.quote(column));
     }
 
     /** Spec text as a YAML string that dbt's Jinja rendering leaves as it is. */
     private static String s(String text) {
-        return Text.yaml(Text.jinja(text));
+        return Yaml.string(Text.jinja(text));
     }
 }
