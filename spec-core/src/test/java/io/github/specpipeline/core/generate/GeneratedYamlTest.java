@@ -314,13 +314,54 @@ class GeneratedYamlTest {
         for (JsonNode c : model.path("columns")) {
             for (JsonNode t : c.path("data_tests")) {
                 if (t.has("accepted_values")) {
-                    out.put(
-                            c.get("name").textValue(),
-                            strings(t.get("accepted_values").get("values")));
+                    JsonNode a = t.get("accepted_values");
+                    List<String> values = strings(a.get("values"));
+                    if (a.path("quote").isBoolean() && !a.get("quote").booleanValue()) {
+                        // quote: false: dbt splices each value into the SQL as it is, so a string is a SQL literal
+                        values = values.stream()
+                                .map(GeneratedYamlTest::sqlLiteralValue)
+                                .toList();
+                    }
+                    out.put(c.get("name").textValue(), values);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The text a BigQuery string literal written by {@code QuotedString.SQL} holds ({@code 'a\\'b'} is a'b); a number
+     * stays as it is, NULL is null. Decoded here, apart from the writer, so that a writer bug shows.
+     */
+    private static String sqlLiteralValue(String literal) {
+        if (literal == null || literal.equals("NULL")) {
+            return null;
+        }
+        if (!literal.startsWith("'")) {
+            return literal;
+        }
+        assertThat(literal).as("a SQL string literal").endsWith("'").hasSizeGreaterThan(1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < literal.length() - 1; i++) {
+            char ch = literal.charAt(i);
+            if (ch != '\\') {
+                assertThat(ch).as("unescaped quote inside " + literal).isNotEqualTo('\'');
+                sb.append(ch);
+                continue;
+            }
+            char e = literal.charAt(++i);
+            switch (e) {
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    sb.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> sb.append(e);
+            }
+        }
+        return sb.toString();
     }
 
     /** The explicit {@code accepted_values} lists of the spec (the implied ones come from CASE outputs). */
