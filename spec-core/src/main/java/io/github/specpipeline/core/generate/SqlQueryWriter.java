@@ -12,6 +12,7 @@ import io.github.specpipeline.core.plan.ModelPlan.Source;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,23 @@ public final class SqlQueryWriter {
      */
     public static String select(ModelPlan plan, Dialect dialect, Function<Source, String> relation) {
         return new SqlQueryWriter(dialect, relation).write(plan);
+    }
+
+    /**
+     * The model's SELECT over the relations a unit test or a test run gives its sources, keyed by each source as
+     * written in {@code sources}.
+     *
+     * @throws IllegalArgumentException when a source has no relation
+     */
+    public static String select(ModelPlan plan, Dialect dialect, Map<String, String> inputs) {
+        return select(plan, dialect, s -> {
+            String relation = inputs.get(s.ref().text());
+            if (relation == null) {
+                throw new IllegalArgumentException("no input relation for source '"
+                        + s.ref().text() + "' of " + plan.model().name());
+            }
+            return relation;
+        });
     }
 
     private String write(ModelPlan plan) {

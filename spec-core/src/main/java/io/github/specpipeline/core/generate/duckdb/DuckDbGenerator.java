@@ -78,14 +78,7 @@ public final class DuckDbGenerator implements DuckDbPlanner {
     @Override
     public String modelSelect(ValidatedSpec spec, Model model, Map<String, String> inputs) {
         ModelPlan plan = ModelPlanner.planOrThrow(spec, model);
-        String select = SqlQueryWriter.select(plan, D, s -> {
-            String relation = inputs.get(s.ref().text());
-            if (relation == null) {
-                throw new IllegalArgumentException(
-                        "no input relation for source '" + s.ref().text() + "' of " + model.name());
-            }
-            return relation;
-        });
+        String select = SqlQueryWriter.select(plan, D, inputs);
         if (plan.scd2() == null) {
             return select;
         }
