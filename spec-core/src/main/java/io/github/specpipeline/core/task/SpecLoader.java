@@ -9,6 +9,7 @@ import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Diagnostics;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.engine.bigquery.EngineWarmUp;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.TranslationCheck;
 import io.github.specpipeline.core.json.LocatedJsonReader;
@@ -66,6 +67,23 @@ public final class SpecLoader {
      * {@code listener} is told about every SQL fragment validation parsed.
      */
     public static Result load(SpecInput input, Set<Target> targets, FragmentListener listener) {
+        // GoogleSQL's engine takes seconds to start and does not depend on the spec: start it while the spec is read
+        // and checked (only the first validation of a JVM needs it; with one processor there is nothing to overlap)
+        Background<EngineWarmUp> warmUp = input.googleSql()
+                        && EngineWarmUp.worthwhile()
+                        && Runtime.getRuntime().availableProcessors() > 1
+                ? Background.start("spec-pipeline-googlesql", EngineWarmUp::run)
+                : null;
+        try {
+            return loadAndValidate(input, targets, listener);
+        } finally {
+            if (warmUp != null) {
+                warmUp.get().close();
+            }
+        }
+    }
+
+    private static Result loadAndValidate(SpecInput input, Set<Target> targets, FragmentListener listener) {
         Diagnostics sink = new Diagnostics();
         String file = input.displayName(input.specFile());
         // reading problems go to sink until it is merged into the bound diagnostics, then straight to those

@@ -60,8 +60,24 @@ public final class BigQueryEngine implements AutoCloseable {
         return catalog;
     }
 
-    /** Whether {@code sql} is a valid BigQuery statement against the catalog, and its result columns if a query. */
+    /**
+     * Whether {@code sql} is a valid BigQuery statement against the catalog, and its result columns if a query.
+     *
+     * <p>A query is first prepared: that answers with its output columns only, where analysis answers with the whole
+     * resolved tree, which the Java side then rebuilds node by node (most of the time a large statement costs;
+     * preparing was 2.4 to 5 times faster on validation's statements, see performance.md). Preparing runs the
+     * analyzer first, so a query it accepts is valid. When it fails (an invalid statement, one that is not a query,
+     * or a function the reference engine cannot evaluate) the analyzer's own answer is taken, with its error.
+     */
     public Analysis analyze(String sql) {
+        ensureOpen();
+        ensureRegistered();
+        Optional<Analysis> prepared = prepared(sql);
+        return prepared.isPresent() ? prepared.get() : resolved(sql);
+    }
+
+    /** The analyzer's answer alone, from the resolved tree (what {@link #analyze} falls back to). */
+    Analysis resolved(String sql) {
         ensureOpen();
         ensureRegistered();
         try {
@@ -82,6 +98,34 @@ public final class BigQueryEngine implements AutoCloseable {
         } catch (SqlException e) {
             return new Analysis.Failed(SqlError.of(e.getMessage()));
         }
+    }
+
+    /** The output columns of {@code sql} as preparing it gives them; empty when it cannot be prepared. */
+    private Optional<Analysis> prepared(String sql) {
+        try (PreparedQuery q = PreparedQuery.builder()
+                .setSql(sql)
+                .setAnalyzerOptions(options)
+                .setCatalog(catalog.zetaCatalog())
+                .prepare()) {
+            return Optional.of(outputColumns(q.getColumns()));
+        } catch (SqlException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Analysis outputColumns(List<SimpleColumn> output) {
+        List<TableColumn> columns = new ArrayList<>();
+        for (SimpleColumn c : output) {
+            // a column without a name is $col<position> in the resolved tree, unnamed in the prepared query
+            String name = c.getName().isEmpty() ? "$col" + (columns.size() + 1) : c.getName();
+            Optional<BigQueryType> type = BigQueryType.of(c.getType());
+            if (type.isEmpty()) {
+                return new Analysis.Failed(
+                        new SqlError(0, 0, "column " + name + " has a type BigQuery tables cannot hold"));
+            }
+            columns.add(new TableColumn(name, type.get()));
+        }
+        return new Analysis.Ok(columns);
     }
 
     /** Runs a query over the catalog's tables. */

@@ -75,6 +75,13 @@ public final class CachedAnalyzer implements AutoCloseable {
         return result;
     }
 
+    /** Whether no analysis is cached in this JVM yet. */
+    static boolean isEmpty() {
+        synchronized (RESULTS) {
+            return RESULTS.isEmpty();
+        }
+    }
+
     /** Whether GoogleSQL's engine was started and found unable to run (its reason), for the one message. */
     public Optional<String> unavailable() {
         return Optional.ofNullable(unavailable);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** GoogleSQL's analyzer and engine over a catalog from DDL: located errors, BigQuery's text form, UTC. */
 class BigQueryEngineTest {
@@ -89,6 +90,33 @@ class BigQueryEngineTest {
         assertThat(((Analysis.Ok) a)
                         .columns().stream().map(c -> c.name() + " " + c.type().sql()))
                 .containsExactly("order_id INT64", "doubled NUMERIC", "notes ARRAY<STRING>");
+    }
+
+    /**
+     * {@link BigQueryEngine#analyze} prepares a query rather than resolving it (faster); the answer must be the one
+     * the analyzer's resolved tree gives, for queries of every shape validation writes, for statements that are not
+     * queries and for invalid ones.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "SELECT order_id, amount * 2 AS doubled, [note] AS notes FROM `raw.orders`",
+                "SELECT (SELECT AS STRUCT (amount / 3) AS `c0`, (UPPER(note)) AS `c1` FROM `raw.orders`) AS `p0`,"
+                        + " EXISTS(SELECT 1 FROM `raw.orders` WHERE (amount > 1)) AS `p1`",
+                "WITH `m` AS (SELECT CAST(NULL AS NUMERIC) AS `x`) SELECT SUM(x) OVER (), x FROM `m`",
+                "SELECT ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY placed_at DESC) FROM `raw.orders`",
+                "SELECT CAST(CAST(NULL AS NUMERIC) AS INT64)",
+                "SELECT CAST(CAST(NULL AS DATE) AS INT64)",
+                "SELECT order_id FROM `raw.orders`\nWHERE ROW_NUMBER() OVER () = 1",
+                "SELECT nope FROM `raw.orders`",
+                "SELEC 1",
+                "CREATE TABLE `mart.t` AS SELECT order_id FROM `raw.orders`",
+                "MERGE `raw.orders` T USING `raw.orders` S ON T.order_id = S.order_id"
+                        + " WHEN NOT MATCHED THEN INSERT ROW"
+            })
+    void analysisByPreparingAgreesWithTheResolvedTree(String sql) {
+        String statement = sql.replace("\\n", "\n");
+        assertThat(engine.analyze(statement)).isEqualTo(engine.resolved(statement));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -76,6 +76,24 @@ class EngineLifecycleTest {
         }
     }
 
+    @Test
+    void aWarmUpKeepsTheEngineStartedUntilClosedAndLeavesNoThreads() throws Exception {
+        try (EngineWarmUp warm = EngineWarmUp.run()) {
+            assertThat(engineThreads()).isNotEmpty();
+            try (BigQueryEngine engine = BigQueryEngine.start(SourceCatalog.empty())) {
+                assertThat(engine.query("SELECT 3").rows()).containsExactly(List.of("3"));
+            }
+            assertThat(engineThreads())
+                    .as("the warm-up still holds the channel")
+                    .isNotEmpty();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!engineThreads().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(engineThreads()).isEmpty();
+    }
+
     private static List<String> engineThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
