@@ -14,6 +14,8 @@ import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.plan.Partitioning;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
+import io.github.specpipeline.core.sql.SqlLexer;
+import io.github.specpipeline.core.sql.SqlToken;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.EngineDifference;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
@@ -22,8 +24,10 @@ import io.github.specpipeline.core.sql.dialect.Untranslatable;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.sf.jsqlparser.expression.Expression;
@@ -157,6 +161,7 @@ public final class TranslationCheck {
                     .map(Target::id)
                     .collect(Collectors.joining(", "));
             for (EngineDifference e : perDialect.get(k).differences()) {
+                reportedDifferences.add(differenceKey(pointer, e));
                 String message = what + ": " + e.describe() + " (target " + ids + ")";
                 if (pointer.endsWith("/tests")) {
                     r.warning(e.code(), pointer, message, e.code().fix());
@@ -182,6 +187,9 @@ public final class TranslationCheck {
             }
         }
     }
+
+    /** Differences reported so far, by pointer, code, dialect and construct: each is reported once. */
+    private final Set<String> reportedDifferences = new HashSet<>();
 
     /** A fragment as rendered: its text and what its {@code {from}} is replaced with. */
     private record Rendered(String text, String from) {}
@@ -220,6 +228,90 @@ public final class TranslationCheck {
                     problem.scd2() ? DiagnosticCode.SP214.fix() : DiagnosticCode.SP305.fix());
         }
         layout(m, result.plan());
+        typedDifferences(m, result.plan());
+    }
+
+    /**
+     * The differences that only the types of the operands reveal (a NUMERIC quotient, SP241): the fragments were
+     * rendered above as written, without types; the plan's SELECT items are rendered with the types of the model's
+     * sources. Reported at the transform or formula, as the others; one that was reported already is not repeated.
+     */
+    private void typedDifferences(Model m, ModelPlan plan) {
+        for (ModelPlan.SelectItem item :
+                plan.branches().stream().flatMap(b -> b.select().stream()).toList()) {
+            Optional<Written> fragment = selectFragment(m, item.name());
+            if (fragment.isEmpty()) {
+                continue;
+            }
+            String pointer = fragment.get().pointer();
+            String text = fragment.get().text();
+            for (Dialect d : dialects) {
+                String ids = targets.stream()
+                        .filter(t -> t.dialect() == d)
+                        .map(Target::id)
+                        .collect(Collectors.joining(", "));
+                for (EngineDifference e : item.expr().render(d).differences()) {
+                    if (!reportedDifferences.add(differenceKey(pointer, e))) {
+                        continue;
+                    }
+                    // the plan's trees have no positions in the spec's text: the construct's first token has
+                    SqlToken at = firstToken(text, e.construct());
+                    r.inString(
+                            Severity.WARNING,
+                            e.code(),
+                            pointer,
+                            at == null ? 1 : at.line(),
+                            at == null ? 1 : at.column(),
+                            fragment.get().what() + ": " + e.describe() + " (target " + ids + ")",
+                            e.code().fix());
+                }
+            }
+        }
+    }
+
+    /** A fragment where the spec writes it: its pointer, its text and what it is, for messages. */
+    private record Written(String pointer, String text, String what) {}
+
+    /** The transform or formula that writes {@code column}, if one does. */
+    private static Optional<Written> selectFragment(Model m, String column) {
+        for (int i = 0; i < m.columns().size(); i++) {
+            ColumnMapping c = m.columns().get(i);
+            if (c.transform() != null && c.targetColumn().equalsIgnoreCase(column)) {
+                return Optional.of(new Written(
+                        m.pointer() + "/column_mapping/" + i + "/transform",
+                        c.transform(),
+                        "transform of '" + c.targetColumn() + "'"));
+            }
+        }
+        for (int i = 0; i < m.aggregations().size(); i++) {
+            Aggregation a = m.aggregations().get(i);
+            if (a.formula() != null && a.metricColumn().equalsIgnoreCase(column)) {
+                return Optional.of(new Written(
+                        m.pointer() + "/aggregations/" + i + "/formula",
+                        a.formula(),
+                        "formula of '" + a.metricColumn() + "'"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first token of {@code text} that is the construct (a function's name, an operator), or null. */
+    private static SqlToken firstToken(String text, String construct) {
+        try {
+            for (SqlToken t : SqlLexer.tokenize(text)) {
+                boolean symbol = construct.length() == 1 && t.isSymbol(construct.charAt(0));
+                if (symbol || t.isWord(construct)) {
+                    return t;
+                }
+            }
+        } catch (SqlLexer.LexicalError e) {
+            // validation reported it
+        }
+        return null;
+    }
+
+    private static String differenceKey(String pointer, EngineDifference e) {
+        return pointer + '\n' + e.code() + '\n' + e.dialect() + '\n' + e.construct();
     }
 
     /** SP218: the partitioning or clustering a selected target cannot express, one finding per config. */

@@ -91,6 +91,12 @@ public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, Sp
     /** {@code a ^ b} (bitwise exclusive or) with its operands rendered. */
     abstract String bitwiseXor(String left, String right);
 
+    /**
+     * Told of every division ({@code /}) with its operands' BigQuery types (null when unknown), to report where the
+     * dialect's quotient can differ from BigQuery's; the operator itself is written as it is.
+     */
+    void division(SqlRenderer walk, String leftType, String rightType, Expression node) {}
+
     /** {@code a || b}: engines give || different precedences, so targets make the tree explicit. */
     abstract String concatOperator(SqlRenderer walk, Expression left, Expression right);
 

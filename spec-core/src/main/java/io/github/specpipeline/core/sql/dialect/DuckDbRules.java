@@ -208,6 +208,19 @@ public final class DuckDbRules extends DialectRules {
         return "CAST(" + division + " AS " + NUMERIC + ")";
     }
 
+    /** As {@link #safeDivide}: a NUMERIC quotient in BigQuery is a DOUBLE one in DuckDB. */
+    @Override
+    void division(SqlRenderer walk, String leftType, String rightType, Expression node) {
+        if (numericResult(leftType, rightType)) {
+            walk.differs(
+                    DiagnosticCode.SP241,
+                    "/",
+                    "DuckDB divides NUMERIC values as DOUBLE, so a quotient with more than 15 significant digits is"
+                            + " rounded differently",
+                    node);
+        }
+    }
+
     /** BigQuery's NUMERIC arithmetic stays NUMERIC when the other operand is NUMERIC or INT64. */
     private static boolean numericResult(String a, String b) {
         return ("NUMERIC".equals(a) && ("NUMERIC".equals(b) || "INT64".equals(b)))

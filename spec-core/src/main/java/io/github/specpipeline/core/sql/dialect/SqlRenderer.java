@@ -314,6 +314,7 @@ public final class SqlRenderer {
         } else if (b instanceof Multiplication) {
             op = "*";
         } else if (b instanceof Division) {
+            rules.division(this, type(b.getLeftExpression()), type(b.getRightExpression()), b);
             op = "/";
         } else if (b instanceof Modulo) {
             op = "%";
