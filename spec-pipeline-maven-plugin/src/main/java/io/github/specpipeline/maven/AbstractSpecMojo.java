@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@link MojoExecutionException}.
  */
 abstract class AbstractSpecMojo extends AbstractMojo {
-    /** The JSON spec of the pipeline. */
+    /** The JSON spec of the pipeline, or a spec directory: {@code spec.json} and one file per model under models/. */
     @Parameter(property = "specpipeline.spec", defaultValue = "${basedir}/src/main/spec/spec.json")
     protected File spec;
 

@@ -28,7 +28,8 @@ import java.util.Locale;
  * SpecDirectoryBenchmark [models=10000] [runs=5] [dir=target/bench]
  * </pre>
  *
- * With {@code -Dspecpipeline.googleSql=false} validation runs without BigQuery's analyzer. Prints one line per run:
+ * With {@code -Dspecpipeline.googleSql=false} validation runs without BigQuery's analyzer; with
+ * {@code -Dbench.alsoFile=true} every run also loads the same spec as one file, for what the directory costs. Prints one line per run:
  * the wall-clock milliseconds, the diagnostics and the heap in use after the run (after a GC), and at the end the
  * peak heap of the whole process.
  */
@@ -55,9 +56,15 @@ public final class SpecDirectoryBenchmark {
             throw new IllegalStateException("run 'SpecDirectoryBenchmark prepare " + models + "' first");
         }
         Path ddl = dir.resolve("file-spec-" + models).resolve("source_ddl");
-        SpecInput input = new SpecInput(spec, ddl, dir)
-                .withGoogleSql(!"false".equals(System.getProperty("specpipeline.googleSql")));
-        for (int r = 1; r <= runs; r++) {
+        boolean googleSql = !"false".equals(System.getProperty("specpipeline.googleSql"));
+        SpecInput directory = new SpecInput(spec, ddl, dir).withGoogleSql(googleSql);
+        // the same spec in one file, for the cost of the directory itself: each run loads both, in turn
+        SpecInput file = new SpecInput(dir.resolve("file-spec-" + models).resolve("spec.json"), ddl, dir)
+                .withGoogleSql(googleSql);
+        boolean both = Boolean.getBoolean("bench.alsoFile");
+        for (int i = 1; i <= runs * (both ? 2 : 1); i++) {
+            SpecInput input = both && i % 2 == 0 ? file : directory;
+            int r = both ? (i + 1) / 2 : i;
             long t = System.nanoTime();
             SpecLoader.Result result = SpecLoader.load(input);
             long ms = (System.nanoTime() - t) / 1_000_000;
@@ -69,8 +76,9 @@ public final class SpecDirectoryBenchmark {
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
             System.out.printf(
                     Locale.ROOT,
-                    "run %d: %d ms, %d models, %d diagnostics (%d errors), heap after %d MB%n",
+                    "run %d %s: %d ms, %d models, %d diagnostics (%d errors), heap after %d MB%n",
                     r,
+                    input == file ? "file" : "directory",
                     ms,
                     loaded,
                     diagnostics,

@@ -8,11 +8,14 @@ import io.github.specpipeline.core.log.SpecLog;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
+import io.github.specpipeline.core.task.TestTask;
+import io.github.specpipeline.core.testrun.TestResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,45 @@ class EnvironmentGoldenTest {
                 .filteredOn(d -> d.code() == DiagnosticCode.SP110)
                 .extracting(Diagnostic::hint)
                 .containsExactly("did you mean 'dev'?");
+    }
+
+    /** The test goal builds and tests the models in the environment's schemas, with the same outcomes. */
+    @Test
+    void theTestGoalRunsInTheEnvironmentsSchemas(@TempDir Path out) throws IOException {
+        TestTask.Result dev = TestTask.run(
+                new TestTask.Options(input("dev"), project.resolve("seeds"), out.resolve("dev"), false), SpecLog.NONE);
+        TestTask.Result own = TestTask.run(
+                new TestTask.Options(input(null), project.resolve("seeds"), out.resolve("own"), false), SpecLog.NONE);
+        assertThat(dev.failed()).as(dev.summary()).isEqualTo(own.failed());
+        for (TestResults.Status status : TestResults.Status.values()) {
+            assertThat(dev.results().count(status))
+                    .as(status.name())
+                    .isEqualTo(own.results().count(status));
+        }
+        assertThat(dev.results().total()).isPositive();
+        List<String> sql = dev.results().suites().stream()
+                .flatMap(s -> s.cases().stream())
+                .map(TestResults.Case::sql)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        assertThat(sql).anyMatch(q -> q.contains("staging_dev.stg_orders"));
+        assertThat(sql).anyMatch(q -> q.contains("analytics_dev.fact_orders"));
+        assertThat(sql).noneMatch(q -> q.matches("(?s).*\\bstaging\\.stg_.*"));
+    }
+
+    @Test
+    void anEnvironmentThatChangesNothingIsAnError(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("spec.json");
+        Files.writeString(
+                spec,
+                Files.readString(SPEC).replace("\"schema_suffix\": \"_dev\"", "\"schema_suffix\": \"\""),
+                StandardCharsets.UTF_8);
+        SpecLoader.Result r = SpecLoader.load(new SpecInput(spec, project.resolve("source_ddl"), dir));
+        assertThat(r.diagnostics())
+                .filteredOn(Diagnostic::isError)
+                .extracting(Diagnostic::format)
+                .containsExactly("spec.json:10:12: error[SP108] environment 'dev' changes no schema name (hint: "
+                        + DiagnosticCode.SP108.fix() + ")");
     }
 
     @Test
