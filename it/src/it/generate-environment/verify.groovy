@@ -20,3 +20,4 @@ files.each { f ->
     assert !t.contains('raw_dev') : "the raw schema was renamed in ${rel}"
     assert !(t =~ /\bstaging\.stg_/) : "a staging model outside the dev schema in ${rel}"
 }
+true

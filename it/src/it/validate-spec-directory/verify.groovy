@@ -12,3 +12,4 @@ def errors = sarif.runs[0].results.findAll { it.level == 'error' }
 assert errors.size() == 1
 assert errors[0].locations[0].physicalLocation.artifactLocation.uri == 'src/main/spec/shop/models/1_staging/01_stg_orders.json'
 assert errors[0].locations[0].physicalLocation.region.startLine == 39
+true
