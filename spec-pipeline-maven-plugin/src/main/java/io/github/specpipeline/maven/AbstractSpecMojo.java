@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@link MojoExecutionException}.
  */
 abstract class AbstractSpecMojo extends AbstractMojo {
-    /** The JSON spec of the pipeline. */
+    /** The JSON spec of the pipeline, or a spec directory: {@code spec.json} and one file per model under models/. */
     @Parameter(property = "specpipeline.spec", defaultValue = "${basedir}/src/main/spec/spec.json")
     protected File spec;
 
@@ -50,6 +50,13 @@ abstract class AbstractSpecMojo extends AbstractMojo {
      */
     @Parameter(property = "specpipeline.googleSql", defaultValue = "true")
     protected boolean googleSql = true;
+
+    /**
+     * The spec environment ({@code environments} block) whose schema names generated code and the {@code test} goal
+     * use, e.g. {@code dev}; unset for the spec's own names. An environment the spec does not define is an error.
+     */
+    @Parameter(property = "specpipeline.environment")
+    protected String environment;
 
     /** Skips the goal. */
     @Parameter(property = "specpipeline.skip", defaultValue = "false")
@@ -113,7 +120,8 @@ abstract class AbstractSpecMojo extends AbstractMojo {
                         isExplicit("specpipeline.sourceDdl"),
                         basedir.toPath(),
                         targetSet())
-                .withGoogleSql(googleSql);
+                .withGoogleSql(googleSql)
+                .withEnvironment(environment);
     }
 
     /**

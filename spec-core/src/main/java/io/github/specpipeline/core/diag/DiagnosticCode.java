@@ -51,6 +51,23 @@ public enum DiagnosticCode {
             "A column type is not a BigQuery type",
             "Use INT64, NUMERIC, BIGNUMERIC, FLOAT64, BOOL, STRING, BYTES, DATE, DATETIME, TIME, TIMESTAMP, JSON, ARRAY<...> or STRUCT<...>."),
 
+    SP107(
+            "spec-directory",
+            "A spec directory is not laid out as spec.json plus models/**/*.json",
+            "Keep the schema block and other spec-level keys in spec.json, and each model in its own file under models/."),
+    SP108(
+            "empty-environment",
+            "An environment changes no schema name",
+            "Give it a schema_suffix, or a staging_schema or final_schema, or remove it."),
+    SP109(
+            "spec-directory-link",
+            "A file of a spec directory is a link that leaves the directory",
+            "Copy the file into the spec directory instead of linking to it."),
+    SP110(
+            "unknown-environment",
+            "specpipeline.environment names an environment the spec does not define",
+            "Use one of the environments in the spec's environments block, or add it there."),
+
     // SP2xx: names and references
     SP201(
             "invalid-identifier",

@@ -265,6 +265,78 @@ public final class LocatedJsonReader {
     }
 
     /**
+     * A small file read whole without locations (one model of a spec directory).
+     *
+     * @param root        the document
+     * @param fingerprint of the bytes read, for a later {@link #locate}
+     * @param sha256      the SHA-256 of the bytes, lower-case hex
+     */
+    public record UnlocatedDocument(JsonNode root, Fingerprint fingerprint, String sha256) {}
+
+    /**
+     * Reads {@code file} like {@link #read}, with the same limits and problems, but keeps no source map: the few
+     * locations diagnostics need come from {@link #locate} later, so a directory of many files costs one tree at a
+     * time. The bytes are read once, for the text, the fingerprint and the hash.
+     */
+    public Optional<UnlocatedDocument> readUnlocated(Path file) {
+        if (!isFile(file)) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                tooLarge(size);
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            unreadable(file, e);
+            return Optional.empty();
+        }
+        Optional<String> decoded = decoded(StrictUtf8.decode(bytes));
+        if (decoded.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = StrictUtf8.withoutByteOrderMark(decoded.get());
+        if (text.isBlank()) {
+            empty();
+            return Optional.empty();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        Fingerprint fingerprint = new Fingerprint(bytes.length, crc.getValue());
+        JsonParser parser = null;
+        try (JsonParser p = FACTORY.createParser(text)) {
+            parser = p;
+            JsonNode root = readTree(p, p.nextToken(), null, null);
+            if (hasTrailingContent(p)) {
+                return Optional.empty();
+            }
+            return Optional.of(new UnlocatedDocument(root, fingerprint, sha256(bytes)));
+        } catch (StreamConstraintsException e) {
+            beyondALimit(e, parser);
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            syntaxError(e, text);
+            return Optional.empty();
+        } catch (IOException e) {
+            cannotParse(e);
+            return Optional.empty();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
      * Reads {@code file} again, in one streaming pass, for the locations of just the given pointers (and their
      * ancestors, the fallback of a pointer that names no node). The source map answers for those pointers exactly
      * as the full source map of {@link #parse} would. Empty, with the reason reported, when the file no longer

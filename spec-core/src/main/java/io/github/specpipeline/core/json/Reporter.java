@@ -64,23 +64,44 @@ public final class Reporter {
      * {@link #pendingPointers}; null leaves them at an unknown location. Later reports wait for the next call.
      */
     public void resolve(SourceMap map) {
+        resolve(pointer -> new Region(file, "", map));
+    }
+
+    /**
+     * One file of a document assembled from several (a spec directory): the pointers under {@code prefix} are that
+     * file's, located with {@code map} at their pointer without the prefix.
+     *
+     * @param file   the file as diagnostics show it
+     * @param prefix the pointer the file's root stands for, {@code ""} for the document's own file
+     * @param map    the file's locations of the pending pointers (without the prefix); null for unknown
+     */
+    public record Region(String file, String prefix, SourceMap map) {}
+
+    /**
+     * Locates every diagnostic reported so far in the region {@code regionOf} gives for its pointer. The diagnostic
+     * keeps its pointer into the whole document (what the review groups by) and gets the region's file.
+     */
+    public void resolve(java.util.function.Function<String, Region> regionOf) {
         if (pending == null) {
             return;
         }
         for (Pending p : pending) {
             Diagnostic d = sink.get(p.index());
+            Region region = regionOf.apply(d.pointer());
+            SourceMap map = region.map();
+            String inner = d.pointer().substring(region.prefix().length());
             Location at = map == null
                     ? Location.UNKNOWN
                     : p.inString()
-                            ? inString(map.value(d.pointer()), p.line(), p.column())
-                            : p.atKey() ? map.key(d.pointer()) : map.value(d.pointer());
+                            ? inString(map.value(inner), p.line(), p.column())
+                            : p.atKey() ? map.key(inner) : map.value(inner);
             sink.set(
                     p.index(),
                     new Diagnostic(
                             d.severity(),
                             d.code(),
                             d.message(),
-                            d.file(),
+                            region.file(),
                             at.line(),
                             at.column(),
                             d.pointer(),

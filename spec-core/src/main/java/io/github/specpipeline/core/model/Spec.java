@@ -1,21 +1,59 @@
 package io.github.specpipeline.core.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A pipeline spec: the schema names and the models. Immutable; list order is the order of the file.
  *
- * @param version the declared format version, {@code "1"} when absent
+ * @param version      the declared format version, {@code "1"} when absent
+ * @param modelFiles   for a spec directory, the file of each model (same order as {@code models}); empty for a
+ *                     spec in one file
+ * @param environments the {@code environments} block by name, in the file's order; empty when there is none
  */
-public record Spec(String version, SchemaNames schema, List<Model> models) {
+public record Spec(
+        String version,
+        SchemaNames schema,
+        List<Model> models,
+        List<ModelFile> modelFiles,
+        Map<String, Environment> environments) {
     public static final String CURRENT_VERSION = "1";
 
     public Spec {
         models = List.copyOf(models);
+        modelFiles = List.copyOf(modelFiles);
+        // a LinkedHashMap copy: messages list the environments in the spec's order
+        environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
+    }
+
+    /** A spec in one file, without environments. */
+    public Spec(String version, SchemaNames schema, List<Model> models) {
+        this(version, schema, models, List.of(), Map.of());
     }
 
     public Optional<Model> model(String name) {
         return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The file {@code model} was read from, when the spec is a directory. */
+    public Optional<ModelFile> fileOf(Model model) {
+        int i = model.index();
+        return i >= 0 && i < modelFiles.size() ? Optional.of(modelFiles.get(i)) : Optional.empty();
+    }
+
+    /** How messages name the model at {@code index}: {@code models[3]}, or its file in a spec directory. */
+    public String placeOf(Model model) {
+        return fileOf(model).map(ModelFile::file).orElse("models[" + model.index() + "]");
+    }
+
+    /** The same spec with models read from these files. */
+    public Spec withModelFiles(List<ModelFile> files) {
+        return new Spec(version, schema, models, files, environments);
+    }
+
+    /** The same spec writing to other schema names (an environment's). */
+    public Spec withSchema(SchemaNames names) {
+        return new Spec(version, names, models, modelFiles, environments);
     }
 }

@@ -9,6 +9,7 @@ import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.DataTest;
+import io.github.specpipeline.core.model.Environment;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.JoinType;
@@ -93,7 +94,7 @@ public final class SpecBinder {
                     "write {\"schema\": {...}, \"models\": [...]}");
             return Optional.empty();
         }
-        Obj spec = new Obj(root, "", "spec", "$schema", "version", "description", "schema", "models");
+        Obj spec = new Obj(root, "", "spec", "$schema", "version", "description", "schema", "models", "environments");
         String version = spec.scalarText("version", false).orElse(Spec.CURRENT_VERSION);
         if (!Spec.CURRENT_VERSION.equals(version) && !"1.0".equals(version)) {
             reporter.error(
@@ -106,8 +107,37 @@ public final class SpecBinder {
         spec.string("description", false);
         SchemaNames schema = spec.object("schema", true).map(this::schemaNames).orElse(SchemaNames.DEFAULT);
         List<Model> models = streamedModels != null ? streamedModels : spec.array("models", true, this::model);
+        Map<String, Environment> environments =
+                spec.object("environments", false).map(this::environments).orElse(Map.of());
         spec.reportUnknown();
-        return Optional.of(new Spec(Spec.CURRENT_VERSION, schema, models));
+        return Optional.of(new Spec(Spec.CURRENT_VERSION, schema, models, List.of(), environments));
+    }
+
+    /** The {@code environments} block: each entry a schema suffix and/or explicit staging and final names. */
+    private Map<String, Environment> environments(Obj block) {
+        Map<String, Environment> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = block.node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            block.known(e.getKey());
+            String pointer = block.p(e.getKey());
+            asObject(e.getValue(), pointer, "environment '" + e.getKey() + "'").ifPresent(o -> {
+                o.known("description", "schema_suffix", "staging_schema", "final_schema");
+                o.string("description", false);
+                String suffix = o.string("schema_suffix", false).orElse("");
+                String staging = o.string("staging_schema", false).orElse(null);
+                String fin = o.string("final_schema", false).orElse(null);
+                o.reportUnknown();
+                if (suffix.isEmpty() && staging == null && fin == null) {
+                    reporter.error(
+                            DiagnosticCode.SP108,
+                            pointer,
+                            "environment " + Names.show(e.getKey()) + " changes no schema name",
+                            DiagnosticCode.SP108.fix());
+                }
+                out.put(canonical(e.getKey()), new Environment(canonical(e.getKey()), suffix, staging, fin));
+            });
+        }
+        return out;
     }
 
     private SchemaNames schemaNames(Obj o) {

@@ -363,7 +363,26 @@ public final class ExportTask {
         // the targets decide the findings (SP304), which the exports show
         update(sha, "targets=" + input.targetList());
         update(sha, "spec=" + input.displayName(input.specFile()));
-        digestFile(sha, input.specFile());
+        if (input.environment() != null) {
+            update(sha, "environment=" + input.environment());
+        }
+        if (input.isDirectory()) {
+            // a spec directory: every file under it, by relative path, so that a changed model file is seen
+            TreeSet<String> names = new TreeSet<>();
+            try (Stream<Path> files = Files.walk(input.specFile(), java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                files.filter(Files::isRegularFile)
+                        .forEach(p -> names.add(
+                                input.specFile().relativize(p).toString().replace('\\', '/')));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            for (String name : names) {
+                update(sha, "spec-file=" + name);
+                digestFile(sha, input.specFile().resolve(name));
+            }
+        } else {
+            digestFile(sha, input.specFile());
+        }
         if (input.sourceDdl() != null) {
             update(sha, "ddl=" + input.displayName(input.sourceDdl()));
             if (Files.isDirectory(input.sourceDdl())) {

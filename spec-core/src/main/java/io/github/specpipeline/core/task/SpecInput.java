@@ -15,7 +15,7 @@ import java.util.Set;
  * without a translation for a target): every goal reads its spec through this record, so every goal of a build
  * checks the same targets and reports the same findings.
  *
- * @param specFile      the JSON spec
+ * @param specFile      the JSON spec, or a spec directory (spec.json and one file per model under models/)
  * @param sourceDdl     a directory of CREATE TABLE files, or null
  * @param baseDirectory the project directory; file names in messages are shown relative to it
  * @param targets       the generation targets ({@code specpipeline.targets}): every SQL fragment must translate to
@@ -23,13 +23,22 @@ import java.util.Set;
  * @param googleSql     whether validation also analyzes every SQL fragment with BigQuery's analyzer (GoogleSQL;
  *                      {@code specpipeline.googleSql}, default on); like the targets, it changes the findings, so
  *                      every goal of a build reads it from here
+ * @param environment   the spec environment whose schema names generated code and the {@code test} goal use
+ *                      ({@code specpipeline.environment}); null for the spec's own names
  */
-public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<Target> targets, boolean googleSql) {
+public record SpecInput(
+        Path specFile, Path sourceDdl, Path baseDirectory, Set<Target> targets, boolean googleSql, String environment) {
     public SpecInput {
+        environment = environment == null || environment.isBlank() ? null : environment.strip();
         Objects.requireNonNull(targets, "targets");
         // an EnumSet keeps the targets' order, so messages that list them are the same on every run
         targets =
                 Collections.unmodifiableSet(targets.isEmpty() ? EnumSet.allOf(Target.class) : EnumSet.copyOf(targets));
+    }
+
+    /** A spec without an environment. */
+    public SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<Target> targets, boolean googleSql) {
+        this(specFile, sourceDdl, baseDirectory, targets, googleSql, null);
     }
 
     /** A spec checked for {@code targets}, with GoogleSQL's analysis. */
@@ -60,12 +69,22 @@ public record SpecInput(Path specFile, Path sourceDdl, Path baseDirectory, Set<T
 
     /** The same input checked for other targets. */
     public SpecInput withTargets(Set<Target> other) {
-        return new SpecInput(specFile, sourceDdl, baseDirectory, other, googleSql);
+        return new SpecInput(specFile, sourceDdl, baseDirectory, other, googleSql, environment);
     }
 
     /** The same input, with or without GoogleSQL's analysis of every fragment. */
     public SpecInput withGoogleSql(boolean on) {
-        return new SpecInput(specFile, sourceDdl, baseDirectory, targets, on);
+        return new SpecInput(specFile, sourceDdl, baseDirectory, targets, on, environment);
+    }
+
+    /** The same input building for the named environment (null or blank: the spec's own schema names). */
+    public SpecInput withEnvironment(String name) {
+        return new SpecInput(specFile, sourceDdl, baseDirectory, targets, googleSql, name);
+    }
+
+    /** Whether the spec is a directory of files (spec.json and models/**&#47;*.json) rather than one file. */
+    public boolean isDirectory() {
+        return Files.isDirectory(specFile);
     }
 
     /** The target ids, in the targets' order, comma-separated: {@code dataform, dbt}. */

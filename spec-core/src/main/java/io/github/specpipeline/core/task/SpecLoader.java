@@ -14,8 +14,10 @@ import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.TranslationCheck;
 import io.github.specpipeline.core.json.LocatedJsonReader;
 import io.github.specpipeline.core.json.Reporter;
+import io.github.specpipeline.core.model.Environment;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.Spec;
+import io.github.specpipeline.core.parse.Names;
 import io.github.specpipeline.core.parse.SpecBinder;
 import io.github.specpipeline.core.validate.FragmentListener;
 import io.github.specpipeline.core.validate.SpecValidator;
@@ -99,17 +101,44 @@ public final class SpecLoader {
         // per JSON node is ever held; the few locations the diagnostics need are looked up in one more pass at the end.
         Diagnostics bound = new Diagnostics();
         Reporter reporter = Reporter.deferred(file, bound);
+        Optional<Spec> spec;
+        Runnable locate;
+        if (input.isDirectory()) {
+            Optional<SpecDirectory.Read> dir = SpecDirectory.read(input, reporter, sink);
+            SourceCatalog catalog = readDdl(input, ddl, sink);
+            if (dir.isEmpty()) {
+                return new Result(Optional.empty(), sink.sorted());
+            }
+            bound.addAll(sink.sorted());
+            spec = dir.get().spec();
+            locate = () -> dir.get().directory().locate(reporter, bound);
+            return validated(input, targets, listener, reporter, spec, catalog, locate);
+        }
         Optional<Bound> read = readAndBind(reader, input, reporter);
         SourceCatalog catalog = readDdl(input, ddl, sink);
         if (read.isEmpty()) {
             return new Result(Optional.empty(), sink.sorted());
         }
         LocatedJsonReader.StreamedDocument doc = read.get().document();
-        Optional<Spec> spec = read.get().spec();
+        spec = read.get().spec();
         bound.addAll(sink.sorted());
         early[0] = new Reporter(file, null, bound);
+        locate = () -> located(reader, input, doc, reporter);
+        return validated(input, targets, listener, reporter, spec, catalog, locate);
+    }
+
+    /** Validates a bound spec and puts it in the input's environment; {@code locate} locates the diagnostics. */
+    private static Result validated(
+            SpecInput input,
+            Set<Target> targets,
+            FragmentListener listener,
+            Reporter reporter,
+            Optional<Spec> spec,
+            SourceCatalog catalog,
+            Runnable locate) {
         if (spec.isEmpty()) {
-            return new Result(Optional.empty(), located(reader, input, doc, reporter));
+            locate.run();
+            return new Result(Optional.empty(), reporter.sink().sorted());
         }
         ValidatedSpec validated;
         FragmentPrefetch prefetch = FragmentPrefetch.start(spec.get());
@@ -121,14 +150,42 @@ public final class SpecLoader {
                 prefetch.stop();
             }
         }
+        Spec built = inEnvironment(validated.spec(), input.environment(), reporter);
+        locate.run();
         validated = new ValidatedSpec(
                 validated.specFile(),
-                validated.spec(),
+                built,
                 validated.graph(),
                 validated.sourceCatalog(),
                 validated.outputColumns(),
-                located(reader, input, doc, reporter));
+                reporter.sink().sorted());
         return new Result(Optional.of(validated), validated.diagnostics());
+    }
+
+    /**
+     * The spec with the schema names of {@code environment} (null: as it is). Validation checked the spec's own
+     * names, which the models' references use; only what the build writes afterwards (generated code, the test
+     * goal's tables) sees the environment's. An unknown environment is an error naming the defined ones.
+     */
+    private static Spec inEnvironment(Spec spec, String environment, Reporter reporter) {
+        if (environment == null) {
+            return spec;
+        }
+        Environment env = spec.environments().get(environment);
+        if (env != null) {
+            return spec.withSchema(env.apply(spec.schema()));
+        }
+        String defined = spec.environments().isEmpty()
+                ? "the spec defines no environments"
+                : "defined: " + String.join(", ", spec.environments().keySet());
+        reporter.error(
+                DiagnosticCode.SP110,
+                spec.environments().isEmpty() ? "" : "/environments",
+                "unknown environment " + Names.show(environment) + " (" + defined + ")",
+                Names.closest(environment, List.copyOf(spec.environments().keySet()))
+                        .map(c -> "did you mean '" + c + "'?")
+                        .orElse(DiagnosticCode.SP110.fix()));
+        return spec;
     }
 
     /** A spec as read (the document without its models) and bound. */
@@ -162,8 +219,8 @@ public final class SpecLoader {
         return doc.map(d -> new Bound(d, binder.bind(d.root(), d.streamed() ? models : null)));
     }
 
-    /** Locates the reporter's diagnostics by reading the file once more; all diagnostics, sorted. */
-    private static List<Diagnostic> located(
+    /** Locates the reporter's diagnostics by reading the file once more. */
+    private static void located(
             LocatedJsonReader reader, SpecInput input, LocatedJsonReader.StreamedDocument doc, Reporter reporter) {
         Collection<String> pointers = reporter.pendingPointers();
         if (!pointers.isEmpty()) {
@@ -171,7 +228,6 @@ public final class SpecLoader {
             reporter.resolve(
                     reader.locate(input.specFile(), doc.fingerprint(), pointers).orElse(null));
         }
-        return reporter.sink().sorted();
     }
 
     private static SourceCatalog readDdl(SpecInput input, Background<DdlReadResult> ddl, Diagnostics sink) {

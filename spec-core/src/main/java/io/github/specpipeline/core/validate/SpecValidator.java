@@ -6,15 +6,18 @@ import io.github.specpipeline.core.ddl.SourceTable;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.json.Reporter;
+import io.github.specpipeline.core.json.SourceMap;
 import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.DataTest;
+import io.github.specpipeline.core.model.Environment;
 import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.model.SchemaNames;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.Spec;
 import io.github.specpipeline.core.model.UnitTest;
@@ -139,6 +142,17 @@ public final class SpecValidator {
         checkIdentifier(spec.schema().raw(), "/schema/raw_schema", "schema name");
         checkIdentifier(spec.schema().staging(), "/schema/staging_schema", "schema name");
         checkIdentifier(spec.schema().finalSchema(), "/schema/final_schema", "schema name");
+        for (Environment e : spec.environments().values()) {
+            // an environment's names are written into generated code like the spec's own
+            SchemaNames names = e.apply(spec.schema());
+            String at = "/environments/" + SourceMap.token(e.name());
+            checkIdentifier(
+                    names.staging(), at + (e.staging() != null ? "/staging_schema" : "/schema_suffix"), "schema name");
+            checkIdentifier(
+                    names.finalSchema(),
+                    at + (e.finalSchema() != null ? "/final_schema" : "/schema_suffix"),
+                    "schema name");
+        }
     }
 
     private void checkModelNames() {
@@ -160,8 +174,16 @@ public final class SpecValidator {
                 r.error(
                         DiagnosticCode.SP202,
                         m.pointer() + "/name",
-                        "duplicate model name '" + m.name() + "' (also models[" + previous.index() + "])",
+                        "duplicate model name '" + m.name() + "' (also " + spec.placeOf(previous) + ")",
                         "rename one of them");
+                if (spec.fileOf(m).isPresent()) {
+                    // in a spec directory the two are in different files: a reviewer of either file sees the clash
+                    r.error(
+                            DiagnosticCode.SP202,
+                            previous.pointer() + "/name",
+                            "duplicate model name '" + previous.name() + "' (also " + spec.placeOf(m) + ")",
+                            "rename one of them");
+                }
             }
         }
     }

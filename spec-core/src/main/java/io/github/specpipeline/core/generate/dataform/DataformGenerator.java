@@ -82,7 +82,7 @@ public final class DataformGenerator {
             List<TestCase> tests = catalog.tests(m.name());
             files.add(new GeneratedFile(
                     "definitions/" + m.layer().id() + "/" + m.name() + ".sqlx",
-                    model(spec, m, plan, tests, testSql, sqlHeader),
+                    model(spec, m, plan, tests, testSql, Headers.sql(Headers.source(spec, m))),
                     m.pointer() + "/name"));
             for (TestCase t : tests) {
                 if (!BUILT_IN.contains(t.kind())) {

@@ -82,18 +82,19 @@ public final class DbtGenerator {
         for (Model m : spec.graph().order()) {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             String folder = "models/" + m.layer().id() + "/";
+            String modelHeader = Text.jinja(Headers.sql(Headers.source(spec, m)));
             if (plan.scd2() != null) {
                 files.add(new GeneratedFile(
                         "snapshots/" + snapshotName(spec, m) + ".sql",
-                        snapshot(spec, m, plan, sqlHeader),
+                        snapshot(spec, m, plan, modelHeader),
                         m.pointer() + "/name"));
                 files.add(new GeneratedFile(
-                        folder + m.name() + ".sql", scd2View(spec, m, plan, sqlHeader), m.pointer() + "/name"));
+                        folder + m.name() + ".sql", scd2View(spec, m, plan, modelHeader), m.pointer() + "/name"));
             } else {
                 String select = SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()));
                 files.add(new GeneratedFile(
                         folder + m.name() + ".sql",
-                        sqlHeader + modelComment(m) + relations(spec, Text.jinja(select)),
+                        modelHeader + modelComment(m) + relations(spec, Text.jinja(select)),
                         m.pointer() + "/name"));
             }
             schemaFiles

@@ -103,7 +103,7 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         }
         for (DuckDbPlan.ModelBuild b : plan.models()) {
             Model m = spec.spec().model(b.model()).orElseThrow();
-            StringBuilder file = new StringBuilder(header);
+            StringBuilder file = new StringBuilder(Headers.sql(Headers.source(spec, m)));
             file.append(modelComment(m));
             file.append('\n');
             for (String s : b.statements()) {

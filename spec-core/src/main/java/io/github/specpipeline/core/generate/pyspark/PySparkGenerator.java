@@ -35,7 +35,10 @@ public final class PySparkGenerator {
         Set<String> schemas = new LinkedHashSet<>();
         for (Model m : spec.graph().order()) {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
-            files.add(new GeneratedFile(m.name() + ".py", module(spec, m, plan, header), m.pointer() + "/name"));
+            files.add(new GeneratedFile(
+                    m.name() + ".py",
+                    module(spec, m, plan, Headers.hash(Headers.source(spec, m))),
+                    m.pointer() + "/name"));
             String partition = LayoutSupport.partitions(Target.PYSPARK, plan)
                     ? plan.layout().partitioning().column()
                     : null;
