@@ -93,7 +93,7 @@ public final class MigrationSql {
             return;
         }
         if (view) {
-            rebuild(rebuilt, out, m, comment(c.model()) + " is a view: running its generated code replaces it");
+            rebuild(rebuilt, out, m, "it is a view: running its generated code replaces it");
             return;
         }
         if (c.kind() instanceof OfColumn k) {
