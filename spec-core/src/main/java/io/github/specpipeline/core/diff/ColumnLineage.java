@@ -127,7 +127,7 @@ final class ColumnLineage {
     }
 
     static ModelColumn key(String model, String column) {
-        return new ModelColumn(model, column.toLowerCase(Locale.ROOT));
+        return new ModelColumn(model, column == null ? "" : column.toLowerCase(Locale.ROOT));
     }
 
     // ---- reading the spec's lineage ------------------------------------------------------------------------
@@ -159,14 +159,22 @@ final class ColumnLineage {
                         : null;
                 from.addAll(resolve(c.transform(), replacement, null, m, modelSources));
             }
-            byColumn.computeIfAbsent(c.targetColumn().toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
-                    .addAll(from);
+            if (c.targetColumn() != null) {
+                byColumn.computeIfAbsent(c.targetColumn().toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
+                        .addAll(from);
+            }
         }
         for (Aggregation a : m.aggregations()) {
+            if (a.metricColumn() == null) {
+                continue;
+            }
             byColumn.computeIfAbsent(a.metricColumn().toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
                     .addAll(resolve(a.formula(), null, null, m, modelSources));
         }
         for (String g : m.groupBy()) {
+            if (g == null) {
+                continue;
+            }
             Set<ModelColumn> key = resolve(g, null, null, m, modelSources);
             rows.addAll(key);
             if (m.columns().isEmpty()) { // the group keys are output columns of their own

@@ -295,9 +295,16 @@ public final class SpecDiff {
 
     /** A model's output columns in output order, with what the diff compares of each. */
     private static List<Col> columnsOf(ValidatedSpec spec, Model m) {
+        // a column without a name (a spec with errors) cannot be matched: it is left out
+        return allColumnsOf(spec, m).stream().filter(c -> c.name() != null).toList();
+    }
+
+    private static List<Col> allColumnsOf(ValidatedSpec spec, Model m) {
         Map<String, String> outputTypes = new HashMap<>();
         for (Column c : spec.outputColumns(m.name())) {
-            outputTypes.putIfAbsent(lower(c.name()), c.type());
+            if (c.name() != null) {
+                outputTypes.putIfAbsent(lower(c.name()), c.type());
+            }
         }
         List<Col> cols = new ArrayList<>();
         String p = m.pointer();
@@ -457,6 +464,6 @@ public final class SpecDiff {
     }
 
     private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -274,8 +274,13 @@ public final class ReviewTables {
      * only when the export was given a base. The same rows and columns as the diff goal's {@code report.md}.
      */
     public static ReviewTable changes(SpecReview review) {
+        return changes(review, review.changes());
+    }
+
+    /** The rows of {@link #changes(SpecReview)} for some of the changes (one model's, on its page). */
+    public static ReviewTable changes(SpecReview review, List<Change> changes) {
         List<List<Cell>> rows = new ArrayList<>();
-        for (Change c : review.changes()) {
+        for (Change c : changes) {
             rows.add(List.of(
                     Cell.text(c.model()),
                     Cell.text(c.column()),

@@ -116,6 +116,51 @@ class SpecDiffTest {
                 changes.stream().map(SpecDiffTest::line).collect(Collectors.joining("\n", "", "\n")));
     }
 
+    /**
+     * The hostile spec (every text field full of Markdown, HTML, SQL and control characters) against the example and
+     * back: no exception, and every table row of report.md keeps its seven cell borders, so no spec text breaks out
+     * of its cell.
+     */
+    @Test
+    void hostileTextStaysInsideItsCells() {
+        SpecInput hostile = new SpecInput(
+                        Path.of("src/test/resources/export/hostile/spec.json"),
+                        Path.of("src/test/resources/export/hostile/source_ddl"),
+                        Path.of("src/test/resources/export/hostile"))
+                .withGoogleSql(false);
+        SpecInput example = new SpecInput(
+                        Path.of("../examples/shop-analytics/src/main/spec/spec.json"),
+                        Path.of("../examples/shop-analytics/src/main/spec/source_ddl"),
+                        Path.of("../examples/shop-analytics"))
+                .withGoogleSql(false);
+        ValidatedSpec h = SpecLoader.load(hostile).spec().orElseThrow();
+        ValidatedSpec e = SpecLoader.load(example).spec().orElseThrow();
+        for (List<ValidatedSpec> pair : List.of(List.of(e, h), List.of(h, e), List.of(h, h))) {
+            List<Change> changes = SpecDiff.compare(pair.get(0), pair.get(1));
+            String md = DiffReport.markdown("spec|<b>`x`</b>", "git:main\n# x", changes);
+            assertThat(md.lines().findFirst().orElseThrow())
+                    .doesNotContain("<b>")
+                    .doesNotContain("\n#");
+            md.lines()
+                    .filter(l -> l.startsWith("| "))
+                    .forEach(l -> assertThat(l.replace("\\|", "")
+                                    .chars()
+                                    .filter(ch -> ch == '|')
+                                    .count())
+                            .as(l)
+                            .isEqualTo(7));
+            assertThat(md).doesNotContain("<script").doesNotContain("\r");
+            MigrationSql.render(pair.get(0), pair.get(1), changes)
+                    .lines()
+                    .forEach(l -> assertThat(l)
+                            .satisfiesAnyOf(
+                                    x -> assertThat(x).startsWith("--"),
+                                    x -> assertThat(x).startsWith("ALTER TABLE `"),
+                                    x -> assertThat(x).isEmpty()));
+        }
+        assertThat(SpecDiff.compare(h, h)).isEmpty();
+    }
+
     static void golden(String name, String actual) throws IOException {
         Path file = CASES.resolve(name);
         if (UPDATE || !Files.exists(file)) {

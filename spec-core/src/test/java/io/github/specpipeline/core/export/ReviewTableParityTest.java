@@ -176,13 +176,19 @@ class ReviewTableParityTest {
         String html = Files.readString(out.resolve("review/index.html"), StandardCharsets.UTF_8);
         try (XSSFWorkbook wb = new XSSFWorkbook(
                 OPCPackage.open(out.resolve("review/spec-review.xlsx").toFile(), PackageAccess.READ))) {
-            Rendered r = new Rendered(out.resolve("review/csv"), wb, html, List.of());
+            List<ReportPage> site = ReportBuilder.build(
+                    review.specFile(), review.diagnostics(), Optional.of(review), TestReports.NONE, ReportExtras.NONE);
+            Rendered r = new Rendered(out.resolve("review/csv"), wb, html, site);
             csvFile(r, "07_changes.csv", changes);
             sheet(r, "Changes", changes);
             html(r, "<section id=\"changes\">", null, changes);
             ModelReview stg = review.model("stg_orders").orElseThrow();
             ReviewTable columns = ModelTables.of(stg).outputColumns();
             html(r, "<section class=\"model\" id=\"model-stg_orders\">", columns.title(), columns);
+            site(r, site.get(0), "changes", changes, 0);
+            ReportPage stgPage = site.get(1);
+            assertThat(stgPage.title()).isEqualTo("Model stg_orders");
+            site(r, stgPage, "changes", ReviewTables.changes(review, review.changesOf("stg_orders")), 0);
         }
         assertThat(html)
                 .contains("<li><a href=\"#changes\">Changes</a></li>")
