@@ -50,6 +50,7 @@ class LayeringTest {
         layers.put("validate", 5);
         layers.put("plan", 6);
         layers.put("testcatalog", 7);
+        layers.put("diff", 7);
         layers.put("generate", 8);
         layers.put("export", 8);
         layers.put("testrun", 9);

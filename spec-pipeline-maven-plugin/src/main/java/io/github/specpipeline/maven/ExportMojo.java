@@ -25,6 +25,14 @@ public class ExportMojo extends AbstractSpecMojo {
     @Parameter(property = "specpipeline.formats", defaultValue = "xlsx,csv,mermaid,html")
     private String formats;
 
+    /**
+     * A base to show the changes against, as for the {@code diff} goal: a spec file or {@code git:<revision>}. The
+     * workbook then has a Changes sheet, the CSV files a {@code 07_changes.csv}, and the HTML page a Changes section
+     * with the changed models and columns marked. Without it the exports are as they are.
+     */
+    @Parameter(property = "specpipeline.base")
+    private String base;
+
     /** Writes the exports even when nothing changed since the last run. */
     @Parameter(property = "specpipeline.force", defaultValue = "false")
     private boolean force;
@@ -47,7 +55,8 @@ public class ExportMojo extends AbstractSpecMojo {
         try {
             Set<ExportFormat> selected = ExportFormat.parseList(formats);
             Instant timestamp = OutputTimestamp.parse(outputTimestamp).orElse(null);
-            options = new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp, maxModelSheets);
+            options =
+                    new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp, maxModelSheets, base);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("spec-pipeline: " + e.getMessage());
         }

@@ -230,7 +230,37 @@ public enum DiagnosticCode {
     SP407(
             "type-cast",
             "A column's declared type differs from its source column's type, so the generated SQL casts it",
-            "Declare the source's type, or convert in a transform (e.g. SAFE_CAST({from} AS <type>)) where the conversion is meant.");
+            "Declare the source's type, or convert in a transform (e.g. SAFE_CAST({from} AS <type>)) where the conversion is meant."),
+
+    // SP5xx: the diff goal and its base
+    SP500(
+            "base-unreadable",
+            "The base spec to compare with is not given, does not exist or is not a file",
+            "Set specpipeline.base to a spec file (relative to the project directory) or to git:<revision>."),
+    SP501(
+            "base-not-in-git",
+            "The base is a git revision, but the spec is not in a git repository",
+            "Run the goal on a spec inside a git working tree, or give the base as a file."),
+    SP502(
+            "base-unknown-revision",
+            "The base's git revision does not exist in the repository",
+            "Name a commit, branch or tag that exists (git rev-parse <revision>); fetch it first for origin/..."),
+    SP503(
+            "base-file-absent",
+            "The spec file does not exist at the base's git revision",
+            "Compare with a revision that has the spec at the same path, or give the old spec as a file."),
+    SP504(
+            "base-git-failed",
+            "git could not be run to read the base",
+            "Install git and put it on the PATH, or give the base as a file."),
+    SP505(
+            "base-invalid",
+            "The base spec cannot be read as a spec",
+            "Fix the base (it must be readable JSON in the spec format), or compare with another revision."),
+    SP510(
+            "breaking-change",
+            "A change that downstream readers see: data they read is removed, renamed, narrowed or computed differently",
+            "Check the impacted models and columns in diff/report.md; rebuild them, or keep the old column beside the new one.");
 
     private final String slug;
     private final String title;

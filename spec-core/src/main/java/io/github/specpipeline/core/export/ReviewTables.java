@@ -3,6 +3,8 @@ package io.github.specpipeline.core.export;
 import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.diff.Change;
+import io.github.specpipeline.core.diff.DiffReport;
 import io.github.specpipeline.core.export.SpecReview.ColumnKind;
 import io.github.specpipeline.core.export.SpecReview.ColumnRow;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
@@ -265,5 +267,32 @@ public final class ReviewTables {
         }
         return new ReviewTable(
                 "Data Lineage", List.of("Model", "Layer", "Depends On (Sources)", "Used By (Downstream)"), rows);
+    }
+
+    /**
+     * Every change against the base ({@code 07_changes.csv}, sheet Changes, the HTML page's Changes section): shown
+     * only when the export was given a base. The same rows and columns as the diff goal's {@code report.md}.
+     */
+    public static ReviewTable changes(SpecReview review) {
+        return changes(review, review.changes());
+    }
+
+    /** The rows of {@link #changes(SpecReview)} for some of the changes (one model's, on its page). */
+    public static ReviewTable changes(SpecReview review, List<Change> changes) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Change c : changes) {
+            rows.add(List.of(
+                    Cell.text(c.model()),
+                    Cell.text(c.column()),
+                    Cell.text(c.kind().id().replace('_', ' ')),
+                    Cell.text(c.category().id()),
+                    Cell.prose(c.before()),
+                    Cell.prose(c.after()),
+                    Cell.prose(DiffReport.impacted(c))));
+        }
+        return new ReviewTable(
+                "Changes",
+                List.of("Model", "Column", "Change", "Category", "Before", "After", "Impacted Downstream"),
+                rows);
     }
 }

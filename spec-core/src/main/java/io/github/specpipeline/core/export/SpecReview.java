@@ -4,6 +4,7 @@ import io.github.specpipeline.core.ddl.SourceCatalog;
 import io.github.specpipeline.core.ddl.SourceColumn;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.diff.Change;
 import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Constraints;
@@ -237,10 +238,26 @@ public final class SpecReview {
     /** By the model's index in the spec's {@code models} array, which is not its list position when an entry was dropped. */
     private final Map<Integer, ModelReview> byIndex = new HashMap<>();
 
+    /** The base the changes are against ({@code specpipeline.base}), or null when the export has none. */
+    private final String base;
+
+    private final List<Change> changes;
+
     private SpecReview(ValidatedSpec validated, List<ModelReview> models, List<Diagnostic> diagnostics) {
+        this(validated, models, diagnostics, null, List.of());
+    }
+
+    private SpecReview(
+            ValidatedSpec validated,
+            List<ModelReview> models,
+            List<Diagnostic> diagnostics,
+            String base,
+            List<Change> changes) {
         this.validated = validated;
         this.models = List.copyOf(models);
         this.diagnostics = List.copyOf(diagnostics);
+        this.base = base;
+        this.changes = List.copyOf(changes);
         for (ModelReview m : models) {
             byName.putIfAbsent(m.name(), m);
             byIndex.putIfAbsent(m.model().index(), m);
@@ -249,6 +266,29 @@ public final class SpecReview {
 
     public ValidatedSpec validated() {
         return validated;
+    }
+
+    /**
+     * The same review with the changes against a base ({@link io.github.specpipeline.core.diff.SpecDiff}): the exports
+     * then add the Changes table and mark what changed. Without one, they are exactly what they were.
+     */
+    public SpecReview withChanges(String baseLabel, List<Change> against) {
+        return new SpecReview(validated, models, diagnostics, baseLabel, against);
+    }
+
+    /** The base the changes are against, when the export was given one. */
+    public Optional<String> base() {
+        return Optional.ofNullable(base);
+    }
+
+    /** The changes against the base, in the diff's order; empty without a base. */
+    public List<Change> changes() {
+        return changes;
+    }
+
+    /** The changes to one model (to the model itself and to its columns). */
+    public List<Change> changesOf(String model) {
+        return changes.stream().filter(c -> c.model().equals(model)).toList();
     }
 
     /** The spec file as diagnostics name it. */

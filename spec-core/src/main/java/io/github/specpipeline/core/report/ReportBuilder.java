@@ -2,6 +2,8 @@ package io.github.specpipeline.core.report;
 
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.diff.Change;
+import io.github.specpipeline.core.diff.DiffReport;
 import io.github.specpipeline.core.export.ModelTables;
 import io.github.specpipeline.core.export.ReviewTable;
 import io.github.specpipeline.core.export.ReviewTables;
@@ -119,9 +121,25 @@ public final class ReportBuilder {
             body.add(new Section("models", "Models", List.of(inventory(page))));
         }
         body.add(new Section("validation", "Validation", validation(page)));
+        if (review != null && review.base().isPresent()) {
+            body.add(new Section("changes", "Changes", changes(ReviewTables.changes(review), review.changes())));
+        }
         body.add(new Section("test-results", "Test results", testResults(page)));
         body.add(new Section("review-files", "Review files", downloads(page)));
         return new ReportPage(page, "Pipeline spec", body);
+    }
+
+    /** The changes against the base (the report's {@code specpipeline.base}): a summary line, then the table. */
+    private List<Block> changes(ReviewTable table, List<Change> changes) {
+        List<Block> out = new ArrayList<>();
+        out.add(para(
+                Inline.text("Against "),
+                Inline.code(review.base().orElse("")),
+                Inline.text(": " + DiffReport.summary(changes) + ".")));
+        if (!table.isEmpty()) {
+            out.add(ReviewBlocks.table(table, NO_LINKS));
+        }
+        return out;
     }
 
     private List<Block> summary(String page) {
@@ -314,6 +332,13 @@ public final class ReportBuilder {
             body.add(para(Inline.text(m.description())));
         }
         body.add(new Section("summary", "Summary", List.of(modelSummary(page, m))));
+        if (review != null
+                && review.base().isPresent()
+                && !review.changesOf(m.name()).isEmpty()) {
+            // the model's own rows of the overview's Changes table, right under its summary
+            List<Change> own = review.changesOf(m.name());
+            body.add(new Section("changes", "Changes", changes(ReviewTables.changes(review, own), own)));
+        }
         MermaidRenderer.ModelDiagrams drawn = diagrams.of(reviews.get(m.index()));
         List<Block> flow = new ArrayList<>();
         flow.add(

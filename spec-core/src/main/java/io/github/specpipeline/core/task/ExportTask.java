@@ -2,6 +2,7 @@ package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.diff.SpecDiff;
 import io.github.specpipeline.core.export.ExportFormat;
 import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.export.csv.CsvExporter;
@@ -65,6 +66,8 @@ public final class ExportTask {
      * @param force           write even when the stamp says nothing changed
      * @param timestamp       the time formats that carry one get (the workbook), or null for {@link #DEFAULT_TIMESTAMP}
      * @param maxModelSheets  the most models the workbook gives a sheet each (see {@link WorkbookRenderer#DEFAULT_MAX_MODEL_SHEETS})
+     * @param base            the base to show the changes against ({@code specpipeline.base}, see {@link SpecBase}), or
+     *                        null: then the exports are exactly what they are without the diff
      */
     public record Options(
             SpecInput input,
@@ -72,7 +75,8 @@ public final class ExportTask {
             Set<ExportFormat> formats,
             boolean force,
             Instant timestamp,
-            int maxModelSheets) {
+            int maxModelSheets,
+            String base) {
         public Options {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -82,6 +86,17 @@ public final class ExportTask {
             if (maxModelSheets < 0) {
                 throw new IllegalArgumentException("maxModelSheets must be 0 or more, not " + maxModelSheets);
             }
+        }
+
+        /** Without a base. */
+        public Options(
+                SpecInput input,
+                Path outputDirectory,
+                Set<ExportFormat> formats,
+                boolean force,
+                Instant timestamp,
+                int maxModelSheets) {
+            this(input, outputDirectory, formats, force, timestamp, maxModelSheets, null);
         }
 
         /** With the default {@link WorkbookRenderer#DEFAULT_MAX_MODEL_SHEETS}. */
@@ -120,7 +135,8 @@ public final class ExportTask {
         String file = input.displayName(input.specFile());
         String key = stampKey(options);
         Path stamp = out.resolve(STAMP);
-        if (!options.force() && upToDate(stamp, key, out)) {
+        // with a base, what the exports show also depends on the base (a git revision moves): never skipped
+        if (!options.force() && options.base() == null && upToDate(stamp, key, out)) {
             String summary = "review exports of " + file + " are up to date in " + input.displayName(out.resolve(DIR))
                     + " (nothing changed; -Dspecpipeline.force=true rewrites them)";
             return new Result(Optional.empty(), List.of(), true, false, summary);
@@ -151,6 +167,22 @@ public final class ExportTask {
         start = System.nanoTime();
         SpecReview review = SpecReview.of(load.spec().get(), fragmentColumns);
         fragmentColumns.clear();
+        if (options.base() != null) {
+            SpecBase.Result base = SpecBase.load(options.base(), input);
+            if (base instanceof SpecBase.Failed failed) {
+                log.diagnostic(failed.diagnostic());
+                return new Result(
+                        Optional.of(load),
+                        List.of(),
+                        false,
+                        true,
+                        "cannot export " + file + " with its changes: "
+                                + failed.diagnostic().message());
+            }
+            SpecBase.Loaded loaded = (SpecBase.Loaded) base;
+            review = review.withChanges(
+                    loaded.label(), SpecDiff.compare(loaded.spec(), load.spec().get()));
+        }
         if (review.columnCount() > LARGE_SPEC_COLUMNS) {
             // the parse cache cannot hold most of a spec this size anyway; the workbook needs the memory more
             SqlFragments.releaseCache();
@@ -360,6 +392,10 @@ public final class ExportTask {
         update(sha, "formats=" + options.formats());
         update(sha, "timestamp=" + options.timestamp());
         update(sha, "maxModelSheets=" + options.maxModelSheets());
+        if (options.base() != null) {
+            // only then: a key without a base stays what it was, so an existing stamp stays valid
+            update(sha, "base=" + options.base());
+        }
         // the targets decide the findings (SP304), which the exports show
         update(sha, "targets=" + input.targetList());
         update(sha, "spec=" + input.displayName(input.specFile()));

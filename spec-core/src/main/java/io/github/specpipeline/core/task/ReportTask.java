@@ -1,6 +1,7 @@
 package io.github.specpipeline.core.task;
 
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.diff.SpecDiff;
 import io.github.specpipeline.core.export.ExportFormat;
 import io.github.specpipeline.core.export.SpecReview;
 import io.github.specpipeline.core.generate.GeneratedFile;
@@ -50,9 +51,14 @@ public final class ReportTask {
      * @param timestamp       the time the workbook carries ({@code project.build.outputTimestamp}); null for the
      *                        export's fixed default
      */
-    public record Options(SpecInput input, Path outputDirectory, Path siteDirectory, Instant timestamp) {
+    public record Options(SpecInput input, Path outputDirectory, Path siteDirectory, Instant timestamp, String base) {
         public Options {
             timestamp = timestamp == null ? ExportTask.DEFAULT_TIMESTAMP : timestamp;
+        }
+
+        /** Without a base: the pages show no changes. */
+        public Options(SpecInput input, Path outputDirectory, Path siteDirectory, Instant timestamp) {
+            this(input, outputDirectory, siteDirectory, timestamp, null);
         }
 
         /**
@@ -61,7 +67,7 @@ public final class ReportTask {
          */
         public Options(
                 SpecInput input, Path outputDirectory, Path siteDirectory, Set<Target> targets, Instant timestamp) {
-            this(input.withTargets(targets), outputDirectory, siteDirectory, timestamp);
+            this(input.withTargets(targets), outputDirectory, siteDirectory, timestamp, null);
         }
 
         /** The generation targets: the input's. */
@@ -208,6 +214,18 @@ public final class ReportTask {
             log.warn("test report " + input.displayName(reports) + "/" + problem);
         }
         Optional<SpecReview> review = load.spec().map(s -> SpecReview.of(s, fragmentColumns));
+        if (options.base() != null && review.isPresent()) {
+            // a site build does not fail on a base it cannot read: the pages are made without the changes
+            SpecBase.Result base = SpecBase.load(options.base(), input);
+            if (base instanceof SpecBase.Loaded loaded) {
+                review = Optional.of(review.get()
+                        .withChanges(
+                                loaded.label(),
+                                SpecDiff.compare(loaded.spec(), load.spec().get())));
+            } else {
+                log.warn(((SpecBase.Failed) base).diagnostic().format() + "; the report shows no changes");
+            }
+        }
         List<Path> files = new ArrayList<>(ReportAssets.write(new OutputDirectory(options.siteDirectory())));
         List<ReportExtras.Download> downloads = review.isEmpty()
                 ? List.of()

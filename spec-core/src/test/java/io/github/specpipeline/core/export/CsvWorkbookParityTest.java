@@ -23,6 +23,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -121,6 +122,42 @@ class CsvWorkbookParityTest {
                 ModelReview m = review.models().get(i);
                 String file = CsvExporter.modelFileName(m);
                 model(ReviewReadBack.rows(wb.getSheetAt(8 + i), true), ReviewReadBack.csv(csv.resolve(file)), file);
+            }
+        }
+    }
+
+    /**
+     * With a base ({@code specpipeline.base}) the file set gains {@code 07_changes.csv} and the workbook its Changes
+     * sheet (after the fixed sheets, before the models'), holding the same rows; the other files and sheets stay.
+     */
+    @Test
+    void withABaseTheChangesFileHoldsTheRowsOfTheChangesSheet(@TempDir Path out) throws Exception {
+        Path dir = Path.of("src/test/resources/diff/kinds");
+        SpecInput input = new SpecInput(dir.resolve("current.json"), dir.resolve("source_ddl"), dir);
+        ExportTask.Result result = ExportTask.run(
+                new ExportTask.Options(
+                        input,
+                        out,
+                        EnumSet.of(ExportFormat.CSV, ExportFormat.XLSX),
+                        true,
+                        ExportFixtures.TIME,
+                        50,
+                        "base.json"),
+                SpecLog.NONE);
+        assertThat(result.failed()).as(result.summary()).isFalse();
+        Path csv = out.resolve("review/csv");
+        assertThat(ExportFixtures.files(csv)).contains("06_validation.csv", "07_changes.csv");
+        try (XSSFWorkbook wb = new XSSFWorkbook(
+                OPCPackage.open(out.resolve("review/spec-review.xlsx").toFile(), PackageAccess.READ))) {
+            assertThat(wb.getSheetIndex("Changes")).isEqualTo(8);
+            List<List<String>> rows = ReviewReadBack.csv(csv.resolve("07_changes.csv"));
+            assertThat(rows).hasSize(1 + 16);
+            assertSameRows(ReviewReadBack.rows(wb.getSheet("Changes"), true), rows, "07_changes.csv");
+            for (Map.Entry<String, String> pair : SHEETS.entrySet()) {
+                assertSameRows(
+                        ReviewReadBack.rows(wb.getSheet(pair.getValue()), true),
+                        ReviewReadBack.csv(csv.resolve(pair.getKey())),
+                        pair.getKey());
             }
         }
     }

@@ -2,6 +2,7 @@ package io.github.specpipeline.core.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.diff.SpecDiff;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
 import io.github.specpipeline.core.export.csv.CsvExporter;
 import io.github.specpipeline.core.export.csv.CsvText;
@@ -15,6 +16,7 @@ import io.github.specpipeline.core.report.ReportPage;
 import io.github.specpipeline.core.report.TestReports;
 import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.SpecInput;
+import io.github.specpipeline.core.task.SpecLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,6 +145,57 @@ class ReviewTableParityTest {
         assertThat(compared).isGreaterThan(20 + 4 * review.models().size());
     }
 
+    /**
+     * With a base, the Changes table is the same in its CSV file, its sheet and the HTML page's Changes section, and
+     * the page marks the changed models and output columns (the marked rows are still the shared table's rows).
+     */
+    @Test
+    void theChangesTableLooksTheSameInEveryFormatThatShowsIt(@TempDir Path out) throws Exception {
+        Path dir = Path.of("src/test/resources/diff/kinds");
+        SpecInput input = new SpecInput(dir.resolve("current.json"), dir.resolve("source_ddl"), dir);
+        ExportTask.Result result = ExportTask.run(
+                new ExportTask.Options(
+                        input,
+                        out,
+                        EnumSet.of(ExportFormat.CSV, ExportFormat.XLSX, ExportFormat.HTML),
+                        true,
+                        ExportFixtures.TIME,
+                        50,
+                        "base.json"),
+                SpecLog.NONE);
+        assertThat(result.failed()).as(result.summary()).isFalse();
+        SpecInput baseInput = new SpecInput(dir.resolve("base.json"), dir.resolve("source_ddl"), dir);
+        SpecReview review = ExportFixtures.review(input)
+                .withChanges(
+                        "base.json",
+                        SpecDiff.compare(
+                                SpecLoader.load(baseInput).spec().orElseThrow(),
+                                SpecLoader.load(input).spec().orElseThrow()));
+        ReviewTable changes = ReviewTables.changes(review);
+        assertThat(changes.rows()).hasSize(16);
+        String html = Files.readString(out.resolve("review/index.html"), StandardCharsets.UTF_8);
+        try (XSSFWorkbook wb = new XSSFWorkbook(
+                OPCPackage.open(out.resolve("review/spec-review.xlsx").toFile(), PackageAccess.READ))) {
+            List<ReportPage> site = ReportBuilder.build(
+                    review.specFile(), review.diagnostics(), Optional.of(review), TestReports.NONE, ReportExtras.NONE);
+            Rendered r = new Rendered(out.resolve("review/csv"), wb, html, site);
+            csvFile(r, "07_changes.csv", changes);
+            sheet(r, "Changes", changes);
+            html(r, "<section id=\"changes\">", null, changes);
+            ModelReview stg = review.model("stg_orders").orElseThrow();
+            ReviewTable columns = ModelTables.of(stg).outputColumns();
+            html(r, "<section class=\"model\" id=\"model-stg_orders\">", columns.title(), columns);
+            site(r, site.get(0), "changes", changes, 0);
+            ReportPage stgPage = site.get(1);
+            assertThat(stgPage.title()).isEqualTo("Model stg_orders");
+            site(r, stgPage, "changes", ReviewTables.changes(review, review.changesOf("stg_orders")), 0);
+        }
+        assertThat(html)
+                .contains("<li><a href=\"#changes\">Changes</a></li>")
+                .contains("<span class=\"changed breaking\">breaking change</span>")
+                .contains("<tr class=\"changed\"><td>amount</td>");
+    }
+
     // ---------------------------------------------------------------- CSV
 
     private static int csvFile(Rendered r, String file, ReviewTable table) throws IOException {
@@ -186,7 +240,7 @@ class ReviewTableParityTest {
 
     // ---------------------------------------------------------------- HTML
 
-    private static final Pattern ROW = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern ROW = Pattern.compile("<tr(?: class=\"changed\")?>(.*?)</tr>", Pattern.DOTALL);
     private static final Pattern CELL = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 

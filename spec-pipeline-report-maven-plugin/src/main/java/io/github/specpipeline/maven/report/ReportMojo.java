@@ -61,6 +61,13 @@ public class ReportMojo extends AbstractMavenReport {
     private String targets;
 
     /** Skips the report. */
+    /**
+     * A base to show the changes against, as for the {@code diff} goal (a spec file or {@code git:<revision>}): the
+     * overview and each changed model's page then have a Changes section. Without it the pages are as they are.
+     */
+    @Parameter(property = "specpipeline.base")
+    private String base;
+
     @Parameter(property = "specpipeline.skip", defaultValue = "false")
     private boolean skip;
 
@@ -114,7 +121,7 @@ public class ReportMojo extends AbstractMavenReport {
         try {
             result = ReportTask.run(
                     new ReportTask.Options(
-                            specInput(targetSet), pipelineOutputDirectory.toPath(), site.toPath(), timestamp),
+                            specInput(targetSet), pipelineOutputDirectory.toPath(), site.toPath(), timestamp, base),
                     SpecLog.of(getLog()::debug, getLog()::info, getLog()::warn, getLog()::error));
         } catch (IOException e) {
             throw new MavenReportException("spec-pipeline: I/O error: " + e.getMessage(), e);

@@ -54,6 +54,9 @@ public final class CsvExporter {
         written.add(stream(out, dir + "/04_all_tests.csv", ReviewTables.tests(review)));
         written.add(stream(out, dir + "/05_data_lineage.csv", ReviewTables.lineage(review)));
         written.add(stream(out, dir + "/06_validation.csv", ReviewTables.validation(review)));
+        if (review.base().isPresent()) {
+            written.add(stream(out, dir + "/07_changes.csv", ReviewTables.changes(review)));
+        }
         for (ModelReview m : review.models()) {
             written.add(out.writeIfChanged(dir + "/" + modelFileName(m), render(modelRows(m))));
         }

@@ -3,6 +3,8 @@ package io.github.specpipeline.core.export.html;
 import io.github.specpipeline.core.Version;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
+import io.github.specpipeline.core.diff.Change;
+import io.github.specpipeline.core.diff.DiffReport;
 import io.github.specpipeline.core.export.Cell;
 import io.github.specpipeline.core.export.ModelTables;
 import io.github.specpipeline.core.export.ReviewTable;
@@ -21,9 +23,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -136,6 +140,7 @@ public final class HtmlReviewPage {
                     .e(title)
                     .p("</title>\n<style>\n")
                     .p(CSS)
+                    .p(review.base().isPresent() ? CHANGES_CSS : "")
                     .p("</style>\n</head>\n<body>\n");
             nav();
             p("<main>\n<header id=\"top\"><h1>")
@@ -148,6 +153,7 @@ public final class HtmlReviewPage {
             overview();
             pipeline();
             validation();
+            changes();
             for (ModelReview m : review.models()) {
                 model(m, diagrams.of(m));
             }
@@ -189,7 +195,9 @@ public final class HtmlReviewPage {
                     .p("<li><a href=\"#pipeline\">Pipeline</a></li>\n")
                     .p("<li><a href=\"#validation\">Validation</a> ")
                     .p(statusBadge(review.count(Severity.ERROR), review.count(Severity.WARNING)))
-                    .p("</li>\n</ul>\n")
+                    .p("</li>\n")
+                    .p(review.base().isPresent() ? "<li><a href=\"#changes\">Changes</a></li>\n" : "")
+                    .p("</ul>\n")
                     .p(
                             "<input id=\"filter\" type=\"search\" placeholder=\"Filter models\" aria-label=\"Filter models\">\n")
                     .p("<ul id=\"model-nav\">\n");
@@ -209,6 +217,7 @@ public final class HtmlReviewPage {
                 if (m.errors() > 0 || m.warnings() > 0) {
                     p(" ").p(statusBadge(m.errors(), m.warnings()));
                 }
+                p(changeBadge(m));
                 p("</li>\n");
             }
             p("</ul>\n</nav>\n");
@@ -280,6 +289,22 @@ public final class HtmlReviewPage {
             p("</section>\n");
         }
 
+        /** The changes against the base, when the export has one. */
+        private void changes() throws IOException {
+            if (review.base().isEmpty()) {
+                return;
+            }
+            p("<section id=\"changes\">\n<h2>Changes</h2>\n<p>Against ")
+                    .e(review.base().get())
+                    .p(": ")
+                    .e(DiffReport.summary(review.changes()))
+                    .p(".</p>\n");
+            if (!review.changes().isEmpty()) {
+                grid(ReviewTables.changes(review));
+            }
+            p("</section>\n");
+        }
+
         private void validation() throws IOException {
             p("<section id=\"validation\">\n<h2>Validation</h2>\n");
             List<Diagnostic> all = review.diagnostics();
@@ -295,22 +320,60 @@ public final class HtmlReviewPage {
 
         /** A review table that has rows, under its title; nothing for one without. */
         private void table(ReviewTable table) throws IOException {
+            table(table, Set.of());
+        }
+
+        /** Like {@link #table(ReviewTable)}, marking the rows whose first cell names a changed column. */
+        private void table(ReviewTable table, Set<String> changed) throws IOException {
             if (table.isEmpty()) {
                 return;
             }
             p("<h3>").e(table.title()).p("</h3>\n");
-            grid(table);
+            grid(table, changed);
         }
 
-        /** A review table: its header, then its rows, every cell escaped and styled by what it holds. */
+        /** The model's output columns that changed against the base (lower case); empty without a base. */
+        private Set<String> changedColumns(ModelReview m) {
+            Set<String> out = new HashSet<>();
+            for (Change c : review.changesOf(m.name())) {
+                if (c.column() != null) {
+                    out.add(c.column().toLowerCase(Locale.ROOT));
+                }
+            }
+            return out;
+        }
+
+        /** {@code changed} or {@code breaking change} beside a changed model's name; empty without changes. */
+        private String changeBadge(ModelReview m) {
+            List<Change> own = review.changesOf(m.name());
+            if (own.isEmpty()) {
+                return "";
+            }
+            boolean breaking = own.stream().anyMatch(Change::isBreaking);
+            return breaking
+                    ? " <span class=\"changed breaking\">breaking change</span>"
+                    : " <span class=\"changed\">changed</span>";
+        }
+
         private void grid(ReviewTable table) throws IOException {
+            grid(table, Set.of());
+        }
+
+        /**
+         * A review table: its header, then its rows, every cell escaped and styled by what it holds; a row whose first
+         * cell is in {@code changed} (compared in lower case) is marked as changed against the base.
+         */
+        private void grid(ReviewTable table, Set<String> changed) throws IOException {
             p("<div class=\"tw\"><table>\n<thead><tr>");
             for (String h : table.header()) {
                 p("<th>").e(h).p("</th>");
             }
             p("</tr></thead>\n<tbody>\n");
             for (List<Cell> row : table.rows()) {
-                p("<tr>");
+                boolean mark = !changed.isEmpty()
+                        && !row.isEmpty()
+                        && changed.contains(row.get(0).text().toLowerCase(Locale.ROOT));
+                p(mark ? "<tr class=\"changed\">" : "<tr>");
                 for (Cell c : row) {
                     cell(c);
                 }
@@ -371,6 +434,7 @@ public final class HtmlReviewPage {
                     .e(m.layer().id())
                     .p("</span> ")
                     .p(statusBadge(m.errors(), m.warnings()))
+                    .p(changeBadge(m))
                     .p("</h2>\n");
             if (model.description() != null) {
                 p("<p class=\"description\">").e(model.description()).p("</p>\n");
@@ -406,7 +470,7 @@ public final class HtmlReviewPage {
             if (m.columns().isEmpty()) {
                 p("<h3>Output columns</h3>\n<p>No output columns are known.</p>\n");
             }
-            table(tables.outputColumns());
+            table(tables.outputColumns(), changedColumns(m));
             table(tables.joins());
             table(tables.filters());
             table(tables.tests());
@@ -425,6 +489,12 @@ public final class HtmlReviewPage {
             p("<p class=\"top\"><a href=\"#top\">Back to top</a></p>\n</section>\n");
         }
     }
+
+    /** Added to the style sheet only when the export has a base, so that a page without one is as it was. */
+    private static final String CHANGES_CSS =
+            ".changed{background:#fff3cd;color:#664d03;border-radius:3px;padding:0 4px;font-size:12px}\n"
+                    + ".changed.breaking{background:#f8d7da;color:#842029}\n"
+                    + "tr.changed td{background:#fff8e1}\n";
 
     private static final String CSS = """
             *{box-sizing:border-box}

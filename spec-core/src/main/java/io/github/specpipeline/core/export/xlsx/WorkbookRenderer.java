@@ -159,6 +159,9 @@ public final class WorkbookRenderer {
             List<String> fixed = List.of(
                     "Overview", "Spec", "Validation", "All Columns", "Transforms", "Joins", "Tests", "Data Lineage");
             fixed.forEach(names::take);
+            if (review.base().isPresent()) {
+                names.take("Changes");
+            }
             List<String> modelSheets =
                     new ArrayList<>(modelSheetsWanted ? review.models().size() : 0);
             if (modelSheetsWanted) {
@@ -224,6 +227,16 @@ public final class WorkbookRenderer {
                     sink -> table(ReviewTables.lineage(review), false, sink),
                     true,
                     review.specFile());
+            if (review.base().isPresent()) {
+                // after the fixed sheets, so that a workbook without a base keeps every sheet where it was
+                sheet(
+                        wb,
+                        styles,
+                        "Changes",
+                        sink -> table(ReviewTables.changes(review), false, sink),
+                        true,
+                        review.specFile());
+            }
             for (int i = 0; i < modelSheets.size(); i++) {
                 ModelReview m = review.models().get(i);
                 modelSheet(wb, styles, modelSheets.get(i), m, review.specFile());
