@@ -120,6 +120,15 @@ public enum DiagnosticCode {
             "A target cannot express a model's partitioning or clustering",
             "Materialize the model as a table to partition or cluster it, partition by a DATE, TIMESTAMP or DATETIME"
                     + " column for dbt, or leave the target out with -Dspecpipeline.targets=..."),
+    SP219(
+            "aggregate-filter-without-grouping",
+            "A model filter holds an aggregate (so it applies to groups, as HAVING) but the model does not aggregate",
+            "Add group_by or aggregations to the model, or move the filter to a model that aggregates."),
+    SP220(
+            "window-filter-in-aggregate-model",
+            "A model filter holds a window function but the model aggregates; a window filter applies to rows of a"
+                    + " model that does not group",
+            "Filter with the window function in a model upstream of the aggregation (or downstream of it)."),
     SP230(
             "googlesql-unavailable",
             "BigQuery's analyzer (GoogleSQL) cannot run here, so SQL fragments were checked by spec-pipeline's own rules"
@@ -213,7 +222,12 @@ public enum DiagnosticCode {
     SP407(
             "type-cast",
             "A column's declared type differs from its source column's type, so the generated SQL casts it",
-            "Declare the source's type, or convert in a transform (e.g. SAFE_CAST({from} AS <type>)) where the conversion is meant.");
+            "Declare the source's type, or convert in a transform (e.g. SAFE_CAST({from} AS <type>)) where the conversion is meant."),
+    SP408(
+            "window-order-ties",
+            "A window function in a filter picks rows by an order that can tie, so which rows are kept is the engine's"
+                    + " choice and may differ between runs and engines",
+            "Add ORDER BY columns that make the order unique within each partition, e.g. the source's primary key.");
 
     private final String slug;
     private final String title;
