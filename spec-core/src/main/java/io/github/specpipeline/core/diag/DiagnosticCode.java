@@ -129,6 +129,22 @@ public enum DiagnosticCode {
             "A model filter holds a window function but the model aggregates; a window filter applies to rows of a"
                     + " model that does not group",
             "Filter with the window function in a model upstream of the aggregation (or downstream of it)."),
+    SP221(
+            "unknown-named-expression",
+            "A fragment calls a named expression (@name) that neither the spec's nor the model's expressions define",
+            "Fix the name, or define it in the spec's (or the model's) \"expressions\" map."),
+    SP222(
+            "named-expression-arity",
+            "A named expression is called with another number of arguments than its placeholders {0}, {1}, ... ask for",
+            "Pass one argument per placeholder, in order: @name(arg0, arg1, ...)."),
+    SP223(
+            "named-expression-cycle",
+            "Named expressions call each other in a cycle, so their expansion never ends",
+            "Break the cycle: write the SQL of one of them out instead of calling the other."),
+    SP224(
+            "named-expression-malformed",
+            "A named expression has a malformed name or placeholder, or a call is not closed",
+            "Name expressions with letters, digits and underscores; number placeholders {0}, {1}, ... without gaps."),
     SP230(
             "googlesql-unavailable",
             "BigQuery's analyzer (GoogleSQL) cannot run here, so SQL fragments were checked by spec-pipeline's own rules"

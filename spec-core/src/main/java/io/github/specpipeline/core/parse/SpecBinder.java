@@ -93,7 +93,7 @@ public final class SpecBinder {
                     "write {\"schema\": {...}, \"models\": [...]}");
             return Optional.empty();
         }
-        Obj spec = new Obj(root, "", "spec", "$schema", "version", "description", "schema", "models");
+        Obj spec = new Obj(root, "", "spec", "$schema", "version", "description", "schema", "expressions", "models");
         String version = spec.scalarText("version", false).orElse(Spec.CURRENT_VERSION);
         if (!Spec.CURRENT_VERSION.equals(version) && !"1.0".equals(version)) {
             reporter.error(
@@ -106,8 +106,29 @@ public final class SpecBinder {
         spec.string("description", false);
         SchemaNames schema = spec.object("schema", true).map(this::schemaNames).orElse(SchemaNames.DEFAULT);
         List<Model> models = streamedModels != null ? streamedModels : spec.array("models", true, this::model);
+        Map<String, String> expressions = expressions(spec);
         spec.reportUnknown();
-        return Optional.of(new Spec(Spec.CURRENT_VERSION, schema, models));
+        return Optional.of(new Spec(Spec.CURRENT_VERSION, schema, models, expressions));
+    }
+
+    /** The {@code expressions} map of a spec or model: name to SQL text; checked when validated. */
+    private Map<String, String> expressions(Obj o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!o.has("expressions")) {
+            return out;
+        }
+        JsonNode node = o.node("expressions");
+        String pointer = o.p("expressions");
+        if (!node.isObject()) {
+            typeError(pointer, "an object of named expressions {\"name\": \"SQL with {0}, {1}\"}", node);
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            text(e.getValue(), pointer + "/" + SourceMap.token(e.getKey()))
+                    .ifPresent(body -> out.put(canonical(e.getKey()), body));
+        }
+        return out;
     }
 
     private SchemaNames schemaNames(Obj o) {
@@ -139,7 +160,8 @@ public final class SpecBinder {
                         "aggregations",
                         "group_by",
                         "constraints",
-                        "unit_tests");
+                        "unit_tests",
+                        "expressions");
         int index = Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1));
         String name = o.string("name", true).orElse("");
         Layer layer = o.string("layer", true)
@@ -192,7 +214,8 @@ public final class SpecBinder {
                 o.array("aggregations", false, this::aggregation),
                 o.array("group_by", false, this::requiredText),
                 o.object("constraints", false).map(this::constraints).orElse(Constraints.NONE),
-                o.array("unit_tests", false, this::unitTest));
+                o.array("unit_tests", false, this::unitTest),
+                expressions(o));
         o.reportUnknown();
         return model;
     }

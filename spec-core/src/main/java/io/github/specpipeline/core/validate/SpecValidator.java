@@ -62,6 +62,8 @@ public final class SpecValidator {
     private final Map<String, List<Column>> outputs = new LinkedHashMap<>();
     /** The fragments that passed the checks here, for GoogleSQL's analysis; null when it is switched off. */
     private final List<AnalyzedFragment> analyzed;
+    /** Fragments whose named expressions could not be expanded (reported): not analyzed, so not reported twice. */
+    private final Set<String> expansionFailed = new HashSet<>();
 
     private SpecValidator(
             Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener, boolean googleSql) {
@@ -105,7 +107,11 @@ public final class SpecValidator {
      */
     public static ValidatedSpec validate(
             Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener, boolean googleSql) {
+        // named expressions first: every check, GoogleSQL and every generator read the expanded SQL
+        Set<String> expansionFailed = new HashSet<>();
+        spec = NamedExpansion.expand(spec, reporter, expansionFailed);
         SpecValidator v = new SpecValidator(spec, ddl, reporter, listener, googleSql);
+        v.expansionFailed.addAll(expansionFailed);
         v.run();
         if (v.analyzed != null) {
             GoogleSqlCheck.run(v.analyzed, ddl, v.outputs, reporter);
@@ -1335,6 +1341,9 @@ public final class SpecValidator {
                 List<Relation> scope,
                 List<Column> outputScope,
                 Use use) {
+            if (expansionFailed.contains(pointer)) {
+                return Optional.empty();
+            }
             boolean onOutput = scope == null;
             if (onOutput) {
                 scope = List.of();
