@@ -160,8 +160,8 @@ public enum DiagnosticCode {
             "Fix the spelling, or read the column from one of the model's sources; function names are BigQuery's."),
     SP233(
             "window-function-misplaced",
-            "A window (analytic) function is where BigQuery allows none: a filter, a join condition, an expression"
-                    + " test or an aggregate's argument",
+            "A window (analytic) function is where BigQuery allows none: a join condition, an expression test or an"
+                    + " aggregate's argument",
             "Compute the window function as a column of an upstream model and filter or aggregate that column."),
     SP234(
             "result-type-cast",
