@@ -276,7 +276,10 @@ public final class NamedExpressions {
                 String arg = args.get(index.get()).strip();
                 out.append(body, copied, tokens.get(i).offset())
                         .append(
-                                SIMPLE.matcher(arg).matches() || isOneToken(arg) || parenthesised(arg)
+                                SIMPLE.matcher(arg).matches()
+                                                || isOneToken(arg)
+                                                || parenthesised(arg)
+                                                || simpleCall(arg)
                                         ? arg
                                         : "(" + arg + ")");
                 copied = tokens.get(i + 2).end();
