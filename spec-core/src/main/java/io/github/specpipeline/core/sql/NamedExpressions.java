@@ -109,6 +109,16 @@ public final class NamedExpressions {
     }
 
     private Result expand(String text, List<String> stack, int depth) {
+        if (depth > MAX_DEPTH) {
+            // calls in arguments of calls, this deep: no real spec; stop before the stack does
+            return new Result(
+                    text,
+                    List.of(new Problem(
+                            Kind.MALFORMED,
+                            0,
+                            "named expression calls are nested more than " + MAX_DEPTH + " deep",
+                            "write the SQL out, or nest fewer calls")));
+        }
         List<SqlToken> tokens;
         try {
             tokens = SqlLexer.tokenize(text);
@@ -146,7 +156,7 @@ public final class NamedExpressions {
                             at.offset(),
                             "call of @" + name + " has no closing parenthesis",
                             "close the argument list: @" + name + "(...)"));
-                    continue;
+                    break; // every later call is inside the unclosed one: one finding, and no quadratic rescans
                 }
                 args = arguments(tokens, next, close);
                 end = tokens.get(close).end();
