@@ -137,6 +137,31 @@ public enum DiagnosticCode {
             "A target cannot express a model's partitioning or clustering",
             "Materialize the model as a table to partition or cluster it, partition by a DATE, TIMESTAMP or DATETIME"
                     + " column for dbt, or leave the target out with -Dspecpipeline.targets=..."),
+    SP219(
+            "aggregate-filter-without-grouping",
+            "A model filter holds an aggregate (so it applies to groups, as HAVING) but the model does not aggregate",
+            "Add group_by or aggregations to the model, or move the filter to a model that aggregates."),
+    SP220(
+            "window-filter-in-aggregate-model",
+            "A model filter holds a window function but the model aggregates; a window filter applies to rows of a"
+                    + " model that does not group",
+            "Filter with the window function in a model upstream of the aggregation (or downstream of it)."),
+    SP221(
+            "unknown-named-expression",
+            "A fragment calls a named expression (@name) that neither the spec's nor the model's expressions define",
+            "Fix the name, or define it in the spec's (or the model's) \"expressions\" map."),
+    SP222(
+            "named-expression-arity",
+            "A named expression is called with another number of arguments than its placeholders {0}, {1}, ... ask for",
+            "Pass one argument per placeholder, in order: @name(arg0, arg1, ...)."),
+    SP223(
+            "named-expression-cycle",
+            "Named expressions call each other in a cycle, so their expansion never ends",
+            "Break the cycle: write the SQL of one of them out instead of calling the other."),
+    SP224(
+            "named-expression-malformed",
+            "A named expression has a malformed name or placeholder, or a call is not closed",
+            "Name expressions with letters, digits and underscores; number placeholders {0}, {1}, ... without gaps."),
     SP230(
             "googlesql-unavailable",
             "BigQuery's analyzer (GoogleSQL) cannot run here, so SQL fragments were checked by spec-pipeline's own rules"
@@ -152,8 +177,8 @@ public enum DiagnosticCode {
             "Fix the spelling, or read the column from one of the model's sources; function names are BigQuery's."),
     SP233(
             "window-function-misplaced",
-            "A window (analytic) function is where BigQuery allows none: a filter, a join condition, an expression"
-                    + " test or an aggregate's argument",
+            "A window (analytic) function is where BigQuery allows none: a join condition, an expression test or an"
+                    + " aggregate's argument",
             "Compute the window function as a column of an upstream model and filter or aggregate that column."),
     SP234(
             "result-type-cast",
@@ -231,6 +256,11 @@ public enum DiagnosticCode {
             "type-cast",
             "A column's declared type differs from its source column's type, so the generated SQL casts it",
             "Declare the source's type, or convert in a transform (e.g. SAFE_CAST({from} AS <type>)) where the conversion is meant."),
+    SP408(
+            "window-order-ties",
+            "A window function in a filter picks rows by an order that can tie, so which rows are kept is the engine's"
+                    + " choice and may differ between runs and engines",
+            "Add ORDER BY columns that make the order unique within each partition, e.g. the source's primary key."),
 
     // SP5xx: the diff goal and its base
     SP500(

@@ -70,6 +70,7 @@ public final class SqlQueryWriter {
                     .append(q(s.alias()))
                     .append('\n');
             appendWhere(cte, s.filters(), INDENT);
+            appendQualify(cte, s.qualify(), !s.filters().isEmpty(), INDENT);
             cte.append(')');
             ctes.add(cte.toString());
         }
@@ -118,6 +119,12 @@ public final class SqlQueryWriter {
                     .append(String.join(", ", groups))
                     .append('\n');
         }
+        appendClause(sb, "HAVING", b.having(), indent);
+        appendQualify(
+                sb,
+                b.qualify(),
+                !b.where().isEmpty() || !b.groupBy().isEmpty() || !b.having().isEmpty(),
+                indent);
         return sb.toString();
     }
 
@@ -134,10 +141,31 @@ public final class SqlQueryWriter {
     }
 
     private void appendWhere(StringBuilder sb, List<Expr> predicates, String indent) {
+        appendClause(sb, "WHERE", predicates, indent);
+    }
+
+    /**
+     * {@code QUALIFY}, the same in BigQuery, DuckDB and Spark SQL (seen on pyspark 4.3). BigQuery (and GoogleSQL)
+     * take it only beside a WHERE, GROUP BY or HAVING clause, so a {@code WHERE TRUE} comes first where the query
+     * has none; every dialect gets it, for one text shape.
+     */
+    private void appendQualify(StringBuilder sb, List<Expr> predicates, boolean hasClause, String indent) {
+        if (!predicates.isEmpty() && !hasClause) {
+            sb.append(indent).append("WHERE TRUE\n");
+        }
+        appendClause(sb, "QUALIFY", predicates, indent);
+    }
+
+    /** {@code WHERE}, {@code HAVING} or {@code QUALIFY} with the predicates ANDed. */
+    private void appendClause(StringBuilder sb, String keyword, List<Expr> predicates, String indent) {
+        String continuation = " ".repeat(keyword.length() - 3) + "AND ";
         for (int i = 0; i < predicates.size(); i++) {
             String p = predicates.get(i).sql(d);
             String text = predicates.size() == 1 ? p : "(" + p + ")";
-            sb.append(indent).append(i == 0 ? "WHERE " : "  AND ").append(text).append('\n');
+            sb.append(indent)
+                    .append(i == 0 ? keyword + " " : continuation)
+                    .append(text)
+                    .append('\n');
         }
     }
 

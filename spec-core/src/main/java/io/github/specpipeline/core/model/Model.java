@@ -1,7 +1,10 @@
 package io.github.specpipeline.core.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +12,7 @@ import java.util.Optional;
  *
  * @param index           position in the spec's {@code models} array, for locating diagnostics
  * @param materialization as declared, or null for the target's default (a table)
+ * @param expressions     named expressions of this model ({@code @name(...)}); over the spec's of the same name
  */
 public record Model(
         int index,
@@ -25,9 +29,47 @@ public record Model(
         List<Aggregation> aggregations,
         List<String> groupBy,
         Constraints constraints,
-        List<UnitTest> unitTests) {
+        List<UnitTest> unitTests,
+        Map<String, String> expressions) {
+
+    /** A model without named expressions of its own. */
+    public Model(
+            int index,
+            String name,
+            Layer layer,
+            String description,
+            String owner,
+            List<String> tags,
+            Materialization materialization,
+            List<SourceRef> sources,
+            List<ColumnMapping> columns,
+            List<Join> joins,
+            List<Filter> filters,
+            List<Aggregation> aggregations,
+            List<String> groupBy,
+            Constraints constraints,
+            List<UnitTest> unitTests) {
+        this(
+                index,
+                name,
+                layer,
+                description,
+                owner,
+                tags,
+                materialization,
+                sources,
+                columns,
+                joins,
+                filters,
+                aggregations,
+                groupBy,
+                constraints,
+                unitTests,
+                Map.of());
+    }
 
     public Model {
+        expressions = Collections.unmodifiableMap(new LinkedHashMap<>(expressions));
         tags = List.copyOf(tags);
         sources = List.copyOf(sources);
         columns = List.copyOf(columns);

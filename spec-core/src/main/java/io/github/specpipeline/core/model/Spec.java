@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,25 +13,43 @@ import java.util.Optional;
  * @param modelFiles   for a spec directory, the file of each model (same order as {@code models}); empty for a
  *                     spec in one file
  * @param environments the {@code environments} block by name, in the file's order; empty when there is none
+ * @param expressions  the named expressions every model can call ({@code @name(...)}), in file order
  */
 public record Spec(
         String version,
         SchemaNames schema,
         List<Model> models,
         List<ModelFile> modelFiles,
-        Map<String, Environment> environments) {
+        Map<String, Environment> environments,
+        Map<String, String> expressions) {
     public static final String CURRENT_VERSION = "1";
 
     public Spec {
         models = List.copyOf(models);
         modelFiles = List.copyOf(modelFiles);
         // a LinkedHashMap copy: messages list the environments in the spec's order
-        environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        expressions = Collections.unmodifiableMap(new LinkedHashMap<>(expressions));
+    }
+
+    /** A spec in one file, without environments or named expressions. */
+    public Spec(String version, SchemaNames schema, List<Model> models) {
+        this(version, schema, models, List.of(), Map.of(), Map.of());
     }
 
     /** A spec in one file, without environments. */
-    public Spec(String version, SchemaNames schema, List<Model> models) {
-        this(version, schema, models, List.of(), Map.of());
+    public Spec(String version, SchemaNames schema, List<Model> models, Map<String, String> expressions) {
+        this(version, schema, models, List.of(), Map.of(), expressions);
+    }
+
+    /** A spec without named expressions. */
+    public Spec(
+            String version,
+            SchemaNames schema,
+            List<Model> models,
+            List<ModelFile> modelFiles,
+            Map<String, Environment> environments) {
+        this(version, schema, models, modelFiles, environments, Map.of());
     }
 
     public Optional<Model> model(String name) {
@@ -49,11 +69,11 @@ public record Spec(
 
     /** The same spec with models read from these files. */
     public Spec withModelFiles(List<ModelFile> files) {
-        return new Spec(version, schema, models, files, environments);
+        return new Spec(version, schema, models, files, environments, expressions);
     }
 
     /** The same spec writing to other schema names (an environment's). */
     public Spec withSchema(SchemaNames names) {
-        return new Spec(version, names, models, modelFiles, environments);
+        return new Spec(version, names, models, modelFiles, environments, expressions);
     }
 }

@@ -94,7 +94,8 @@ public final class SpecBinder {
                     "write {\"schema\": {...}, \"models\": [...]}");
             return Optional.empty();
         }
-        Obj spec = new Obj(root, "", "spec", "$schema", "version", "description", "schema", "models", "environments");
+        Obj spec = new Obj(
+                root, "", "spec", "$schema", "version", "description", "schema", "expressions", "models", "environments");
         String version = spec.scalarText("version", false).orElse(Spec.CURRENT_VERSION);
         if (!Spec.CURRENT_VERSION.equals(version) && !"1.0".equals(version)) {
             reporter.error(
@@ -109,8 +110,9 @@ public final class SpecBinder {
         List<Model> models = streamedModels != null ? streamedModels : spec.array("models", true, this::model);
         Map<String, Environment> environments =
                 spec.object("environments", false).map(this::environments).orElse(Map.of());
+        Map<String, String> expressions = expressions(spec);
         spec.reportUnknown();
-        return Optional.of(new Spec(Spec.CURRENT_VERSION, schema, models, List.of(), environments));
+        return Optional.of(new Spec(Spec.CURRENT_VERSION, schema, models, List.of(), environments, expressions));
     }
 
     /** The {@code environments} block: each entry a schema suffix and/or explicit staging and final names. */
@@ -136,6 +138,26 @@ public final class SpecBinder {
                 }
                 out.put(canonical(e.getKey()), new Environment(canonical(e.getKey()), suffix, staging, fin));
             });
+        }
+        return out;
+    }
+
+    /** The {@code expressions} map of a spec or model: name to SQL text; checked when validated. */
+    private Map<String, String> expressions(Obj o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!o.has("expressions")) {
+            return out;
+        }
+        JsonNode node = o.node("expressions");
+        String pointer = o.p("expressions");
+        if (!node.isObject()) {
+            typeError(pointer, "an object of named expressions {\"name\": \"SQL with {0}, {1}\"}", node);
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            text(e.getValue(), pointer + "/" + SourceMap.token(e.getKey()))
+                    .ifPresent(body -> out.put(canonical(e.getKey()), body));
         }
         return out;
     }
@@ -169,7 +191,8 @@ public final class SpecBinder {
                         "aggregations",
                         "group_by",
                         "constraints",
-                        "unit_tests");
+                        "unit_tests",
+                        "expressions");
         int index = Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1));
         String name = o.string("name", true).orElse("");
         Layer layer = o.string("layer", true)
@@ -222,7 +245,8 @@ public final class SpecBinder {
                 o.array("aggregations", false, this::aggregation),
                 o.array("group_by", false, this::requiredText),
                 o.object("constraints", false).map(this::constraints).orElse(Constraints.NONE),
-                o.array("unit_tests", false, this::unitTest));
+                o.array("unit_tests", false, this::unitTest),
+                expressions(o));
         o.reportUnknown();
         return model;
     }

@@ -3,6 +3,7 @@ package io.github.specpipeline.core.plan;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.sql.FilterStage;
 import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
@@ -13,7 +14,9 @@ import net.sf.jsqlparser.expression.Expression;
 /**
  * A small relational plan of one model, decided once from the spec and rendered by every target (DuckDB SQL,
  * BigQuery SQL for dbt and Dataform, PySpark). The semantics live here: one relation per source with its own
- * filters, joins in spec order, row filters on the joined rows, the select list and the grouping.
+ * filters, joins in spec order, row filters on the joined rows, the select list and the grouping. Each filter is
+ * placed at the stage of SQL's logical order its predicate needs ({@link FilterStage}): plain predicates in WHERE,
+ * aggregates in HAVING after the grouping, window functions in QUALIFY after the windows.
  *
  * @param model       the model
  * @param sources     one per source, in spec order; each is read once and filtered by the filters that apply to it
@@ -73,11 +76,15 @@ public record ModelPlan(
      * @param ref     as written in {@code sources}
      * @param model   whether it is another model (else a raw table)
      * @param filters predicates applied to this source alone, before any join
+     * @param qualify window predicates on this source alone: the windows are computed over the source's rows that
+     *                pass {@code filters}, before any join
      * @param columns its columns when known, else null
      */
-    public record Source(String alias, SourceRef ref, boolean model, List<Expr> filters, List<Column> columns) {
+    public record Source(
+            String alias, SourceRef ref, boolean model, List<Expr> filters, List<Expr> qualify, List<Column> columns) {
         public Source {
             filters = List.copyOf(filters);
+            qualify = List.copyOf(qualify);
             columns = columns == null ? null : List.copyOf(columns);
         }
     }
@@ -102,6 +109,8 @@ public record ModelPlan(
      * @param from    the first source
      * @param joins   the joins in spec order
      * @param where   row filters on the joined rows, before grouping
+     * @param having  filters with an aggregate, on the groups (only in a grouped branch)
+     * @param qualify filters with a window function, after the windows (only in a branch that does not group)
      * @param select  the select list
      * @param groupBy the grouping expressions; empty without grouping
      * @param grouped whether the branch aggregates (a select of only aggregates has no GROUP BY but is grouped)
@@ -111,12 +120,16 @@ public record ModelPlan(
             String from,
             List<JoinStep> joins,
             List<Expr> where,
+            List<Expr> having,
+            List<Expr> qualify,
             List<SelectItem> select,
             List<Expr> groupBy,
             boolean grouped) {
         public Branch {
             joins = List.copyOf(joins);
             where = List.copyOf(where);
+            having = List.copyOf(having);
+            qualify = List.copyOf(qualify);
             select = List.copyOf(select);
             groupBy = List.copyOf(groupBy);
         }

@@ -20,6 +20,7 @@ import io.github.specpipeline.core.plan.ModelPlan.SelectItem;
 import io.github.specpipeline.core.plan.ModelPlan.Source;
 import io.github.specpipeline.core.sql.BigQuerySyntax;
 import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.sql.FilterStage;
 import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
@@ -78,7 +79,9 @@ public final class ModelPlanner {
         this.m = model;
         for (SourceRef ref : model.sources()) {
             if (!sources.containsKey(ref.table())) {
-                sources.put(ref.table(), new Source(ref.table(), ref, !ref.isQualified(), List.of(), columnsOf(ref)));
+                sources.put(
+                        ref.table(),
+                        new Source(ref.table(), ref, !ref.isQualified(), List.of(), List.of(), columnsOf(ref)));
             }
         }
         this.scope = new SourceScope(sources);
@@ -129,14 +132,34 @@ public final class ModelPlanner {
     private ModelPlan build() {
         // filters on a single source, before any join
         Map<String, List<Expr>> sourceFilters = new LinkedHashMap<>();
+        Map<String, List<Expr>> sourceQualify = new LinkedHashMap<>();
         List<Expr> rowFilters = new ArrayList<>();
         List<String> rowFilterPointers = new ArrayList<>();
         for (int i = 0; i < m.filters().size(); i++) {
             Filter f = m.filters().get(i);
             Expr e = parse(f.predicate(), null);
             String alias = f.appliesTo() == null || f.appliesTo().equals(m.name()) ? null : aliasOf(f.appliesTo());
+            if (alias != null && sources.containsKey(alias)) {
+                // the filter reads its source alone (its CTE), so an unqualified column is that source's even when
+                // an earlier source has a column of the same name
+                e = new Expr(e.tree(), new SourceScope(Map.of(alias, sources.get(alias))));
+            }
             if (alias != null) {
-                sourceFilters.computeIfAbsent(alias, k -> new ArrayList<>()).add(e);
+                switch (FilterStage.of(e.tree())) {
+                    case WHERE ->
+                        sourceFilters
+                                .computeIfAbsent(alias, k -> new ArrayList<>())
+                                .add(e);
+                    case QUALIFY ->
+                        sourceQualify
+                                .computeIfAbsent(alias, k -> new ArrayList<>())
+                                .add(e);
+                    case HAVING ->
+                        problems.add(new Problem(
+                                m.pointer() + "/filters/" + i + "/predicate",
+                                "a filter on a source cannot hold an aggregate: the source is not grouped",
+                                false));
+                }
             } else {
                 rowFilters.add(e);
                 rowFilterPointers.add(m.pointer() + "/filters/" + i + "/predicate");
@@ -145,7 +168,12 @@ public final class ModelPlanner {
         List<Source> planned = new ArrayList<>();
         for (Source s : List.copyOf(sources.values())) {
             Source withFilters = new Source(
-                    s.alias(), s.ref(), s.model(), sourceFilters.getOrDefault(s.alias(), List.of()), s.columns());
+                    s.alias(),
+                    s.ref(),
+                    s.model(),
+                    sourceFilters.getOrDefault(s.alias(), List.of()),
+                    sourceQualify.getOrDefault(s.alias(), List.of()),
+                    s.columns());
             planned.add(withFilters);
             sources.put(s.alias(), withFilters);
         }
@@ -393,7 +421,21 @@ public final class ModelPlanner {
         return x;
     }
 
-    private Branch branch(String name, List<String> component, List<Expr> where, List<Item> items, List<Expr> keys) {
+    /**
+     * A branch over {@code component}; {@code filters} are the model's row filters that read it, each placed at its
+     * {@link FilterStage}.
+     */
+    private Branch branch(String name, List<String> component, List<Expr> filters, List<Item> items, List<Expr> keys) {
+        List<Expr> where = new ArrayList<>();
+        List<Expr> having = new ArrayList<>();
+        List<Expr> qualify = new ArrayList<>();
+        for (Expr f : filters) {
+            switch (FilterStage.of(f.tree())) {
+                case WHERE -> where.add(f);
+                case HAVING -> having.add(f);
+                case QUALIFY -> qualify.add(f);
+            }
+        }
         String from = null;
         List<JoinStep> steps = new ArrayList<>();
         Set<String> present = new LinkedHashSet<>();
@@ -431,7 +473,6 @@ public final class ModelPlanner {
                 } else if (present.contains(l) && present.contains(r)) {
                     // both joined already: the condition further restricts the rows
                     if (condition != null) {
-                        where = new ArrayList<>(where);
                         where.add(condition);
                     }
                 } else {
@@ -474,7 +515,19 @@ public final class ModelPlanner {
                 }
             }
         }
-        return new Branch(name, from, steps, where, select, groupBy, grouped);
+        if (!having.isEmpty() && !grouped) {
+            problems.add(new Problem(
+                    m.pointer() + "/filters",
+                    "a filter with an aggregate needs a model that aggregates (group_by or aggregations)",
+                    false));
+        }
+        if (!qualify.isEmpty() && grouped) {
+            problems.add(new Problem(
+                    m.pointer() + "/filters",
+                    "a filter with a window function is not supported in a model that aggregates",
+                    false));
+        }
+        return new Branch(name, from, steps, where, having, qualify, select, groupBy, grouped);
     }
 
     /** Adds a grouping expression unless it is a constant or already there. */

@@ -223,9 +223,11 @@ final class GoogleSqlCheck {
             }
             sql.append("\nFROM ").append(String.join(" CROSS JOIN ", from)).append(')');
         } else {
-            sql.append("EXISTS(SELECT 1\nFROM ")
+            sql.append("EXISTS(SELECT " + selectList(first.place()) + "\nFROM ")
                     .append(String.join(" CROSS JOIN ", from))
-                    .append("\nWHERE\n");
+                    .append('\n')
+                    .append(clause(first.place()))
+                    .append('\n');
             for (int i = 0; i < b.fragments().size(); i++) {
                 sql.append(i == 0 ? "(\n" : "\nAND\n(\n")
                         .append(analyzedText(b.fragments().get(i)))
@@ -364,13 +366,14 @@ final class GoogleSqlCheck {
                 }
                 s.text("\nFROM " + String.join(" CROSS JOIN ", from) + "\n");
             }
-            case JOIN_CONDITION, FILTER, ROW_TEST -> {
+            case JOIN_CONDITION, FILTER, HAVING, QUALIFY, ROW_TEST -> {
                 if (join) {
                     s.text("SELECT 1\nFROM " + String.join(" CROSS JOIN ", from.subList(0, from.size() - 1))
                             + " INNER JOIN " + from.get(from.size() - 1) + " ON\n");
                     s.fragment(0, first);
                 } else {
-                    s.text("SELECT 1\nFROM " + String.join(" CROSS JOIN ", from) + "\nWHERE\n");
+                    s.text("SELECT " + selectList(first.place()) + "\nFROM " + String.join(" CROSS JOIN ", from) + "\n"
+                            + clause(first.place()) + "\n");
                     for (int i = 0; i < fragments.size(); i++) {
                         s.text(i == 0 ? "(\n" : "AND\n(\n")
                                 .fragment(i, fragments.get(i))
@@ -380,6 +383,24 @@ final class GoogleSqlCheck {
             }
         }
         return s;
+    }
+
+    /**
+     * The clause a condition is analyzed in, as the generated SQL puts it: an aggregate filter in HAVING (GoogleSQL's
+     * complaints about grouping without the GROUP BY are SP403's and dropped), a window filter in QUALIFY.
+     */
+    private static String clause(FragmentPlace place) {
+        return switch (place) {
+            case HAVING -> "HAVING";
+            // GoogleSQL (as BigQuery) takes QUALIFY only beside WHERE, GROUP BY or HAVING; the generated SQL does too
+            case QUALIFY -> "WHERE TRUE\nQUALIFY";
+            default -> "WHERE";
+        };
+    }
+
+    /** The select list of a condition's statement: HAVING needs an aggregating query (no GROUP BY here). */
+    private static String selectList(FragmentPlace place) {
+        return place == FragmentPlace.HAVING ? "COUNT(*)" : "1";
     }
 
     /** A model's output as a CTE of one row of NULLs of its columns' types (the same text wherever it is read). */

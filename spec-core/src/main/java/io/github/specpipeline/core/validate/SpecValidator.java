@@ -22,11 +22,14 @@ import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.Spec;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.parse.Names;
+import io.github.specpipeline.core.sql.BigQuerySyntax;
 import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.sql.FilterStage;
 import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
 import io.github.specpipeline.core.sql.SqlTypes;
+import io.github.specpipeline.core.sql.WindowCalls;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import net.sf.jsqlparser.expression.Expression;
 
 /**
  * Checks a bound spec the way a compiler checks a program: names, references, SQL fragments, the model
@@ -61,6 +65,8 @@ public final class SpecValidator {
     private final Map<String, List<Column>> outputs = new LinkedHashMap<>();
     /** The fragments that passed the checks here, for GoogleSQL's analysis; null when it is switched off. */
     private final List<AnalyzedFragment> analyzed;
+    /** Fragments whose named expressions could not be expanded (reported): not analyzed, so not reported twice. */
+    private final Set<String> expansionFailed = new HashSet<>();
 
     private SpecValidator(
             Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener, boolean googleSql) {
@@ -104,7 +110,11 @@ public final class SpecValidator {
      */
     public static ValidatedSpec validate(
             Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener, boolean googleSql) {
+        // named expressions first: every check, GoogleSQL and every generator read the expanded SQL
+        Set<String> expansionFailed = new HashSet<>();
+        spec = NamedExpansion.expand(spec, reporter, expansionFailed);
         SpecValidator v = new SpecValidator(spec, ddl, reporter, listener, googleSql);
+        v.expansionFailed.addAll(expansionFailed);
         v.run();
         if (v.analyzed != null) {
             GoogleSqlCheck.run(v.analyzed, ddl, v.outputs, reporter);
@@ -606,7 +616,9 @@ public final class SpecValidator {
                 if (f.predicate().isEmpty()) {
                     continue;
                 }
+                boolean onSource = f.appliesTo() != null && !f.appliesTo().equals(m.name());
                 String name = f.appliesTo() == null ? "filter" : "filter on '" + f.appliesTo() + "'";
+                List<Relation> filterScope = scope;
                 fragment(
                                 f.predicate(),
                                 null,
@@ -615,16 +627,102 @@ public final class SpecValidator {
                                 scope,
                                 List.of(),
                                 new Use(FragmentPlace.FILTER, null, null))
-                        .ifPresent(x -> {
-                            if (x.containsAggregate()) {
-                                r.error(
-                                        DiagnosticCode.SP303,
-                                        fp + "/predicate",
-                                        "filter predicate uses an aggregate function",
-                                        "filters apply to rows before grouping; test aggregates with an expression test instead");
-                            }
-                        });
+                        .ifPresent(x -> checkFilterStage(x, fp + "/predicate", onSource, filterScope));
             }
+        }
+
+        /**
+         * A filter applies at the stage its predicate needs (see {@link FilterStage}); these are the stages its place
+         * in the model cannot have, and SP408 for a window whose order can tie.
+         */
+        private void checkFilterStage(ParsedFragment x, String pointer, boolean onSource, List<Relation> scope) {
+            FilterStage stage = FilterStage.of(x);
+            boolean aggregates = !m.aggregations().isEmpty() || !m.groupBy().isEmpty();
+            if (stage == FilterStage.HAVING && onSource) {
+                r.error(
+                        DiagnosticCode.SP303,
+                        pointer,
+                        "filter predicate on a source uses an aggregate function",
+                        "a filter on a source applies to its rows before any join or grouping; filter groups with"
+                                + " a model filter (no applies_to) in a model that aggregates");
+            } else if (stage == FilterStage.HAVING && !aggregates) {
+                r.error(
+                        DiagnosticCode.SP219,
+                        pointer,
+                        "filter predicate uses an aggregate function, so it filters groups (HAVING), but model '"
+                                + m.name() + "' has no group_by or aggregations",
+                        DiagnosticCode.SP219.fix());
+            } else if (stage == FilterStage.QUALIFY && !onSource && aggregates) {
+                r.error(
+                        DiagnosticCode.SP220,
+                        pointer,
+                        "filter predicate uses a window function, but model '" + m.name()
+                                + "' aggregates: a window filter applies to the rows of a model that does not group",
+                        DiagnosticCode.SP220.fix());
+            } else if (stage == FilterStage.QUALIFY) {
+                checkWindowOrder(x, pointer, scope);
+            }
+        }
+
+        /**
+         * SP408: an order-sensitive window (ROW_NUMBER, LAG, FIRST_VALUE, ...) whose PARTITION BY and ORDER BY do not
+         * make each row's place unique. Unique is known only where a key is: the primary key of the one upstream
+         * model the filter reads (the source DDL declares no keys); without a known key only a missing ORDER BY is
+         * reported.
+         */
+        private void checkWindowOrder(ParsedFragment x, String pointer, List<Relation> scope) {
+            List<String> key = List.of();
+            if (scope.size() == 1 && scope.get(0).isModel()) {
+                Model upstream = modelsByName.get(scope.get(0).ref().table());
+                if (upstream != null) {
+                    key = upstream.constraints().primaryKey();
+                }
+            }
+            for (WindowCalls.Call call : WindowCalls.find(x.expression())) {
+                if (!call.orderSensitive()) {
+                    continue;
+                }
+                Set<String> ordered = new LinkedHashSet<>();
+                for (Expression e : call.partition()) {
+                    columnName(e).ifPresent(ordered::add);
+                }
+                for (Expression e : call.orderBy()) {
+                    columnName(e).ifPresent(ordered::add);
+                }
+                List<String> missing = key.stream()
+                        .filter(k -> !ordered.contains(k.toLowerCase(Locale.ROOT)))
+                        .toList();
+                String add = key.isEmpty()
+                        ? ""
+                        : " (add " + String.join(", ", missing) + ", the primary key of '"
+                                + scope.get(0).alias() + "')";
+                String message;
+                if (call.orderBy().isEmpty()) {
+                    message = call.name() + "() has no ORDER BY in its window, so which rows it keeps is the engine's"
+                            + " choice";
+                } else if (!key.isEmpty() && !missing.isEmpty()) {
+                    message = call.name() + "()'s PARTITION BY and ORDER BY do not cover the primary key ("
+                            + String.join(", ", key) + "), so rows can tie and which of them are kept is the engine's"
+                            + " choice";
+                } else {
+                    continue;
+                }
+                int offset = x.text().toUpperCase(Locale.ROOT).indexOf(call.name() + "(");
+                r.inString(
+                        Severity.WARNING,
+                        DiagnosticCode.SP408,
+                        pointer,
+                        1,
+                        FragmentLocation.jsonColumn(x.text(), Math.max(0, offset)),
+                        message,
+                        "order the window by columns that are unique within each partition" + add);
+            }
+        }
+
+        private static Optional<String> columnName(Expression e) {
+            return e instanceof net.sf.jsqlparser.schema.Column c
+                    ? Optional.of(BigQuerySyntax.refOf(c).column().toLowerCase(Locale.ROOT))
+                    : Optional.empty();
         }
 
         private void checkAggregations() {
@@ -1265,6 +1363,9 @@ public final class SpecValidator {
                 List<Relation> scope,
                 List<Column> outputScope,
                 Use use) {
+            if (expansionFailed.contains(pointer)) {
+                return Optional.empty();
+            }
             boolean onOutput = scope == null;
             if (onOutput) {
                 scope = List.of();
@@ -1299,7 +1400,7 @@ public final class SpecValidator {
             if (analyzed != null && !m.name().isEmpty() && !"__from__.__from__".equals(fromReplacement)) {
                 analyzed.add(new AnalyzedFragment(
                         m.name(),
-                        use.place(),
+                        use.place() == FragmentPlace.FILTER ? FragmentPlace.of(FilterStage.of(f)) : use.place(),
                         pointer,
                         text,
                         fromReplacement,

@@ -92,6 +92,29 @@ public final class PySparkGenerator {
         return "F.expr(" + Text.python(sql) + ").alias(" + Text.python(item.name()) + ")";
     }
 
+    /**
+     * QUALIFY for a DataFrame: Spark refuses a window function in {@code filter}, so each predicate becomes a column,
+     * the rows are filtered on it, and the column is dropped (a NULL predicate drops the row, as QUALIFY does).
+     */
+    private static void appendQualify(StringBuilder sb, String v, List<ModelPlan.Expr> qualify) {
+        for (int k = 0; k < qualify.size(); k++) {
+            String column = Text.python("_qualify_" + (k + 1));
+            sb.append("    ")
+                    .append(v)
+                    .append(" = ")
+                    .append(v)
+                    .append(".withColumn(")
+                    .append(column)
+                    .append(", ")
+                    .append(expr(qualify.get(k)))
+                    .append(").filter(F.col(")
+                    .append(column)
+                    .append(")).drop(")
+                    .append(column)
+                    .append(")\n");
+        }
+    }
+
     private static String var(String alias) {
         return "src_" + alias;
     }
@@ -158,6 +181,7 @@ public final class PySparkGenerator {
                         .append(expr(f))
                         .append(")\n");
             }
+            appendQualify(sb, var(s.alias()), s.qualify());
         }
         List<String> branchVars = new ArrayList<>();
         for (int b = 0; b < plan.branches().size(); b++) {
@@ -197,6 +221,7 @@ public final class PySparkGenerator {
                         .append(expr(w))
                         .append(")\n");
             }
+            appendQualify(sb, v, branch.qualify());
             List<String> names =
                     branch.select().stream().map(i -> Text.python(i.name())).toList();
             List<String> items =
@@ -210,7 +235,19 @@ public final class PySparkGenerator {
                 groups.forEach(g -> sb.append("        ").append(g).append(",\n"));
                 sb.append("    ).agg(\n");
                 items.forEach(i -> sb.append("        ").append(i).append(",\n"));
-                sb.append("    ).select(").append(String.join(", ", names)).append(")\n");
+                // HAVING: each predicate is one more aggregate column, filtered on and left out by the select
+                for (int h = 0; h < branch.having().size(); h++) {
+                    sb.append("        ")
+                            .append(expr(branch.having().get(h)))
+                            .append(".alias(\"_having_")
+                            .append(h + 1)
+                            .append("\"),\n");
+                }
+                sb.append("    )");
+                for (int h = 0; h < branch.having().size(); h++) {
+                    sb.append(".filter(F.col(\"_having_").append(h + 1).append("\"))");
+                }
+                sb.append(".select(").append(String.join(", ", names)).append(")\n");
             } else {
                 sb.append("    ").append(v).append(" = ").append(v).append(".select(\n");
                 items.forEach(i -> sb.append("        ").append(i).append(",\n"));
