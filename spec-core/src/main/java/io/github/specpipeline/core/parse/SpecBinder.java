@@ -95,7 +95,16 @@ public final class SpecBinder {
             return Optional.empty();
         }
         Obj spec = new Obj(
-                root, "", "spec", "$schema", "version", "description", "schema", "expressions", "models", "environments");
+                root,
+                "",
+                "spec",
+                "$schema",
+                "version",
+                "description",
+                "schema",
+                "expressions",
+                "models",
+                "environments");
         String version = spec.scalarText("version", false).orElse(Spec.CURRENT_VERSION);
         if (!Spec.CURRENT_VERSION.equals(version) && !"1.0".equals(version)) {
             reporter.error(
