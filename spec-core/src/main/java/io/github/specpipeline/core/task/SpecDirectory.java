@@ -1,6 +1,7 @@
 package io.github.specpipeline.core.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.diag.Diagnostics;
 import io.github.specpipeline.core.diag.Severity;
@@ -62,16 +63,13 @@ final class SpecDirectory {
     /** What {@link #read} gives: the directory (for {@link #locate}) and the bound spec, if it could be bound. */
     record Read(SpecDirectory directory, Optional<Spec> spec) {}
 
+    /** Empty when spec.json cannot be read; else the bound spec, empty when it cannot be bound. */
     private Optional<Optional<Spec>> readAll(Reporter reporter, Diagnostics early) {
         if (!Files.isRegularFile(specJson)) {
-            early.add(new io.github.specpipeline.core.diag.Diagnostic(
-                    Severity.ERROR,
+            early.add(problem(
                     DiagnosticCode.SP107,
-                    "spec directory " + input.displayName(input.specFile()) + " has no " + SPEC_FILE,
                     input.displayName(input.specFile()),
-                    0,
-                    0,
-                    "",
+                    "spec directory " + input.displayName(input.specFile()) + " has no " + SPEC_FILE,
                     DiagnosticCode.SP107.fix()));
             return Optional.empty();
         }
@@ -171,9 +169,9 @@ final class SpecDirectory {
         return List.copyOf(byName.values());
     }
 
-    private static io.github.specpipeline.core.diag.Diagnostic problem(
-            DiagnosticCode code, String file, String message, String hint) {
-        return new io.github.specpipeline.core.diag.Diagnostic(Severity.ERROR, code, message, file, 0, 0, "", hint);
+    /** A problem with a file as a whole (no line): what the directory's layout gets wrong. */
+    private static Diagnostic problem(DiagnosticCode code, String file, String message, String hint) {
+        return new Diagnostic(Severity.ERROR, code, message, file, 0, 0, "", hint);
     }
 
     /**
