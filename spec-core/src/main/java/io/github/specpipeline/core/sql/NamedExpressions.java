@@ -179,7 +179,7 @@ public final class NamedExpressions {
                 i = next - 1;
                 continue;
             }
-            if (stack.contains(name) || depth >= MAX_DEPTH) {
+            if (stack.contains(name)) {
                 List<String> cycle = new ArrayList<>(stack.subList(Math.max(0, stack.indexOf(name)), stack.size()));
                 cycle.add(name);
                 problems.add(new Problem(
@@ -200,6 +200,10 @@ public final class NamedExpressions {
                 }
                 failed |= !r.problems().isEmpty();
                 expandedArgs.add(r.text());
+            }
+            if (failed) {
+                i = next - 1;
+                continue; // an argument left unexpanded must not be read as a call inside the body (a false cycle)
             }
             stack.add(name);
             Result expandedBody = expand(substitute(d.body(), expandedArgs), stack, depth + 1);

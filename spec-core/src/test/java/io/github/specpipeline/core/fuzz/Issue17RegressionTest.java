@@ -124,8 +124,8 @@ class Issue17RegressionTest {
         String spec = Corpus.example().text(FuzzCase.SPEC);
         String changed = switch (where) {
             case "root" -> spec.substring(0, spec.lastIndexOf('}')).stripTrailing() + ",\n}\n";
-            case "models" ->
-                spec.substring(0, spec.lastIndexOf("]")) + ",]" + spec.substring(spec.lastIndexOf("]") + 1);
+            case "models" -> // the models array ends at the last line "  ]" (named expressions may follow it)
+                spec.substring(0, spec.lastIndexOf("\n  ]") + 3) + ",]" + spec.substring(spec.lastIndexOf("\n  ]") + 4);
             case "tags" -> spec.replaceFirst("\"daily\"", "\"daily\",");
             case "column" -> spec.replaceFirst("(\"Business key of the customer in the shop system\")", "$1,");
             default -> spec.replaceFirst("(\"final_schema\": \"analytics\")", "$1,");

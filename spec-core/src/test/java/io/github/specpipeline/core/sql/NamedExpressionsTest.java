@@ -68,6 +68,7 @@ class NamedExpressionsTest {
         String deep = "@digits(".repeat(1_000) + "a" + ")".repeat(1_000);
         assertThat(x.expand(deep).problems())
                 .isNotEmpty()
-                .allSatisfy(p -> assertThat(p.kind()).isEqualTo(NamedExpressions.Kind.MALFORMED));
+                .allSatisfy(p -> assertThat(p.kind()).isEqualTo(NamedExpressions.Kind.MALFORMED))
+                .anySatisfy(p -> assertThat(p.message()).contains("nested more than 32 deep"));
     }
 }
