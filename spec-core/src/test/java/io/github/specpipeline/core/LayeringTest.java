@@ -42,6 +42,7 @@ class LayeringTest {
         layers.put("model", 0);
         layers.put("diag", 0);
         layers.put("json", 1);
+        layers.put("approval", 2); // model hashes and the approval file: JSON only
         layers.put("sql", 2);
         layers.put("sql.dialect", 3);
         layers.put("ddl", 3);
