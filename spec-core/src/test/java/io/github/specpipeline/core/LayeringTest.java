@@ -50,6 +50,7 @@ class LayeringTest {
         layers.put("engine.bigquery", 4);
         layers.put("validate", 5);
         layers.put("plan", 6);
+        layers.put("select", 6); // specpipeline.select over the model graph
         layers.put("testcatalog", 7);
         layers.put("generate", 8);
         layers.put("export", 8);

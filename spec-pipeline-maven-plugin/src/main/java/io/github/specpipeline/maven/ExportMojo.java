@@ -3,6 +3,7 @@ package io.github.specpipeline.maven;
 import io.github.specpipeline.core.export.ExportFormat;
 import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.OutputTimestamp;
+import io.github.specpipeline.core.task.SelectOptions;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
@@ -30,6 +31,19 @@ public class ExportMojo extends AbstractSpecMojo {
     private boolean force;
 
     /**
+     * The models to work on, in dbt's selection grammar: {@code name}, {@code name+} (and its downstream models),
+     * {@code +name} (and its upstream models), {@code +name+}, {@code tag:finance}, {@code changed} and
+     * {@code changed+} (models that differ from {@code specpipeline.base}); terms separated by commas or spaces are
+     * a union. Empty: every model.
+     */
+    @Parameter(property = "specpipeline.select")
+    private String select;
+
+    /** The earlier spec file that {@code changed} in {@code specpipeline.select} compares with. */
+    @Parameter(property = "specpipeline.base")
+    private String base;
+
+    /**
      * The most models the workbook gives a sheet each. A spec with more models gets no model sheets (every model is
      * still in the All Columns, Transforms, Joins and Tests sheets and in {@code csv/model_<name>.csv}): Excel with
      * thousands of tabs cannot be navigated, and each sheet costs heap until the file is written.
@@ -47,7 +61,14 @@ public class ExportMojo extends AbstractSpecMojo {
         try {
             Set<ExportFormat> selected = ExportFormat.parseList(formats);
             Instant timestamp = OutputTimestamp.parse(outputTimestamp).orElse(null);
-            options = new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp, maxModelSheets);
+            options = new ExportTask.Options(
+                    specInput(),
+                    outputPath(),
+                    selected,
+                    force,
+                    timestamp,
+                    maxModelSheets,
+                    new SelectOptions(select, base));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("spec-pipeline: " + e.getMessage());
         }

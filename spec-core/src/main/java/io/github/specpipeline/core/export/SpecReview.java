@@ -247,6 +247,23 @@ public final class SpecReview {
         }
     }
 
+    /**
+     * The review of just the named models ({@code specpipeline.select}): every table and file of the exports then
+     * lists only them, with the findings located in them and the spec-wide ones. Their lineage and joins still name
+     * the other models they read.
+     */
+    public SpecReview only(java.util.Collection<String> names) {
+        Set<String> keep = Set.copyOf(names);
+        List<ModelReview> kept =
+                models.stream().filter(m -> keep.contains(m.name())).toList();
+        Set<Integer> indexes = new HashSet<>();
+        kept.forEach(m -> indexes.add(m.model().index()));
+        List<Diagnostic> found = diagnostics.stream()
+                .filter(d -> modelIndex(d.pointer()) < 0 || indexes.contains(modelIndex(d.pointer())))
+                .toList();
+        return new SpecReview(validated, kept, found);
+    }
+
     public ValidatedSpec validated() {
         return validated;
     }

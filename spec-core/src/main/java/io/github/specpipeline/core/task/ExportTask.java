@@ -72,8 +72,10 @@ public final class ExportTask {
             Set<ExportFormat> formats,
             boolean force,
             Instant timestamp,
-            int maxModelSheets) {
+            int maxModelSheets,
+            SelectOptions selection) {
         public Options {
+            selection = selection == null ? SelectOptions.ALL : selection;
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(outputDirectory, "outputDirectory");
             formats =
@@ -82,6 +84,17 @@ public final class ExportTask {
             if (maxModelSheets < 0) {
                 throw new IllegalArgumentException("maxModelSheets must be 0 or more, not " + maxModelSheets);
             }
+        }
+
+        /** Every model. */
+        public Options(
+                SpecInput input,
+                Path outputDirectory,
+                Set<ExportFormat> formats,
+                boolean force,
+                Instant timestamp,
+                int maxModelSheets) {
+            this(input, outputDirectory, formats, force, timestamp, maxModelSheets, SelectOptions.ALL);
         }
 
         /** With the default {@link WorkbookRenderer#DEFAULT_MAX_MODEL_SHEETS}. */
@@ -149,7 +162,26 @@ public final class ExportTask {
             return new Result(Optional.of(load), List.of(), false, true, summary);
         }
         start = System.nanoTime();
+        TaskSelection.Outcome selection =
+                TaskSelection.resolve(options.selection(), input, load.spec().get());
+        if (selection.failed()) {
+            ValidateTask.logDiagnostics(selection.errors(), log);
+            return new Result(
+                    Optional.of(load),
+                    List.of(),
+                    false,
+                    true,
+                    "the model selection cannot be applied to " + file + " (see above); nothing was exported");
+        }
         SpecReview review = SpecReview.of(load.spec().get(), fragmentColumns);
+        if (selection.selected().isPresent()) {
+            TaskSelection.logSelection(
+                    "export",
+                    selection.selected().get(),
+                    load.spec().get().spec().models(),
+                    log);
+            review = review.only(selection.selected().get());
+        }
         fragmentColumns.clear();
         if (review.columnCount() > LARGE_SPEC_COLUMNS) {
             // the parse cache cannot hold most of a spec this size anyway; the workbook needs the memory more
@@ -360,7 +392,20 @@ public final class ExportTask {
         update(sha, "formats=" + options.formats());
         update(sha, "timestamp=" + options.timestamp());
         update(sha, "maxModelSheets=" + options.maxModelSheets());
-        // the targets decide the findings (SP304), which the exports show
+        digestSelection(sha, options.selection(), options.input());
+        // the overview shows each model's approval state
+        update(sha, "approval");
+        digestFile(
+                sha,
+                io.github.specpipeline.core.approval.ApprovalFile.of(
+                        options.input().specFile()));
+        digestInputs(sha, input);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The spec and the source DDL as a task reads them: names and bytes, the targets they are checked for. */
+    static void digestInputs(MessageDigest sha, SpecInput input) throws IOException {
+        // the targets decide the findings (SP304), which the exports show and which fail a test run
         update(sha, "targets=" + input.targetList());
         update(sha, "spec=" + input.displayName(input.specFile()));
         digestFile(sha, input.specFile());
@@ -379,10 +424,23 @@ public final class ExportTask {
                 digestFile(sha, input.sourceDdl());
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static void digestFile(MessageDigest sha, Path file) throws IOException {
+    /** The selection and, for {@code changed}, the base spec it compares with. */
+    static void digestSelection(MessageDigest sha, SelectOptions selection, SpecInput input) throws IOException {
+        if (!selection.any()) {
+            return;
+        }
+        update(sha, "select=" + selection.select());
+        if (selection.base() != null && !selection.base().isBlank()) {
+            update(sha, "base=" + selection.base());
+            if (!selection.base().startsWith("git:")) {
+                digestFile(sha, selection.basePath(input.baseDirectory()));
+            }
+        }
+    }
+
+    static void digestFile(MessageDigest sha, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             update(sha, "missing");
             return;
@@ -397,12 +455,12 @@ public final class ExportTask {
         update(sha, "end");
     }
 
-    private static void update(MessageDigest sha, String s) {
+    static void update(MessageDigest sha, String s) {
         sha.update(s.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -413,7 +471,7 @@ public final class ExportTask {
     /** A stamp names the key and the files written: a few kilobytes. */
     private static final long MAX_STAMP_BYTES = 1L << 20;
 
-    private static boolean upToDate(Path stamp, String key, OutputDirectory out) throws IOException {
+    static boolean upToDate(Path stamp, String key, OutputDirectory out) throws IOException {
         if (!Files.isRegularFile(stamp)) {
             return false;
         }
@@ -442,6 +500,11 @@ public final class ExportTask {
     }
 
     private static void writeStamp(OutputDirectory out, String key, List<Path> written) throws IOException {
+        writeStamp(out, STAMP, key, written);
+    }
+
+    /** Writes a stamp (the key, then each file written, relative to {@code out}) to {@code stamp}. */
+    static void writeStamp(OutputDirectory out, String stamp, String key, List<Path> written) throws IOException {
         StringBuilder sb = new StringBuilder("key=").append(key).append('\n');
         for (Path p : written) {
             sb.append("file=")
@@ -451,6 +514,6 @@ public final class ExportTask {
                             .replace('\\', '/'))
                     .append('\n');
         }
-        out.writeString(STAMP, sb.toString());
+        out.writeString(stamp, sb.toString());
     }
 }
