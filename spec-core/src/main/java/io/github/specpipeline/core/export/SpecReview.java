@@ -237,6 +237,9 @@ public final class SpecReview {
     /** By the model's index in the spec's {@code models} array, which is not its list position when an entry was dropped. */
     private final Map<Integer, ModelReview> byIndex = new HashMap<>();
 
+    /** Each model's approval state as the exports show it, by model name; null when the spec has no approval file. */
+    private Map<String, String> approval;
+
     private SpecReview(ValidatedSpec validated, List<ModelReview> models, List<Diagnostic> diagnostics) {
         this.validated = validated;
         this.models = List.copyOf(models);
@@ -261,7 +264,25 @@ public final class SpecReview {
         List<Diagnostic> found = diagnostics.stream()
                 .filter(d -> modelIndex(d.pointer()) < 0 || indexes.contains(modelIndex(d.pointer())))
                 .toList();
-        return new SpecReview(validated, kept, found);
+        SpecReview only = new SpecReview(validated, kept, found);
+        only.approval = approval;
+        return only;
+    }
+
+    /**
+     * This review with each model's approval state ({@code approved by X on date}, {@code changed since approval},
+     * {@code not approved}), which the overview then shows in an Approval column. Without it (no approval file) the
+     * overview has no such column, so the exports of a spec that is not approved stay as they were.
+     */
+    public SpecReview withApproval(Map<String, String> states) {
+        SpecReview with = new SpecReview(validated, models, diagnostics);
+        with.approval = Map.copyOf(states);
+        return with;
+    }
+
+    /** Each model's approval state, when the spec has an approval file. */
+    public Optional<Map<String, String>> approval() {
+        return Optional.ofNullable(approval);
     }
 
     public ValidatedSpec validated() {

@@ -173,7 +173,7 @@ public final class ExportTask {
                     true,
                     "the model selection cannot be applied to " + file + " (see above); nothing was exported");
         }
-        SpecReview review = SpecReview.of(load.spec().get(), fragmentColumns);
+        SpecReview review = ApprovalStates.apply(SpecReview.of(load.spec().get(), fragmentColumns), input, log);
         if (selection.selected().isPresent()) {
             TaskSelection.logSelection(
                     "export",

@@ -207,7 +207,8 @@ public final class ReportTask {
         for (String problem : tests.problems()) {
             log.warn("test report " + input.displayName(reports) + "/" + problem);
         }
-        Optional<SpecReview> review = load.spec().map(s -> SpecReview.of(s, fragmentColumns));
+        Optional<SpecReview> review =
+                load.spec().map(s -> ApprovalStates.apply(SpecReview.of(s, fragmentColumns), input, log));
         List<Path> files = new ArrayList<>(ReportAssets.write(new OutputDirectory(options.siteDirectory())));
         List<ReportExtras.Download> downloads = review.isEmpty()
                 ? List.of()

@@ -156,6 +156,38 @@ class ApproveTaskTest {
                 .isEqualTo("specpipeline.requireApproval must be off, warn or fail, not 'sometimes'");
     }
 
+    @Test
+    void theOverviewShowsEachModelsApprovalStateOnlyWhenTheSpecHasAnApprovalFile(@TempDir Path dir) throws IOException {
+        Path spec = copyExample(dir);
+        java.util.Set<io.github.specpipeline.core.export.ExportFormat> html =
+                java.util.Set.of(io.github.specpipeline.core.export.ExportFormat.HTML);
+        Path before = dir.resolve("before");
+        ExportTask.run(new ExportTask.Options(input(spec), before, html, false, null), new RecordingLog());
+        String plain = Files.readString(before.resolve("review/index.html"));
+        assertThat(plain).doesNotContain("Approval").doesNotContain("approved by");
+
+        approve(spec, "Ada", DATE, new RecordingLog());
+        Files.writeString(spec, Files.readString(spec).replace("\"LOWER(TRIM({from}))\"", "\"UPPER(TRIM({from}))\""));
+        Path after = dir.resolve("after");
+        ExportTask.run(new ExportTask.Options(input(spec), after, html, false, null), new RecordingLog());
+        String page = Files.readString(after.resolve("review/index.html"));
+        assertThat(page)
+                .contains("Approval")
+                .contains("approved by Ada on 2026-01-02T03:04:05Z")
+                .contains("changed since approval (approved by Ada on 2026-01-02T03:04:05Z)");
+        assertThat(io.github.specpipeline.core.export.ReviewTables.overview(
+                                io.github.specpipeline.core.export.SpecReview.of(
+                                        SpecLoader.load(input(spec)).spec().orElseThrow(), java.util.Map.of()))
+                        .header())
+                .as("the table itself has no Approval column until the task gives it the states")
+                .doesNotContain("Approval");
+        // removing the approval file brings back the page without the column, byte for byte
+        Files.delete(dir.resolve("spec.approval.json"));
+        Files.copy(EXAMPLE.resolve("spec.json"), spec, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ExportTask.run(new ExportTask.Options(input(spec), after, html, false, null), new RecordingLog());
+        assertThat(Files.readString(after.resolve("review/index.html"))).isEqualTo(plain);
+    }
+
     static int lineOf(String text, String needle) {
         int at = text.indexOf(needle);
         assertThat(at).isNotNegative();
