@@ -65,7 +65,7 @@ public final class ModelSelection {
                 throw new SelectionException(column, "'" + text + "' names no tag: write tag:<tag>");
             }
             criterion = new Selector.Tag(tag);
-        } else if (t.equals("changed") || t.equals("state:modified")) {
+        } else if (t.equals("changed")) {
             if (up) {
                 throw new SelectionException(
                         column, "'" + text + "': +changed is not offered; use changed or changed+ (and downstream)");
