@@ -42,6 +42,7 @@ class LayeringTest {
         layers.put("model", 0);
         layers.put("diag", 0);
         layers.put("json", 1);
+        layers.put("approval", 2); // model hashes and the approval file: JSON only
         layers.put("sql", 2);
         layers.put("sql.dialect", 3);
         layers.put("ddl", 3);
@@ -49,6 +50,7 @@ class LayeringTest {
         layers.put("engine.bigquery", 4);
         layers.put("validate", 5);
         layers.put("plan", 6);
+        layers.put("select", 6); // specpipeline.select over the model graph
         layers.put("testcatalog", 7);
         layers.put("diff", 7);
         layers.put("generate", 8);

@@ -3,6 +3,7 @@ package io.github.specpipeline.maven;
 import io.github.specpipeline.core.export.ExportFormat;
 import io.github.specpipeline.core.task.ExportTask;
 import io.github.specpipeline.core.task.OutputTimestamp;
+import io.github.specpipeline.core.task.SelectOptions;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
@@ -28,7 +29,8 @@ public class ExportMojo extends AbstractSpecMojo {
     /**
      * A base to show the changes against, as for the {@code diff} goal: a spec file or {@code git:<revision>}. The
      * workbook then has a Changes sheet, the CSV files a {@code 07_changes.csv}, and the HTML page a Changes section
-     * with the changed models and columns marked. Without it the exports are as they are.
+     * with the changed models and columns marked. Without it the exports are as they are. It is also what
+     * {@code changed} in {@code specpipeline.select} compares with.
      */
     @Parameter(property = "specpipeline.base")
     private String base;
@@ -36,6 +38,15 @@ public class ExportMojo extends AbstractSpecMojo {
     /** Writes the exports even when nothing changed since the last run. */
     @Parameter(property = "specpipeline.force", defaultValue = "false")
     private boolean force;
+
+    /**
+     * The models to work on, in dbt's selection grammar: {@code name}, {@code name+} (and its downstream models),
+     * {@code +name} (and its upstream models), {@code +name+}, {@code tag:finance}, {@code changed} and
+     * {@code changed+} (models that differ from {@code specpipeline.base}); terms separated by commas or spaces are
+     * a union. Empty: every model.
+     */
+    @Parameter(property = "specpipeline.select")
+    private String select;
 
     /**
      * The most models the workbook gives a sheet each. A spec with more models gets no model sheets (every model is
@@ -55,8 +66,14 @@ public class ExportMojo extends AbstractSpecMojo {
         try {
             Set<ExportFormat> selected = ExportFormat.parseList(formats);
             Instant timestamp = OutputTimestamp.parse(outputTimestamp).orElse(null);
-            options =
-                    new ExportTask.Options(specInput(), outputPath(), selected, force, timestamp, maxModelSheets, base);
+            options = new ExportTask.Options(
+                    specInput(),
+                    outputPath(),
+                    selected,
+                    force,
+                    timestamp,
+                    maxModelSheets,
+                    new SelectOptions(select, base));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("spec-pipeline: " + e.getMessage());
         }

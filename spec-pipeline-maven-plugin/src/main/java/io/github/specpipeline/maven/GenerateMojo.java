@@ -1,6 +1,7 @@
 package io.github.specpipeline.maven;
 
 import io.github.specpipeline.core.task.GenerateTask;
+import io.github.specpipeline.core.task.SelectOptions;
 import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,10 +25,28 @@ public class GenerateMojo extends AbstractSpecMojo {
     @Parameter(property = "specpipeline.seeds", defaultValue = "${basedir}/src/test/seeds")
     private File seeds;
 
+    /**
+     * The models to work on, in dbt's selection grammar: {@code name}, {@code name+} (and its downstream models),
+     * {@code +name} (and its upstream models), {@code +name+}, {@code tag:finance}, {@code changed} and
+     * {@code changed+} (models that differ from {@code specpipeline.base}); terms separated by commas or spaces are
+     * a union. Empty: every model.
+     */
+    @Parameter(property = "specpipeline.select")
+    private String select;
+
+    /** The earlier spec file that {@code changed} in {@code specpipeline.select} compares with. */
+    @Parameter(property = "specpipeline.base")
+    private String base;
+
     @Override
     protected void run() throws IOException, MojoFailureException {
         GenerateTask.Result result = GenerateTask.run(
-                new GenerateTask.Options(specInput(), outputPath(), seeds == null ? null : seeds.toPath()), specLog());
+                new GenerateTask.Options(
+                        specInput(),
+                        outputPath(),
+                        seeds == null ? null : seeds.toPath(),
+                        new SelectOptions(select, base)),
+                specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }

@@ -1,6 +1,7 @@
 package io.github.specpipeline.maven;
 
 import io.github.specpipeline.core.task.OutputTimestamp;
+import io.github.specpipeline.core.task.SelectOptions;
 import io.github.specpipeline.core.task.TestTask;
 import java.io.File;
 import java.io.IOException;
@@ -76,6 +77,23 @@ public class TestMojo extends AbstractSpecMojo {
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     private boolean mavenTestSkip;
 
+    /**
+     * The models to work on, in dbt's selection grammar: {@code name}, {@code name+} (and its downstream models),
+     * {@code +name} (and its upstream models), {@code +name+}, {@code tag:finance}, {@code changed} and
+     * {@code changed+} (models that differ from {@code specpipeline.base}); terms separated by commas or spaces are
+     * a union. Empty: every model.
+     */
+    @Parameter(property = "specpipeline.select")
+    private String select;
+
+    /** The earlier spec file that {@code changed} in {@code specpipeline.select} compares with. */
+    @Parameter(property = "specpipeline.base")
+    private String base;
+
+    /** Runs the tests even when nothing changed since the last passing run. */
+    @Parameter(property = "specpipeline.force", defaultValue = "false")
+    private boolean force;
+
     @Override
     protected void run() throws IOException, MojoFailureException, MojoExecutionException {
         if (skipTests || mavenTestSkip) {
@@ -96,7 +114,8 @@ public class TestMojo extends AbstractSpecMojo {
                             writeRows,
                             runAt)
                     .withEngine(engine)
-                    .withCompareEngines(compareEngines);
+                    .withCompareEngines(compareEngines)
+                    .withSelection(new SelectOptions(select, base), !force);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

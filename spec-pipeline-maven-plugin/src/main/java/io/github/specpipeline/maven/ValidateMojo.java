@@ -18,10 +18,18 @@ public class ValidateMojo extends AbstractSpecMojo {
     @Parameter(property = "specpipeline.failOnWarning", defaultValue = "false")
     private boolean failOnWarning;
 
+    /**
+     * What a model changed, added or removed since approval ({@code spec-pipeline:approve}) is: {@code off},
+     * {@code warn} (a warning per model) or {@code fail} (an error per model: the build fails). Default: {@code warn}
+     * when the spec has an approval file, {@code off} otherwise.
+     */
+    @Parameter(property = "specpipeline.requireApproval")
+    private String requireApproval;
+
     @Override
     protected void run() throws IOException, MojoFailureException {
-        ValidateTask.Result result =
-                ValidateTask.run(new ValidateTask.Options(specInput(), outputPath(), failOnWarning), specLog());
+        ValidateTask.Result result = ValidateTask.run(
+                new ValidateTask.Options(specInput(), outputPath(), failOnWarning, requireApproval), specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }

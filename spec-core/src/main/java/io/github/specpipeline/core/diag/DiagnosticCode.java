@@ -290,7 +290,31 @@ public enum DiagnosticCode {
     SP510(
             "breaking-change",
             "A change that downstream readers see: data they read is removed, renamed, narrowed or computed differently",
-            "Check the impacted models and columns in diff/report.md; rebuild them, or keep the old column beside the new one.");
+            "Check the impacted models and columns in diff/report.md; rebuild them, or keep the old column beside the new one."),
+    SP520(
+            "approval-file-invalid",
+            "The approval file cannot be read as an approval",
+            "Fix the file as the message says, or delete it and approve again with spec-pipeline:approve."),
+    SP521(
+            "changed-since-approval",
+            "A model changed since it was approved",
+            "Have the change reviewed, then run spec-pipeline:approve -Dspecpipeline.approver=\"<name>\" to approve it."),
+    SP522(
+            "not-approved",
+            "A model has no approval",
+            "Have the model reviewed, then run spec-pipeline:approve -Dspecpipeline.approver=\"<name>\" to approve it."),
+    SP523(
+            "approved-model-removed",
+            "An approved model is no longer in the spec",
+            "If the removal was reviewed, run spec-pipeline:approve to record it; else restore the model."),
+    SP524(
+            "no-approval-file",
+            "Approval is required but the spec has no approval file",
+            "Run spec-pipeline:approve -Dspecpipeline.approver=\"<name>\" after review, or set specpipeline.requireApproval=off."),
+    SP525(
+            "selection-invalid",
+            "The model selection (specpipeline.select) names no model, tag or method the spec has",
+            "Use a model name, tag:<tag>, changed or changed+, with + before or after for upstream or downstream models.");
 
     private final String slug;
     private final String title;

@@ -97,29 +97,34 @@ public final class ReviewTables {
                     Cell.number(m.warnings()),
                     Cell.text(model.owner()),
                     Cell.prose(model.description())));
+            review.approval().ifPresent(states -> {
+                List<Cell> row = new ArrayList<>(rows.remove(rows.size() - 1));
+                row.add(Cell.prose(states.getOrDefault(m.name(), "not approved")));
+                rows.add(List.copyOf(row));
+            });
         }
-        return new ReviewTable(
-                "Overview",
-                List.of(
-                        "Model",
-                        "Layer",
-                        "Materialization",
-                        "Sources",
-                        "Columns",
-                        "Joins",
-                        "Filters",
-                        "Aggregations",
-                        "Tests",
-                        "Unit Tests",
-                        "Primary Key",
-                        "Upstream Models",
-                        "Used By",
-                        "Validation",
-                        "Errors",
-                        "Warnings",
-                        "Owner",
-                        "Description"),
-                rows);
+        List<String> header = new ArrayList<>(List.of(
+                "Model",
+                "Layer",
+                "Materialization",
+                "Sources",
+                "Columns",
+                "Joins",
+                "Filters",
+                "Aggregations",
+                "Tests",
+                "Unit Tests",
+                "Primary Key",
+                "Upstream Models",
+                "Used By",
+                "Validation",
+                "Errors",
+                "Warnings",
+                "Owner",
+                "Description"));
+        // only with an approval file: the exports of a spec without one keep their columns, byte for byte
+        review.approval().ifPresent(states -> header.add("Approval"));
+        return new ReviewTable("Overview", header, rows);
     }
 
     /**

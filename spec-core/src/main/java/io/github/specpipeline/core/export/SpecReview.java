@@ -243,6 +243,9 @@ public final class SpecReview {
 
     private final List<Change> changes;
 
+    /** Each model's approval state as the exports show it, by model name; null when the spec has no approval file. */
+    private Map<String, String> approval;
+
     private SpecReview(ValidatedSpec validated, List<ModelReview> models, List<Diagnostic> diagnostics) {
         this(validated, models, diagnostics, null, List.of());
     }
@@ -264,6 +267,41 @@ public final class SpecReview {
         }
     }
 
+    /**
+     * The review of just the named models ({@code specpipeline.select}): every table and file of the exports then
+     * lists only them, with the findings located in them and the spec-wide ones. Their lineage and joins still name
+     * the other models they read.
+     */
+    public SpecReview only(java.util.Collection<String> names) {
+        Set<String> keep = Set.copyOf(names);
+        List<ModelReview> kept =
+                models.stream().filter(m -> keep.contains(m.name())).toList();
+        Set<Integer> indexes = new HashSet<>();
+        kept.forEach(m -> indexes.add(m.model().index()));
+        List<Diagnostic> found = diagnostics.stream()
+                .filter(d -> modelIndex(d.pointer()) < 0 || indexes.contains(modelIndex(d.pointer())))
+                .toList();
+        SpecReview only = new SpecReview(validated, kept, found, base, changes);
+        only.approval = approval;
+        return only;
+    }
+
+    /**
+     * This review with each model's approval state ({@code approved by X on date}, {@code changed since approval},
+     * {@code not approved}), which the overview then shows in an Approval column. Without it (no approval file) the
+     * overview has no such column, so the exports of a spec that is not approved stay as they were.
+     */
+    public SpecReview withApproval(Map<String, String> states) {
+        SpecReview with = new SpecReview(validated, models, diagnostics, base, changes);
+        with.approval = Map.copyOf(states);
+        return with;
+    }
+
+    /** Each model's approval state, when the spec has an approval file. */
+    public Optional<Map<String, String>> approval() {
+        return Optional.ofNullable(approval);
+    }
+
     public ValidatedSpec validated() {
         return validated;
     }
@@ -273,7 +311,9 @@ public final class SpecReview {
      * then add the Changes table and mark what changed. Without one, they are exactly what they were.
      */
     public SpecReview withChanges(String baseLabel, List<Change> against) {
-        return new SpecReview(validated, models, diagnostics, baseLabel, against);
+        SpecReview with = new SpecReview(validated, models, diagnostics, baseLabel, against);
+        with.approval = approval;
+        return with;
     }
 
     /** The base the changes are against, when the export was given one. */

@@ -76,8 +76,9 @@ public final class ExportTask {
             boolean force,
             Instant timestamp,
             int maxModelSheets,
-            String base) {
+            SelectOptions selection) {
         public Options {
+            selection = selection == null ? SelectOptions.ALL : selection;
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(outputDirectory, "outputDirectory");
             formats =
@@ -88,7 +89,12 @@ public final class ExportTask {
             }
         }
 
-        /** Without a base. */
+        /** The base the exports show changes against ({@code specpipeline.base}), or null. */
+        public String base() {
+            return selection.base() == null || selection.base().isBlank() ? null : selection.base();
+        }
+
+        /** Every model. */
         public Options(
                 SpecInput input,
                 Path outputDirectory,
@@ -96,7 +102,7 @@ public final class ExportTask {
                 boolean force,
                 Instant timestamp,
                 int maxModelSheets) {
-            this(input, outputDirectory, formats, force, timestamp, maxModelSheets, null);
+            this(input, outputDirectory, formats, force, timestamp, maxModelSheets, SelectOptions.ALL);
         }
 
         /** With the default {@link WorkbookRenderer#DEFAULT_MAX_MODEL_SHEETS}. */
@@ -165,7 +171,26 @@ public final class ExportTask {
             return new Result(Optional.of(load), List.of(), false, true, summary);
         }
         start = System.nanoTime();
-        SpecReview review = SpecReview.of(load.spec().get(), fragmentColumns);
+        TaskSelection.Outcome selection =
+                TaskSelection.resolve(options.selection(), input, load.spec().get());
+        if (selection.failed()) {
+            ValidateTask.logDiagnostics(selection.errors(), log);
+            return new Result(
+                    Optional.of(load),
+                    List.of(),
+                    false,
+                    true,
+                    "the model selection cannot be applied to " + file + " (see above); nothing was exported");
+        }
+        SpecReview review = ApprovalStates.apply(SpecReview.of(load.spec().get(), fragmentColumns), input, log);
+        if (selection.selected().isPresent()) {
+            TaskSelection.logSelection(
+                    "export",
+                    selection.selected().get(),
+                    load.spec().get().spec().models(),
+                    log);
+            review = review.only(selection.selected().get());
+        }
         fragmentColumns.clear();
         if (options.base() != null) {
             SpecBase.Result base = SpecBase.load(options.base(), input);
@@ -392,11 +417,20 @@ public final class ExportTask {
         update(sha, "formats=" + options.formats());
         update(sha, "timestamp=" + options.timestamp());
         update(sha, "maxModelSheets=" + options.maxModelSheets());
-        if (options.base() != null) {
-            // only then: a key without a base stays what it was, so an existing stamp stays valid
-            update(sha, "base=" + options.base());
-        }
-        // the targets decide the findings (SP304), which the exports show
+        digestSelection(sha, options.selection(), options.input());
+        // the overview shows each model's approval state
+        update(sha, "approval");
+        digestFile(
+                sha,
+                io.github.specpipeline.core.approval.ApprovalFile.of(
+                        options.input().specFile()));
+        digestInputs(sha, input);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The spec and the source DDL as a task reads them: names and bytes, the targets they are checked for. */
+    static void digestInputs(MessageDigest sha, SpecInput input) throws IOException {
+        // the targets decide the findings (SP304), which the exports show and which fail a test run
         update(sha, "targets=" + input.targetList());
         update(sha, "spec=" + input.displayName(input.specFile()));
         if (input.environment() != null) {
@@ -434,10 +468,23 @@ public final class ExportTask {
                 digestFile(sha, input.sourceDdl());
             }
         }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static void digestFile(MessageDigest sha, Path file) throws IOException {
+    /** The selection and, for {@code changed}, the base spec it compares with. */
+    static void digestSelection(MessageDigest sha, SelectOptions selection, SpecInput input) throws IOException {
+        if (!selection.any()) {
+            return;
+        }
+        update(sha, "select=" + selection.select());
+        if (selection.base() != null && !selection.base().isBlank()) {
+            update(sha, "base=" + selection.base());
+            if (!selection.base().startsWith("git:")) {
+                digestFile(sha, selection.basePath(input.baseDirectory()));
+            }
+        }
+    }
+
+    static void digestFile(MessageDigest sha, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             update(sha, "missing");
             return;
@@ -452,12 +499,12 @@ public final class ExportTask {
         update(sha, "end");
     }
 
-    private static void update(MessageDigest sha, String s) {
+    static void update(MessageDigest sha, String s) {
         sha.update(s.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -468,7 +515,7 @@ public final class ExportTask {
     /** A stamp names the key and the files written: a few kilobytes. */
     private static final long MAX_STAMP_BYTES = 1L << 20;
 
-    private static boolean upToDate(Path stamp, String key, OutputDirectory out) throws IOException {
+    static boolean upToDate(Path stamp, String key, OutputDirectory out) throws IOException {
         if (!Files.isRegularFile(stamp)) {
             return false;
         }
@@ -497,6 +544,11 @@ public final class ExportTask {
     }
 
     private static void writeStamp(OutputDirectory out, String key, List<Path> written) throws IOException {
+        writeStamp(out, STAMP, key, written);
+    }
+
+    /** Writes a stamp (the key, then each file written, relative to {@code out}) to {@code stamp}. */
+    static void writeStamp(OutputDirectory out, String stamp, String key, List<Path> written) throws IOException {
         StringBuilder sb = new StringBuilder("key=").append(key).append('\n');
         for (Path p : written) {
             sb.append("file=")
@@ -506,6 +558,6 @@ public final class ExportTask {
                             .replace('\\', '/'))
                     .append('\n');
         }
-        out.writeString(STAMP, sb.toString());
+        out.writeString(stamp, sb.toString());
     }
 }

@@ -49,7 +49,16 @@ public final class GenerateTask {
      * @param seeds           the folder of seed CSV files that {@code sql/duckdb/load_seeds.sql} loads (the
      *                        {@code test} goal's {@code specpipeline.seeds}); null or missing: none
      */
-    public record Options(SpecInput input, Path outputDirectory, Path seeds) {
+    public record Options(SpecInput input, Path outputDirectory, Path seeds, SelectOptions selection) {
+        public Options {
+            selection = selection == null ? SelectOptions.ALL : selection;
+        }
+
+        /** Every model. */
+        public Options(SpecInput input, Path outputDirectory, Path seeds) {
+            this(input, outputDirectory, seeds, SelectOptions.ALL);
+        }
+
         /** Without seeds: {@code load_seeds.sql} then only says where each table's seed would be. */
         public Options(SpecInput input, Path outputDirectory) {
             this(input, outputDirectory, (Path) null);
@@ -111,6 +120,17 @@ public final class GenerateTask {
                             + task.shownReport());
         }
         ValidatedSpec spec = load.spec().get();
+        TaskSelection.Outcome selection = TaskSelection.resolve(options.selection(), options.input(), spec);
+        if (selection.failed()) {
+            ValidateTask.logDiagnostics(selection.errors(), log);
+            return new Result(
+                    load,
+                    Map.of(),
+                    0,
+                    List.of(),
+                    true,
+                    "the model selection cannot be applied to " + file + " (see above); no code was generated");
+        }
         SeedFiles seeds = SeedFiles.of(options.seeds(), options.input().baseDirectory());
         // every file of every target first: nothing is written unless all of them could be made
         Map<Target, List<GeneratedFile>> generated = new EnumMap<>(Target.class);
@@ -120,6 +140,13 @@ public final class GenerateTask {
             }
         }
         List<FileClashes.Clash> clashes = FileClashes.find(generated);
+        if (selection.selected().isPresent()) {
+            // clashes are checked on every file: a selection must not hide a clash the full run would find
+            TaskSelection.logSelection(
+                    "generate", selection.selected().get(), spec.spec().models(), log);
+            generated.replaceAll((target, list) ->
+                    selectedFiles(list, spec, selection.selected().get()));
+        }
         if (!clashes.isEmpty()) {
             List<Diagnostic> found = clashDiagnostics(options.input(), file, clashes);
             ValidateTask.logDiagnostics(found, log);
@@ -162,7 +189,9 @@ public final class GenerateTask {
         }
         List<Path> removed = new ArrayList<>();
         for (Target target : files.keySet()) {
-            removed.addAll(removeStale(out.resolve(target.folder()), keep.get(target)));
+            if (selection.selected().isEmpty()) { // with a selection, the other models' files are kept as they are
+                removed.addAll(removeStale(out.resolve(target.folder()), keep.get(target)));
+            }
             log.info("Generated " + files.get(target).size() + " " + target.id() + " files in "
                     + options.input().displayName(out.resolve(target.folder())));
         }
@@ -172,9 +201,36 @@ public final class GenerateTask {
         int total = files.values().stream().mapToInt(List::size).sum();
         String summary = "generated " + total + " files for "
                 + String.join(", ", files.keySet().stream().map(Target::id).toList()) + " from " + file + " (" + written
-                + " changed, " + removed.size() + " removed)";
+                + " changed, " + removed.size() + " removed)"
+                + selection
+                        .selected()
+                        .map(sel -> "; selection: " + sel.size() + " of "
+                                + spec.spec().models().size() + " models, other models' files left as they were")
+                        .orElse("");
         return new Result(load, files, written, removed, false, summary);
     }
+
+    /**
+     * The files of the selected models and every file that is no model's (project files, run scripts, schema files),
+     * which are written whole: a project that lists every model stays one that runs.
+     */
+    private static List<GeneratedFile> selectedFiles(
+            List<GeneratedFile> files, ValidatedSpec spec, List<String> selected) {
+        Map<Integer, String> byIndex = new java.util.HashMap<>();
+        spec.spec().models().forEach(m -> byIndex.put(m.index(), m.name()));
+        Set<String> keep = Set.copyOf(selected);
+        List<GeneratedFile> out = new ArrayList<>();
+        for (GeneratedFile g : files) {
+            java.util.regex.Matcher m = MODEL_POINTER.matcher(g.pointer());
+            if (!m.lookingAt() || keep.contains(byIndex.get(Integer.parseInt(m.group(1))))) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern MODEL_POINTER =
+            java.util.regex.Pattern.compile("/models/(\\d+)(?:/|$)");
 
     /** SP217 for each clash, located at the spec element the clashing name comes from. */
     private static List<Diagnostic> clashDiagnostics(SpecInput input, String file, List<FileClashes.Clash> clashes) {

@@ -213,7 +213,8 @@ public final class ReportTask {
         for (String problem : tests.problems()) {
             log.warn("test report " + input.displayName(reports) + "/" + problem);
         }
-        Optional<SpecReview> review = load.spec().map(s -> SpecReview.of(s, fragmentColumns));
+        Optional<SpecReview> review =
+                load.spec().map(s -> ApprovalStates.apply(SpecReview.of(s, fragmentColumns), input, log));
         if (options.base() != null && review.isPresent()) {
             // a site build does not fail on a base it cannot read: the pages are made without the changes
             SpecBase.Result base = SpecBase.load(options.base(), input);

@@ -27,6 +27,7 @@ import io.github.specpipeline.core.testrun.TestTimeout;
 import io.github.specpipeline.core.testrun.UnitTestRunner;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -77,7 +79,9 @@ public final class TestTask {
             boolean writeRows,
             Instant runAt,
             EngineName engine,
-            List<EngineName> compareEngines) {
+            List<EngineName> compareEngines,
+            SelectOptions selection,
+            boolean skipIfUpToDate) {
         /** The most rows a raw table without a seed may be given. */
         public static final int MAX_SYNTHETIC_ROWS = 1_000_000;
 
@@ -91,6 +95,54 @@ public final class TestTask {
             }
             Objects.requireNonNull(engine, "engine");
             compareEngines = List.copyOf(compareEngines);
+            selection = selection == null ? SelectOptions.ALL : selection;
+        }
+
+        /** Every model, always run (a host that wants the up-to-date check says so, see {@link #withSelection}). */
+        public Options(
+                SpecInput input,
+                Path seeds,
+                Path outputDirectory,
+                boolean failIfNoTests,
+                int syntheticRows,
+                Duration testTimeout,
+                boolean writeRows,
+                Instant runAt,
+                EngineName engine,
+                List<EngineName> compareEngines) {
+            this(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    runAt,
+                    engine,
+                    compareEngines,
+                    SelectOptions.ALL,
+                    false);
+        }
+
+        /**
+         * Tests only what {@code selection} selects ({@code specpipeline.select}); {@code skipIfUpToDate} skips the run
+         * when nothing changed since the last passing one (the goal's default; {@code specpipeline.force} turns it off).
+         */
+        public Options withSelection(SelectOptions selection, boolean skipIfUpToDate) {
+            return new Options(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    runAt,
+                    engine,
+                    compareEngines,
+                    selection,
+                    skipIfUpToDate);
         }
 
         /** The {@code specpipeline.testTimeout} text ({@code 60s}, {@code 2m}, {@code 0} for none) as a duration. */
@@ -140,7 +192,9 @@ public final class TestTask {
                     writeRows,
                     runAt,
                     engine,
-                    compareEngines);
+                    compareEngines,
+                    selection,
+                    skipIfUpToDate);
         }
 
         public Options withWriteRows(boolean write) {
@@ -154,7 +208,9 @@ public final class TestTask {
                     write,
                     runAt,
                     engine,
-                    compareEngines);
+                    compareEngines,
+                    selection,
+                    skipIfUpToDate);
         }
 
         public Options withRunAt(Instant at) {
@@ -168,7 +224,9 @@ public final class TestTask {
                     writeRows,
                     at,
                     engine,
-                    compareEngines);
+                    compareEngines,
+                    selection,
+                    skipIfUpToDate);
         }
 
         /**
@@ -187,7 +245,9 @@ public final class TestTask {
                     writeRows,
                     runAt,
                     EngineName.parse(name, ENGINE_PROPERTY),
-                    compareEngines);
+                    compareEngines,
+                    selection,
+                    skipIfUpToDate);
         }
 
         /**
@@ -207,7 +267,9 @@ public final class TestTask {
                     writeRows,
                     runAt,
                     engine,
-                    EngineName.parseList(names, COMPARE_PROPERTY));
+                    EngineName.parseList(names, COMPARE_PROPERTY),
+                    selection,
+                    skipIfUpToDate);
         }
 
         /** Every engine the run starts: the test engine first, then the others compared. */
@@ -253,7 +315,71 @@ public final class TestTask {
         return task.guard(() -> test(options, planner, log, task), bug -> failed(bug.load(), List.of(), bug.summary()));
     }
 
+    /** Records what the last passing run read and wrote (under the output directory); see {@link #upToDateKey}. */
+    public static final String STAMP = ".test-stamp";
+
     private static Result test(Options options, DuckDbPlanner planner, SpecLog log, TaskRun task) throws IOException {
+        OutputDirectory stampDir = new OutputDirectory(options.outputDirectory());
+        String key = upToDateKey(options);
+        Path stamp = stampDir.resolve(STAMP);
+        SpecInput in = options.input();
+        if (options.skipIfUpToDate() && ExportTask.upToDate(stamp, key, stampDir)) {
+            String summary = "tests of " + in.displayName(in.specFile()) + " are up to date: nothing changed since the"
+                    + " last passing run (spec, source DDL, seeds, options, plugin version); its results are in "
+                    + in.displayName(stampDir.resolve(JUnitXmlWriter.DIRECTORY))
+                    + " (-Dspecpipeline.force=true reruns them)";
+            return new Result(
+                    new SpecLoader.Result(Optional.empty(), List.of()),
+                    null,
+                    List.of(),
+                    List.of(),
+                    Set.of(),
+                    false,
+                    summary);
+        }
+        Files.deleteIfExists(stamp);
+        Result result = testNow(options, planner, log, task);
+        if (!result.failed() && result.results() != null) {
+            // only a passing run is remembered: a failing one must fail again on the next build
+            ExportTask.writeStamp(stampDir, STAMP, key, result.reports());
+        }
+        return result;
+    }
+
+    /**
+     * What decides a run's outcome: the plugin version, the spec and DDL, every seed file, the options, the selection
+     * and its base. The wall clock is not in it: without a fixed {@code runAt} an SCD2 model's rows carry the run
+     * time, but the tests' outcome does not depend on it.
+     */
+    static String upToDateKey(Options options) throws IOException {
+        java.security.MessageDigest sha = ExportTask.sha256();
+        ExportTask.update(sha, "spec-pipeline test 1");
+        ExportTask.update(sha, "version=" + io.github.specpipeline.core.Version.get());
+        ExportTask.digestInputs(sha, options.input());
+        ExportTask.update(sha, "googleSql=" + options.input().googleSql());
+        ExportTask.update(
+                sha,
+                "failIfNoTests=" + options.failIfNoTests() + " syntheticRows=" + options.syntheticRows()
+                        + " testTimeout=" + options.testTimeout() + " writeRows=" + options.writeRows() + " runAt="
+                        + options.runAt() + " engine=" + options.engine() + " compare=" + options.compareEngines());
+        ExportTask.digestSelection(sha, options.selection(), options.input());
+        Path seeds = options.seeds();
+        ExportTask.update(sha, "seeds=" + (seeds == null ? "" : options.input().displayName(seeds)));
+        if (seeds != null && Files.isDirectory(seeds)) {
+            List<Path> files;
+            try (java.util.stream.Stream<Path> walk = Files.walk(seeds)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : files) {
+                ExportTask.update(sha, "seed=" + seeds.relativize(f).toString().replace('\\', '/'));
+                ExportTask.digestFile(sha, f);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static Result testNow(Options options, DuckDbPlanner planner, SpecLog log, TaskRun task)
+            throws IOException {
         Phases phases = new Phases();
         // one run time for every engine, so that SCD2 rows built on two engines compare equal
         Instant runAt = options.runAt() != null
@@ -311,6 +437,36 @@ public final class TestTask {
             return failed(load, List.of(), DuckDbTranslation.fail(input, notDuckDb, log));
         }
         ValidatedSpec spec = load.spec().get();
+        TaskSelection.Outcome selection = TaskSelection.resolve(options.selection(), input, spec);
+        if (selection.failed()) {
+            ValidateTask.logDiagnostics(selection.errors(), log);
+            return failed(
+                    load, List.of(), "the model selection cannot be applied to " + file + " (see above); no test ran");
+        }
+        Scope scope = Scope.ALL;
+        if (selection.selected().isPresent()) {
+            if (!options.compareEngines().isEmpty()) {
+                return failed(
+                        load,
+                        List.of(),
+                        "specpipeline.select and specpipeline.compareEngines cannot be used together yet: compare"
+                                + " every model, or select without comparing");
+            }
+            List<String> selected = selection.selected().get();
+            List<String> upstream = io.github.specpipeline.core.select.ModelSelection.upstreamOnly(
+                    selected, spec.spec().models(), spec.graph());
+            TaskSelection.logSelection("test", selected, spec.spec().models(), log);
+            List<String> skipped = spec.spec().models().stream()
+                    .map(io.github.specpipeline.core.model.Model::name)
+                    .filter(n -> !selected.contains(n) && !upstream.contains(n))
+                    .toList();
+            log.info("spec-pipeline test: built from the seeds for the selected models, their tests not run: "
+                    + (upstream.isEmpty() ? "none" : String.join(", ", upstream)) + "; not built: "
+                    + (skipped.isEmpty() ? "none" : String.join(", ", skipped)));
+            Set<String> build = new java.util.LinkedHashSet<>(selected);
+            build.addAll(upstream);
+            scope = new Scope(Set.copyOf(build), Set.copyOf(selected));
+        }
         phases.mark("load spec");
         DuckDbPlan plan;
         try {
@@ -445,7 +601,7 @@ public final class TestTask {
                     }
                     phases.mark("start GoogleSQL");
                 }
-                results = runEngines(options, spec, raw, engines, phases, log);
+                results = runEngines(options, spec, raw, engines, phases, log, scope);
             } finally {
                 engines.values().forEach(TestEngine::close);
             }
@@ -548,7 +704,8 @@ public final class TestTask {
             Map<String, RawTable> raw,
             Map<EngineName, TestEngine> engines,
             Phases phases,
-            SpecLog log)
+            SpecLog log,
+            Scope scope)
             throws IOException {
         TestEngine primary = engines.get(options.engine());
         if (options.engine() != EngineName.DUCKDB || !options.compareEngines().isEmpty()) {
@@ -565,7 +722,7 @@ public final class TestTask {
         Map<EngineName, Map<String, TestRunner.Build>> builds = new LinkedHashMap<>();
         for (EngineName name : options.engines()) {
             TestEngine engine = engines.get(name);
-            builds.put(name, new TestRunner(engine, spec, log).buildModels());
+            builds.put(name, new TestRunner(engine, spec, log).buildModels(scope.build()));
             phases.mark("build models" + (name == options.engine() ? "" : " on " + name.id()));
             if (options.writeRows()) {
                 writeRows(engine, builds.get(name), options, log);
@@ -574,12 +731,12 @@ public final class TestTask {
         }
         TestRunner runner = new TestRunner(primary, spec, log);
         Map<String, TestRunner.Build> primaryBuilds = builds.get(options.engine());
-        Map<String, List<TestResults.Case>> dataTests = runner.runDataTests(primaryBuilds);
+        Map<String, List<TestResults.Case>> dataTests = runner.runDataTests(primaryBuilds, scope.test());
         phases.mark("data tests");
-        Map<String, List<TestResults.Case>> unit = new UnitTestRunner(primary, spec, raw).runAll();
+        Map<String, List<TestResults.Case>> unit = new UnitTestRunner(primary, spec, raw).runAll(scope.test());
         phases.mark("unit tests");
-        List<TestResults.Suite> suites =
-                new ArrayList<>(TestRunner.suites(spec, primary.models(), primaryBuilds, dataTests, unit));
+        List<TestResults.Suite> suites = new ArrayList<>(
+                TestRunner.suites(spec, primary.models(), primaryBuilds, dataTests, unit, scope.test()));
         List<EngineName> compared = options.compareEngines();
         for (int i = 1; i < compared.size(); i++) {
             EngineName a = compared.get(0);
@@ -590,6 +747,14 @@ public final class TestTask {
             phases.mark("compare engines");
         }
         return new TestResults(suites, phases.nanos);
+    }
+
+    /**
+     * The models a run builds and the models whose tests it runs; null for every model. A selection builds the
+     * selected models and the models they read (from the seeds), and tests only the selected ones.
+     */
+    private record Scope(Set<String> build, Set<String> test) {
+        static final Scope ALL = new Scope(null, null);
     }
 
     private static String describe(EngineName engine) {

@@ -1,5 +1,7 @@
 package io.github.specpipeline.core.task;
 
+import io.github.specpipeline.core.approval.ApprovalFile;
+import io.github.specpipeline.core.approval.ApprovalRequirement;
 import io.github.specpipeline.core.diag.Diagnostic;
 import io.github.specpipeline.core.diag.Severity;
 import io.github.specpipeline.core.generate.Target;
@@ -8,6 +10,7 @@ import io.github.specpipeline.core.log.SpecLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,8 +25,15 @@ public final class ValidateTask {
      *                        must translate to (SP304)
      * @param outputDirectory the plugin's output directory ({@code target/spec-pipeline})
      * @param failOnWarning   whether warnings fail the task
+     * @param requireApproval {@code off}, {@code warn} or {@code fail} ({@code specpipeline.requireApproval}); null or
+     *                        blank for the default: {@code warn} when the spec has an approval file, else {@code off}
      */
-    public record Options(SpecInput input, Path outputDirectory, boolean failOnWarning) {
+    public record Options(SpecInput input, Path outputDirectory, boolean failOnWarning, String requireApproval) {
+        /** With the default approval requirement. */
+        public Options(SpecInput input, Path outputDirectory, boolean failOnWarning) {
+            this(input, outputDirectory, failOnWarning, (String) null);
+        }
+
         /** Checks fragments against {@code targets} rather than the input's. */
         public Options(SpecInput input, Path outputDirectory, boolean failOnWarning, Set<Target> targets) {
             this(input.withTargets(targets), outputDirectory, failOnWarning);
@@ -45,7 +55,17 @@ public final class ValidateTask {
     }
 
     private static Result validate(Options options, SpecLog log, TaskRun task) throws IOException {
+        ApprovalRequirement requirement;
+        try {
+            requirement = ApprovalRequirement.parse(
+                    options.requireApproval(),
+                    ApprovalFile.exists(options.input().specFile()));
+        } catch (IllegalArgumentException e) {
+            return new Result(new SpecLoader.Result(Optional.empty(), List.of()), List.of(), true, e.getMessage());
+        }
         SpecLoader.Result load = SpecLoader.load(options.input());
+        ApprovalGate.Outcome gate = ApprovalGate.check(options.input(), load, requirement);
+        load = gate.load();
         logDiagnostics(load.diagnostics(), log);
         task.loaded(load);
         OutputDirectory out = new OutputDirectory(options.outputDirectory());
@@ -60,10 +80,10 @@ public final class ValidateTask {
         if (failed) {
             summary =
                     "spec validation failed: " + counts + " in " + file + (errors == 0 ? " (failOnWarning is set)" : "")
-                            + "; see " + options.input().displayName(json);
+                            + "; see " + options.input().displayName(json) + gate.summary();
         } else {
             int models = load.spec().map(s -> s.spec().models().size()).orElse(0);
-            summary = "spec " + file + " is valid: " + plural(models, "model") + ", " + counts;
+            summary = "spec " + file + " is valid: " + plural(models, "model") + ", " + counts + gate.summary();
         }
         log.info("Validation reports: " + options.input().displayName(json) + ", "
                 + options.input().displayName(sarif));

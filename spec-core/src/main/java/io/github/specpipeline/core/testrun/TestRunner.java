@@ -35,9 +35,20 @@ public final class TestRunner {
 
     /** Runs the build statements of every model, upstream first. */
     public Map<String, Build> buildModels() {
+        return buildModels(null);
+    }
+
+    /**
+     * Runs the build statements of the models in {@code only} (every model when null), upstream first; a selection
+     * ({@code specpipeline.select}) passes the selected models and the models they read.
+     */
+    public Map<String, Build> buildModels(java.util.Set<String> only) {
         Map<String, Build> builds = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         for (DuckDbPlan.ModelBuild mb : engine.models()) {
+            if (only != null && !only.contains(mb.model())) {
+                continue;
+            }
             String upstreamFailure = failed.stream()
                     .filter(f -> spec.graph().ancestors(mb.model()).contains(f))
                     .findFirst()
@@ -101,9 +112,19 @@ public final class TestRunner {
 
     /** Runs the data tests of every model, grouped by model in plan order. */
     public Map<String, List<TestResults.Case>> runDataTests(Map<String, Build> builds) {
+        return runDataTests(builds, null);
+    }
+
+    /** Runs the data tests of the models in {@code only} (every model when null). */
+    public Map<String, List<TestResults.Case>> runDataTests(Map<String, Build> builds, java.util.Set<String> only) {
         Map<String, List<TestResults.Case>> out = new LinkedHashMap<>();
-        engine.models().forEach(mb -> out.put(mb.model(), new ArrayList<>()));
+        engine.models().stream()
+                .filter(mb -> only == null || only.contains(mb.model()))
+                .forEach(mb -> out.put(mb.model(), new ArrayList<>()));
         for (DataTestQuery q : engine.tests()) {
+            if (only != null && !only.contains(q.model())) {
+                continue;
+            }
             Build b = builds.get(q.model());
             TestResults.Case c;
             if (b != null && b.error() != null) {
@@ -164,6 +185,17 @@ public final class TestRunner {
             Map<String, Build> builds,
             Map<String, List<TestResults.Case>> dataTests,
             Map<String, List<TestResults.Case>> unitTests) {
+        return suites(spec, plan, builds, dataTests, unitTests, null);
+    }
+
+    /** The suites of the models in {@code only} (every model when null), in plan order. */
+    public static List<TestResults.Suite> suites(
+            ValidatedSpec spec,
+            List<DuckDbPlan.ModelBuild> plan,
+            Map<String, Build> builds,
+            Map<String, List<TestResults.Case>> dataTests,
+            Map<String, List<TestResults.Case>> unitTests,
+            java.util.Set<String> only) {
         List<String> models = new ArrayList<>();
         plan.forEach(mb -> models.add(mb.model()));
         spec.graph().order().forEach(m -> {
@@ -171,6 +203,9 @@ public final class TestRunner {
                 models.add(m.name());
             }
         });
+        if (only != null) {
+            models.retainAll(only);
+        }
         List<TestResults.Suite> suites = new ArrayList<>();
         for (String model : models) {
             List<TestResults.Case> cases = new ArrayList<>();

@@ -142,7 +142,7 @@ class CsvWorkbookParityTest {
                         true,
                         ExportFixtures.TIME,
                         50,
-                        "base.json"),
+                        new io.github.specpipeline.core.task.SelectOptions(null, "base.json")),
                 SpecLog.NONE);
         assertThat(result.failed()).as(result.summary()).isFalse();
         Path csv = out.resolve("review/csv");

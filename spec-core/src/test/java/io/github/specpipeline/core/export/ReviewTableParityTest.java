@@ -161,7 +161,7 @@ class ReviewTableParityTest {
                         true,
                         ExportFixtures.TIME,
                         50,
-                        "base.json"),
+                        new io.github.specpipeline.core.task.SelectOptions(null, "base.json")),
                 SpecLog.NONE);
         assertThat(result.failed()).as(result.summary()).isFalse();
         SpecInput baseInput = new SpecInput(dir.resolve("base.json"), dir.resolve("source_ddl"), dir);
