@@ -38,15 +38,27 @@ public class GenerateMojo extends AbstractSpecMojo {
     @Parameter(property = "specpipeline.base")
     private String base;
 
+    /**
+     * The dbt adapter the dbt project is written for: {@code bigquery} (the default), {@code duckdb} or {@code spark}.
+     * It picks the SQL dialect of the models and tests, the adapter's configs and the {@code profiles.yml} example.
+     */
+    @Parameter(property = "specpipeline.dbtAdapter", defaultValue = "bigquery")
+    private String dbtAdapter;
+
     @Override
     protected void run() throws IOException, MojoFailureException {
-        GenerateTask.Result result = GenerateTask.run(
-                new GenerateTask.Options(
-                        specInput(),
-                        outputPath(),
-                        seeds == null ? null : seeds.toPath(),
-                        new SelectOptions(select, base)),
-                specLog());
+        GenerateTask.Options options;
+        try {
+            options = new GenerateTask.Options(
+                            specInput(),
+                            outputPath(),
+                            seeds == null ? null : seeds.toPath(),
+                            new SelectOptions(select, base))
+                    .withDbtAdapter(dbtAdapter);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("spec-pipeline: " + e.getMessage());
+        }
+        GenerateTask.Result result = GenerateTask.run(options, specLog());
         if (result.failed()) {
             throw new MojoFailureException(result.summary());
         }

@@ -1,6 +1,7 @@
 package io.github.specpipeline.core.generate;
 
 import io.github.specpipeline.core.generate.dataform.DataformGenerator;
+import io.github.specpipeline.core.generate.dbt.DbtAdapter;
 import io.github.specpipeline.core.generate.dbt.DbtGenerator;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.generate.duckdb.SeedFiles;
@@ -19,9 +20,14 @@ public interface TargetGenerator {
 
     /** The generator of {@code target}; {@code seeds} are the seed files DuckDB's {@code load_seeds.sql} loads. */
     static TargetGenerator of(Target target, SeedFiles seeds) {
+        return of(target, seeds, DbtAdapter.DEFAULT);
+    }
+
+    /** As {@link #of(Target, SeedFiles)}, with the dbt project written for {@code dbtAdapter}. */
+    static TargetGenerator of(Target target, SeedFiles seeds, DbtAdapter dbtAdapter) {
         return switch (target) {
             case DUCKDB -> new DuckDbGenerator(seeds)::files;
-            case DBT -> new DbtGenerator()::files;
+            case DBT -> new DbtGenerator(dbtAdapter)::files;
             case DATAFORM -> new DataformGenerator()::files;
             case PYSPARK -> new PySparkGenerator()::files;
         };

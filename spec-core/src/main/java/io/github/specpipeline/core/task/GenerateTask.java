@@ -9,6 +9,7 @@ import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.Headers;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.TargetGenerator;
+import io.github.specpipeline.core.generate.dbt.DbtAdapter;
 import io.github.specpipeline.core.generate.duckdb.SeedFiles;
 import io.github.specpipeline.core.io.OutputDirectory;
 import io.github.specpipeline.core.json.JsonDocument;
@@ -48,15 +49,29 @@ public final class GenerateTask {
      * @param outputDirectory the plugin's output directory ({@code target/spec-pipeline})
      * @param seeds           the folder of seed CSV files that {@code sql/duckdb/load_seeds.sql} loads (the
      *                        {@code test} goal's {@code specpipeline.seeds}); null or missing: none
+     * @param dbtAdapter      the adapter the dbt project is written for ({@code specpipeline.dbtAdapter}); null is
+     *                        the default, BigQuery
      */
-    public record Options(SpecInput input, Path outputDirectory, Path seeds, SelectOptions selection) {
+    public record Options(
+            SpecInput input, Path outputDirectory, Path seeds, SelectOptions selection, DbtAdapter dbtAdapter) {
         public Options {
             selection = selection == null ? SelectOptions.ALL : selection;
+            dbtAdapter = dbtAdapter == null ? DbtAdapter.DEFAULT : dbtAdapter;
         }
 
-        /** Every model. */
+        /** The selected models, for the default dbt adapter. */
+        public Options(SpecInput input, Path outputDirectory, Path seeds, SelectOptions selection) {
+            this(input, outputDirectory, seeds, selection, null);
+        }
+
+        /** Every model, for this dbt adapter. */
+        public Options(SpecInput input, Path outputDirectory, Path seeds, DbtAdapter dbtAdapter) {
+            this(input, outputDirectory, seeds, SelectOptions.ALL, dbtAdapter);
+        }
+
+        /** Every model, for the default dbt adapter. */
         public Options(SpecInput input, Path outputDirectory, Path seeds) {
-            this(input, outputDirectory, seeds, SelectOptions.ALL);
+            this(input, outputDirectory, seeds, SelectOptions.ALL, null);
         }
 
         /** Without seeds: {@code load_seeds.sql} then only says where each table's seed would be. */
@@ -72,6 +87,16 @@ public final class GenerateTask {
         /** Generates {@code targets} rather than the input's, with seeds. */
         public Options(SpecInput input, Path outputDirectory, Set<Target> targets, Path seeds) {
             this(input.withTargets(targets), outputDirectory, seeds);
+        }
+
+        /**
+         * The same options with the dbt adapter a host names ({@code bigquery}, {@code duckdb}, {@code spark}; blank
+         * is the default).
+         *
+         * @throws IllegalArgumentException naming the adapters, for any other name
+         */
+        public Options withDbtAdapter(String name) {
+            return new Options(input, outputDirectory, seeds, selection, DbtAdapter.parse(name));
         }
 
         /** The targets to generate: the input's. */
@@ -105,7 +130,7 @@ public final class GenerateTask {
     }
 
     private static Result generate(Options options, SpecLog log, TaskRun task) throws IOException {
-        SpecLoader.Result load = task.loaded(SpecLoader.load(options.input()));
+        SpecLoader.Result load = task.loaded(SpecLoader.load(options.input(), checkedTargets(options)));
         ValidateTask.logDiagnostics(load.diagnostics(), log);
         String file = options.input().displayName(options.input().specFile());
         if (load.hasErrors() || load.spec().isEmpty()) {
@@ -136,7 +161,9 @@ public final class GenerateTask {
         Map<Target, List<GeneratedFile>> generated = new EnumMap<>(Target.class);
         for (Target target : Target.values()) {
             if (options.targets().contains(target)) {
-                generated.put(target, TargetGenerator.of(target, seeds).files(spec));
+                generated.put(
+                        target,
+                        TargetGenerator.of(target, seeds, options.dbtAdapter()).files(spec));
             }
         }
         List<FileClashes.Clash> clashes = FileClashes.find(generated);
@@ -231,6 +258,23 @@ public final class GenerateTask {
 
     private static final java.util.regex.Pattern MODEL_POINTER =
             java.util.regex.Pattern.compile("/models/(\\d+)(?:/|$)");
+
+    /**
+     * The targets the spec is checked for: the input's, and for a dbt project on DuckDB or Spark also the target
+     * written in that dialect (its SP304 findings name it), so that a fragment the adapter's dialect cannot express
+     * is a located finding rather than a render that fails.
+     */
+    static Set<Target> checkedTargets(Options options) {
+        Set<Target> targets = java.util.EnumSet.copyOf(options.targets());
+        if (targets.contains(Target.DBT)) {
+            switch (options.dbtAdapter()) {
+                case DUCKDB -> targets.add(Target.DUCKDB);
+                case SPARK -> targets.add(Target.PYSPARK);
+                case BIGQUERY -> {}
+            }
+        }
+        return targets;
+    }
 
     /** SP217 for each clash, located at the spec element the clashing name comes from. */
     private static List<Diagnostic> clashDiagnostics(SpecInput input, String file, List<FileClashes.Clash> clashes) {

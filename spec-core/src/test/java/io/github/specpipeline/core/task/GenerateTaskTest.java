@@ -123,6 +123,24 @@ class GenerateTaskTest {
     }
 
     @Test
+    void aDbtProjectOnDuckDbIsCheckedForDuckDbTranslations(@TempDir Path out) throws IOException {
+        Path spec = Path.of("src/test/resources/validation/cases/untranslatable.json");
+        Path ddl = Path.of("src/test/resources/validation/ddl");
+        List<String> log = new ArrayList<>();
+        GenerateTask.Options dbt =
+                new GenerateTask.Options(new SpecInput(spec, ddl, spec.getParent()), out, EnumSet.of(Target.DBT));
+        GenerateTask.run(dbt, new RecordingLog(log));
+        // the BigQuery project: BigQuery is the spec's own dialect
+        assertThat(log).noneMatch(l -> l.contains("FARM_FINGERPRINT has no DuckDB translation"));
+        log.clear();
+        GenerateTask.Result duck = GenerateTask.run(dbt.withDbtAdapter("duckdb"), new RecordingLog(log));
+        assertThat(duck.failed()).isTrue();
+        assertThat(log)
+                .anyMatch(l -> l.contains("error[SP304]") && l.contains("FARM_FINGERPRINT has no DuckDB translation"));
+        assertThat(out.resolve("dbt")).doesNotExist();
+    }
+
+    @Test
     void aSpecWithoutDdlGeneratesToo(@TempDir Path out) throws IOException {
         Path spec = Path.of("../it/src/it/no-pom-generate-duckdb/specs/spec.json");
         List<String> log = new ArrayList<>();

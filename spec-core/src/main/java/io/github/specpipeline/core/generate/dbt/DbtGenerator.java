@@ -33,13 +33,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The dbt target (dbt-core 1.8+, BigQuery adapter): {@code dbt_project.yml}, {@code models/sources.yml}, one
+ * The dbt target (dbt-core 1.8+, for the {@link DbtAdapter} chosen: BigQuery by default, DuckDB or Spark, whose
+ * dialect the SQL is written in): {@code dbt_project.yml}, an example {@code profiles.yml}, {@code models/sources.yml}, one
  * model per file with {@code ref()}/{@code source()}, {@code models/<layer>/schema.yml} with descriptions,
  * configs, enforced contracts, generic data tests and unit tests, a snapshot per SCD2 model (check strategy),
  * and the other data tests as singular tests in {@code tests/}. All spec text is Jinja-escaped: dbt renders
@@ -49,15 +51,64 @@ public final class DbtGenerator {
     /** The dbt project (and profile) name. */
     public static final String PROJECT = "spec_pipeline";
 
-    private static final Dialect D = Dialect.BIGQUERY;
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final Set<String> GENERIC = Set.of("not_null", "unique", "accepted_values", "relationships");
+
+    /**
+     * dbt-spark's seed loader, with the values written as literals: on the session method the adapter's own binds an
+     * empty field as the text {@code 'None'} and a value holding a quote breaks the statement (dbt-spark 1.11). Every
+     * value is a string literal (backslash and quote escaped) cast to the column's type, NULL as NULL. dbt dispatches
+     * {@code load_csv_rows} to the root project's {@code spark__} macro first.
+     */
+    private static final String SPARK_SEED_ROWS = """
+            -- Seeds on dbt-spark: each value a string literal cast to its column type, empty fields NULL.
+            {% macro spark__load_csv_rows(model, agate_table) %}
+              {% set batch_size = get_batch_size() %}
+              {% set column_override = model['config'].get('column_types', {}) %}
+              {% set statements = [] %}
+              {% for chunk in agate_table.rows | batch(batch_size) %}
+                {% set sql %}
+                  insert into {{ this.render() }} values
+                  {% for row in chunk -%}
+                    ({%- for col_name in agate_table.column_names -%}
+                      {%- set type = column_override.get(col_name, adapter.convert_type(agate_table, loop.index0)) -%}
+                      {%- set value = row[loop.index0] -%}
+                      {%- if value is none -%}
+                        cast(null as {{ type }})
+                      {%- else -%}
+                        cast('{{ value | string | replace("\\\\", "\\\\\\\\") | replace("'", "\\\\'") }}' as {{ type }})
+                      {%- endif -%}
+                      {%- if not loop.last %}, {% endif -%}
+                    {%- endfor -%})
+                    {%- if not loop.last %},{% endif %}
+                  {%- endfor %}
+                {% endset %}
+                {% do adapter.add_query(sql, abridge_sql_log=True) %}
+                {% if loop.index0 == 0 %}{% do statements.append(sql) %}{% endif %}
+              {% endfor %}
+              {{ return(statements[0]) }}
+            {% endmacro %}
+            """;
+
+    private final DbtAdapter adapter;
+    private final Dialect d;
+
+    /** The project for the default adapter, BigQuery. */
+    public DbtGenerator() {
+        this(DbtAdapter.DEFAULT);
+    }
+
+    public DbtGenerator(DbtAdapter adapter) {
+        this.adapter = adapter;
+        this.d = adapter.dialect();
+    }
 
     public List<GeneratedFile> files(ValidatedSpec spec) {
         String header = Headers.hash(spec.specFile());
         String sqlHeader = Text.jinja(Headers.sql(spec.specFile()));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(new GeneratedFile("dbt_project.yml", project(spec, header)));
+        files.add(new GeneratedFile("profiles.yml", profile(spec, header)));
         files.add(new GeneratedFile(
                 "macros/generate_schema_name.sql",
                 sqlHeader
@@ -65,9 +116,12 @@ public final class DbtGenerator {
                         + "{% macro generate_schema_name(custom_schema_name, node) -%}\n"
                         + "    {%- if custom_schema_name is none -%}{{ target.schema }}{%- else -%}{{ custom_schema_name | trim }}{%- endif -%}\n"
                         + "{%- endmacro %}\n"));
+        if (adapter == DbtAdapter.SPARK) {
+            files.add(new GeneratedFile("macros/spark__load_csv_rows.sql", sqlHeader + SPARK_SEED_ROWS));
+        }
         files.add(new GeneratedFile("models/sources.yml", sources(spec, header)));
         TestCatalog catalog = TestCatalog.of(spec);
-        TestSql testSql = new TestSql(spec, D, new TestSql.Relations() {
+        TestSql testSql = new TestSql(spec, d, new TestSql.Relations() {
             @Override
             public String model(String model) {
                 return "\u0000ref:" + model + "\u0000";
@@ -91,7 +145,7 @@ public final class DbtGenerator {
                 files.add(new GeneratedFile(
                         folder + m.name() + ".sql", scd2View(spec, m, plan, modelHeader), m.pointer() + "/name"));
             } else {
-                String select = SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()));
+                String select = SqlQueryWriter.select(plan, d, s -> placeholder(spec, s.ref()));
                 files.add(new GeneratedFile(
                         folder + m.name() + ".sql",
                         modelHeader + modelComment(m) + relations(spec, Text.jinja(select)),
@@ -147,7 +201,7 @@ public final class DbtGenerator {
         throw new IllegalArgumentException("not an SCD2 model: " + m.name());
     }
 
-    private static String project(ValidatedSpec spec, String header) {
+    private String project(ValidatedSpec spec, String header) {
         StringBuilder sb = new StringBuilder(header);
         sb.append("name: ").append(PROJECT).append('\n');
         sb.append("version: ").append(Yaml.string("1.0.0")).append('\n');
@@ -158,6 +212,9 @@ public final class DbtGenerator {
         sb.append("snapshot-paths: ").append(Yaml.strings(List.of("snapshots"))).append('\n');
         sb.append("test-paths: ").append(Yaml.strings(List.of("tests"))).append('\n');
         sb.append("macro-paths: ").append(Yaml.strings(List.of("macros"))).append('\n');
+        if (adapter != DbtAdapter.BIGQUERY) {
+            sb.append("seed-paths: ").append(Yaml.strings(List.of("seeds"))).append('\n');
+        }
         sb.append("\nmodels:\n  ").append(PROJECT).append(":\n");
         for (Layer layer : Layer.values()) {
             sb.append("    ").append(layer.id()).append(":\n");
@@ -165,10 +222,100 @@ public final class DbtGenerator {
                     .append(Yaml.string(spec.spec().schema().of(layer)))
                     .append('\n');
         }
+        if (adapter != DbtAdapter.BIGQUERY) {
+            sb.append(seeds(spec));
+        }
         return sb.toString();
     }
 
-    private static String sources(ValidatedSpec spec, String header) {
+    /**
+     * The seeds of a local run (DuckDB, Spark): {@code seeds/<raw table>.csv}, loaded into the raw schema, which is
+     * where {@code models/sources.yml} points, so that {@code dbt seed} then {@code dbt build} runs the project on the
+     * test goal's seed files. Each column is typed as the source DDL declares it, in the adapter's dialect.
+     */
+    private String seeds(ValidatedSpec spec) {
+        String raw = spec.spec().schema().raw();
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n# Local runs: copy the seed CSV files (<raw table>.csv, the test goal's seeds) to seeds/, then\n");
+        sb.append("# run `dbt seed` and `dbt build`. The seeds become the raw tables the sources read.\n");
+        sb.append("seeds:\n  ").append(PROJECT).append(":\n");
+        sb.append("    +schema: ").append(Yaml.string(raw)).append('\n');
+        sb.append("    +quote_columns: true\n");
+        for (String table : RawTables.of(spec).read()) {
+            SourceTable t =
+                    spec.sourceCatalog().flatMap(c -> c.table(raw, table)).orElse(null);
+            if (t == null || t.columns().isEmpty()) {
+                continue;
+            }
+            List<String> types = new ArrayList<>();
+            for (SourceColumn c : t.columns()) {
+                d.type(c.type()).ifPresent(type -> types.add(Yaml.string(c.name()) + ": " + Yaml.string(type)));
+            }
+            sb.append("    ").append(Yaml.string(table)).append(":\n");
+            sb.append("      +column_types: ").append(Yaml.flowMapping(types)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * An example {@code profiles.yml} for the adapter. dbt reads it from the folder it runs in (or
+     * {@code DBT_PROFILES_DIR}); only the DuckDB and Spark session profiles run as written.
+     */
+    private String profile(ValidatedSpec spec, String header) {
+        StringBuilder sb = new StringBuilder(header);
+        switch (adapter) {
+            case BIGQUERY ->
+                sb.append(
+                                "# An example profile for dbt-bigquery: set your Google Cloud project, then authenticate with\n")
+                        .append("# `gcloud auth application-default login` (method oauth).\n");
+            case DUCKDB -> sb.append("# A profile for dbt-duckdb: a local database file, created where dbt runs.\n");
+            case SPARK ->
+                sb.append(
+                                "# A profile for dbt-spark on a local Spark session (pip install \"dbt-spark[session]\"); for a\n")
+                        .append(
+                                "# cluster, use method thrift or http instead. dbt-spark turns spark.sql.ansi.enabled off.\n");
+        }
+        sb.append(PROJECT).append(":\n");
+        sb.append("  target: \"dev\"\n");
+        sb.append("  outputs:\n");
+        sb.append("    dev:\n");
+        sb.append("      type: ").append(Yaml.string(adapter.id())).append('\n');
+        switch (adapter) {
+            case BIGQUERY -> {
+                sb.append("      method: \"oauth\"\n");
+                sb.append("      project: \"your-gcp-project\"  # replace with your project id\n");
+                sb.append("      # the default dataset; each model goes to the dataset of its layer\n");
+                sb.append("      dataset: ")
+                        .append(Yaml.string(spec.spec().schema().raw()))
+                        .append('\n');
+                sb.append("      threads: 4\n");
+            }
+            case DUCKDB -> {
+                sb.append("      path: ")
+                        .append(Yaml.string(PROJECT + ".duckdb"))
+                        .append('\n');
+                sb.append("      # the default schema; each model goes to the schema of its layer\n");
+                sb.append("      schema: \"main\"\n");
+                sb.append("      threads: 1\n");
+                sb.append("      settings:\n");
+                sb.append("        TimeZone: \"UTC\"\n");
+            }
+            case SPARK -> {
+                sb.append("      method: \"session\"\n");
+                sb.append("      host: \"NA\"  # not used by the session method, but required\n");
+                sb.append("      # the default schema; each model goes to the schema of its layer\n");
+                sb.append("      schema: \"default\"\n");
+                sb.append("      threads: 1\n");
+                sb.append("      server_side_parameters:\n");
+                sb.append("        \"spark.master\": \"local[2]\"\n");
+                sb.append("        \"spark.sql.session.timeZone\": \"UTC\"\n");
+                sb.append("        \"spark.ui.enabled\": \"false\"\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private String sources(ValidatedSpec spec, String header) {
         String raw = spec.spec().schema().raw();
         StringBuilder sb = new StringBuilder(header);
         sb.append("version: 2\n\nsources:\n");
@@ -186,7 +333,7 @@ public final class DbtGenerator {
                             .append(Yaml.string(c.name()))
                             .append('\n');
                     sb.append("            data_type: ")
-                            .append(Yaml.string(c.type()))
+                            .append(Yaml.string(dataType(c.type()).orElse(c.type())))
                             .append('\n');
                 }
             }
@@ -195,12 +342,12 @@ public final class DbtGenerator {
     }
 
     /** The placeholder a relation is written as until the SQL is Jinja-escaped. */
-    private static String placeholder(ValidatedSpec spec, SourceRef ref) {
+    private String placeholder(ValidatedSpec spec, SourceRef ref) {
         return ref.isQualified() ? "\u0000source:" + ref.table() + "\u0000" : "\u0000ref:" + ref.table() + "\u0000";
     }
 
     /** Replaces relation placeholders with {@code ref()} / {@code source()} calls. */
-    private static String relations(ValidatedSpec spec, String sql) {
+    private String relations(ValidatedSpec spec, String sql) {
         String raw = spec.spec().schema().raw();
         StringBuilder sb = new StringBuilder();
         int i = 0;
@@ -226,46 +373,51 @@ public final class DbtGenerator {
         return sb.append(sql.substring(i)).toString();
     }
 
-    private static String modelComment(Model m) {
+    private String modelComment(Model m) {
         return "-- Model " + m.name() + " (" + m.layer().id()
                 + "): see schema.yml for its description, columns and tests.\n\n";
     }
 
-    private static String snapshot(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
+    private String snapshot(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
         Scd2Plan k = plan.scd2();
-        String select = relations(spec, Text.jinja(SqlQueryWriter.select(plan, D, s -> placeholder(spec, s.ref()))));
+        String select = relations(spec, Text.jinja(SqlQueryWriter.select(plan, d, s -> placeholder(spec, s.ref()))));
         // dbt splices unique_key into "<key> as dbt_unique_key" and check_cols into "snapshotted_data.<col> != ...":
         // names are written as BigQuery identifiers (a name is a validated identifier: no quote to escape)
         String uniqueKey = k.naturalKey().size() == 1
-                ? "'" + D.quote(k.naturalKey().get(0)) + "'"
-                : "[" + k.naturalKey().stream().map(x -> "'" + D.quote(x) + "'").collect(Collectors.joining(", "))
+                ? "'" + d.quote(k.naturalKey().get(0)) + "'"
+                : "[" + k.naturalKey().stream().map(x -> "'" + d.quote(x) + "'").collect(Collectors.joining(", "))
                         + "]";
         String checkCols =
-                "[" + k.tracked().stream().map(x -> "'" + D.quote(x) + "'").collect(Collectors.joining(", ")) + "]";
+                "[" + k.tracked().stream().map(x -> "'" + d.quote(x) + "'").collect(Collectors.joining(", ")) + "]";
         return sqlHeader
                 + "-- History of " + m.name()
                 + " (SCD type 2, check strategy): a new version whenever a tracked column changes.\n"
                 + "-- Rows that disappear from the source keep their current version (hard deletes are ignored).\n"
                 + "{% snapshot " + snapshotName(spec, m) + " %}\n"
                 + "{{ config(target_schema='" + spec.spec().schema().of(m.layer()) + "', unique_key=" + uniqueKey
-                + ", strategy='check', check_cols=" + checkCols + ") }}\n\n"
+                + ", strategy='check', check_cols=" + checkCols
+                // dbt-spark snapshots merge, which Spark tables do only in Delta (or Iceberg, Hudi) format
+                + (adapter == DbtAdapter.SPARK ? ", file_format='delta'" : "") + ") }}\n\n"
                 + select.stripTrailing() + "\n{% endsnapshot %}\n";
     }
 
-    private static String scd2View(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
+    private String scd2View(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
         Scd2Plan k = plan.scd2();
-        List<String> cols = k.columns().stream().map(D::quote).collect(Collectors.toList());
+        List<String> cols = k.columns().stream().map(d::quote).collect(Collectors.toList());
+        // dbt-duckdb's snapshot times are TIMESTAMP (no time zone); the spec's validity columns are BigQuery
+        // TIMESTAMPs, instants, which DuckDB calls TIMESTAMPTZ (the profile's session time zone is UTC)
+        String from = adapter == DbtAdapter.DUCKDB ? "CAST(dbt_valid_from AS TIMESTAMPTZ)" : "dbt_valid_from";
+        String to = adapter == DbtAdapter.DUCKDB ? "CAST(dbt_valid_to AS TIMESTAMPTZ)" : "dbt_valid_to";
         return sqlHeader + "-- Model " + m.name() + " (" + m.layer().id() + "): the versions kept by the snapshot "
                 + snapshotName(spec, m) + ", with the validity columns the spec names.\n\n"
                 + "SELECT\n    " + String.join(",\n    ", cols) + ",\n"
-                + "    dbt_valid_from AS " + D.quote(k.effectiveAt()) + ",\n"
-                + "    dbt_valid_to AS " + D.quote(k.expiryAt()) + ",\n"
-                + "    dbt_valid_to IS NULL AS " + D.quote(k.currentFlag()) + "\n"
+                + "    " + from + " AS " + d.quote(k.effectiveAt()) + ",\n"
+                + "    " + to + " AS " + d.quote(k.expiryAt()) + ",\n"
+                + "    dbt_valid_to IS NULL AS " + d.quote(k.currentFlag()) + "\n"
                 + "FROM {{ ref('" + snapshotName(spec, m) + "') }}\n";
     }
 
-    private static String modelYaml(
-            ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql) {
+    private String modelYaml(ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql) {
         StringBuilder sb = new StringBuilder();
         sb.append("  - name: ").append(Yaml.string(m.name())).append('\n');
         if (m.description() != null) {
@@ -281,10 +433,24 @@ public final class DbtGenerator {
                     .append("\n");
         }
         if (plan.incremental() != null) {
-            if (!plan.incremental().uniqueKey().isEmpty()) {
+            // the model's select gives every row on each run: BigQuery merges on the key (its default strategy),
+            // DuckDB deletes and inserts the key's rows (or appends), Spark overwrites (a merge needs Delta)
+            boolean keyed = !plan.incremental().uniqueKey().isEmpty();
+            switch (adapter) {
+                case BIGQUERY -> {}
+                case DUCKDB ->
+                    sb.append("      incremental_strategy: ")
+                            .append(Yaml.string(keyed ? "delete+insert" : "append"))
+                            .append('\n');
+                case SPARK ->
+                    sb.append("      incremental_strategy: ")
+                            .append(Yaml.string("insert_overwrite"))
+                            .append('\n');
+            }
+            if (keyed && adapter != DbtAdapter.SPARK) {
                 sb.append("      unique_key: ")
                         .append(Yaml.strings(plan.incremental().uniqueKey().stream()
-                                .map(D::quote)
+                                .map(d::quote)
                                 .toList()))
                         .append("\n");
             }
@@ -293,7 +459,17 @@ public final class DbtGenerator {
                     .append('\n');
         }
         List<Column> outputs = spec.outputColumns(m.name());
-        if (LayoutSupport.partitions(Target.DBT, plan)) {
+        if (adapter == DbtAdapter.SPARK
+                && plan.scd2() == null
+                && mat != Materialization.VIEW
+                && LayoutSupport.partitions(Target.PYSPARK, plan)) {
+            // Spark partitions by a column's own values, as the PySpark target writes them
+            sb.append("      partition_by: ")
+                    .append(Yaml.strings(
+                            List.of(d.quote(plan.layout().partitioning().column()))))
+                    .append('\n');
+        }
+        if (adapter == DbtAdapter.BIGQUERY && LayoutSupport.partitions(Target.DBT, plan)) {
             Partitioning p = plan.layout().partitioning();
             sb.append("      partition_by:\n        field: ")
                     .append(sqlName(p.column()))
@@ -307,13 +483,15 @@ public final class DbtGenerator {
                         .append('\n');
             }
         }
-        if (LayoutSupport.clusters(Target.DBT, plan)) {
+        if (adapter == DbtAdapter.BIGQUERY && LayoutSupport.clusters(Target.DBT, plan)) {
             sb.append("      cluster_by: ")
                     .append(Yaml.strings(
-                            plan.layout().clusterBy().stream().map(D::quote).toList()))
+                            plan.layout().clusterBy().stream().map(d::quote).toList()))
                     .append("\n");
         }
-        boolean typesKnown = !outputs.isEmpty() && outputs.stream().allMatch(c -> c.type() != null);
+        boolean typesKnown = !outputs.isEmpty()
+                && outputs.stream()
+                        .allMatch(c -> c.type() != null && dataType(c.type()).isPresent());
         if (typesKnown) {
             sb.append("      contract:\n        enforced: true\n");
         }
@@ -329,7 +507,7 @@ public final class DbtGenerator {
             sb.append("    columns:\n");
             for (Column c : outputs) {
                 sb.append("      - name: ").append(Yaml.string(c.name())).append('\n');
-                if (!D.quote(c.name()).equals(c.name())) {
+                if (!d.quote(c.name()).equals(c.name())) {
                     // dbt's generic tests write column_name as it is unless the column asks for quoting
                     sb.append("        quote: true\n");
                 }
@@ -337,9 +515,9 @@ public final class DbtGenerator {
                 if (description != null) {
                     sb.append("        description: ").append(s(description)).append('\n');
                 }
-                if (c.type() != null) {
+                if (c.type() != null && dataType(c.type()).isPresent()) {
                     sb.append("        data_type: ")
-                            .append(Yaml.string(c.type()))
+                            .append(Yaml.string(dataType(c.type()).get()))
                             .append('\n');
                 }
                 List<TestCase> generic = tests.stream()
@@ -356,7 +534,7 @@ public final class DbtGenerator {
         return sb.toString();
     }
 
-    private static String genericTest(ValidatedSpec spec, TestCase t, TestSql testSql) {
+    private String genericTest(ValidatedSpec spec, TestCase t, TestSql testSql) {
         TestCase.Check check = t.check();
         if (check instanceof TestCase.NotNull) {
             return "          - not_null\n";
@@ -390,7 +568,7 @@ public final class DbtGenerator {
                 + sqlName(r.field()) + "\n";
     }
 
-    private static String unitTests(ValidatedSpec spec, Layer layer) {
+    private String unitTests(ValidatedSpec spec, Layer layer) {
         StringBuilder sb = new StringBuilder();
         for (Model m : spec.graph().order()) {
             if (m.layer() != layer || m.constraints().isScd2()) {
@@ -423,7 +601,7 @@ public final class DbtGenerator {
         return sb.toString();
     }
 
-    private static String rows(String indent, List<Map<String, Literal>> rows) {
+    private String rows(String indent, List<Map<String, Literal>> rows) {
         if (rows.isEmpty()) {
             return indent + "rows: []\n";
         }
@@ -436,7 +614,7 @@ public final class DbtGenerator {
         return sb.toString();
     }
 
-    private static String yamlLiteral(Literal l) {
+    private String yamlLiteral(Literal l) {
         return switch (l.kind()) {
             case NULL -> "null";
             case BOOLEAN -> l.text().toLowerCase(Locale.ROOT);
@@ -450,8 +628,13 @@ public final class DbtGenerator {
      * {@code DBT_INTERNAL_SOURCE.<key> = ...}, {@code cluster_by}, the partition {@code field}, the relationships
      * test's {@code field}): a YAML string holding the name as a BigQuery identifier.
      */
-    private static String sqlName(String column) {
-        return Yaml.string(D.quote(column));
+    private String sqlName(String column) {
+        return Yaml.string(d.quote(column));
+    }
+
+    /** A column's type as the adapter names it: BigQuery's own, or the dialect's equivalent (empty: none). */
+    private Optional<String> dataType(String bigQueryType) {
+        return adapter == DbtAdapter.BIGQUERY ? Optional.of(bigQueryType) : d.type(bigQueryType);
     }
 
     /** Spec text as a YAML string that dbt's Jinja rendering leaves as it is. */
