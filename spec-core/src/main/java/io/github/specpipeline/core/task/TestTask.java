@@ -19,6 +19,9 @@ import io.github.specpipeline.core.testrun.ModelRowsCsv;
 import io.github.specpipeline.core.testrun.RawTable;
 import io.github.specpipeline.core.testrun.SeedLoader;
 import io.github.specpipeline.core.testrun.SeedProblem;
+import io.github.specpipeline.core.testrun.SparkConnection;
+import io.github.specpipeline.core.testrun.SparkEngine;
+import io.github.specpipeline.core.testrun.SparkUnavailableException;
 import io.github.specpipeline.core.testrun.SyntheticData;
 import io.github.specpipeline.core.testrun.TestEngine;
 import io.github.specpipeline.core.testrun.TestResults;
@@ -77,7 +80,8 @@ public final class TestTask {
             boolean writeRows,
             Instant runAt,
             EngineName engine,
-            List<EngineName> compareEngines) {
+            List<EngineName> compareEngines,
+            SparkConnection spark) {
         /** The most rows a raw table without a seed may be given. */
         public static final int MAX_SYNTHETIC_ROWS = 1_000_000;
 
@@ -91,6 +95,53 @@ public final class TestTask {
             }
             Objects.requireNonNull(engine, "engine");
             compareEngines = List.copyOf(compareEngines);
+            spark = spark == null ? SparkConnection.LOCAL : spark;
+        }
+
+        /** Options with the Spark engine, if used, on a local session with {@code python3}. */
+        public Options(
+                SpecInput input,
+                Path seeds,
+                Path outputDirectory,
+                boolean failIfNoTests,
+                int syntheticRows,
+                Duration testTimeout,
+                boolean writeRows,
+                Instant runAt,
+                EngineName engine,
+                List<EngineName> compareEngines) {
+            this(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    runAt,
+                    engine,
+                    compareEngines,
+                    SparkConnection.LOCAL);
+        }
+
+        /**
+         * How the Spark engine reaches Spark: {@code specpipeline.python} (the interpreter with pyspark 4.x; blank
+         * for {@code python3}) and {@code specpipeline.sparkRemote} ({@code sc://host:port}; blank for a local
+         * session).
+         */
+        public Options withSpark(String python, String remote) {
+            return new Options(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    runAt,
+                    engine,
+                    compareEngines,
+                    new SparkConnection(python, remote, spark.startTimeout()));
         }
 
         /** The {@code specpipeline.testTimeout} text ({@code 60s}, {@code 2m}, {@code 0} for none) as a duration. */
@@ -140,7 +191,8 @@ public final class TestTask {
                     writeRows,
                     runAt,
                     engine,
-                    compareEngines);
+                    compareEngines,
+                    spark);
         }
 
         public Options withWriteRows(boolean write) {
@@ -154,7 +206,8 @@ public final class TestTask {
                     write,
                     runAt,
                     engine,
-                    compareEngines);
+                    compareEngines,
+                    spark);
         }
 
         public Options withRunAt(Instant at) {
@@ -168,7 +221,8 @@ public final class TestTask {
                     writeRows,
                     at,
                     engine,
-                    compareEngines);
+                    compareEngines,
+                    spark);
         }
 
         /**
@@ -187,7 +241,8 @@ public final class TestTask {
                     writeRows,
                     runAt,
                     EngineName.parse(name, ENGINE_PROPERTY),
-                    compareEngines);
+                    compareEngines,
+                    spark);
         }
 
         /**
@@ -207,7 +262,8 @@ public final class TestTask {
                     writeRows,
                     runAt,
                     engine,
-                    EngineName.parseList(names, COMPARE_PROPERTY));
+                    EngineName.parseList(names, COMPARE_PROPERTY),
+                    spark);
         }
 
         /** Every engine the run starts: the test engine first, then the others compared. */
@@ -445,6 +501,25 @@ public final class TestTask {
                     }
                     phases.mark("start GoogleSQL");
                 }
+                if (options.engines().contains(EngineName.SPARK)) {
+                    log.info("Starting Spark: " + options.spark().describe() + ", with "
+                            + options.spark().python());
+                    try {
+                        SparkEngine spark =
+                                SparkEngine.start(spec, raw, loaded, runAt, options.spark(), options.testTimeout());
+                        engines.put(EngineName.SPARK, spark);
+                        log.info("Spark " + spark.sparkVersion() + " started");
+                    } catch (SparkUnavailableException e) {
+                        return failed(load, List.of(), e.getMessage());
+                    } catch (SQLException e) {
+                        return failed(
+                                load,
+                                List.of(),
+                                "the raw tables could not be loaded into Spark: "
+                                        + DuckDbSession.firstLine(e.getMessage()));
+                    }
+                    phases.mark("start Spark");
+                }
                 results = runEngines(options, spec, raw, engines, phases, log);
             } finally {
                 engines.values().forEach(TestEngine::close);
@@ -596,6 +671,7 @@ public final class TestTask {
         return switch (engine) {
             case DUCKDB -> "DuckDB (the DuckDB target's SQL)";
             case BIGQUERY -> "GoogleSQL, BigQuery's reference implementation (the BigQuery SQL of Dataform and dbt)";
+            case SPARK -> "Spark (the Spark SQL of the PySpark target)";
         };
     }
 

@@ -290,6 +290,7 @@ public final class EngineComparison {
                     || u.equals("JSON")
                     || u.equals("BYTES")
                     || u.equals("BLOB")
+                    || u.equals("BINARY")
                     || u.equals("INTERVAL")
                     || u.equals("GEOGRAPHY")) {
                 return t;
