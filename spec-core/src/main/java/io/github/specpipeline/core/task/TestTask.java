@@ -659,7 +659,12 @@ public final class TestTask {
         for (int i = 1; i < compared.size(); i++) {
             EngineName a = compared.get(0);
             EngineName b = compared.get(i);
-            suites.add(EngineComparison.compare(engines.get(a), builds.get(a), engines.get(b), builds.get(b)));
+            suites.add(EngineComparison.compare(
+                    engines.get(a),
+                    builds.get(a),
+                    engines.get(b),
+                    builds.get(b),
+                    compared.size() == 2 ? EngineComparison.SUITE : EngineComparison.suiteName(a, b)));
         }
         if (!compared.isEmpty()) {
             phases.mark("compare engines");

@@ -317,17 +317,17 @@ public final class SparkEngine implements TestEngine {
     }
 
     /**
-     * Saves every raw table as a table of the session's catalog under its DDL name ({@code dataset.table}), as the
-     * generated PySpark reads them with {@code spark.table}. For a local session only: it writes to the warehouse.
+     * Saves every raw table as a table of the session's catalog under the name the generated PySpark reads it by
+     * ({@code spark.table("<raw dataset>.<table>")}, the spec's raw dataset). For a local session only: it writes to
+     * the session's warehouse.
      */
     public void saveRawTables() throws SQLException {
+        String dataset = spec.spec().schema().raw();
         for (RawTable r : raw.values()) {
-            String name = rawTable(r.name());
-            int dot = name.indexOf('.');
             ObjectNode req = SparkBridge.request("save");
-            req.put("view", D.quoteAlways(name));
-            req.put("database", name.substring(0, dot));
-            req.put("table", D.quoteAlways(name.substring(0, dot)) + "." + D.quoteAlways(name.substring(dot + 1)));
+            req.put("view", D.quoteAlways(rawTable(r.name())));
+            req.put("database", dataset);
+            req.put("table", D.quoteAlways(dataset) + "." + D.quoteAlways(r.name()));
             bridge.call(req, timeout);
         }
     }

@@ -85,6 +85,9 @@ def start(request):
         spark.sparkContext.setLogLevel("ERROR")
     # BigQuery evaluates dates and timestamps in UTC; so do the generated run_all.py and the other engines
     spark.conf.set("spark.sql.session.timeZone", "UTC")
+    # as the generated run_all.py: NUMERIC * NUMERIC keeps its 9 fraction digits, as on BigQuery (Spark's default
+    # drops fraction digits when a result needs more than 38 digits)
+    spark.conf.set("spark.sql.decimalOperations.allowPrecisionLoss", "false")
     return {"spark": spark.version}
 
 

@@ -61,10 +61,14 @@ class SparkEngineTest {
         assertThat(notPassed.keySet()).as(all).isEmpty();
         assertThat(r.failed()).as(all).isFalse();
         List<TestResults.Suite> compare = r.results().suites().stream()
-                .filter(s -> s.name().equals(EngineComparison.SUITE))
+                .filter(s -> s.name().startsWith(EngineComparison.SUITE))
                 .toList();
-        // duckdb against bigquery, duckdb against spark: every model in each
-        assertThat(compare).hasSize(2);
+        // duckdb against bigquery, duckdb against spark: every model in each, one JUnit XML file each
+        assertThat(compare)
+                .extracting(TestResults.Suite::name)
+                .containsExactly("compare-engines.duckdb-bigquery", "compare-engines.duckdb-spark");
+        assertThat(dir.resolve("target/test-reports/TEST-compare-engines.duckdb-spark.xml"))
+                .isRegularFile();
         compare.forEach(s -> assertThat(s.cases()).hasSizeGreaterThan(5));
         assertThat(r.results().total()).isGreaterThan(20);
         assertThat(log.lines).contains("INFO Spark 4.3.0 started");
@@ -122,6 +126,25 @@ class SparkEngineTest {
         assertThat(r.summary())
                 .isEqualTo("engine spark needs pyspark 4.x, and '" + fake + "' has pyspark 3.5.1 (set"
                         + " specpipeline.python to a Python with pyspark 4.x)");
+    }
+
+    @Test
+    void noJavaForALocalSessionIsOneLine() throws Exception {
+        Path python = TestPython.require();
+        Path fake = dir.resolve("python-without-java");
+        Files.writeString(
+                fake,
+                "#!/bin/sh\nunset JAVA_HOME\nPATH=/nonexistent exec '" + python + "' \"$@\"\n",
+                StandardCharsets.UTF_8);
+        fake.toFile().setExecutable(true);
+        TestTask.Result r = TestTask.run(
+                options(EXAMPLE.resolve("test/seeds")).withEngine("spark").withSpark(fake.toString(), null),
+                new RecordingLog());
+        assertThat(r.failed()).isTrue();
+        assertThat(r.summary())
+                .isEqualTo("engine spark: could not start a local Spark session (local[2]): RuntimeError: pyspark"
+                        + " needs Java to start a local Spark session, and there is no java on the PATH and no"
+                        + " JAVA_HOME");
     }
 
     @Test
