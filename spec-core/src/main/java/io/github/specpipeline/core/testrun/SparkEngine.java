@@ -146,8 +146,13 @@ public final class SparkEngine implements TestEngine {
                         + DuckDbSession.firstLine(m) + (m.contains("JAVA_GATEWAY") ? bridge.lastLog() : ""));
             }
             SparkEngine engine = new SparkEngine(bridge, answer.path("spark").asText(), spec, raw, runAt, timeout);
+            // loading is set-up, not a test: Spark's first jobs compile and load classes, which took over 60 s (the
+            // default testTimeout) with two ITs on two busy cores; loading gets the start's time limit
+            Duration load = timeout.isZero() || timeout.compareTo(connection.startTimeout()) > 0
+                    ? timeout
+                    : connection.startTimeout();
             for (RawTable r : raw.values()) {
-                engine.load(r, rows.get(r.name()));
+                engine.load(r, rows.get(r.name()), load);
             }
             started = true;
             return engine;
@@ -163,7 +168,7 @@ public final class SparkEngine implements TestEngine {
         return sparkVersion;
     }
 
-    private void load(RawTable r, GoogleSqlEngine.RawRows given) throws SQLException {
+    private void load(RawTable r, GoogleSqlEngine.RawRows given, Duration limit) throws SQLException {
         List<String> names = r.columns().stream().map(RawTable.Column::name).toList();
         List<ColumnType> types = r.columns().stream().map(RawTable.Column::type).toList();
         List<String[]> table = new ArrayList<>();
@@ -181,14 +186,14 @@ public final class SparkEngine implements TestEngine {
             }
         }
         try {
-            create(D.quoteAlways(rawTable(r.name())), names, types, table);
+            create(D.quoteAlways(rawTable(r.name())), names, types, table, limit);
         } catch (SQLException e) {
             throw new SQLException("Spark could not load " + rawTable(r.name()) + ": " + e.getMessage(), e);
         }
     }
 
     /** A temporary view of typed rows (canonical text, cast by Spark to each column's type). */
-    private void create(String view, List<String> names, List<ColumnType> types, List<String[]> rows)
+    private void create(String view, List<String> names, List<ColumnType> types, List<String[]> rows, Duration limit)
             throws SQLException {
         ObjectNode req = SparkBridge.request("create");
         req.put("view", view);
@@ -204,7 +209,7 @@ public final class SparkEngine implements TestEngine {
                 cells.add(v == null ? null : wireText(v, types.get(c)));
             }
         }
-        bridge.call(req, timeout);
+        bridge.call(req, limit);
     }
 
     /** The Spark type of a column: its BigQuery type's Spark type, text where Spark has none (TIME). */
@@ -282,7 +287,7 @@ public final class SparkEngine implements TestEngine {
         try {
             for (InputTable t : inputs) {
                 String view = inputRelation(t.name());
-                create(view, t.columns(), t.types(), t.rows());
+                create(view, t.columns(), t.types(), t.rows(), timeout);
                 created.add(view);
             }
             ObjectNode req = SparkBridge.request("rows");

@@ -52,7 +52,10 @@ class GeneratedPySparkRunsTest {
      * Where the generated PySpark's rows differ from an engine's, as {@code project model engine}: each is a finding
      * named in the report of issue 13, never a silent difference.
      */
-    static final Map<String, String> KNOWN_DIFFERENCES = Map.of();
+    static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
+            "customer360-shaped fact_member_purchases duckdb",
+            "AVG(NUMERIC) of 1524325516961.940971187 over 10 rows: DuckDB 152432551696.194076672 (averages DECIMALs"
+                    + " as DOUBLE), Spark and GoogleSQL 152432551696.194097119; the model equals GoogleSQL's");
 
     @TempDir
     Path dir;
