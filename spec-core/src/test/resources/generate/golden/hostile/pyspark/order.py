@@ -19,7 +19,7 @@ def build(spark: SparkSession) -> DataFrame:
     rows = rows.join(src_other, F.expr("`from`.`select` = other.`select`"), "left")
     rows = rows.select(
         F.expr("`from`.`select`").alias("select"),
-        F.expr("CASE WHEN `from`.`order` = '*/ --' THEN '${x}' WHEN `from`.`order` = 'it\\'s' THEN '{{ y }}' ELSE '\"\"\"' END").alias("group"),
+        F.expr("CASE WHEN `from`.`order` = '*/ --' THEN '\\u0024{x}' WHEN `from`.`order` = 'it\\'s' THEN '{{ y }}' ELSE '\"\"\"' END").alias("group"),
         F.expr("concat(`from`.note, ' `x` \\\\ \\n ', other.label)").alias("note"),
         F.expr("`from`.amount").alias("amount"),
     )

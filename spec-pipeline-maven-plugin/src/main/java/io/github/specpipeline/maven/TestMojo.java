@@ -43,7 +43,8 @@ public class TestMojo extends AbstractSpecMojo {
     /**
      * The engine the models are built and the tests run on: {@code duckdb} (embedded DuckDB, the DuckDB target's SQL)
      * or {@code bigquery} (GoogleSQL, BigQuery's reference implementation, in-process: the BigQuery SQL that
-     * Dataform and dbt run; Linux x86-64 and macOS only).
+     * Dataform and dbt run; Linux x86-64 and macOS only) or {@code spark} (the PySpark target's Spark SQL, on a local
+     * Spark session or {@code sparkRemote}, through {@code python}'s pyspark 4.x).
      */
     @Parameter(property = "specpipeline.engine", defaultValue = "duckdb")
     private String engine;
@@ -54,6 +55,17 @@ public class TestMojo extends AbstractSpecMojo {
      */
     @Parameter(property = "specpipeline.compareEngines", defaultValue = "")
     private String compareEngines;
+
+    /** The Python interpreter with pyspark 4.x that the {@code spark} engine runs; {@code python3} when blank. */
+    @Parameter(property = "specpipeline.python", defaultValue = "python3")
+    private String python;
+
+    /**
+     * A Spark Connect server ({@code sc://host:port}) for the {@code spark} engine; blank for a local session
+     * ({@code local[2]}).
+     */
+    @Parameter(property = "specpipeline.sparkRemote", defaultValue = "")
+    private String sparkRemote;
 
     /**
      * Writes each built model's rows to {@code rows/<engine>/<model>.csv} under the output directory, like
@@ -115,7 +127,8 @@ public class TestMojo extends AbstractSpecMojo {
                             runAt)
                     .withEngine(engine)
                     .withCompareEngines(compareEngines)
-                    .withSelection(new SelectOptions(select, base), !force);
+                    .withSelection(new SelectOptions(select, base), !force)
+                    .withSpark(python, sparkRemote);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

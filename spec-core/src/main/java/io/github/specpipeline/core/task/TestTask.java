@@ -19,6 +19,9 @@ import io.github.specpipeline.core.testrun.ModelRowsCsv;
 import io.github.specpipeline.core.testrun.RawTable;
 import io.github.specpipeline.core.testrun.SeedLoader;
 import io.github.specpipeline.core.testrun.SeedProblem;
+import io.github.specpipeline.core.testrun.SparkConnection;
+import io.github.specpipeline.core.testrun.SparkEngine;
+import io.github.specpipeline.core.testrun.SparkUnavailableException;
 import io.github.specpipeline.core.testrun.SyntheticData;
 import io.github.specpipeline.core.testrun.TestEngine;
 import io.github.specpipeline.core.testrun.TestResults;
@@ -81,7 +84,8 @@ public final class TestTask {
             EngineName engine,
             List<EngineName> compareEngines,
             SelectOptions selection,
-            boolean skipIfUpToDate) {
+            boolean skipIfUpToDate,
+            SparkConnection spark) {
         /** The most rows a raw table without a seed may be given. */
         public static final int MAX_SYNTHETIC_ROWS = 1_000_000;
 
@@ -96,9 +100,10 @@ public final class TestTask {
             Objects.requireNonNull(engine, "engine");
             compareEngines = List.copyOf(compareEngines);
             selection = selection == null ? SelectOptions.ALL : selection;
+            spark = spark == null ? SparkConnection.LOCAL : spark;
         }
 
-        /** Every model, always run (a host that wants the up-to-date check says so, see {@link #withSelection}). */
+        /** Every model, always run, the Spark engine (if used) on a local session with {@code python3}. */
         public Options(
                 SpecInput input,
                 Path seeds,
@@ -122,7 +127,8 @@ public final class TestTask {
                     engine,
                     compareEngines,
                     SelectOptions.ALL,
-                    false);
+                    false,
+                    SparkConnection.LOCAL);
         }
 
         /**
@@ -142,7 +148,30 @@ public final class TestTask {
                     engine,
                     compareEngines,
                     selection,
-                    skipIfUpToDate);
+                    skipIfUpToDate,
+                    spark);
+        }
+
+        /**
+         * How the Spark engine reaches Spark: {@code specpipeline.python} (the interpreter with pyspark 4.x; blank
+         * for {@code python3}) and {@code specpipeline.sparkRemote} ({@code sc://host:port}; blank for a local
+         * session).
+         */
+        public Options withSpark(String python, String remote) {
+            return new Options(
+                    input,
+                    seeds,
+                    outputDirectory,
+                    failIfNoTests,
+                    syntheticRows,
+                    testTimeout,
+                    writeRows,
+                    runAt,
+                    engine,
+                    compareEngines,
+                    selection,
+                    skipIfUpToDate,
+                    new SparkConnection(python, remote, spark.startTimeout()));
         }
 
         /** The {@code specpipeline.testTimeout} text ({@code 60s}, {@code 2m}, {@code 0} for none) as a duration. */
@@ -194,7 +223,8 @@ public final class TestTask {
                     engine,
                     compareEngines,
                     selection,
-                    skipIfUpToDate);
+                    skipIfUpToDate,
+                    spark);
         }
 
         public Options withWriteRows(boolean write) {
@@ -210,7 +240,8 @@ public final class TestTask {
                     engine,
                     compareEngines,
                     selection,
-                    skipIfUpToDate);
+                    skipIfUpToDate,
+                    spark);
         }
 
         public Options withRunAt(Instant at) {
@@ -226,7 +257,8 @@ public final class TestTask {
                     engine,
                     compareEngines,
                     selection,
-                    skipIfUpToDate);
+                    skipIfUpToDate,
+                    spark);
         }
 
         /**
@@ -247,7 +279,8 @@ public final class TestTask {
                     EngineName.parse(name, ENGINE_PROPERTY),
                     compareEngines,
                     selection,
-                    skipIfUpToDate);
+                    skipIfUpToDate,
+                    spark);
         }
 
         /**
@@ -269,7 +302,8 @@ public final class TestTask {
                     engine,
                     EngineName.parseList(names, COMPARE_PROPERTY),
                     selection,
-                    skipIfUpToDate);
+                    skipIfUpToDate,
+                    spark);
         }
 
         /** Every engine the run starts: the test engine first, then the others compared. */
@@ -601,6 +635,25 @@ public final class TestTask {
                     }
                     phases.mark("start GoogleSQL");
                 }
+                if (options.engines().contains(EngineName.SPARK)) {
+                    log.info("Starting Spark: " + options.spark().describe() + ", with "
+                            + options.spark().python());
+                    try {
+                        SparkEngine spark =
+                                SparkEngine.start(spec, raw, loaded, runAt, options.spark(), options.testTimeout());
+                        engines.put(EngineName.SPARK, spark);
+                        log.info("Spark " + spark.sparkVersion() + " started");
+                    } catch (SparkUnavailableException e) {
+                        return failed(load, List.of(), e.getMessage());
+                    } catch (SQLException e) {
+                        return failed(
+                                load,
+                                List.of(),
+                                "the raw tables could not be loaded into Spark: "
+                                        + DuckDbSession.firstLine(e.getMessage()));
+                    }
+                    phases.mark("start Spark");
+                }
                 results = runEngines(options, spec, raw, engines, phases, log, scope);
             } finally {
                 engines.values().forEach(TestEngine::close);
@@ -741,7 +794,12 @@ public final class TestTask {
         for (int i = 1; i < compared.size(); i++) {
             EngineName a = compared.get(0);
             EngineName b = compared.get(i);
-            suites.add(EngineComparison.compare(engines.get(a), builds.get(a), engines.get(b), builds.get(b)));
+            suites.add(EngineComparison.compare(
+                    engines.get(a),
+                    builds.get(a),
+                    engines.get(b),
+                    builds.get(b),
+                    compared.size() == 2 ? EngineComparison.SUITE : EngineComparison.suiteName(a, b)));
         }
         if (!compared.isEmpty()) {
             phases.mark("compare engines");
@@ -761,6 +819,7 @@ public final class TestTask {
         return switch (engine) {
             case DUCKDB -> "DuckDB (the DuckDB target's SQL)";
             case BIGQUERY -> "GoogleSQL, BigQuery's reference implementation (the BigQuery SQL of Dataform and dbt)";
+            case SPARK -> "Spark (the Spark SQL of the PySpark target)";
         };
     }
 

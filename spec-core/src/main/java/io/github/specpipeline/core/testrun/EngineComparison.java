@@ -46,6 +46,24 @@ public final class EngineComparison {
      */
     public static TestResults.Suite compare(
             TestEngine a, Map<String, TestRunner.Build> buildsA, TestEngine b, Map<String, TestRunner.Build> buildsB) {
+        return compare(a, buildsA, b, buildsB, SUITE);
+    }
+
+    /**
+     * The suite's name when more than two engines are compared: one suite (and XML file) per pair, the first engine
+     * against each other one, {@code compare-engines.duckdb-spark}.
+     */
+    public static String suiteName(EngineName a, EngineName b) {
+        return SUITE + "." + a.id() + "-" + b.id();
+    }
+
+    /** As {@link #compare(TestEngine, Map, TestEngine, Map)}, as the suite {@code suite}. */
+    public static TestResults.Suite compare(
+            TestEngine a,
+            Map<String, TestRunner.Build> buildsA,
+            TestEngine b,
+            Map<String, TestRunner.Build> buildsB,
+            String suite) {
         List<TestResults.Case> cases = new ArrayList<>();
         Map<String, DuckDbPlan.ModelBuild> bModels = new LinkedHashMap<>();
         b.models().forEach(m -> bModels.put(m.model(), m));
@@ -117,7 +135,7 @@ public final class EngineComparison {
                         null));
             }
         }
-        return new TestResults.Suite(SUITE, SUITE, total, null, cases);
+        return new TestResults.Suite(suite, suite, total, null, cases);
     }
 
     private static TestResults.Case error(TestRunner.Build b) {
@@ -290,6 +308,7 @@ public final class EngineComparison {
                     || u.equals("JSON")
                     || u.equals("BYTES")
                     || u.equals("BLOB")
+                    || u.equals("BINARY")
                     || u.equals("INTERVAL")
                     || u.equals("GEOGRAPHY")) {
                 return t;

@@ -11,7 +11,9 @@ public enum EngineName {
     /** DuckDB, embedded: the default; runs the DuckDB target's SQL. */
     DUCKDB("duckdb"),
     /** GoogleSQL's reference implementation, in-process: runs the BigQuery SQL that Dataform and dbt wrap. */
-    BIGQUERY("bigquery");
+    BIGQUERY("bigquery"),
+    /** Spark, through pyspark in a Python process: a local session or a Spark Connect server; runs the Spark SQL. */
+    SPARK("spark");
 
     private final String id;
 
@@ -19,7 +21,7 @@ public enum EngineName {
         this.id = id;
     }
 
-    /** The name as the user writes it ({@code duckdb}, {@code bigquery}): in properties, folders, suite names. */
+    /** The name as the user writes it ({@code duckdb}, {@code bigquery}, {@code spark}): in properties, folders, suite names. */
     public String id() {
         return id;
     }
@@ -59,7 +61,7 @@ public enum EngineName {
         }
         if (out.size() < 2) {
             throw new IllegalArgumentException(parameter + " names one engine ('" + text.strip()
-                    + "'); it compares two: " + DUCKDB.id + "," + BIGQUERY.id);
+                    + "'); it compares two or more: " + DUCKDB.id + "," + BIGQUERY.id + "," + SPARK.id);
         }
         return out;
     }

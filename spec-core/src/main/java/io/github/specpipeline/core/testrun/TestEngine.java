@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>A failure is an {@link SQLException} with the engine's message; {@link DuckDbSession.Busy} when a statement
  * could not run because an earlier one is still running past the time limit.
  */
-public sealed interface TestEngine permits DuckDbEngine, GoogleSqlEngine {
+public sealed interface TestEngine permits DuckDbEngine, GoogleSqlEngine, SparkEngine {
     /** Which engine this is. */
     EngineName name();
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EngineNameTest {
     @ParameterizedTest
-    @CsvSource({"duckdb,DUCKDB", "bigquery,BIGQUERY", "' BigQuery ',BIGQUERY", "DUCKDB,DUCKDB"})
+    @CsvSource({"duckdb,DUCKDB", "bigquery,BIGQUERY", "spark,SPARK", "' BigQuery ',BIGQUERY", "DUCKDB,DUCKDB"})
     void namesAreReadIgnoringCaseAndSpaces(String text, EngineName expected) {
         assertThat(EngineName.parse(text, "specpipeline.engine")).isEqualTo(expected);
     }
@@ -18,7 +18,7 @@ class EngineNameTest {
     void anUnknownEngineNamesTheEngines(String text) {
         assertThatThrownBy(() -> EngineName.parse(text, "specpipeline.engine"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("specpipeline.engine is '" + text + "'; the engines are duckdb, bigquery");
+                .hasMessage("specpipeline.engine is '" + text + "'; the engines are duckdb, bigquery, spark");
     }
 
     @ParameterizedTest
@@ -26,6 +26,7 @@ class EngineNameTest {
             duckdb,bigquery      | [DUCKDB, BIGQUERY]
             bigquery, duckdb     | [BIGQUERY, DUCKDB]
             duckdb,bigquery,duckdb | [DUCKDB, BIGQUERY]
+            duckdb,bigquery,spark | [DUCKDB, BIGQUERY, SPARK]
             ''                   | []
             """)
     void aListOfEnginesKeepsItsOrder(String text, String expected) {
