@@ -38,6 +38,12 @@ public final class PythonEnvironment {
 
     private static final String COMPLETE = ".complete";
 
+    /**
+     * Where a failure is written ({@code <link>.error}) for the enforcer rule that fails the build with one line:
+     * exec-maven-plugin prints a stack trace for a non-zero exit.
+     */
+    private static Path errorFile;
+
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
             fail("usage: PythonEnvironment requirements constraints cacheDir link python skip");
@@ -50,6 +56,8 @@ public final class PythonEnvironment {
         boolean ci = "true".equals(System.getenv("CI"));
         Files.createDirectories(link.getParent());
         Files.deleteIfExists(link);
+        errorFile = link.resolveSibling(link.getFileName() + ".error");
+        Files.deleteIfExists(errorFile);
         if (Boolean.parseBoolean(args[5])) {
             missing("skipped (specpipeline.python.skip=true)", ci);
             return;
@@ -178,6 +186,14 @@ public final class PythonEnvironment {
 
     private static void fail(String message) {
         System.out.println("[ERROR] " + message);
+        if (errorFile != null) {
+            try {
+                Files.writeString(errorFile, message + "\n");
+                System.exit(0);
+            } catch (IOException e) {
+                System.out.println("[ERROR] cannot write " + errorFile + ": " + e.getMessage());
+            }
+        }
         System.exit(1);
     }
 }
