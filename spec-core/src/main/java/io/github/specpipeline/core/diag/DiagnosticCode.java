@@ -203,6 +203,24 @@ public enum DiagnosticCode {
             "approximate-aggregate",
             "An approximate aggregate gives engine-specific estimates",
             "Use COUNT(DISTINCT ...) where the tests or the comparison of engines need the exact count."),
+    SP243(
+            "spark-value-differs",
+            "A call gives another value on Spark than on BigQuery for some inputs (found by the differential table)",
+            "Keep the inputs in the range the message names, write the expression another way, or leave the PySpark"
+                    + " target out with -Dspecpipeline.targets=..."),
+    SP244(
+            "spark-numeric-division-differs",
+            "A division by a NUMERIC keeps 6 fractional digits on Spark, 9 on BigQuery",
+            "Divide by an INT64 (Spark then keeps 9 digits) or ROUND the quotient to 6 digits in the spec."),
+    SP245(
+            "spark-float-round-differs",
+            "ROUND of a FLOAT64 to decimal places rounds the value's shortest decimal text on Spark, the binary"
+                    + " value on BigQuery",
+            "Round a NUMERIC (CAST the value to NUMERIC first): NUMERIC rounds the same on both engines."),
+    SP246(
+            "spark-approximate-aggregate",
+            "An approximate aggregate gives engine-specific estimates on Spark",
+            "Use COUNT(DISTINCT ...) where the tests or the comparison of engines need the exact count."),
 
     // SP3xx: SQL fragments
     SP301(

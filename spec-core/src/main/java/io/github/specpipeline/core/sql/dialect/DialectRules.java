@@ -129,4 +129,12 @@ public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, Sp
 
     /** What an ORDER BY element without NULLS FIRST/LAST gets appended to sort NULLs as BigQuery does. */
     abstract String defaultNullOrdering(boolean ascending);
+
+    /**
+     * A cast whose translation runs but can give another value than BigQuery's for some inputs (code, construct
+     * and reason; the position is the cast's): validation reports it where a spec casts that way.
+     */
+    Optional<EngineDifference> castDifference(CastTypes types) {
+        return Optional.empty();
+    }
 }

@@ -124,6 +124,7 @@ final class Patterns {
     static Optional<String> sparkPattern(String format, boolean parsing) {
         StringBuilder sb = new StringBuilder();
         StringBuilder literal = new StringBuilder();
+        boolean lastWasElement = false;
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
             if (c != '%') {
@@ -138,15 +139,19 @@ final class Patterns {
                 literal.append('%');
                 continue;
             }
+            // Spark's parser needs fixed widths for numbers that touch another element ('%Y%m%d')
+            boolean touching = (i + 1 < format.length() && format.charAt(i + 1) == '%')
+                    || (lastWasElement && literal.length() == 0);
+            boolean lenient = parsing && !touching;
             String element = switch (e) {
-                case 'Y' -> parsing ? "y" : "yyyy";
+                case 'Y' -> lenient ? "y" : "yyyy";
                 case 'y' -> "yy";
-                case 'm' -> parsing ? "M" : "MM";
-                case 'd' -> parsing ? "d" : "dd";
-                case 'H' -> parsing ? "H" : "HH";
+                case 'm' -> lenient ? "M" : "MM";
+                case 'd' -> lenient ? "d" : "dd";
+                case 'H' -> lenient ? "H" : "HH";
                 case 'I' -> parsing ? "h" : "hh";
-                case 'M' -> parsing ? "m" : "mm";
-                case 'S' -> parsing ? "s" : "ss";
+                case 'M' -> lenient ? "m" : "mm";
+                case 'S' -> lenient ? "s" : "ss";
                 case 'p' -> "a";
                 case 'b' -> "MMM";
                 case 'B' -> "MMMM";
@@ -164,6 +169,7 @@ final class Patterns {
             }
             flushLiteral(sb, literal);
             sb.append(element);
+            lastWasElement = true;
         }
         flushLiteral(sb, literal);
         return Optional.of(sb.toString());

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.sql.dialect;
 
+import io.github.specpipeline.core.diag.DiagnosticCode;
 import io.github.specpipeline.core.escape.QuotedString;
 import io.github.specpipeline.core.sql.BigQueryType;
 import java.util.List;
@@ -29,10 +30,38 @@ public final class SparkRules extends DialectRules {
                     + " then time to trailing true union unique unknown user using values when where window with")
             .split(" "));
 
-    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared()
+    /** Spark's DECIMAL for BigQuery's NUMERIC. */
+    private static final String NUMERIC = "DECIMAL(38,9)";
+
+    private static final Map<String, FunctionRule> FUNCTIONS = Translations.shared(Set.of(
+                    "CEIL",
+                    "CEILING",
+                    "FLOOR",
+                    "SIGN",
+                    "AVG",
+                    "SQRT",
+                    "LN",
+                    "LOG",
+                    "LOG10",
+                    "SUBSTR",
+                    "SUBSTRING",
+                    "ROUND",
+                    "IF",
+                    "APPROX_COUNT_DISTINCT"))
             // NULL if any argument is NULL, as in BigQuery
             .translate("CONCAT", c -> c.call("concat"))
-            .translate("SAFE_DIVIDE", Translations.renamed2("try_divide"))
+            .translate("SAFE_DIVIDE", SparkRules::safeDivide)
+            .translate(List.of("CEIL", "CEILING", "FLOOR"), n -> c -> roundedToWhole(c, n))
+            .translate("SIGN", SparkRules::sign)
+            .translate("AVG", SparkRules::avg)
+            .translate("SQRT", c -> guarded(c, "< 0", "Argument to SQRT cannot be negative", c.call("SQRT")))
+            .translate("LN", c -> guarded(c, "<= 0", "Floating point error in function: LN", c.call("ln")))
+            .translate("LOG10", c -> guarded(c, "<= 0", "Floating point error in function: LOG10", c.call("LOG10")))
+            .translate("LOG", SparkRules::log)
+            .translate(List.of("SUBSTR", "SUBSTRING"), n -> SparkRules::substr)
+            .translate("ROUND", SparkRules::round)
+            .translate("IF", SparkRules::ifCall)
+            .translate("APPROX_COUNT_DISTINCT", SparkRules::approxCountDistinct)
             .translate("DIV", c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " DIV " + c.operand(1) + ")")
             .translate("STRING_AGG", SparkRules::stringAgg)
             .translate(
@@ -47,7 +76,7 @@ public final class SparkRules extends DialectRules {
             .translate("ENDS_WITH", Translations.renamed2("endswith"))
             .translate("STRPOS", Translations.renamed2("instr"))
             .translate(List.of("LTRIM", "RTRIM"), n -> SparkRules::sideTrim)
-            .refuse("SPLIT", "Spark's split takes a regular expression, not a delimiter")
+            .translate("SPLIT", SparkRules::split)
             .translate(
                     "ARRAY_LENGTH",
                     c -> c.size() != 1
@@ -55,14 +84,13 @@ public final class SparkRules extends DialectRules {
                             : "CASE WHEN " + c.sql(0) + " IS NULL THEN NULL ELSE size(" + c.sql(0) + ") END")
             .translate("ARRAY_TO_STRING", Translations.renamed2("array_join"))
             .translate("GENERATE_UUID", c -> "uuid()")
-            .refuse(
-                    "IEEE_DIVIDE",
-                    "Spark's division by zero is NULL (or an error in ANSI mode), not BigQuery's infinity or NaN")
+            .translate("IEEE_DIVIDE", SparkRules::ieeeDivide)
             .translate("TO_HEX", c -> c.size() != 1 ? c.arity("1") : "lower(hex(" + c.sql(0) + "))")
             .refuse("FARM_FINGERPRINT", Translations.NO_FARM_FINGERPRINT)
             .translate("CURRENT_TIMESTAMP", Translations.niladic(c -> "current_timestamp()"))
             .translate("CURRENT_DATE", Translations.niladic(c -> "current_date()"))
-            .translate("CURRENT_DATETIME", Translations.niladic(c -> noType(c, "Spark has no DATETIME function")))
+            // the session's time zone is UTC, as BigQuery's default
+            .translate("CURRENT_DATETIME", Translations.niladic(c -> "localtimestamp()"))
             .translate("CURRENT_TIME", Translations.niladic(c -> noType(c, "Spark has no TIME type")))
             .translate("TIMESTAMP", c -> Translations.timestamp(c, "TIMESTAMP"))
             .translate(
@@ -145,15 +173,191 @@ public final class SparkRules extends DialectRules {
         return c.name();
     }
 
+    /**
+     * collect_list skips NULLs as STRING_AGG does; the values are sorted when the call orders by the value itself
+     * (array_sort: ascending, reverse for DESC) and made distinct with collect_set; no value at all is NULL, as
+     * in BigQuery (array_join of an empty list is ''). ORDER BY another expression is refused.
+     */
     private static String stringAgg(Call c) {
         if (c.size() == 0 || c.size() > 2) {
             return c.arity("1 or 2");
         }
-        if (c.distinct() || c.orderBy() != null) {
-            return c.refuse("DISTINCT and ORDER BY are not translated for Spark");
+        String value = c.sql(0);
+        String list = (c.distinct() ? "collect_set(" : "collect_list(") + value + ")";
+        List<net.sf.jsqlparser.statement.select.OrderByElement> order = c.orderBy();
+        if (order != null) {
+            if (order.size() != 1
+                    || !order.get(0).getExpression().toString().equals(c.arg(0).toString())
+                    || order.get(0).getNullOrdering() != null) {
+                return c.refuse("only ORDER BY the aggregated value itself is translated for Spark");
+            }
+            list = order.get(0).isAsc() ? "array_sort(" + list + ")" : "reverse(array_sort(" + list + "))";
+        } else if (c.distinct()) {
+            // BigQuery gives no order without ORDER BY; sorting makes the result stable
+            list = "array_sort(" + list + ")";
         }
         String separator = c.size() == 2 ? c.sql(1) : c.string(",");
-        return "array_join(collect_list(" + c.sql(0) + "), " + separator + ")";
+        return "CASE WHEN count(" + value + ") = 0 THEN NULL ELSE array_join(" + list + ", " + separator + ") END";
+    }
+
+    /**
+     * BigQuery splits at every occurrence of the delimiter text (each character when it is empty); Spark's split
+     * takes a regular expression, so the delimiter is quoted ({@code \Q..\E}) and must be a literal; limit -1
+     * keeps trailing empty parts as BigQuery does.
+     */
+    private static String split(Call c) {
+        if (c.size() < 1 || c.size() > 2) {
+            return c.arity("1 or 2");
+        }
+        Optional<String> delimiter = c.size() == 2 ? c.literal(1) : Optional.of(",");
+        if (delimiter.isEmpty() || delimiter.get().contains("\\E")) {
+            return c.refuse("the delimiter must be a string literal (Spark splits by a regular expression)");
+        }
+        String subject = c.sql(0);
+        if (delimiter.get().isEmpty()) {
+            // split('abc', '') gives a, b, c as BigQuery does, and '' gives [''] where BigQuery gives []
+            return "CASE WHEN " + subject + " = '' THEN array() ELSE split(" + subject + ", '', -1) END";
+        }
+        return "split(" + subject + ", " + c.string("\\Q" + delimiter.get() + "\\E") + ", -1)";
+    }
+
+    /** BigQuery's FLOAT64 division without errors: infinities and NaN for a zero divisor. */
+    private static String ieeeDivide(Call c) {
+        if (c.size() != 2) {
+            return c.arity("2");
+        }
+        String a = c.operand(0);
+        String b = c.operand(1);
+        return "CASE WHEN " + b + " = 0 THEN CASE WHEN " + a + " > 0 THEN double('inf') WHEN " + a
+                + " < 0 THEN double('-inf') WHEN " + a + " = 0 OR isnan(" + a + ") THEN double('NaN') END"
+                + " ELSE CAST(" + a + " AS DOUBLE) / CAST(" + b + " AS DOUBLE) END";
+    }
+
+    /** Spark's ceil and floor of a DOUBLE are BIGINTs; BigQuery's are FLOAT64 (NUMERIC stays NUMERIC). */
+    private static String roundedToWhole(Call c, String name) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        String call = c.call(name);
+        return "NUMERIC".equals(c.type(0)) ? call : "CAST(" + call + " AS DOUBLE)";
+    }
+
+    /** Spark's sign is a DOUBLE for every input; BigQuery's has the input's type. */
+    private static String sign(Call c) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        String call = c.call("SIGN");
+        String type = c.type(0);
+        if ("INT64".equals(type)) {
+            return "CAST(" + call + " AS BIGINT)";
+        }
+        return "NUMERIC".equals(type) ? "CAST(" + call + " AS " + NUMERIC + ")" : call;
+    }
+
+    /** Spark's avg of DECIMAL(38,9) keeps more digits; BigQuery's AVG of NUMERIC rounds to NUMERIC's 9. */
+    private static String avg(Call c) {
+        String call = c.sameCall("AVG");
+        return "NUMERIC".equals(c.size() == 1 ? c.type(0) : null) ? "CAST(" + call + " AS " + NUMERIC + ")" : call;
+    }
+
+    /** Dividing by a DECIMAL(38,9), Spark keeps 6 fractional digits (its precision rules), BigQuery 9. */
+    private static String safeDivide(Call c) {
+        if (c.size() != 2) {
+            return c.arity("2");
+        }
+        if ("NUMERIC".equals(c.type(1))) {
+            c.differs(
+                    DiagnosticCode.SP244,
+                    "dividing by a NUMERIC, Spark keeps 6 fractional digits of the quotient, BigQuery 9");
+        }
+        return c.call("try_divide");
+    }
+
+    /** Spark rounds a DOUBLE's shortest decimal text ({@code 1.005} to 1.01), BigQuery the binary value (1.0). */
+    private static String round(Call c) {
+        if (c.size() > 2) {
+            return c.arity("1 or 2");
+        }
+        if (c.size() == 2 && "FLOAT64".equals(c.type(0)) && !c.sql(1).equals("0")) {
+            c.differs(
+                    DiagnosticCode.SP245,
+                    "Spark rounds a FLOAT64's shortest decimal text, BigQuery its binary value, so a value such as"
+                            + " 1.005 (binary 1.00499..) rounds up on Spark and down on BigQuery");
+        }
+        return c.sameCall("ROUND");
+    }
+
+    /** A bare NULL condition has Spark's type VOID, which CASE WHEN refuses. */
+    private static String ifCall(Call c) {
+        if (c.size() != 3) {
+            return c.arity("3");
+        }
+        String condition = c.sql(0).equals("NULL") ? "CAST(NULL AS BOOLEAN)" : c.sql(0);
+        return "CASE WHEN " + condition + " THEN " + c.sql(1) + " ELSE " + c.sql(2) + " END";
+    }
+
+    private static String approxCountDistinct(Call c) {
+        c.differs(
+                DiagnosticCode.SP246,
+                "both engines estimate the count, with different algorithms, so the counts can differ");
+        return c.sameCall("APPROX_COUNT_DISTINCT");
+    }
+
+    /** Where BigQuery raises an error (SQRT(-1), LN(0)), Spark returns NaN or NULL: the error is raised here. */
+    private static String guarded(Call c, String outOfDomain, String message, String call) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        return "CASE WHEN " + c.operand(0) + " " + outOfDomain + " THEN raise_error(" + c.string(message) + ") ELSE "
+                + call + " END";
+    }
+
+    private static String log(Call c) {
+        if (c.size() == 1) {
+            return guarded(c, "<= 0", "Floating point error in function: LOG", "ln(" + c.sql(0) + ")");
+        }
+        if (c.size() != 2) {
+            return c.arity("1 or 2");
+        }
+        String x = c.operand(0);
+        String base = c.operand(1);
+        // a literal base above 0 and not 1 needs no check
+        boolean fineBase = c.sql(1).matches("[0-9]+(\\.[0-9]*)?")
+                && Double.parseDouble(c.sql(1)) > 0
+                && Double.parseDouble(c.sql(1)) != 1;
+        return "CASE WHEN " + x + " <= 0" + (fineBase ? "" : " OR " + base + " <= 0 OR " + base + " = 1")
+                + " THEN raise_error('Floating point error in function: LOG') ELSE (ln(" + c.sql(0) + ") / ln("
+                + c.sql(1) + ")) END";
+    }
+
+    /**
+     * BigQuery reads position 0 as 1 and a negative position before the start as the start, and refuses a
+     * negative length; Spark returns less text for the first two and '' for the last. A literal position from 1
+     * up and a literal length are kept.
+     */
+    private static String substr(Call c) {
+        if (c.size() < 2 || c.size() > 3) {
+            return c.arity("2 or 3");
+        }
+        String subject = c.sql(0);
+        String position = c.sql(1);
+        String length = "";
+        if (c.size() == 3) {
+            length = c.sql(2).matches("[0-9]+")
+                    ? ", " + c.sql(2)
+                    : ", CASE WHEN " + c.operand(2) + " < 0 THEN raise_error('Third argument in SUBSTR() cannot be"
+                            + " negative') ELSE " + c.sql(2) + " END";
+        }
+        String name = c.name();
+        if (position.matches("[1-9][0-9]*")) {
+            return name + "(" + subject + ", " + position + length + ")";
+        }
+        String from = position.equals("0")
+                ? "1"
+                : "CASE WHEN " + c.operand(1) + " = 0 THEN 1 WHEN " + c.operand(1) + " < 0 THEN greatest(" + position
+                        + ", -char_length(" + subject + ")) ELSE " + position + " END";
+        return name + "(" + subject + ", " + from + length + ")";
     }
 
     /** The replacement is rewritten from RE2's {@code \1} to Java's {@code $1}, so it must be a literal. */
@@ -190,7 +394,8 @@ public final class SparkRules extends DialectRules {
             case "QUARTER" ->
                 "((year(" + end + ") - year(" + start + ")) * 4 + quarter(" + end + ") - quarter(" + start + "))";
             case "YEAR" -> "(year(" + end + ") - year(" + start + "))";
-            default -> call.refuse("date part ISOWEEK is not translated for Spark");
+            // trunc to WEEK is the Monday before, as ISO weeks start
+            default -> "(datediff(trunc(" + end + ", 'WEEK'), trunc(" + start + ", 'WEEK')) DIV 7)";
         });
     }
 
@@ -279,9 +484,77 @@ public final class SparkRules extends DialectRules {
         return "INTERVAL " + amount + " " + unit;
     }
 
+    /**
+     * The casts whose Spark meaning differs from BigQuery's are written out: to STRING, BigQuery writes NUMERIC
+     * without trailing zeros and times with fractions of a second in groups of three digits (and a TIMESTAMP with
+     * {@code +00}; the session's time zone is UTC); to INT64 it rounds halves away from zero where Spark
+     * truncates, and reads hexadecimal text ({@code '0x1F'}).
+     */
     @Override
     String cast(String keyword, String inner, String target, CastTypes types, Expression node) {
+        if (types.is("NUMERIC", "STRING")) {
+            return "regexp_replace(CAST(" + inner + " AS STRING), " + string("(\\.[0-9]*[1-9])0+$|\\.0+$") + ", '$1')";
+        }
+        if (types.is("FLOAT64", "STRING")) {
+            return floatText(inner);
+        }
+        if (types.is("TIMESTAMP", "STRING")) {
+            return "concat(" + fractionInThrees("date_format(" + inner + ", 'yyyy-MM-dd HH:mm:ss.SSSSSS')")
+                    + ", '+00')";
+        }
+        if (types.is("DATETIME", "STRING")) {
+            return fractionInThrees("date_format(" + inner + ", 'yyyy-MM-dd HH:mm:ss.SSSSSS')");
+        }
+        if (types.is("FLOAT64", "INT64") || types.is("NUMERIC", "INT64")) {
+            return Translations.cast(keyword, "round(" + inner + ")", target);
+        }
+        if (types.is("STRING", "INT64")) {
+            String hex = string("^\\s*[+-]?0[xX][0-9a-fA-F]+\\s*$");
+            String digits = "regexp_replace(trim(" + inner + "), " + string("^([+-]?)0[xX]") + ", '$1')";
+            return "CASE WHEN " + inner + " RLIKE " + hex + " THEN "
+                    + Translations.cast(keyword, "conv(" + digits + ", 16, -10)", target) + " ELSE "
+                    + Translations.cast(keyword, inner, target) + " END";
+        }
         return Translations.cast(keyword, inner, target);
+    }
+
+    /**
+     * BigQuery writes a FLOAT64 as C's {@code %.15g} when that reads back, else {@code %.17g}; Spark writes Java's
+     * shortest text ({@code 1.0E20}). From Java's digits: fixed notation without trailing zeros from 1e-4 up to
+     * 1e15 (exact through DECIMAL(38,20)), else {@code d.ddde+XX}; NaN and the infinities as BigQuery names them.
+     * A value whose shortest text has 16 or 17 digits is where BigQuery's 17 exact digits differ (SP243).
+     */
+    private String floatText(String x) {
+        String s = "CAST(" + x + " AS STRING)";
+        String exponent = "CAST(substring_index(" + s + ", 'E', -1) AS INT)";
+        String scientific = "concat(regexp_replace(substring_index(" + s + ", 'E', 1), " + string("\\.0$")
+                + ", ''), 'e', CASE WHEN " + exponent + " < 0 THEN '-' ELSE '+' END, lpad(CAST(abs(" + exponent
+                + ") AS STRING), 2, '0'))";
+        String fixed = "regexp_replace(CAST(CAST(" + s + " AS DECIMAL(38,20)) AS STRING), "
+                + string("(\\.[0-9]*[1-9])0+$|\\.0+$") + ", '$1')";
+        return "CASE WHEN isnan(" + x + ") THEN 'nan' WHEN " + x + " = double('inf') THEN 'inf' WHEN " + x
+                + " = double('-inf') THEN '-inf' WHEN " + x + " = 0 THEN '0' WHEN abs(" + x + ") >= 1e-4D AND abs("
+                + x + ") < 1e15D THEN " + fixed + " ELSE " + scientific + " END";
+    }
+
+    @Override
+    Optional<EngineDifference> castDifference(CastTypes types) {
+        if (types.is("FLOAT64", "STRING")) {
+            return Optional.of(new EngineDifference(
+                    DiagnosticCode.SP243,
+                    "CAST(FLOAT64 AS STRING)",
+                    Dialect.SPARK,
+                    "a value whose shortest text needs 16 or 17 significant digits (1.0 / 3) is written with those"
+                            + " digits on Spark, with 17 exact digits on BigQuery (0.33333333333333331)",
+                    1,
+                    1));
+        }
+        return Optional.empty();
+    }
+
+    /** Six digits of microseconds cut to BigQuery's groups of three: none, milliseconds or microseconds. */
+    private String fractionInThrees(String withMicros) {
+        return "regexp_replace(" + withMicros + ", " + string("\\.000000$|000$") + ", '')";
     }
 
     /** Spark reads {@code 1.5} as a DECIMAL; BigQuery's is a FLOAT64 ({@code ROUND(1.005, 2)} is 1.0, not 1.01). */

@@ -448,7 +448,9 @@ public final class SqlRenderer {
         String target = targetType(bigQueryType, keyword, c);
         String inner = r(c.getLeftExpression());
         String from = type(c.getLeftExpression());
-        return rules.cast(keyword, inner, target, new CastTypes(from, SqlTypes.baseType(bigQueryType)), c);
+        CastTypes types = new CastTypes(from, SqlTypes.baseType(bigQueryType));
+        rules.castDifference(types).ifPresent(d -> differs(d.code(), d.construct(), d.reason(), c));
+        return rules.cast(keyword, inner, target, types, c);
     }
 
     String targetType(String bigQueryType, String construct, Expression node) {

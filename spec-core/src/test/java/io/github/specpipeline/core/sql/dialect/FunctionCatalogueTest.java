@@ -119,7 +119,8 @@ class FunctionCatalogueTest {
         table(sb, FunctionCatalogue.FUNCTIONS);
         sb.append("## Other syntax\n\n");
         table(sb, FunctionCatalogue.SYNTAX);
-        differential(sb);
+        differential(sb, FunctionDifferential.results(), Dialect.DUCKDB);
+        sparkDifferential(sb);
         sb.append("## Types\n\n")
                 .append(
                         "The types of casts in generated code (the DuckDB tables the test goal creates store a GEOGRAPHY")
@@ -162,20 +163,54 @@ class FunctionCatalogueTest {
         return sb.toString();
     }
 
+    static final String SPARK_SECTION = "## GoogleSQL against Spark SQL\n";
+
     /**
-     * The differential table's run: per function, the cases, how many agree, and each case that does not, with
-     * both results.
+     * The Spark section needs the build's Python environment; without one (a developer without python3) the page's
+     * committed section is kept as it is, so the rest of the page is still checked. CI has the environment
+     * ({@code TestPython} fails the build there without it), so the section is checked there.
      */
-    private static void differential(StringBuilder sb) throws Exception {
-        List<FunctionDifferential.Result> results = FunctionDifferential.results();
+    private static void sparkDifferential(StringBuilder sb) throws Exception {
+        java.nio.file.Path python = availablePython();
+        if (python != null) {
+            differential(sb, FunctionDifferential.withSpark(python), Dialect.SPARK);
+            return;
+        }
+        String committed = Files.readString(PAGE, StandardCharsets.UTF_8);
+        int start = committed.indexOf(SPARK_SECTION);
+        int end = start < 0 ? -1 : committed.indexOf("\n## ", start + SPARK_SECTION.length());
+        if (start >= 0 && end >= 0) {
+            sb.append(committed, start, end + 1);
+        }
+    }
+
+    private static java.nio.file.Path availablePython() {
+        try {
+            return io.github.specpipeline.core.python.TestPython.require();
+        } catch (org.opentest4j.TestAbortedException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The differential table's run for one target: per function, the cases, how many agree, and each case that
+     * does not, with both results.
+     */
+    private static void differential(StringBuilder sb, List<FunctionDifferential.Result> results, Dialect dialect) {
+        String name = dialect.displayName();
         long agree = results.stream()
-                .filter(r -> r.outcome() == FunctionDifferential.Outcome.AGREE)
+                .filter(r -> r.outcome(dialect) == FunctionDifferential.Outcome.AGREE)
                 .count();
-        sb.append("## GoogleSQL against DuckDB\n\n")
+        sb.append("## GoogleSQL against ")
+                .append(name)
+                .append("\n\n")
                 .append("Each function's edge cases (NULLs, empty strings, negatives, zero, leap days, month and year")
                 .append(" ends, ties, NaN and infinities, text such as `'straße'`, large NUMERIC values; time zone")
-                .append(" UTC) are evaluated by GoogleSQL, BigQuery's reference implementation, and by the DuckDB")
-                .append(" translation above executed on DuckDB, and compared as BigQuery types and BigQuery's text of")
+                .append(" UTC) are evaluated by GoogleSQL, BigQuery's reference implementation, and by the ")
+                .append(name)
+                .append(" translation above executed on ")
+                .append(dialect == Dialect.SPARK ? "a local Spark session (pyspark, default settings)" : name)
+                .append(", and compared as BigQuery types and BigQuery's text of")
                 .append(" the value (FLOAT64 within a relative ")
                 .append(FunctionDifferential.FLOAT_TOLERANCE)
                 .append("; an error on both sides agrees). The cases are")
@@ -184,8 +219,12 @@ class FunctionCatalogueTest {
                 .append(" cases, ")
                 .append(agree)
                 .append(" agree. A difference that cannot be fixed in the translation is reported by validation")
-                .append(" where a spec makes that call (SP240 to SP242); a refused call is SP304.\n\n")
-                .append("| BigQuery | cases | agree | not agreeing: GoogleSQL vs DuckDB |\n")
+                .append(" where a spec makes that call (")
+                .append(dialect == Dialect.SPARK ? "SP243 to SP246" : "SP240 to SP242")
+                .append("); a refused call is SP304.\n\n")
+                .append("| BigQuery | cases | agree | not agreeing: GoogleSQL vs ")
+                .append(name)
+                .append(" |\n")
                 .append("| --- | --- | --- | --- |\n");
         java.util.Map<String, List<FunctionDifferential.Result>> byFunction = new java.util.LinkedHashMap<>();
         for (FunctionCatalogue.Entry e : FunctionCatalogue.FUNCTIONS) {
@@ -198,8 +237,8 @@ class FunctionCatalogueTest {
             List<FunctionDifferential.Result> rs = e.getValue();
             List<String> others = new ArrayList<>();
             for (FunctionDifferential.Result r : rs) {
-                if (r.outcome() != FunctionDifferential.Outcome.AGREE) {
-                    others.add(code(r.c().id()) + ": " + notAgreeing(r));
+                if (r.outcome(dialect) != FunctionDifferential.Outcome.AGREE) {
+                    others.add(code(r.c().id()) + ": " + notAgreeing(r, dialect));
                 }
             }
             sb.append("| ")
@@ -208,7 +247,7 @@ class FunctionCatalogueTest {
                     .append(rs.size())
                     .append(" | ")
                     .append(rs.stream()
-                            .filter(r -> r.outcome() == FunctionDifferential.Outcome.AGREE)
+                            .filter(r -> r.outcome(dialect) == FunctionDifferential.Outcome.AGREE)
                             .count())
                     .append(" | ")
                     .append(others.isEmpty() ? "" : String.join("; ", others))
@@ -217,15 +256,16 @@ class FunctionCatalogueTest {
         sb.append('\n');
     }
 
-    private static String notAgreeing(FunctionDifferential.Result r) {
-        String code = r.c().status().code();
+    private static String notAgreeing(FunctionDifferential.Result r, Dialect dialect) {
+        FunctionDifferential.Side side = r.side(dialect);
+        String code = side.status().code();
         String diagnostic = code == null ? "" : " ([" + code + "](diagnostics.html#" + code + "))";
-        return switch (r.outcome()) {
-            case REFUSED -> "refused on DuckDB ([SP304](diagnostics.html#SP304))";
+        return switch (r.outcome(dialect)) {
+            case REFUSED -> "refused on " + dialect.displayName() + " ([SP304](diagnostics.html#SP304))";
             case DIFFER ->
-                r.c().status().expect() == FunctionDifferential.Expect.UNCHECKED
+                side.status().expect() == FunctionDifferential.Expect.UNCHECKED
                         ? "GoogleSQL's reference implementation does not have it" + diagnostic
-                        : cell(value(r.bigQuery())) + " vs " + cell(value(r.duckDb())) + diagnostic;
+                        : cell(value(r.bigQuery())) + " vs " + cell(value(side.value())) + diagnostic;
             case AGREE -> "";
         };
     }

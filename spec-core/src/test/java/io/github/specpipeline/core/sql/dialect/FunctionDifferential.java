@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,6 +39,10 @@ import java.util.Objects;
  */
 final class FunctionDifferential {
     static final String RESOURCE = "/differential/functions.txt";
+    static final String SPARK_SCRIPT = "/differential/spark_eval.py";
+
+    /** The prefix of a case's Spark status field ({@code spark: refused}); the field without one is DuckDB's. */
+    static final String SPARK = "spark:";
 
     /**
      * Two FLOAT64 results agree when they are within this relative distance (a few units in the last place: the
@@ -46,6 +51,7 @@ final class FunctionDifferential {
     static final double FLOAT_TOLERANCE = 1e-14;
 
     private static List<Result> results;
+    private static List<Result> sparkResults;
 
     private FunctionDifferential() {}
 
@@ -58,20 +64,23 @@ final class FunctionDifferential {
         UNCHECKED
     }
 
-    /** A case's declared status; {@code code} (SP240..SP244) is the diagnostic of a difference, else null. */
+    /** A case's declared status; {@code code} (SP240..SP246) is the diagnostic of a difference, else null. */
     record Status(Expect expect, String code) {
         static Status parse(String text, int line) {
             String t = text.strip();
+            if (t.startsWith(SPARK)) {
+                t = t.substring(SPARK.length()).strip();
+            }
             if (t.isEmpty()) {
                 return new Status(Expect.AGREES, null);
             }
             if (t.equals("refused")) {
                 return new Status(Expect.REFUSED, null);
             }
-            if (t.matches("unchecked( SP24[0-4])?")) {
+            if (t.matches("unchecked( SP24[0-6])?")) {
                 return new Status(Expect.UNCHECKED, t.length() > "unchecked".length() ? t.substring(10) : null);
             }
-            if (t.matches("differs SP24[0-4]")) {
+            if (t.matches("differs SP24[0-6]")) {
                 return new Status(Expect.DIFFERS, t.substring("differs ".length()));
             }
             throw new IllegalArgumentException(RESOURCE + ":" + line + ": unknown status '" + t + "'");
@@ -79,10 +88,16 @@ final class FunctionDifferential {
     }
 
     /**
-     * One call: {@code function | expression [| rows] [| status]}; {@code rows} ({@code x: 1, 2, NULL}) makes
-     * the expression read a column {@code x} holding those BigQuery literals, one row each (for aggregates).
+     * One call: {@code function | expression [| rows] [| status] [| spark: status]}; {@code rows}
+     * ({@code x: 1, 2, NULL}) makes the expression read a column {@code x} holding those BigQuery literals, one
+     * row each (for aggregates). {@code status} is what the DuckDB translation does, {@code spark} what the Spark
+     * one does (both "agrees" when left out).
      */
-    record Case(int line, String function, String expression, List<String> rows, Status status) {
+    record Case(int line, String function, String expression, List<String> rows, Status status, Status spark) {
+        Status status(Dialect dialect) {
+            return dialect == Dialect.SPARK ? spark : status;
+        }
+
         String id() {
             return expression + (rows.isEmpty() ? "" : " over x in [" + String.join(", ", rows) + "]");
         }
@@ -134,28 +149,50 @@ final class FunctionDifferential {
         REFUSED
     }
 
-    /** A case run: GoogleSQL's value, the DuckDB SQL and its value (null when DuckDB refuses the call). */
-    record Result(
-            Case c,
-            Typed bigQuery,
-            String duckDbSql,
-            Typed duckDb,
+    /**
+     * One target's run of a case: the rendered SQL and its value, or the refusal (null SQL and value), and the
+     * differences the rendering recorded (what validation reports).
+     */
+    record Side(
+            Dialect dialect,
+            Status status,
+            String sql,
+            Typed value,
             String refusal,
             List<EngineDifference> differences) {
-        Outcome outcome() {
+        Outcome outcome(Typed bigQuery) {
             if (refusal != null) {
                 return Outcome.REFUSED;
             }
-            return bigQuery.agrees(duckDb) ? Outcome.AGREE : Outcome.DIFFER;
+            return bigQuery.agrees(value) ? Outcome.AGREE : Outcome.DIFFER;
         }
 
-        boolean asDeclared() {
-            return switch (c.status().expect()) {
-                case AGREES -> outcome() == Outcome.AGREE;
-                case REFUSED -> outcome() == Outcome.REFUSED;
-                case DIFFERS -> outcome() == Outcome.DIFFER;
+        boolean asDeclared(Typed bigQuery) {
+            return switch (status.expect()) {
+                case AGREES -> outcome(bigQuery) == Outcome.AGREE;
+                case REFUSED -> outcome(bigQuery) == Outcome.REFUSED;
+                case DIFFERS -> outcome(bigQuery) == Outcome.DIFFER;
                 case UNCHECKED -> bigQuery.isError() && bigQuery.text().startsWith("Unsupported built-in function");
             };
+        }
+    }
+
+    /** A case run: GoogleSQL's value, the DuckDB side, and the Spark side (null until Spark has run). */
+    record Result(Case c, Typed bigQuery, Side duckDb, Side spark) {
+        Side side(Dialect dialect) {
+            return dialect == Dialect.SPARK ? spark : duckDb;
+        }
+
+        Outcome outcome() {
+            return duckDb.outcome(bigQuery);
+        }
+
+        Outcome outcome(Dialect dialect) {
+            return side(dialect).outcome(bigQuery);
+        }
+
+        boolean asDeclared(Dialect dialect) {
+            return side(dialect).asDeclared(bigQuery);
         }
     }
 
@@ -170,30 +207,50 @@ final class FunctionDifferential {
                     continue;
                 }
                 String[] f = line.split(" \\| ", -1);
-                if (f.length < 2 || f.length > 4) {
-                    throw new IllegalArgumentException(RESOURCE + ":" + (i + 1) + ": expected 2 to 4 fields");
+                if (f.length < 2 || f.length > 5) {
+                    throw new IllegalArgumentException(RESOURCE + ":" + (i + 1) + ": expected 2 to 5 fields");
                 }
                 List<String> rows = List.of();
                 String status = "";
+                String spark = "";
                 for (int k = 2; k < f.length; k++) {
                     if (f[k].startsWith("x: ")) {
                         rows = List.of(f[k].substring(3).split(", ", -1));
+                    } else if (f[k].strip().startsWith(SPARK)) {
+                        spark = f[k];
                     } else {
                         status = f[k];
                     }
                 }
-                cases.add(new Case(i + 1, f[0].strip(), f[1].strip(), rows, Status.parse(status, i + 1)));
+                cases.add(new Case(
+                        i + 1,
+                        f[0].strip(),
+                        f[1].strip(),
+                        rows,
+                        Status.parse(status, i + 1),
+                        Status.parse(spark, i + 1)));
             }
         }
         return cases;
     }
 
-    /** Every case run once per JVM (GoogleSQL's engine takes a while to start). */
+    /**
+     * Every case run once per JVM (GoogleSQL's engine takes a while to start) on GoogleSQL and DuckDB; the Spark
+     * side is rendered, its value not yet known ({@link #withSpark}).
+     */
     static synchronized List<Result> results() throws Exception {
         if (results == null) {
             results = run(cases());
         }
         return results;
+    }
+
+    /** {@link #results()} with the Spark side's values: every Spark query run on one local session. */
+    static synchronized List<Result> withSpark(Path python) throws Exception {
+        if (sparkResults == null) {
+            sparkResults = SparkEvaluation.run(python, results());
+        }
+        return sparkResults;
     }
 
     private static List<Result> run(List<Case> cases) throws Exception {
@@ -214,10 +271,25 @@ final class FunctionDifferential {
         String rowsArray = "[" + String.join(", ", c.rows()) + "]";
         Typed bq = bigQuery(engine, c, rowsArray);
         String xType = c.rows().isEmpty() || bq.isError() ? null : elementType(engine, rowsArray);
+        Side duckDb = render(c, Dialect.DUCKDB, xType, rowsArray);
+        if (duckDb.sql() != null) {
+            duckDb = new Side(
+                    duckDb.dialect(),
+                    duckDb.status(),
+                    duckDb.sql(),
+                    duckDb(duck, query(c, Dialect.DUCKDB, duckDb.sql(), rowsArray)),
+                    null,
+                    duckDb.differences());
+        }
+        return new Result(c, bq, duckDb, render(c, Dialect.SPARK, xType, rowsArray));
+    }
+
+    /** The case rendered for {@code dialect}: the SQL (value not yet run), or the refusal. */
+    private static Side render(Case c, Dialect dialect, String xType, String rowsArray) {
         RenderScope scope = new RenderScope() {
             @Override
-            public String column(ColumnRef ref, Dialect dialect) {
-                return RenderScope.AS_WRITTEN.column(ref, dialect);
+            public String column(ColumnRef ref, Dialect d) {
+                return RenderScope.AS_WRITTEN.column(ref, d);
             }
 
             @Override
@@ -225,22 +297,31 @@ final class FunctionDifferential {
                 return ref.column().equalsIgnoreCase("x") ? xType : null;
             }
         };
+        Status status = c.status(dialect);
         SqlRenderer.Rendering r;
         try {
-            r = SqlRenderer.render(SqlFragments.parse(c.expression(), null).expression(), Dialect.DUCKDB, scope);
+            r = SqlRenderer.render(SqlFragments.parse(c.expression(), null).expression(), dialect, scope);
         } catch (SqlFragmentException e) {
-            return new Result(c, bq, null, Typed.error("the case does not parse: " + e.getMessage()), null, List.of());
+            return new Side(
+                    dialect, status, null, Typed.error("the case does not parse: " + e.getMessage()), null, List.of());
         }
         if (!r.ok()) {
-            return new Result(c, bq, null, null, r.problems().get(0).describe(), r.differences());
+            return new Side(dialect, status, null, null, r.problems().get(0).describe(), r.differences());
         }
-        String sql = "SELECT " + r.sql() + " AS v";
+        return new Side(dialect, status, r.sql(), null, null, r.differences());
+    }
+
+    /** {@code SELECT <rendered> AS v}, over a column x holding the case's rows when it has any. */
+    static String query(Case c, Dialect dialect, String rendered, String rowsArray) throws SqlFragmentException {
+        String sql = "SELECT " + rendered + " AS v";
         if (!c.rows().isEmpty()) {
             SqlRenderer.Rendering rows = SqlRenderer.render(
-                    SqlFragments.parse(rowsArray, null).expression(), Dialect.DUCKDB, RenderScope.AS_WRITTEN);
-            sql += " FROM (SELECT unnest(" + rows.sql() + ") AS x)";
+                    SqlFragments.parse(rowsArray, null).expression(), dialect, RenderScope.AS_WRITTEN);
+            sql += dialect == Dialect.SPARK
+                    ? " FROM (SELECT explode(" + rows.sql() + ") AS x)"
+                    : " FROM (SELECT unnest(" + rows.sql() + ") AS x)";
         }
-        return new Result(c, bq, r.sql(), duckDb(duck, sql), null, r.differences());
+        return sql;
     }
 
     private static Typed bigQuery(BigQueryEngine engine, Case c, String rowsArray) {
@@ -350,7 +431,7 @@ final class FunctionDifferential {
     }
 
     /** The value in BigQuery's text form, through GoogleSQL's own value types where they have one. */
-    private static String text(Object v, String type) {
+    static String text(Object v, String type) {
         com.google.zetasql.Value value;
         if (type.equals("FLOAT64")) {
             value = com.google.zetasql.Value.createDoubleValue(((Number) v).doubleValue());

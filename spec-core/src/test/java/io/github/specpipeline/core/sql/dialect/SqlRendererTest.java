@@ -37,7 +37,8 @@ class SqlRendererTest {
                 "DATE_TRUNC(d, MONTH) => CAST(date_trunc('MONTH', d) AS DATE)",
                 "FORMAT_DATE('%Y-%m-%d', d) => date_format(d, 'yyyy-MM-dd')",
                 "FORMAT_DATE('Week of %d %B', d) => date_format(d, '\\'Week of \\'dd MMMM')",
-                "PARSE_DATE('%Y%m%d', s) => to_date(s, 'yMd')",
+                "PARSE_DATE('%Y%m%d', s) => to_date(s, 'yyyyMMdd')",
+                "PARSE_DATE('%Y-%m-%d', s) => to_date(s, 'y-M-d')",
                 "CURRENT_TIMESTAMP() => current_timestamp()",
                 "`select` + 1 => `select` + 1",
                 "`a b` => `a b`",
@@ -90,12 +91,12 @@ class SqlRendererTest {
                 "FORMAT_DATE('%c', d) => DUCKDB => FORMAT_DATE",
                 "FORMAT_DATE(fmt, d) => SPARK => FORMAT_DATE",
                 "SAFE.SUBSTR(x, 1) => DUCKDB => SAFE.SUBSTR",
-                "SPLIT(x, ',') => SPARK => SPLIT",
+                "SPLIT(x, delimiter) => SPARK => SPLIT",
                 "x[OFFSET(0)] => DUCKDB => array subscript",
                 "ARRAY_AGG(x) => DUCKDB => ARRAY_AGG",
                 "CAST(x AS GEOGRAPHY) => SPARK => CAST",
                 "EXTRACT(WEEK FROM d) => DUCKDB => EXTRACT(WEEK)",
-                "CURRENT_DATETIME() => SPARK => CURRENT_DATETIME",
+                "CURRENT_TIME() => SPARK => CURRENT_TIME",
             })
     void untranslatableConstructsAreReportedNotGuessed(String bigQuery, Dialect dialect, String construct)
             throws Exception {
