@@ -217,7 +217,11 @@ public final class ExpressionTypes {
             case "AVG" -> "NUMERIC".equals(first) ? "NUMERIC" : first == null ? null : "FLOAT64";
             case "ROUND", "ABS", "FLOOR", "CEIL", "CEILING" ->
                 "INT64".equals(first) && !name.equals("ABS") ? "FLOAT64" : first;
-            case "SAFE_DIVIDE" -> args.stream().map(this::type).anyMatch("NUMERIC"::equals) ? "NUMERIC" : "FLOAT64";
+            // FLOAT64 only when both operands are known not to be NUMERIC: an unknown one may be
+            case "SAFE_DIVIDE" ->
+                args.stream().map(this::type).anyMatch("NUMERIC"::equals)
+                        ? "NUMERIC"
+                        : args.stream().map(this::type).anyMatch(t -> t == null) ? null : "FLOAT64";
             default -> null;
         };
     }

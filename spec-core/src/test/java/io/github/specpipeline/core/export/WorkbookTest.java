@@ -217,7 +217,7 @@ class WorkbookTest {
             XSSFSheet overview = wb.getSheet("Overview");
             assertThat(row(overview, 2)).startsWith("stg_orders", "staging", "incremental");
             assertThat(overview.getHyperlink(2, 0).getAddress()).isEqualTo("'stg_orders'!A1");
-            assertThat(row(overview, 2)).contains("3 warnings");
+            assertThat(row(overview, 2)).contains("4 warnings");
             assertThat(overview.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(12.0);
         }
     }
