@@ -47,7 +47,7 @@ final class TaskSelection {
         Diagnostics baseProblems = new Diagnostics();
         ChangedModels changed = options.base() == null || options.base().isBlank()
                 ? ChangedModels.NONE
-                : () -> changed(options, input, baseProblems);
+                : () -> changed(options, input, spec, baseProblems);
         String file = input.displayName(input.specFile());
         try {
             Optional<List<String>> selected =
@@ -80,20 +80,31 @@ final class TaskSelection {
     }
 
     /** The models of the current spec whose hash differs from the base's, or that the base lacks; null on a problem. */
-    private static Set<String> changed(SelectOptions options, SpecInput input, Diagnostics problems) {
+    private static Set<String> changed(
+            SelectOptions options, SpecInput input, ValidatedSpec current, Diagnostics problems) {
         if (options.base().startsWith("git:")) {
-            problems.add(new Diagnostic(
-                    Severity.ERROR,
-                    DiagnosticCode.SP525,
-                    "specpipeline.base=" + options.base()
-                            + ": a git revision as the base of changed is not supported by selection yet; give the path"
-                            + " of the base spec file",
-                    "specpipeline.base",
-                    0,
-                    0,
-                    "",
-                    DiagnosticCode.SP525.fix()));
-            return Set.of();
+            // a git revision is read as the diff goal reads it (no working-tree change); the changed models are the
+            // ones the diff finds a change in, or that the base lacks
+            try {
+                SpecBase.Result loaded = SpecBase.load(options.base(), input);
+                if (loaded instanceof SpecBase.Failed failed) {
+                    problems.add(failed.diagnostic());
+                    return Set.of();
+                }
+                return io.github.specpipeline.core.diff.SpecDiff.changedModels(
+                        io.github.specpipeline.core.diff.SpecDiff.compare(((SpecBase.Loaded) loaded).spec(), current));
+            } catch (java.io.IOException e) {
+                problems.add(new Diagnostic(
+                        Severity.ERROR,
+                        DiagnosticCode.SP504,
+                        "cannot read the base " + options.base() + ": " + e.getMessage(),
+                        "specpipeline.base",
+                        0,
+                        0,
+                        "",
+                        DiagnosticCode.SP504.fix()));
+                return Set.of();
+            }
         }
         Path base = options.basePath(input.baseDirectory());
         String shownBase = input.displayName(base);

@@ -57,7 +57,7 @@ class SelectionTaskTest {
         Path base = dir.resolve("base.json");
         Files.copy(spec, base);
         String text = Files.readString(spec);
-        Files.writeString(spec, text.replace("\"LOWER(TRIM({from}))\"", "\"LOWER(TRIM({from}))  \""));
+        Files.writeString(spec, text.replace("\"@normalised({from})\"", "\"@normalised({from})  \""));
         assertThat(Files.readString(spec)).isNotEqualTo(text);
         return new SelectOptions("changed+", "base.json");
     }
@@ -78,6 +78,25 @@ class SelectionTaskTest {
                         "INFO spec-pipeline test: built from the seeds for the selected models, their tests not run:"
                                 + " stg_orders; not built: stg_web_activity, fact_customer_value");
         assertThat(r.results().total()).isPositive();
+    }
+
+    /** {@code changed+} against {@code git:HEAD}: the base is read from git history as the diff goal reads it. */
+    @Test
+    void changedAgainstAGitRevisionSelectsTheSameModels() throws Exception {
+        Path spec = copyExample();
+        DiffTaskTest.git(dir, "init", "-q");
+        DiffTaskTest.git(dir, "add", ".");
+        DiffTaskTest.git(
+                dir, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "base");
+        String text = Files.readString(spec);
+        Files.writeString(spec, text.replace("\"@normalised({from})\"", "\"@normalised({from}) || ''\""));
+        RecordingLog log = new RecordingLog();
+        TestTask.Result r = test(new SelectOptions("changed+", "git:HEAD"), false, log);
+        assertThat(r.failed())
+                .as(r.summary() + "\n" + String.join("\n", log.lines))
+                .isFalse();
+        assertThat(r.results().suites().stream().map(TestResults.Suite::name))
+                .containsExactly("staging.stg_customers", "analytics.fact_orders", "analytics.dim_customers");
     }
 
     @Test
