@@ -22,6 +22,9 @@ def main():
     spark = SparkSession.builder.appName("spec-pipeline").getOrCreate()
     # BigQuery evaluates dates and timestamps in UTC
     spark.conf.set("spark.sql.session.timeZone", "UTC")
+    # BigQuery's NUMERIC keeps 9 fraction digits in products and quotients; Spark by default drops
+    # fraction digits when a result needs more than 38 (NUMERIC * NUMERIC would keep 6)
+    spark.conf.set("spark.sql.decimalOperations.allowPrecisionLoss", "false")
     for schema in SCHEMAS:
         spark.sql("CREATE DATABASE IF NOT EXISTS `" + schema + "`")
     for module_name, table, partition in MODELS:

@@ -72,6 +72,11 @@ public record Spec(
         return new Spec(version, schema, models, files, environments, expressions);
     }
 
+    /** The same spec with these models (named expressions expanded), everything else kept. */
+    public Spec withModels(List<Model> expanded) {
+        return new Spec(version, schema, expanded, modelFiles, environments, expressions);
+    }
+
     /** The same spec writing to other schema names (an environment's). */
     public Spec withSchema(SchemaNames names) {
         return new Spec(version, names, models, modelFiles, environments, expressions);

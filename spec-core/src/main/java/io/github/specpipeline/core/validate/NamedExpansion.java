@@ -54,7 +54,7 @@ final class NamedExpansion {
         for (Model m : spec.models()) {
             models.add(m == null ? null : x.model(spec, m));
         }
-        return new Spec(spec.version(), spec.schema(), models, spec.expressions());
+        return spec.withModels(models);
     }
 
     private static boolean mayCall(Model m) {
