@@ -416,7 +416,19 @@ public final class DuckDbSession implements AutoCloseable {
      *
      * @param count all rows the query returned
      */
-    public record Sample(List<String> columns, List<List<String>> rows, long count) {}
+    public record Sample(List<String> columns, List<List<String>> rows, long count) {
+        /** The first {@code limit} of {@code all} as display text, and how many there are: for engines that fetch all. */
+        static Sample of(Rows all, int limit) {
+            List<List<String>> shown = new java.util.ArrayList<>();
+            for (List<Object> row :
+                    all.rows().subList(0, Math.min(limit, all.rows().size()))) {
+                List<String> cells = new java.util.ArrayList<>(row.size());
+                row.forEach(v -> cells.add(display(v)));
+                shown.add(cells);
+            }
+            return new Sample(all.columns(), shown, all.rows().size());
+        }
+    }
 
     /** All rows of a query. */
     public record Rows(List<String> columns, List<String> types, List<List<Object>> rows) {}

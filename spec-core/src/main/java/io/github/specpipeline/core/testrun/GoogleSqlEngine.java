@@ -176,15 +176,7 @@ public final class GoogleSqlEngine implements TestEngine {
 
     @Override
     public DuckDbSession.Sample sample(String sql, int limit) throws SQLException {
-        DuckDbSession.Rows rows = query(sql, List.of());
-        List<List<String>> shown = new ArrayList<>();
-        for (List<Object> row :
-                rows.rows().subList(0, Math.min(limit, rows.rows().size()))) {
-            List<String> cells = new ArrayList<>(row.size());
-            row.forEach(v -> cells.add(DuckDbSession.display(v)));
-            shown.add(cells);
-        }
-        return new DuckDbSession.Sample(rows.columns(), shown, rows.rows().size());
+        return DuckDbSession.Sample.of(query(sql, List.of()), limit);
     }
 
     @Override
