@@ -13,7 +13,7 @@ other AS (
 )
 SELECT
     `from`.`select` AS `select`,
-    CASE WHEN `from`.`order` = '*/ --' THEN '${x}' WHEN `from`.`order` = 'it\'s' THEN '{{ '{{' }} y }}' ELSE '"""' END AS `group`,
+    CASE WHEN `from`.`order` = '*/ --' THEN '\u0024{x}' WHEN `from`.`order` = 'it\'s' THEN '{{ '{{' }} y }}' ELSE '"""' END AS `group`,
     concat(`from`.note, ' `x` \\ \n ', other.label) AS note,
     `from`.amount AS amount
 FROM `from`
