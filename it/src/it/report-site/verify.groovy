@@ -27,7 +27,7 @@ assert html.contains('<pre class="mermaid">')
 assert html.contains('<script src="spec-pipeline/assets/mermaid.min.js"></script>')
 assert html.contains('<script src="spec-pipeline/assets/spec-pipeline-report.js"></script>')
 assert !html.contains('cdn.jsdelivr') && !html.contains('unpkg.com')
-assert html.contains('valid: 0 errors, 13 warnings')
+assert html.contains('valid: 0 errors, 12 warnings')
 assert html.contains("${count} tests: ${count} passed, 0 failed, 0 in error, 0 skipped")
 ['stg_customers', 'stg_orders', 'stg_web_activity', 'fact_orders', 'fact_customer_value', 'dim_customers'].each { m ->
     assert html.contains("href=\"spec-pipeline/model-${m}.html\"")

@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.sql;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,6 @@ import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.TrimFunction;
-import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
@@ -135,13 +135,23 @@ public final class ExpressionTypes {
             return "STRING";
         }
         if (x instanceof CaseExpression c) {
-            for (WhenClause w : c.getWhenClauses()) {
-                String t = type(w.getThenExpression());
-                if (t != null) {
-                    return t;
+            String known = null;
+            boolean unknown = false;
+            List<Expression> results = new ArrayList<>();
+            c.getWhenClauses().forEach(w -> results.add(w.getThenExpression()));
+            if (c.getElseExpression() != null) {
+                results.add(c.getElseExpression());
+            }
+            for (Expression r : results) {
+                String t = type(r);
+                if (t == null) {
+                    unknown = true;
+                } else if (known == null) {
+                    known = t;
                 }
             }
-            return c.getElseExpression() == null ? null : type(c.getElseExpression());
+            // INT64 beside a branch of unknown type (ELSE 0): the CASE may well be NUMERIC or FLOAT64
+            return unknown && "INT64".equals(known) ? null : known;
         }
         if (x instanceof Addition || x instanceof Subtraction || x instanceof Multiplication || x instanceof Division) {
             BinaryExpression b = (BinaryExpression) x;
