@@ -18,7 +18,7 @@ Files.walk(from).withCloseable { paths ->
 }
 def spec = to.resolve('main/spec/spec.json')
 def text = new String(Files.readAllBytes(spec), 'UTF-8')
-def edited = text.replace('"LOWER(TRIM({from}))"', '"UPPER(TRIM({from}))"')
+def edited = text.replace('"@normalised({from})"', '"UPPER(TRIM({from}))"')
 assert edited != text
 def dir = to.resolve('main/edited')
 Files.createDirectories(dir)

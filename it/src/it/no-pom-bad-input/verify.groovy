@@ -3,6 +3,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('truncated.json:4:1: error[SP003] invalid JSON: ')
 assert log =~ /latin1\.json:1:\d+: error\[SP002\] invalid UTF-8 byte 0xFF/
 assert log.contains('missing.json: error[SP001] file not found: ')
-assert log.contains('a-directory: error[SP001] is a directory, not a spec file: ')
+// a directory is read as a spec directory (one file per model): without spec.json it says so
+assert log.contains('a-directory: error[SP107] spec directory a-directory has no spec.json')
 assert log.count('BUILD FAILURE') == 4
 assert !log.contains('\tat ')

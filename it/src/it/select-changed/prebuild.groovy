@@ -20,7 +20,7 @@ Files.walk(from).withCloseable { paths ->
 def spec = to.resolve('main/spec/spec.json')
 Files.copy(spec, to.resolve('main/spec/base.json'), StandardCopyOption.REPLACE_EXISTING)
 def text = new String(Files.readAllBytes(spec), 'UTF-8')
-def edited = text.replace('"LOWER(TRIM({from}))"', '"LOWER(TRIM(TRIM({from})))"')
+def edited = text.replace('"@normalised({from})"', '"TRIM(@normalised({from}))"')
 assert edited != text
 Files.write(spec, edited.getBytes('UTF-8'))
 return true
