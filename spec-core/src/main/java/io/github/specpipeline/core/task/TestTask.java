@@ -136,20 +136,10 @@ public final class TestTask {
          * when nothing changed since the last passing one (the goal's default; {@code specpipeline.force} turns it off).
          */
         public Options withSelection(SelectOptions selection, boolean skipIfUpToDate) {
-            return new Options(
-                    input,
-                    seeds,
-                    outputDirectory,
-                    failIfNoTests,
-                    syntheticRows,
-                    testTimeout,
-                    writeRows,
-                    runAt,
-                    engine,
-                    compareEngines,
-                    selection,
-                    skipIfUpToDate,
-                    spark);
+            return with(c -> {
+                c.selection = selection;
+                c.skipIfUpToDate = skipIfUpToDate;
+            });
         }
 
         /**
@@ -158,20 +148,7 @@ public final class TestTask {
          * session).
          */
         public Options withSpark(String python, String remote) {
-            return new Options(
-                    input,
-                    seeds,
-                    outputDirectory,
-                    failIfNoTests,
-                    syntheticRows,
-                    testTimeout,
-                    writeRows,
-                    runAt,
-                    engine,
-                    compareEngines,
-                    selection,
-                    skipIfUpToDate,
-                    new SparkConnection(python, remote, spark.startTimeout()));
+            return with(c -> c.spark = new SparkConnection(python, remote, spark.startTimeout()));
         }
 
         /** The {@code specpipeline.testTimeout} text ({@code 60s}, {@code 2m}, {@code 0} for none) as a duration. */
@@ -211,54 +188,15 @@ public final class TestTask {
         }
 
         public Options withTestTimeout(Duration timeout) {
-            return new Options(
-                    input,
-                    seeds,
-                    outputDirectory,
-                    failIfNoTests,
-                    syntheticRows,
-                    timeout,
-                    writeRows,
-                    runAt,
-                    engine,
-                    compareEngines,
-                    selection,
-                    skipIfUpToDate,
-                    spark);
+            return with(c -> c.testTimeout = timeout);
         }
 
         public Options withWriteRows(boolean write) {
-            return new Options(
-                    input,
-                    seeds,
-                    outputDirectory,
-                    failIfNoTests,
-                    syntheticRows,
-                    testTimeout,
-                    write,
-                    runAt,
-                    engine,
-                    compareEngines,
-                    selection,
-                    skipIfUpToDate,
-                    spark);
+            return with(c -> c.writeRows = write);
         }
 
         public Options withRunAt(Instant at) {
-            return new Options(
-                    input,
-                    seeds,
-                    outputDirectory,
-                    failIfNoTests,
-                    syntheticRows,
-                    testTimeout,
-                    writeRows,
-                    at,
-                    engine,
-                    compareEngines,
-                    selection,
-                    skipIfUpToDate,
-                    spark);
+            return with(c -> c.runAt = at);
         }
 
         /**
@@ -267,20 +205,7 @@ public final class TestTask {
          * @throws IllegalArgumentException naming the engines when {@code name} is none of them
          */
         public Options withEngine(String name) {
-            return new Options(
-                    input,
-                    seeds,
-                    outputDirectory,
-                    failIfNoTests,
-                    syntheticRows,
-                    testTimeout,
-                    writeRows,
-                    runAt,
-                    EngineName.parse(name, ENGINE_PROPERTY),
-                    compareEngines,
-                    selection,
-                    skipIfUpToDate,
-                    spark);
+            return with(c -> c.engine = EngineName.parse(name, ENGINE_PROPERTY));
         }
 
         /**
@@ -290,20 +215,60 @@ public final class TestTask {
          * @throws IllegalArgumentException for an unknown engine or a list of one
          */
         public Options withCompareEngines(String names) {
+            return with(c -> c.compareEngines = EngineName.parseList(names, COMPARE_PROPERTY));
+        }
+
+        /** These options with what {@code change} sets: the one place a copy names every component. */
+        private Options with(java.util.function.Consumer<Copy> change) {
+            Copy c = new Copy(this);
+            change.accept(c);
             return new Options(
-                    input,
-                    seeds,
-                    outputDirectory,
-                    failIfNoTests,
-                    syntheticRows,
-                    testTimeout,
-                    writeRows,
-                    runAt,
-                    engine,
-                    EngineName.parseList(names, COMPARE_PROPERTY),
-                    selection,
-                    skipIfUpToDate,
-                    spark);
+                    c.input,
+                    c.seeds,
+                    c.outputDirectory,
+                    c.failIfNoTests,
+                    c.syntheticRows,
+                    c.testTimeout,
+                    c.writeRows,
+                    c.runAt,
+                    c.engine,
+                    c.compareEngines,
+                    c.selection,
+                    c.skipIfUpToDate,
+                    c.spark);
+        }
+
+        /** The components of {@link Options} as a {@code with...} method changes them before the copy is made. */
+        private static final class Copy {
+            final SpecInput input;
+            final Path seeds;
+            final Path outputDirectory;
+            final boolean failIfNoTests;
+            final int syntheticRows;
+            Duration testTimeout;
+            boolean writeRows;
+            Instant runAt;
+            EngineName engine;
+            List<EngineName> compareEngines;
+            SelectOptions selection;
+            boolean skipIfUpToDate;
+            SparkConnection spark;
+
+            Copy(Options o) {
+                input = o.input;
+                seeds = o.seeds;
+                outputDirectory = o.outputDirectory;
+                failIfNoTests = o.failIfNoTests;
+                syntheticRows = o.syntheticRows;
+                testTimeout = o.testTimeout;
+                writeRows = o.writeRows;
+                runAt = o.runAt;
+                engine = o.engine;
+                compareEngines = o.compareEngines;
+                selection = o.selection;
+                skipIfUpToDate = o.skipIfUpToDate;
+                spark = o.spark;
+            }
         }
 
         /** Every engine the run starts: the test engine first, then the others compared. */
