@@ -29,9 +29,11 @@ import java.util.Locale;
  * </pre>
  *
  * With {@code -Dspecpipeline.googleSql=false} validation runs without BigQuery's analyzer; with
- * {@code -Dbench.alsoFile=true} every run also loads the same spec as one file, for what the directory costs. Prints one line per run:
- * the wall-clock milliseconds, the diagnostics and the heap in use after the run (after a GC), and at the end the
- * peak heap of the whole process.
+ * {@code -Dbench.alsoFile=true} every run also loads the same spec as one file, for what the directory costs; with
+ * {@code -Dbench.releaseCache=true} the SQL parse cache is emptied before each run (the JIT stays warm, the
+ * fragments are parsed as on a spec's first load in a JVM); with {@code -Dbench.diagnostics=FILE} each run writes its diagnostics to FILE (one per line: as printed, the pointer, the hint), to compare two
+ * versions of the code. Prints one line per run: the wall-clock and process CPU milliseconds, the diagnostics and
+ * the heap in use after the run (after a GC), and at the end the peak heap of the whole process.
  */
 public final class SpecDirectoryBenchmark {
     private SpecDirectoryBenchmark() {}
@@ -65,9 +67,29 @@ public final class SpecDirectoryBenchmark {
         for (int i = 1; i <= runs * (both ? 2 : 1); i++) {
             SpecInput input = both && i % 2 == 0 ? file : directory;
             int r = both ? (i + 1) / 2 : i;
+            if (Boolean.getBoolean("bench.releaseCache")) {
+                // every run parses every fragment again, as the first load of a spec in a JVM does
+                io.github.specpipeline.core.sql.SqlFragments.releaseCache();
+            }
             long t = System.nanoTime();
+            long cpu = processCpuNanos();
             SpecLoader.Result result = SpecLoader.load(input);
             long ms = (System.nanoTime() - t) / 1_000_000;
+            long cpuMs = (processCpuNanos() - cpu) / 1_000_000;
+            String dump = System.getProperty("bench.diagnostics");
+            if (dump != null) {
+                // every diagnostic as the build prints it, to compare two versions of the code on the same spec
+                StringBuilder text = new StringBuilder();
+                for (io.github.specpipeline.core.diag.Diagnostic d : result.diagnostics()) {
+                    text.append(d)
+                            .append('\t')
+                            .append(d.pointer())
+                            .append('\t')
+                            .append(d.hint())
+                            .append('\n');
+                }
+                Files.writeString(Path.of(dump), text, StandardCharsets.UTF_8);
+            }
             int loaded = result.spec().map(s -> s.spec().models().size()).orElse(0);
             long errors = result.count(io.github.specpipeline.core.diag.Severity.ERROR);
             long diagnostics = result.diagnostics().size();
@@ -76,10 +98,11 @@ public final class SpecDirectoryBenchmark {
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
             System.out.printf(
                     Locale.ROOT,
-                    "run %d %s: %d ms, %d models, %d diagnostics (%d errors), heap after %d MB%n",
+                    "run %d %s: %d ms (process CPU %d ms), %d models, %d diagnostics (%d errors), heap after %d MB%n",
                     r,
                     input == file ? "file" : "directory",
                     ms,
+                    cpuMs,
                     loaded,
                     diagnostics,
                     errors,
@@ -96,6 +119,13 @@ public final class SpecDirectoryBenchmark {
                 "max heap %d MB, peak heap (sum of pools) %d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20,
                 peak >> 20);
+    }
+
+    /** CPU time of the whole process (every thread, the collector's too), or 0 where the JVM does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static Path directory(Path dir, int models) {
