@@ -30,10 +30,19 @@ import java.util.function.Supplier;
 final class FragmentCache {
 
     /** At most this many fragments are kept. */
-    static final int MAX_ENTRIES = 20_000;
+    static final int MAX_ENTRIES = 100_000;
 
-    /** At most this many characters of fragment text are kept (weights below). */
-    static final long MAX_CHARS = 2_000_000;
+    /**
+     * At most this much weight is kept (weights below): a hundredth of the largest heap, so about a fifth of it at
+     * the measured 20 bytes per unit of weight, between 2,000,000 and 6,000,000 (40 to 120 MB). With
+     * {@code -Xmx512m} that holds every fragment of a 10,000-model spec (44,000 entries of weight 4,470,000), so that
+     * its second load in a JVM (a build running several goals) parses nothing, and one load parses each fragment
+     * once although validation, the translation check and the planner each ask for it in a pass of their own. The
+     * bound of 2,000,000 it had held less than half of them: least recently used, every pass then missed on every
+     * fragment (performance.md, spec directories).
+     */
+    static final long MAX_CHARS =
+            Math.max(2_000_000, Math.min(6_000_000, Runtime.getRuntime().maxMemory() / 100));
 
     /** Weight of an entry beyond its text: the fixed part of a tree and its parser. */
     private static final int ENTRY_OVERHEAD = 64;
