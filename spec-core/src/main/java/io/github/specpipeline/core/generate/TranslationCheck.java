@@ -76,14 +76,42 @@ public final class TranslationCheck {
     /** Reports into {@code reporter}'s sink. */
     public static void check(ValidatedSpec spec, Set<Target> targets, Reporter reporter) {
         TranslationCheck c = new TranslationCheck(reporter, targets);
-        for (Model m : spec.spec().models()) {
-            c.fragments(m);
+        List<Model> models = spec.spec().models();
+        List<Model> order = spec.graph().order();
+        if (spec.hasErrors() || !samePermutation(models, order)) {
+            for (Model m : models) {
+                c.fragments(m);
+            }
+            if (!spec.hasErrors()) {
+                for (Model m : order) {
+                    c.plan(spec, m);
+                }
+            }
+            return;
         }
-        if (!spec.hasErrors()) {
-            for (Model m : spec.graph().order()) {
-                c.plan(spec, m);
+        // One pass, a model's fragments and then its plan: the plan reads the same fragment texts, which are then
+        // still in the parse cache. Two passes over all models (all fragments, then all plans) parsed every fragment
+        // again on a spec larger than the cache (10,000 models: performance.md). The findings do not depend on the
+        // order: a difference is keyed by its model's pointer, and the fragments of a model come before its plan.
+        for (Model m : order) {
+            c.fragments(m);
+            c.plan(spec, m);
+        }
+    }
+
+    /** Whether {@code order} holds exactly the models of {@code models}, each once (the graph's order of them). */
+    private static boolean samePermutation(List<Model> models, List<Model> order) {
+        if (models.size() != order.size()) {
+            return false;
+        }
+        Set<Model> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        seen.addAll(models);
+        for (Model m : order) {
+            if (!seen.remove(m)) {
+                return false;
             }
         }
+        return seen.isEmpty();
     }
 
     private void fragments(Model m) {
