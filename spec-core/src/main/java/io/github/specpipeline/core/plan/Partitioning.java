@@ -1,5 +1,6 @@
 package io.github.specpipeline.core.plan;
 
+import io.github.specpipeline.core.sql.BigQuerySyntax;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.MultiPartName;
 
 /**
  * A model's {@code partition_by} read as a column and a granularity, the form platform configs take (dbt's
@@ -35,14 +35,14 @@ public record Partitioning(String column, String granularity, String expression)
             return Optional.empty();
         }
         if (e instanceof Column c && bare(c)) {
-            return Optional.of(new Partitioning(MultiPartName.unquote(c.getColumnName()), null, partitionBy.strip()));
+            return Optional.of(new Partitioning(BigQuerySyntax.unquote(c.getColumnName()), null, partitionBy.strip()));
         }
         if (e instanceof Function f && f.getParameters() != null) {
             String name = String.valueOf(f.getName()).toUpperCase(Locale.ROOT);
             List<Expression> args = List.copyOf(f.getParameters());
             if (name.equals("DATE") && args.size() == 1 && args.get(0) instanceof Column c && bare(c)) {
                 return Optional.of(
-                        new Partitioning(MultiPartName.unquote(c.getColumnName()), "day", partitionBy.strip()));
+                        new Partitioning(BigQuerySyntax.unquote(c.getColumnName()), "day", partitionBy.strip()));
             }
             if (Set.of("DATE_TRUNC", "TIMESTAMP_TRUNC", "DATETIME_TRUNC").contains(name)
                     && args.size() == 2
@@ -52,7 +52,7 @@ public record Partitioning(String column, String granularity, String expression)
                     && bare(part)
                     && GRANULARITIES.contains(part.getColumnName().toUpperCase(Locale.ROOT))) {
                 return Optional.of(new Partitioning(
-                        MultiPartName.unquote(c.getColumnName()),
+                        BigQuerySyntax.unquote(c.getColumnName()),
                         part.getColumnName().toLowerCase(Locale.ROOT),
                         partitionBy.strip()));
             }

@@ -77,7 +77,7 @@ public final class BigQuerySyntax {
         }
         List<String> unquoted = new ArrayList<>();
         for (String part : parts) {
-            unquoted.add(MultiPartName.unquote(part));
+            unquoted.add(unquote(part));
         }
         return SqlLiterals.upper(String.join(".", unquoted));
     }
@@ -96,6 +96,21 @@ public final class BigQuerySyntax {
         return name.startsWith("SAFE.") ? name.substring(5) : name;
     }
 
+    /**
+     * {@code MultiPartName.unquote}: the name without its leading run of {@code " [ `} and trailing run of
+     * {@code " ] `}. A name that starts and ends with none of them is returned as it is, without JSqlParser's regular
+     * expression, which was most of resolving a column when the translation check renders a 10,000-model spec.
+     */
+    public static String unquote(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        char first = name.charAt(0);
+        char last = name.charAt(name.length() - 1);
+        boolean quoted = first == '"' || first == '[' || first == '`' || last == '"' || last == ']' || last == '`';
+        return quoted ? MultiPartName.unquote(name) : name;
+    }
+
     /** Whether the column has no table part ({@code a}, not {@code t.a}). */
     public static boolean isUnqualified(Column column) {
         return column.getTable() == null || column.getTable().getNameParts().isEmpty();
@@ -112,12 +127,12 @@ public final class BigQuerySyntax {
             List<String> parts = new ArrayList<>();
             for (String part : column.getTable().getNameParts()) {
                 if (part != null && !part.isEmpty()) {
-                    parts.add(0, MultiPartName.unquote(part));
+                    parts.add(0, unquote(part));
                 }
             }
             qualifier = parts.isEmpty() ? null : String.join(".", parts);
         }
-        return new ColumnRef(qualifier, MultiPartName.unquote(column.getColumnName()));
+        return new ColumnRef(qualifier, unquote(column.getColumnName()));
     }
 
     /**

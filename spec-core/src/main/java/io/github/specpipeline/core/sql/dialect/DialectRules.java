@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.IntervalExpression;
@@ -19,8 +18,6 @@ import net.sf.jsqlparser.expression.IntervalExpression;
  * <p>Adding a dialect means adding a subclass (and its {@link Dialect} constant) and its table-driven test.
  */
 public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, SparkRules {
-
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     DialectRules() {}
 
@@ -37,7 +34,26 @@ public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, Sp
 
     /** Whether an identifier must be quoted: a keyword of this dialect, or not a plain name. */
     public final boolean needsQuotes(String identifier) {
-        return !PLAIN.matcher(identifier).matches() || keywords().contains(identifier.toLowerCase(Locale.ROOT));
+        return !isPlain(identifier) || keywords().contains(identifier.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether {@code identifier} matches {@code [A-Za-z_][A-Za-z0-9_]*}, without a regular expression: rendering asks
+     * this for every column of every fragment (a 10,000-model spec's translation check asks it millions of times).
+     */
+    static boolean isPlain(String identifier) {
+        int n = identifier.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = identifier.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The identifier, quoted only when it must be. */
