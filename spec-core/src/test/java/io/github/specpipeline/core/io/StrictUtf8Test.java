@@ -117,4 +117,45 @@ class StrictUtf8Test {
                     .isInstanceOf(CharacterCodingException.class);
         }
     }
+
+    /**
+     * {@link StrictUtf8#decode} takes the JDK's decoding when its result has no U+FFFD: on valid and broken UTF-8
+     * alike (overlong forms, surrogates, truncated sequences, code points beyond U+10FFFF, a written U+FFFD, byte
+     * order marks) it gives what the located scan gives.
+     */
+    @Test
+    void decodeAgreesWithTheScan() throws IOException {
+        byte[][] pieces = {
+            "a".getBytes(StandardCharsets.UTF_8),
+            "\r\n".getBytes(StandardCharsets.UTF_8),
+            "\u00e9\u20ac\ud83d\ude00\ufffd\ufeff".getBytes(StandardCharsets.UTF_8),
+            BOM,
+            {(byte) 0xC0, (byte) 0x80},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE2, (byte) 0x82},
+            {(byte) 0xFE, (byte) 0xFF},
+            {(byte) 0x80},
+            {0}
+        };
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            var out = new java.io.ByteArrayOutputStream();
+            for (int k = rnd.nextInt(6); k >= 0; k--) {
+                out.writeBytes(
+                        rnd.nextInt(8) == 0
+                                ? new byte[] {(byte) rnd.nextInt(256)}
+                                : pieces[rnd.nextInt(pieces.length)]);
+            }
+            byte[] input = out.toByteArray();
+            StringBuilder text = new StringBuilder();
+            StrictUtf8.Scan scan = StrictUtf8.scan(new ByteArrayInputStream(input), text::append);
+            StrictUtf8.Decoded expected = scan.malformed() != null
+                    ? scan.malformed()
+                    : new StrictUtf8.Text(text.toString(), scan.byteOrderMark());
+            assertThat(StrictUtf8.decode(input))
+                    .as(java.util.HexFormat.of().formatHex(input))
+                    .isEqualTo(expected);
+        }
+    }
 }
