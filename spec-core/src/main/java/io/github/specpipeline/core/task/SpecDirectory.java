@@ -102,18 +102,25 @@ final class SpecDirectory {
         }
         SpecBinder binder = new SpecBinder(reporter);
         List<Model> models = new ArrayList<>();
-        for (Path file : modelPaths(early)) {
-            int index = files.size();
-            String shown = input.displayName(file);
-            Optional<LocatedJsonReader.UnlocatedDocument> model =
-                    readerFor(shown, early).readUnlocated(file);
-            files.add(file);
-            modelFiles.add(new ModelFile(
-                    shown,
-                    model.map(LocatedJsonReader.UnlocatedDocument::sha256).orElse("")));
-            fingerprints.add(
-                    model.map(LocatedJsonReader.UnlocatedDocument::fingerprint).orElse(null));
-            model.map(m -> binder.bindModel(m.root(), index)).ifPresent(models::add);
+        List<Path> paths = modelPaths(early);
+        // the files are read and parsed a few ahead, in a second thread, while each is bound here in path order
+        try (ModelFileReads reads = ModelFileReads.start(
+                paths,
+                (file, problems) -> readerFor(input.displayName(file), problems).readUnlocated(file))) {
+            for (Path file : paths) {
+                int index = files.size();
+                String shown = input.displayName(file);
+                ModelFileReads.Read read = reads.next();
+                early.addAll(read.problems());
+                Optional<LocatedJsonReader.UnlocatedDocument> model = read.document();
+                files.add(file);
+                modelFiles.add(new ModelFile(
+                        shown,
+                        model.map(LocatedJsonReader.UnlocatedDocument::sha256).orElse("")));
+                fingerprints.add(model.map(LocatedJsonReader.UnlocatedDocument::fingerprint)
+                        .orElse(null));
+                model.map(m -> binder.bindModel(m.root(), index)).ifPresent(models::add);
+            }
         }
         return Optional.of(binder.bind(doc.get().root(), models).map(s -> s.withModelFiles(modelFiles)));
     }
