@@ -100,6 +100,11 @@ public final class BigQueryRules extends DialectRules {
     }
 
     @Override
+    String subscript(String array, Subscript kind, String position) {
+        return array + "[" + kind.name() + "(" + position + ")]";
+    }
+
+    @Override
     String bitwiseXor(String left, String right) {
         return left + " ^ " + right;
     }

@@ -18,7 +18,13 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
 public final class Call {
     /** The functions DISTINCT is translated for. */
     private static final Set<String> DISTINCT_TRANSLATED =
-            Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "STRING_AGG", "APPROX_COUNT_DISTINCT");
+            Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "STRING_AGG", "ARRAY_AGG", "APPROX_COUNT_DISTINCT");
+
+    /** The aggregates whose ORDER BY is translated. */
+    private static final Set<String> ORDER_BY_TRANSLATED = Set.of("STRING_AGG", "ARRAY_AGG");
+
+    /** The aggregate whose IGNORE NULLS, RESPECT NULLS and LIMIT are translated. */
+    private static final String ARRAY_AGG = "ARRAY_AGG";
 
     private final SqlRenderer walk;
     private final Expression node;
@@ -87,6 +93,19 @@ public final class Call {
         return node instanceof Function f ? f.getOrderByElements() : null;
     }
 
+    /** Whether the call says IGNORE NULLS ({@code ARRAY_AGG(x IGNORE NULLS)}). */
+    public boolean ignoreNulls() {
+        return node instanceof Function f
+                && (f.isIgnoreNulls() || f.getNullHandling() == Function.NullHandling.IGNORE_NULLS);
+    }
+
+    /** The row count of the call's LIMIT ({@code ARRAY_AGG(x LIMIT 1)}), if it has one. */
+    public Optional<Expression> limit() {
+        return node instanceof Function f && f.getLimit() != null
+                ? Optional.ofNullable(f.getLimit().getRowCount())
+                : Optional.empty();
+    }
+
     /** A string literal of the dialect holding {@code value}. */
     public String string(String value) {
         return walk.rules().string(value);
@@ -100,6 +119,11 @@ public final class Call {
     /** The BigQuery type of argument {@code i}, when it can be told; else null. */
     public String type(int i) {
         return walk.type(args.get(i));
+    }
+
+    /** The BigQuery type of any expression of the call (an ORDER BY key), when it can be told; else null. */
+    String type(Expression e) {
+        return walk.type(e);
     }
 
     /** The date-part word of argument {@code i} ({@code DAY}), upper-case; empty for any other argument. */
@@ -159,7 +183,7 @@ public final class Call {
      */
     String translated(FunctionRule.Translation translation) {
         if (node instanceof Function f) {
-            if (unusual(f) || (f.getOrderByElements() != null && !name.equals("STRING_AGG"))) {
+            if (refusedForm(f) || (f.getOrderByElements() != null && !ORDER_BY_TRANSLATED.contains(name))) {
                 Optional<String> refused = walk.rules().refusal(Construct.CALL_FORM);
                 if (refused.isPresent()) {
                     walk.problem(name, refused.get(), f);
@@ -181,6 +205,20 @@ public final class Call {
             }
         }
         return translation.render(this);
+    }
+
+    /** A call form a target refuses: {@link #unusual}, but ARRAY_AGG's IGNORE NULLS, RESPECT NULLS and LIMIT. */
+    private boolean refusedForm(Function f) {
+        boolean arrayAgg = name.equals(ARRAY_AGG);
+        return f.getNamedParameters() != null
+                || f.getKeep() != null
+                || f.getHavingClause() != null
+                || (f.getLimit() != null && !arrayAgg)
+                || f.getAttribute() != null
+                || (f.isIgnoreNulls() && !arrayAgg)
+                || (f.getNullHandling() != null && !arrayAgg)
+                || f.isUnique()
+                || f.getExtraKeyword() != null;
     }
 
     private static boolean unusual(Function f) {

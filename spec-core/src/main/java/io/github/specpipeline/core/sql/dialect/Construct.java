@@ -7,8 +7,10 @@ package io.github.specpipeline.core.sql.dialect;
 public enum Construct {
     /** Any node the renderer does not know: {@code x IS UNKNOWN}, {@code a SIMILAR TO b}, ... */
     OTHER_SYNTAX("syntax the renderer does not know", null),
-    /** {@code arr[OFFSET(0)]}, {@code arr[ORDINAL(1)]}. */
-    ARRAY_SUBSCRIPT("array subscript", "BigQuery's OFFSET/ORDINAL subscripts are not translated"),
+    /** {@code arr[1:2]} and other subscripts than OFFSET, SAFE_OFFSET, ORDINAL, SAFE_ORDINAL or a bare position. */
+    ARRAY_SUBSCRIPT(
+            "array subscript other than OFFSET/ORDINAL",
+            "only OFFSET, SAFE_OFFSET, ORDINAL and SAFE_ORDINAL subscripts are translated"),
     /** {@code b'...'}. */
     BYTES_LITERAL("bytes literal", "BYTES literals are not translated"),
     /** {@code x IN UNNEST(arr)} and other right-hand sides that are not a list. */

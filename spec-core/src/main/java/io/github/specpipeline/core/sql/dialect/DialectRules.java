@@ -104,6 +104,13 @@ public abstract sealed class DialectRules permits BigQueryRules, DuckDbRules, Sp
     /** An array literal {@code [a, b]} with its items rendered. */
     abstract String arrayLiteral(String items);
 
+    /**
+     * {@code array[OFFSET(position)]} and the other {@link Subscript}s, array and position rendered (the position
+     * as an operand); BigQuery's error for a position outside the array is raised where the dialect would give
+     * NULL or count from the end.
+     */
+    abstract String subscript(String array, Subscript kind, String position);
+
     /** {@code a ^ b} (bitwise exclusive or) with its operands rendered. */
     abstract String bitwiseXor(String left, String right);
 

@@ -69,6 +69,8 @@ public final class DuckDbRules extends DialectRules {
             .translate("APPROX_COUNT_DISTINCT", DuckDbRules::approxCountDistinct)
             .translate("DIV", c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " // " + c.operand(1) + ")")
             .translate("STRING_AGG", DuckDbRules::stringAgg)
+            .translate("ARRAY_AGG", DuckDbRules::arrayAgg)
+            .translate("INITCAP", DuckDbRules::initcap)
             .translate("REGEXP_CONTAINS", Translations.renamed2("regexp_matches"))
             .translate("REGEXP_REPLACE", DuckDbRules::regexpReplace)
             .translate(
@@ -399,6 +401,82 @@ public final class DuckDbRules extends DialectRules {
         return c.call(c.name().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * DuckDB's array_agg keeps NULLs and gives NULL for no rows, as BigQuery's ARRAY_AGG (GoogleSQL's reference
+     * engine returns {@code [1, NULL, 3]}); its ORDER BY gets BigQuery's NULL order from the renderer. IGNORE NULLS
+     * is a FILTER, LIMIT a slice (LIMIT 0 is NULL, as in BigQuery).
+     */
+    private static String arrayAgg(Call c) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        Optional<String> limit = Translations.literalLimit(c);
+        if (c.limit().isPresent() && limit.isEmpty()) {
+            return c.refuse("the LIMIT must be a whole-number literal");
+        }
+        String call = c.call("array_agg", c.distinct(), c.args(), c.orderBy());
+        List<net.sf.jsqlparser.statement.select.OrderByElement> order = c.orderBy() == null ? List.of() : c.orderBy();
+        if (!c.distinct() && order.stream().anyMatch(e -> "FLOAT64".equals(c.type(e.getExpression())))) {
+            call = "array_agg(" + c.sql(0) + " ORDER BY " + nanOrdered(c, order) + ")";
+        }
+        if (c.ignoreNulls()) {
+            call += " FILTER (WHERE " + c.operand(0) + " IS NOT NULL)";
+        }
+        if (limit.isEmpty()) {
+            return call;
+        }
+        String sliced = "list_slice(" + call + ", 1, " + limit.get() + ")";
+        // a slice of a list with a value is empty only for LIMIT 0, where BigQuery's array is NULL
+        return limit.get().equals("0") ? "CASE WHEN TRUE THEN NULL ELSE " + sliced + " END" : sliced;
+    }
+
+    /**
+     * ORDER BY keys with BigQuery's place for a FLOAT64 NaN, next to the NULLs (DuckDB sorts it above every
+     * number): a key {@code NOT isnan(k)} ascending (or {@code isnan(k)} for a descending key) goes first, with the
+     * key's NULL order. Not for DISTINCT, whose ORDER BY DuckDB limits to the aggregated value.
+     */
+    private static String nanOrdered(Call c, List<net.sf.jsqlparser.statement.select.OrderByElement> order) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (net.sf.jsqlparser.statement.select.OrderByElement e : order) {
+            String key = c.operand(e.getExpression());
+            boolean asc = e.isAsc();
+            boolean nullsFirst = e.getNullOrdering() == null
+                    ? asc
+                    : e.getNullOrdering() == net.sf.jsqlparser.statement.select.OrderByElement.NullOrdering.NULLS_FIRST;
+            String nulls = nullsFirst ? " NULLS FIRST" : " NULLS LAST";
+            if ("FLOAT64".equals(c.type(e.getExpression()))) {
+                keys.add((asc ? "(NOT isnan(" + key + "))" : "isnan(" + key + ")") + " ASC" + nulls);
+            }
+            keys.add(key + (asc ? " ASC" : " DESC") + nulls);
+        }
+        return String.join(", ", keys);
+    }
+
+    /**
+     * DuckDB has no INITCAP: each character is written by a lambda over its position, upper-case at the start and
+     * after a delimiter (BigQuery's default set, or the characters of the second argument), else lower-case. DuckDB
+     * upper-cases ß to ẞ where BigQuery keeps it.
+     */
+    private static String initcap(Call c) {
+        if (c.size() < 1 || c.size() > 2) {
+            return c.arity("1 or 2");
+        }
+        String s = c.sql(0);
+        String i = Translations.INITCAP_INDEX;
+        String ch = "substring(" + s + ", " + i + ", 1)";
+        String before = "substring(" + s + ", " + i + " - 1, 1)";
+        String afterDelimiter = c.size() == 1
+                ? "regexp_matches(" + before + ", " + c.string(Translations.INITCAP_DELIMITERS) + ")"
+                : "strpos(" + c.sql(1) + ", " + before + ") > 0";
+        String upper = "CASE WHEN " + ch + " = 'ß' THEN " + ch + " ELSE upper(" + ch + ") END";
+        String word = "array_to_string(list_transform(range(1, length(" + s + ") + 1), lambda " + i + ": CASE WHEN " + i
+                + " = 1 OR " + afterDelimiter + " THEN " + upper + " ELSE lower(" + ch + ") END), '')";
+        String result = "CASE WHEN " + s + " = '' THEN '' ELSE " + word + " END";
+        return c.size() == 2 && c.literal(1).isEmpty()
+                ? "CASE WHEN " + c.sql(1) + " IS NULL THEN NULL ELSE " + result + " END"
+                : result;
+    }
+
     private static String split(Call c) {
         if (c.size() == 0 || c.size() > 2) {
             return c.arity("1 or 2");
@@ -466,6 +544,20 @@ public final class DuckDbRules extends DialectRules {
     @Override
     String arrayLiteral(String items) {
         return "[" + items + "]";
+    }
+
+    /**
+     * DuckDB's lists count from 1, read a negative index from the end and give NULL past the end: the position is
+     * shifted, and checked where BigQuery raises an error.
+     */
+    @Override
+    String subscript(String array, Subscript kind, String position) {
+        return kind.render(
+                array,
+                position,
+                "(" + array + ")[" + kind.oneBased(position) + "]",
+                "len",
+                "error(" + string(Subscript.OUT_OF_BOUNDS) + ")");
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class FunctionCatalogue {
     public static final List<Entry> FUNCTIONS = List.of(
             // aggregates
             e("ANY_VALUE", "ANY_VALUE(x)"),
+            e(
+                    "ARRAY_AGG",
+                    "ARRAY_AGG(x)",
+                    "ARRAY_AGG(DISTINCT x IGNORE NULLS)",
+                    "ARRAY_AGG(x ORDER BY ts DESC LIMIT 1)[OFFSET(0)]"),
             e("APPROX_COUNT_DISTINCT", "APPROX_COUNT_DISTINCT(x)"),
             e("AVG", "AVG(x)"),
             e("COUNT", "COUNT(*)", "COUNT(DISTINCT x)"),
@@ -85,6 +90,7 @@ public final class FunctionCatalogue {
             e("CHAR_LENGTH", "CHAR_LENGTH(s)"),
             e("CONCAT", "CONCAT(a, '-', b)"),
             e("ENDS_WITH", "ENDS_WITH(s, 'x')"),
+            e("INITCAP", "INITCAP(s)", "INITCAP(s, ' -')"),
             e("LEFT", "LEFT(s, 3)"),
             e("LENGTH", "LENGTH(s)"),
             e("LOWER", "LOWER(s)"),
@@ -161,7 +167,12 @@ public final class FunctionCatalogue {
             e("INTERVAL", "d + INTERVAL 1 DAY"),
             e("^ (bitwise xor)", "a ^ b"),
             e("array literal", "[1, 2, 3]"),
-            e("array subscript", "arr[OFFSET(0)]"),
+            e(
+                    "array subscript",
+                    "arr[OFFSET(0)]",
+                    "arr[SAFE_ORDINAL(1)]",
+                    "SPLIT(s, ',')[SAFE_OFFSET(1)]",
+                    "SPLIT(s, ',')[ORDINAL(n)]"),
             e("window function", "ROW_NUMBER() OVER (PARTITION BY a ORDER BY b)", "COUNTIF(x > 0) OVER (ORDER BY b)"),
             e("SAFE. prefix", "SAFE.SUBSTR(s, 2)"));
 }

@@ -64,6 +64,8 @@ public final class SparkRules extends DialectRules {
             .translate("APPROX_COUNT_DISTINCT", SparkRules::approxCountDistinct)
             .translate("DIV", c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " DIV " + c.operand(1) + ")")
             .translate("STRING_AGG", SparkRules::stringAgg)
+            .translate("ARRAY_AGG", SparkRules::arrayAgg)
+            .translate("INITCAP", SparkRules::initcap)
             .translate(
                     "REGEXP_CONTAINS",
                     c -> c.size() != 2 ? c.arity("2") : "(" + c.operand(0) + " RLIKE " + c.operand(1) + ")")
@@ -198,6 +200,112 @@ public final class SparkRules extends DialectRules {
         }
         String separator = c.size() == 2 ? c.sql(1) : c.string(",");
         return "CASE WHEN count(" + value + ") = 0 THEN NULL ELSE array_join(" + list + ", " + separator + ") END";
+    }
+
+    /**
+     * collect_list skips NULLs, where BigQuery's ARRAY_AGG keeps them (GoogleSQL's reference engine returns
+     * {@code [1, NULL, 3]}; only writing such an array out fails): each value is collected in a struct, which is
+     * never NULL, with the ORDER BY keys beside it, sorted by a comparator with BigQuery's NULL order (first when
+     * ascending, last when descending), then unwrapped; IGNORE NULLS collects nothing for a NULL, DISTINCT keeps the
+     * first of equal values, LIMIT slices. No value at all (no row, only NULLs ignored, LIMIT 0) is NULL, as in
+     * BigQuery (collect_list gives []).
+     */
+    private static String arrayAgg(Call c) {
+        if (c.size() != 1) {
+            return c.arity("1");
+        }
+        Optional<String> limit = Translations.literalLimit(c);
+        if (c.limit().isPresent() && limit.isEmpty()) {
+            return c.refuse("the LIMIT must be a whole-number literal");
+        }
+        String x = c.sql(0);
+        List<net.sf.jsqlparser.statement.select.OrderByElement> order = c.orderBy() == null ? List.of() : c.orderBy();
+        String values;
+        if (order.isEmpty() && c.ignoreNulls()) {
+            values = "collect_list(" + x + ")";
+        } else {
+            StringBuilder struct = new StringBuilder("named_struct('v', ").append(x);
+            for (int k = 0; k < order.size(); k++) {
+                struct.append(", 'k")
+                        .append(k)
+                        .append("', ")
+                        .append(c.operand(order.get(k).getExpression()));
+            }
+            struct.append(')');
+            String collected =
+                    c.ignoreNulls() ? "CASE WHEN " + x + " IS NOT NULL THEN " + struct + " END" : struct.toString();
+            String list = "collect_list(" + collected + ")";
+            if (!order.isEmpty()) {
+                list = "array_sort(" + list + ", (__l, __r) -> " + comparator(c, order) + ")";
+            }
+            values = "transform(" + list + ", __e -> __e.v)";
+        }
+        if (c.distinct()) {
+            values = "array_distinct(" + values + ")";
+        }
+        if (limit.isPresent()) {
+            values = "slice(" + values + ", 1, " + limit.get() + ")";
+        }
+        // counted, not size(values), so the aggregate is written once
+        String none = limit.filter(n -> n.equals("0")).isPresent()
+                ? "TRUE"
+                : (c.ignoreNulls() ? "count(" + x + ")" : "count(*)") + " = 0";
+        return "CASE WHEN " + none + " THEN NULL ELSE " + values + " END";
+    }
+
+    /**
+     * array_sort's comparator of two structs {@code __l}, {@code __r} by their keys k0, k1, ... in BigQuery's order:
+     * NULLs first when ascending, and a FLOAT64 NaN next to them, below every number (Spark's comparison puts NaN
+     * above every number).
+     */
+    private static String comparator(Call c, List<net.sf.jsqlparser.statement.select.OrderByElement> order) {
+        String next = "0";
+        for (int k = order.size() - 1; k >= 0; k--) {
+            net.sf.jsqlparser.statement.select.OrderByElement e = order.get(k);
+            boolean asc = e.isAsc();
+            boolean nullsFirst = e.getNullOrdering() == null
+                    ? asc
+                    : e.getNullOrdering() == net.sf.jsqlparser.statement.select.OrderByElement.NullOrdering.NULLS_FIRST;
+            String l = "__l.k" + k;
+            String r = "__r.k" + k;
+            String nan = !"FLOAT64".equals(c.type(e.getExpression()))
+                    ? ""
+                    : " WHEN isnan(" + l + ") AND NOT isnan(" + r + ") THEN " + (asc ? "-1" : "1") + " WHEN isnan(" + r
+                            + ") AND NOT isnan(" + l + ") THEN " + (asc ? "1" : "-1");
+            next = "CASE WHEN " + l + " IS NULL AND " + r + " IS NOT NULL THEN " + (nullsFirst ? "-1" : "1")
+                    + " WHEN " + r + " IS NULL AND " + l + " IS NOT NULL THEN " + (nullsFirst ? "1" : "-1") + nan
+                    + " WHEN "
+                    + l + " < " + r + " THEN " + (asc ? "-1" : "1") + " WHEN " + l + " > " + r + " THEN "
+                    + (asc ? "1" : "-1") + " ELSE " + next + " END";
+        }
+        return next;
+    }
+
+    /**
+     * Spark's initcap only starts a word after a space, and lower-cases the rest: each character is written by a
+     * lambda over its position instead, upper-case at the start and after a delimiter (BigQuery's default set, or
+     * the characters of the second argument), else lower-case. A character whose upper case is longer (ß) stays as
+     * it is, as in BigQuery.
+     */
+    private static String initcap(Call c) {
+        if (c.size() < 1 || c.size() > 2) {
+            return c.arity("1 or 2");
+        }
+        String s = c.sql(0);
+        String i = Translations.INITCAP_INDEX;
+        String ch = "substring(" + s + ", " + i + ", 1)";
+        String before = "substring(" + s + ", " + i + " - 1, 1)";
+        String afterDelimiter = c.size() == 1
+                ? before + " RLIKE " + c.string(Translations.INITCAP_DELIMITERS)
+                : "instr(" + c.sql(1) + ", " + before + ") > 0";
+        String upper = "CASE WHEN char_length(upper(" + ch + ")) = 1 THEN upper(" + ch + ") ELSE " + ch + " END";
+        String word = "array_join(transform(sequence(1, char_length(" + s + ")), " + i + " -> CASE WHEN " + i
+                + " = 1 OR " + afterDelimiter + " THEN " + upper + " ELSE lower(" + ch + ") END), '')";
+        // sequence(1, 0) counts down, so '' is written out
+        String result = "CASE WHEN " + s + " = '' THEN '' ELSE " + word + " END";
+        return c.size() == 2 && c.literal(1).isEmpty()
+                ? "CASE WHEN " + c.sql(1) + " IS NULL THEN NULL ELSE " + result + " END"
+                : result;
     }
 
     /**
@@ -458,6 +566,21 @@ public final class SparkRules extends DialectRules {
     @Override
     String arrayLiteral(String items) {
         return "array(" + items + ")";
+    }
+
+    /**
+     * Spark's element_at counts from 1 and from the end for a negative index, and raises an error or gives NULL past
+     * the end depending on ANSI mode: try_element_at (NULL) is used, and BigQuery's error raised here, so the result
+     * does not depend on the session's settings.
+     */
+    @Override
+    String subscript(String array, Subscript kind, String position) {
+        return kind.render(
+                array,
+                position,
+                "try_element_at(" + array + ", " + kind.oneBased(position) + ")",
+                "size",
+                "raise_error(" + string(Subscript.OUT_OF_BOUNDS) + ")");
     }
 
     @Override

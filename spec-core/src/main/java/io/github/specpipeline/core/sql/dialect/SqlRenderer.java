@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
 import net.sf.jsqlparser.expression.ArrayConstructor;
+import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CaseExpression;
@@ -209,6 +210,9 @@ public final class SqlRenderer {
         if (e instanceof ArrayConstructor a && a.getDataType() == null) {
             return rules.arrayLiteral(a.getExpressions() == null ? "" : list(a.getExpressions()));
         }
+        if (e instanceof ArrayExpression a) {
+            return arrayExpression(a);
+        }
         if (e instanceof BinaryExpression b) {
             return binary(b);
         }
@@ -250,10 +254,46 @@ public final class SqlRenderer {
         }
         String rendered = scope.column(BigQuerySyntax.refOf(c), d);
         if (c.getArrayConstructor() != null) {
-            rules.refusal(Construct.ARRAY_SUBSCRIPT).ifPresent(reason -> problem("array subscript", reason, c));
-            return rendered + c.getArrayConstructor().toString();
+            List<? extends Expression> index = c.getArrayConstructor().getExpressions();
+            if (index == null || index.size() != 1) {
+                return otherSubscript(rendered + c.getArrayConstructor().toString(), c);
+            }
+            return subscript(rendered, index.get(0), c);
         }
         return rendered;
+    }
+
+    /**
+     * {@code array[OFFSET(i)]}, {@code [SAFE_OFFSET(i)]}, {@code [ORDINAL(i)]}, {@code [SAFE_ORDINAL(i)]} or a bare
+     * {@code [i]} (an OFFSET) of any array expression, in the dialect's terms.
+     */
+    private String subscript(String array, Expression index, Expression node) {
+        if (index instanceof net.sf.jsqlparser.expression.JsonExpression) {
+            return otherSubscript(array + "[" + index + "]", node); // arr[1:2]: JSqlParser's slice, not BigQuery
+        }
+        Subscript kind = Subscript.OFFSET;
+        Expression position = index;
+        if (index instanceof Function f && BigQuerySyntax.isSubscript(f)) {
+            kind = Subscript.named(BigQuerySyntax.functionName(f)).orElseThrow();
+            List<Expression> args = BigQuerySyntax.arguments(f);
+            if (args.size() != 1) {
+                return otherSubscript(array + "[" + index + "]", node);
+            }
+            position = args.get(0);
+        }
+        return rules.subscript(array, kind, operand(position));
+    }
+
+    private String otherSubscript(String asWritten, Expression node) {
+        rules.refusal(Construct.ARRAY_SUBSCRIPT).ifPresent(reason -> problem("array subscript", reason, node));
+        return asWritten;
+    }
+
+    private String arrayExpression(ArrayExpression a) {
+        if (a.getIndexExpression() == null) {
+            return otherSubscript(a.toString(), a); // a slice, arr[1:2]
+        }
+        return subscript(operand(a.getObjExpression()), a.getIndexExpression(), a);
     }
 
     private String stringValue(StringValue s) {
@@ -346,6 +386,7 @@ public final class SqlRenderer {
                 || x instanceof NullValue
                 || x instanceof BooleanValue
                 || x instanceof Function
+                || x instanceof ArrayConstructor
                 || x instanceof CastExpression
                 || x instanceof ParenthesedExpressionList<?>
                 || x instanceof CaseExpression

@@ -108,6 +108,25 @@ final class Translations {
     static final Set<String> INTERVAL_UNITS =
             Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND");
 
+    /**
+     * INITCAP's default delimiters as a regular-expression class that Java (Spark) and RE2 (DuckDB) read alike:
+     * Unicode white space (the separators of category Z, the controls tab to carriage return and U+0085, each
+     * seen capitalising the next letter in GoogleSQL) and {@code [ ] ( ) { } / | \ < > ! ? @ " ^ # $ & ~ _ , . : ; *
+     * % + -}, BigQuery's documented list ({@code '} and {@code =} are not delimiters).
+     */
+    static final String INITCAP_DELIMITERS =
+            "[\\p{Z}\\t\\n\\x0B\\f\\r\\x{85}\\[\\](){}/|\\\\<>!?@\"\\^#$&~_,.:;*%+\\-]";
+
+    /** The lambda variable of INITCAP's translations: a name no spec column has, so none is shadowed. */
+    static final String INITCAP_INDEX = "__initcap_i";
+
+    /** The LIMIT of an aggregate call as its literal row count, or empty when it has another form. */
+    static java.util.Optional<String> literalLimit(Call c) {
+        return c.limit()
+                .filter(n -> n instanceof net.sf.jsqlparser.expression.LongValue)
+                .map(Object::toString);
+    }
+
     static final String NO_FARM_FINGERPRINT =
             "there is no FarmHash Fingerprint64 function (the engine's own hash functions give other values)";
 
