@@ -15,7 +15,10 @@ public enum DbtAdapter {
     BIGQUERY("bigquery", Dialect.BIGQUERY),
     /** dbt-duckdb: a local database file; no table layout; incremental models by delete+insert. */
     DUCKDB("duckdb", Dialect.DUCKDB),
-    /** dbt-spark: Spark SQL; partitioning by a column's values; snapshots need a Delta table. */
+    /**
+     * dbt-spark: Spark SQL; partitioning by a column's values; an SCD2 model keeps its history in an append-only
+     * incremental model instead of a snapshot, which would need a Delta table.
+     */
     SPARK("spark", Dialect.SPARK);
 
     /** The adapter when none is named. */

@@ -137,7 +137,14 @@ public final class DbtGenerator {
             ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
             String folder = "models/" + m.layer().id() + "/";
             String modelHeader = Text.jinja(Headers.sql(Headers.source(spec, m)));
-            if (plan.scd2() != null) {
+            if (plan.scd2() != null && adapter == DbtAdapter.SPARK) {
+                files.add(new GeneratedFile(
+                        folder + snapshotName(spec, m) + ".sql",
+                        sparkHistory(spec, m, plan, modelHeader),
+                        m.pointer() + "/name"));
+                files.add(new GeneratedFile(
+                        folder + m.name() + ".sql", sparkScd2View(spec, m, plan, modelHeader), m.pointer() + "/name"));
+            } else if (plan.scd2() != null) {
                 files.add(new GeneratedFile(
                         "snapshots/" + snapshotName(spec, m) + ".sql",
                         snapshot(spec, m, plan, modelHeader),
@@ -395,9 +402,7 @@ public final class DbtGenerator {
                 + "-- Rows that disappear from the source keep their current version (hard deletes are ignored).\n"
                 + "{% snapshot " + snapshotName(spec, m) + " %}\n"
                 + "{{ config(target_schema='" + spec.spec().schema().of(m.layer()) + "', unique_key=" + uniqueKey
-                + ", strategy='check', check_cols=" + checkCols
-                // dbt-spark snapshots merge, which Spark tables do only in Delta (or Iceberg, Hudi) format
-                + (adapter == DbtAdapter.SPARK ? ", file_format='delta'" : "") + ") }}\n\n"
+                + ", strategy='check', check_cols=" + checkCols + ") }}\n\n"
                 + select.stripTrailing() + "\n{% endsnapshot %}\n";
     }
 
@@ -415,6 +420,91 @@ public final class DbtGenerator {
                 + "    " + to + " AS " + d.quote(k.expiryAt()) + ",\n"
                 + "    dbt_valid_to IS NULL AS " + d.quote(k.currentFlag()) + "\n"
                 + "FROM {{ ref('" + snapshotName(spec, m) + "') }}\n";
+    }
+
+    /**
+     * The history an SCD2 model keeps on dbt-spark, in place of a snapshot: dbt-spark snapshots merge, which a Spark
+     * table does only in Delta (or Iceberg, Hudi) format, and no Delta release runs on the pinned Spark. So the
+     * history is an incremental model that only appends, which plain Parquet tables do: each version once, with the
+     * run time it started at ({@link Scd2Plan#effectiveAt}). A run appends a version for every source row that no
+     * current version is the same row as ({@link Scd2Plan#change}); a version is current while no later version of
+     * its entity ({@link Scd2Plan#close}) exists. When a version ends is not stored but derived, by the view over the
+     * history ({@link #sparkScd2View}): the rows are those of the plugin's other targets, which store the end and
+     * the flag and update them.
+     */
+    private String sparkHistory(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
+        Scd2Plan k = plan.scd2();
+        String select = relations(spec, Text.jinja(SqlQueryWriter.select(plan, d, s -> placeholder(spec, s.ref()))));
+        String from = d.quote(k.effectiveAt());
+        List<String> columns =
+                k.columns().stream().map(c -> "source_rows." + d.quote(c)).toList();
+        return sqlHeader
+                + "-- History of " + m.name() + " (SCD type 2) on dbt-spark: every version once, from the run that"
+                + " started it.\n"
+                + "-- Appends only, so it needs no Delta table; " + m.name()
+                + " derives when each version ended. Rows that disappear from\n"
+                + "-- the source keep their current version. The run time is the var " + Scd2Plan.RunAt.VARIABLE
+                + " when set, else now.\n"
+                + "{{ config(materialized='incremental', incremental_strategy='append', file_format='parquet') }}\n"
+                + "{%- set run_at = var('" + Scd2Plan.RunAt.VARIABLE + "', none) %}\n\n"
+                + "SELECT\n    " + String.join(",\n    ", columns) + ",\n"
+                + "    {% if run_at is none %}current_timestamp(){% else %}CAST('{{ run_at | string"
+                + " | replace('\\\\', '\\\\\\\\') | replace(\"'\", \"\\\\'\") }}' AS TIMESTAMP){% endif %} AS " + from
+                + "\n"
+                + "FROM (\n" + select.stripTrailing().indent(4) + ") AS source_rows\n"
+                + "{% if is_incremental() %}\n"
+                + "WHERE NOT EXISTS (\n"
+                + "    SELECT 1\n"
+                + "    FROM {{ this }} AS current_rows\n"
+                + "    WHERE NOT EXISTS (\n"
+                + "        SELECT 1\n"
+                + "        FROM {{ this }} AS newer\n"
+                + "        WHERE " + newer(k, "current_rows") + "\n"
+                + "    )\n"
+                + k.change().conditions(d, "current_rows", "source_rows").stream()
+                        .map(c -> "      AND " + c + "\n")
+                        .collect(Collectors.joining())
+                + ")\n"
+                + "{% endif %}\n";
+    }
+
+    /** A later version of the entity of {@code version}: the close predicate and a later start. */
+    private String newer(Scd2Plan k, String version) {
+        String from = d.quote(k.effectiveAt());
+        return String.join("\n          AND ", k.close().conditions(d, "newer", version)) + "\n          AND newer."
+                + from + " > " + version + "." + from;
+    }
+
+    /**
+     * An SCD2 model on dbt-spark: the versions of its history ({@link #sparkHistory}), each ending when the earliest
+     * later version of its entity starts, current while none has.
+     */
+    private String sparkScd2View(ValidatedSpec spec, Model m, ModelPlan plan, String sqlHeader) {
+        Scd2Plan k = plan.scd2();
+        String from = d.quote(k.effectiveAt());
+        List<String> cols = new ArrayList<>();
+        k.columns().forEach(c -> cols.add("versions." + d.quote(c)));
+        cols.add("versions." + from);
+        return sqlHeader + "-- Model " + m.name() + " (" + m.layer().id() + "): the versions kept by "
+                + snapshotName(spec, m) + ", each valid until the next version of its\n"
+                + "-- entity starts.\n\n"
+                + "SELECT\n    "
+                + String.join(
+                        ",\n    ",
+                        cols.stream()
+                                .map(c -> c.substring("versions.".length()))
+                                .toList()) + ",\n"
+                + "    " + d.quote(k.expiryAt()) + ",\n"
+                + "    " + d.quote(k.expiryAt()) + " IS NULL AS " + d.quote(k.currentFlag()) + "\n"
+                + "FROM (\n"
+                + "    SELECT\n        " + String.join(",\n        ", cols) + ",\n"
+                + "        (\n"
+                + "            SELECT MIN(newer." + from + ")\n"
+                + "            FROM {{ ref('" + snapshotName(spec, m) + "') }} AS newer\n"
+                + "            WHERE " + newer(k, "versions").replace("\n          ", "\n              ") + "\n"
+                + "        ) AS " + d.quote(k.expiryAt()) + "\n"
+                + "    FROM {{ ref('" + snapshotName(spec, m) + "') }} AS versions\n"
+                + ") AS dated\n";
     }
 
     private String modelYaml(ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql) {

@@ -49,6 +49,11 @@ class DbtOnDuckDbTest {
 
     /** The example (spec, DDL, seeds) copied to {@code tmp/project}, to be changed by a test. */
     private Path copyExample() throws Exception {
+        return copyExample(tmp);
+    }
+
+    /** The example (spec, DDL, seeds) copied to {@code tmp/project}, to be changed by a test. */
+    static Path copyExample(Path tmp) throws Exception {
         Path from = EXAMPLE.resolve("src");
         Path to = tmp.resolve("project/src");
         try (Stream<Path> walk = Files.walk(from)) {
@@ -64,7 +69,7 @@ class DbtOnDuckDbTest {
         return tmp.resolve("project");
     }
 
-    private static SpecInput input(Path project) {
+    static SpecInput input(Path project) {
         return new SpecInput(
                 project.resolve("src/main/spec/spec.json"), project.resolve("src/main/spec/source_ddl"), project);
     }
@@ -134,26 +139,7 @@ class DbtOnDuckDbTest {
     void theViolationSeedsFailTheTestsTheyViolateAsInTheTestGoal() throws Exception {
         Path project = copyExample();
         Path seeds = project.resolve("src/test/seeds");
-        // the violations of the test-example-violations IT, one of each kind of test
-        append(
-                seeds,
-                "shop_customers.csv",
-                "8,henry.second@example.com,Henry Two,650.555.0101,web,active,"
-                        + "2024-03-10T12:00:00Z,2024-03-11T12:00:00Z");
-        append(
-                seeds,
-                "shop_customers.csv",
-                "9,ivy@example.com,Ivy,,tiktok,active,2024-04-10T12:00:00Z," + "2024-04-11T12:00:00Z");
-        append(seeds, "shop_customers.csv", "10,jo@example.com,Jo,,web,active,,");
-        append(seeds, "shop_orders.csv", "1011,99,2024-07-01,USD,paid,10.00");
-        append(seeds, "shop_order_lines.csv", "1011,1,SKU-CAP,1,10.00,0.00");
-        Path specFile = project.resolve("src/main/spec/spec.json");
-        String text = Files.readString(specFile, StandardCharsets.UTF_8);
-        assertThat(text).contains("\"email\": \"zoe@example.org\"");
-        Files.writeString(
-                specFile,
-                text.replace("\"email\": \"zoe@example.org\"", "\"email\": \"zoe@example.com\""),
-                StandardCharsets.UTF_8);
+        addViolations(project);
 
         // dbt build skips what is downstream of a failing test (and a model whose unit test fails): with the data
         // tests as warnings, every test runs; the unit tests then run alone
@@ -171,15 +157,7 @@ class DbtOnDuckDbTest {
         assertThat(units.exit()).as(units.log()).isNotZero();
         failedInDbt.addAll(dbt.failedTests());
 
-        TestTask.Result goal = TestTask.run(
-                new TestTask.Options(input(project), seeds, tmp.resolve("target"), false).withRunAt(RUN_AT),
-                io.github.specpipeline.core.log.SpecLog.NONE);
-        Set<String> failedInGoal = new TreeSet<>();
-        goal.results()
-                .suites()
-                .forEach(s -> s.cases().stream()
-                        .filter(c -> c.status() == TestResults.Status.FAILED || c.status() == TestResults.Status.ERROR)
-                        .forEach(c -> failedInGoal.add(c.name())));
+        Set<String> failedInGoal = failedInTestGoal(input(project), seeds, tmp.resolve("target"));
 
         assertThat(failedInDbt)
                 .contains(
@@ -211,16 +189,50 @@ class DbtOnDuckDbTest {
                 .isEqualTo(TestCatalog.of(spec).tests().size());
         assertThat(results.values()).doesNotContain("error", "skipped");
 
+        Set<String> failedInGoal = failedInTestGoal(input, seeds, tmp.resolve("target"));
+        assertThat(dbt.failedTests()).isEqualTo(failedInGoal);
+    }
+
+    /**
+     * The violations of the {@code test-example-violations} IT, one of each kind of test, added to a copy of the
+     * example: seed rows breaking a unique, an accepted values, a not null and a relationships test, and a unit
+     * test whose expectation no longer holds.
+     */
+    static void addViolations(Path project) throws Exception {
+        Path seeds = project.resolve("src/test/seeds");
+        append(
+                seeds,
+                "shop_customers.csv",
+                "8,henry.second@example.com,Henry Two,650.555.0101,web,active,"
+                        + "2024-03-10T12:00:00Z,2024-03-11T12:00:00Z");
+        append(
+                seeds,
+                "shop_customers.csv",
+                "9,ivy@example.com,Ivy,,tiktok,active,2024-04-10T12:00:00Z," + "2024-04-11T12:00:00Z");
+        append(seeds, "shop_customers.csv", "10,jo@example.com,Jo,,web,active,,");
+        append(seeds, "shop_orders.csv", "1011,99,2024-07-01,USD,paid,10.00");
+        append(seeds, "shop_order_lines.csv", "1011,1,SKU-CAP,1,10.00,0.00");
+        Path specFile = project.resolve("src/main/spec/spec.json");
+        String text = Files.readString(specFile, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"email\": \"zoe@example.org\"");
+        Files.writeString(
+                specFile,
+                text.replace("\"email\": \"zoe@example.org\"", "\"email\": \"zoe@example.com\""),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The names of the tests the {@code test} goal fails (or errs) on a spec and its seeds. */
+    static Set<String> failedInTestGoal(SpecInput input, Path seeds, Path target) throws Exception {
         TestTask.Result goal = TestTask.run(
-                new TestTask.Options(input, seeds, tmp.resolve("target"), false).withRunAt(RUN_AT),
+                new TestTask.Options(input, seeds, target, false).withRunAt(RUN_AT),
                 io.github.specpipeline.core.log.SpecLog.NONE);
-        Set<String> failedInGoal = new TreeSet<>();
+        Set<String> failed = new TreeSet<>();
         goal.results()
                 .suites()
                 .forEach(s -> s.cases().stream()
                         .filter(c -> c.status() == TestResults.Status.FAILED || c.status() == TestResults.Status.ERROR)
-                        .forEach(c -> failedInGoal.add(c.name())));
-        assertThat(dbt.failedTests()).isEqualTo(failedInGoal);
+                        .forEach(c -> failed.add(c.name())));
+        return failed;
     }
 
     /**
@@ -239,8 +251,13 @@ class DbtOnDuckDbTest {
 
     /** Builds the models as the test goal does: the generated DuckDB scripts on the same seed files. */
     static void runEngineScripts(DuckDbSession session, Path sql, Path project) throws Exception {
+        runEngineScripts(session, sql, project, RUN_AT);
+    }
+
+    /** Builds the models as the test goal does, with {@code runAt} as the SCD2 run time. */
+    static void runEngineScripts(DuckDbSession session, Path sql, Path project, Instant runAt) throws Exception {
         session.execute("SET file_search_path = '" + project.toAbsolutePath() + "'");
-        session.execute("SET VARIABLE " + DuckDbGenerator.RUN_AT_VARIABLE + " = TIMESTAMPTZ '" + RUN_AT + "'");
+        session.execute("SET VARIABLE " + DuckDbGenerator.RUN_AT_VARIABLE + " = TIMESTAMPTZ '" + runAt + "'");
         for (String script : List.of("create_raw_tables.sql", "load_seeds.sql", "run.sql")) {
             session.execute(Files.readString(sql.resolve(script), StandardCharsets.UTF_8));
         }
@@ -250,7 +267,7 @@ class DbtOnDuckDbTest {
         return results.keySet().stream().filter(k -> k.startsWith(prefix)).count();
     }
 
-    private static void append(Path seeds, String file, String row) throws Exception {
+    static void append(Path seeds, String file, String row) throws Exception {
         Files.writeString(seeds.resolve(file), row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 }

@@ -73,6 +73,24 @@ record DbtProject(Path dir, Path output) {
         return this;
     }
 
+    /**
+     * Makes every run end by writing the rows of {@code tables} (Spark names, {@code schema.table}) as Parquet files
+     * into {@code rows/<key>} (timestamps as UTC instants, which DuckDB reads as TIMESTAMPTZ): the rows are read in
+     * the run's own Spark session, which saves starting Spark again. A change to the copy under test.
+     */
+    DbtProject sparkRowsAtRunEnd(Map<String, String> tables, Path rows) throws IOException {
+        StringBuilder hooks = new StringBuilder(
+                "\non-run-end:\n  - \"SET spark.sql.parquet.outputTimestampType=TIMESTAMP_MICROS\"\n");
+        tables.forEach((key, table) -> hooks.append("  - \"INSERT OVERWRITE DIRECTORY '")
+                .append(rows.resolve(key))
+                .append("' USING parquet SELECT * FROM ")
+                .append(table)
+                .append("\"\n"));
+        Files.writeString(
+                dir.resolve("dbt_project.yml"), hooks, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return this;
+    }
+
     /** Runs {@code dbt <args>} in the project (at most 20 minutes: Spark on a loaded machine is slow). */
     Run dbt(String... args) throws IOException, InterruptedException {
         Path dbt = TestPython.require().resolveSibling("dbt");
