@@ -76,12 +76,14 @@ public final class SpecReview {
      *
      * @param sourceTable  the source it is read from: {@code from_table}, or the only source when that implies it; for a
      *                     metric, the sources its formula reads (the only source for {@code COUNT(*)})
-     * @param transform    the transform or formula as written, or null
+     * @param transform    the transform or formula as it runs (its named expressions expanded), or null
      * @param nullable     {@code Yes}, {@code No}, or empty when the spec does not say (metrics)
      * @param tests        the tests that run on the column, comma-separated, those the spec implies marked
      *                     {@code (implied)} (see {@link TestRow})
      * @param lineage      the source columns it reads, in order of appearance
      * @param testList     the tests declared on it
+     * @param written      the transform or formula as written, when it calls named expressions ({@code @name(...)}) and
+     *                     so differs from {@code transform}; else null
      */
     public record ColumnRow(
             String name,
@@ -94,10 +96,39 @@ public final class SpecReview {
             String description,
             ColumnKind kind,
             List<SourceColumnRef> lineage,
-            List<DataTest> testList) {
+            List<DataTest> testList,
+            String written) {
         public ColumnRow {
             lineage = List.copyOf(lineage);
             testList = List.copyOf(testList);
+        }
+
+        /** A column whose transform calls no named expression. */
+        public ColumnRow(
+                String name,
+                String type,
+                String sourceTable,
+                String sourceColumn,
+                String transform,
+                String nullable,
+                String tests,
+                String description,
+                ColumnKind kind,
+                List<SourceColumnRef> lineage,
+                List<DataTest> testList) {
+            this(
+                    name,
+                    type,
+                    sourceTable,
+                    sourceColumn,
+                    transform,
+                    nullable,
+                    tests,
+                    description,
+                    kind,
+                    lineage,
+                    testList,
+                    null);
         }
     }
 
@@ -156,6 +187,8 @@ public final class SpecReview {
      * @param sources    the sources as written
      * @param upstream   models this model reads
      * @param downstream models that read this model, sorted
+     * @param written    the model as written: its fragments before named expressions were expanded ({@code model}
+     *                   holds the expansion, which is what runs)
      */
     public record ModelReview(
             Model model,
@@ -165,7 +198,8 @@ public final class SpecReview {
             List<String> downstream,
             List<ColumnRow> columns,
             List<TestRow> tests,
-            List<Diagnostic> diagnostics) {
+            List<Diagnostic> diagnostics,
+            Model written) {
         public ModelReview {
             sources = List.copyOf(sources);
             upstream = List.copyOf(upstream);
@@ -173,6 +207,19 @@ public final class SpecReview {
             columns = List.copyOf(columns);
             tests = List.copyOf(tests);
             diagnostics = List.copyOf(diagnostics);
+        }
+
+        /** A model without named expressions: as written is as it runs. */
+        public ModelReview(
+                Model model,
+                String key,
+                List<String> sources,
+                List<String> upstream,
+                List<String> downstream,
+                List<ColumnRow> columns,
+                List<TestRow> tests,
+                List<Diagnostic> diagnostics) {
+            this(model, key, sources, upstream, downstream, columns, tests, diagnostics, model);
         }
 
         public String name() {
@@ -489,6 +536,7 @@ public final class SpecReview {
         }
 
         ModelReview model(Model m, String key, List<Diagnostic> diagnostics) {
+            Model written = validated.written(m);
             Map<String, List<String>> sourceColumns = sourceColumns(m);
             List<TestCase> cases = testCatalog == null ? null : testCatalog.getOrDefault(m.name(), List.of());
             String onlySource = m.sources().size() == 1 ? m.sources().get(0).table() : null;
@@ -559,7 +607,12 @@ public final class SpecReview {
                         c.description(),
                         ColumnKind.MAPPED,
                         distinct(refs),
-                        c.tests()));
+                        c.tests(),
+                        asWritten(
+                                c.transform(),
+                                written.columns().size() == m.columns().size()
+                                        ? written.columns().get(i).transform()
+                                        : null)));
             }
             if (m.columns().isEmpty() && m.aggregations().isEmpty() && k.isScd2()) {
                 Set<String> scd = new HashSet<>();
@@ -615,7 +668,13 @@ public final class SpecReview {
                         a.description(),
                         ColumnKind.METRIC,
                         lineage,
-                        a.tests()));
+                        a.tests(),
+                        asWritten(
+                                a.formula(),
+                                written.aggregations().size()
+                                                == m.aggregations().size()
+                                        ? written.aggregations().get(i).formula()
+                                        : null)));
             }
             if (k.isScd2()) {
                 String[][] scd = {
@@ -694,7 +753,13 @@ public final class SpecReview {
                     List.copyOf(validated.graph().downstream(m.name())),
                     rows,
                     tests,
-                    diagnostics);
+                    diagnostics,
+                    written);
+        }
+
+        /** The fragment as written when it differs from what runs (it calls named expressions), else null. */
+        private static String asWritten(String runs, String written) {
+            return written == null || written.equals(runs) ? null : written;
         }
 
         /** Each source's name in the model (its table part) to its column names, when known. */
