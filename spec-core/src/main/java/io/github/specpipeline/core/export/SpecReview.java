@@ -15,6 +15,7 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.sql.FilterStage;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
 import io.github.specpipeline.core.testcatalog.TestText;
@@ -508,12 +509,16 @@ public final class SpecReview {
 
     /**
      * What a filter is applied to, as every format shows it: {@code crm_addresses (before joining)} for a filter on one
-     * source of a model with joins, the joined rows for a filter on the model, else the source's rows.
+     * source of a model with joins, the groups for a filter with an aggregate (HAVING), the joined rows for a filter on
+     * the model, else the source's rows.
      */
     public static String filterScope(Model m, Filter f) {
         boolean onSource = f.appliesTo() != null && !f.appliesTo().equals(m.name());
         if (onSource) {
             return m.joins().isEmpty() ? f.appliesTo() : f.appliesTo() + " (before joining)";
+        }
+        if (FilterStage.ofText(f.predicate()) == FilterStage.HAVING) {
+            return "the groups";
         }
         return m.joins().isEmpty() ? "the source rows" : "the joined rows";
     }
