@@ -6,7 +6,7 @@ assert totals.find() : 'no passing summary in the log'
 assert totals.group(1) == totals.group(2)
 assert (log =~ /spec-pipeline test: \d+ tests, /).size() == 1 : 'the totals are logged once'
 assert (totals.group(1) as int) > 50
-assert log.contains('Seeds: 6 tables, 53 rows from src/test/seeds')
+assert log.contains('Seeds: 6 tables, 56 rows from src/test/seeds')
 assert log =~ /\[INFO\] Time: [\d.]+ s \(load spec [\d.]+ s, generate SQL [\d.]+ s, start DuckDB [\d.]+ s, load data [\d.]+ s, build models [\d.]+ s, data tests [\d.]+ s, unit tests [\d.]+ s, reports [\d.]+ s\)/
 assert !log.contains('[ERROR]')
 
@@ -23,11 +23,12 @@ reports.listFiles().each { f ->
     tests += suite.@tests.toString() as int
 }
 assert tests == (totals.group(1) as int)
-// the example's three unit tests ran and passed
+// the example's four unit tests ran and passed
 def unitTests = []
 reports.listFiles().each { f -> new groovy.xml.XmlSlurper().parse(f).testcase.each { tc ->
     if (tc.@name.toString().startsWith('unit_test__')) unitTests << tc.@name.toString() } }
 assert unitTests.sort() == ['unit_test__fact_customer_value__orders_and_sessions_per_customer',
                             'unit_test__stg_customers__billing_address_and_contact_normalisation',
-                            'unit_test__stg_orders__lines_rolled_up_and_converted_to_usd']
+                            'unit_test__stg_orders__lines_rolled_up_and_converted_to_usd',
+                            'unit_test__stg_web_activity__resent_sessions_deduplicated_and_bounces_dropped']
 return true

@@ -4,5 +4,6 @@ CREATE TABLE IF NOT EXISTS `raw.web_sessions` (
   started_at TIMESTAMP,
   landing_url STRING,
   device STRING,
-  duration_seconds FLOAT64
+  duration_seconds FLOAT64,
+  loaded_at TIMESTAMP NOT NULL
 );

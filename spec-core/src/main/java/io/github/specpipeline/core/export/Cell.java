@@ -44,6 +44,22 @@ public sealed interface Cell {
         return new Code(value);
     }
 
+    /** What {@link #code(String, String)} puts before the expansion, on the cell's second line. */
+    String EXPANDS_TO = "expands to: ";
+
+    /**
+     * SQL that may call named expressions: the text as written and, on a second line after {@link #EXPANDS_TO}, the
+     * SQL it expands to (what runs), when the two differ; just {@code runs} when they do not (or nothing is written).
+     * One cell rather than a second column, so that a spec without named expressions keeps its tables as they were
+     * and every format shows both forms side by side.
+     */
+    static Cell code(String written, String runs) {
+        if (written == null || written.equals(runs)) {
+            return code(runs);
+        }
+        return code(written + "\n" + EXPANDS_TO + (runs == null ? "" : runs));
+    }
+
     static Cell number(long value) {
         return new Number(value);
     }

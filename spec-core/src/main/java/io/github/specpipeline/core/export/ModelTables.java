@@ -165,7 +165,7 @@ public final class ModelTables {
                 rows.add(List.of(
                         Cell.text(c.name()),
                         Cell.text(c.type()),
-                        Cell.code(c.transform()),
+                        Cell.code(c.written(), c.transform()),
                         Cell.prose(c.tests()),
                         Cell.prose(c.description())));
             }
@@ -177,8 +177,8 @@ public final class ModelTables {
     /** The joins, in the order they are applied. */
     public ReviewTable joins() {
         List<List<Cell>> rows = new ArrayList<>();
-        for (Join j : model.joins()) {
-            rows.add(joinCells(j));
+        for (int i = 0; i < model.joins().size(); i++) {
+            rows.add(joinCells(model.joins().get(i), writtenJoin(m, i)));
         }
         return new ReviewTable("Joins", List.of("Left Table", "Right Table", "Type", "Condition"), rows);
     }
@@ -186,9 +186,15 @@ public final class ModelTables {
     /** The filters, with what each applies to ({@link SpecReview#filterScope}). */
     public ReviewTable filters() {
         List<List<Cell>> rows = new ArrayList<>();
-        for (Filter f : model.filters()) {
+        List<Filter> written = m.written().filters();
+        for (int i = 0; i < model.filters().size(); i++) {
+            Filter f = model.filters().get(i);
+            String asWritten =
+                    written.size() == model.filters().size() ? written.get(i).predicate() : null;
             rows.add(List.of(
-                    Cell.text(SpecReview.filterScope(model, f)), Cell.code(f.predicate()), Cell.prose(f.rationale())));
+                    Cell.text(SpecReview.filterScope(model, f)),
+                    Cell.code(asWritten, f.predicate()),
+                    Cell.prose(f.rationale())));
         }
         return new ReviewTable("Filters", List.of("Applies To", "Predicate", "Rationale"), rows);
     }
@@ -276,19 +282,30 @@ public final class ModelTables {
                 Cell.text(c.type()),
                 Cell.text(c.sourceTable()),
                 Cell.text(c.sourceColumn()),
-                Cell.code(c.transform()),
+                Cell.code(c.written(), c.transform()),
                 Cell.text(c.nullable()),
                 Cell.prose(c.tests()),
                 Cell.prose(c.description()));
     }
 
-    /** The cells of a join: left table, right table, type, condition. */
-    static List<Cell> joinCells(Join j) {
+    /**
+     * The cells of a join: left table, right table, type, condition (as written and expanded when it calls named
+     * expressions).
+     *
+     * @param written the join as written, or null
+     */
+    static List<Cell> joinCells(Join j, Join written) {
         return List.of(
                 Cell.text(j.leftTable()),
                 Cell.text(j.rightTable()),
                 Cell.text(j.type().name()),
-                Cell.code(j.condition()));
+                Cell.code(written == null ? null : written.condition(), j.condition()));
+    }
+
+    /** The {@code i}th join of the model as written, or null when the written model does not line up. */
+    static Join writtenJoin(ModelReview m, int i) {
+        List<Join> written = m.written().joins();
+        return written.size() == m.model().joins().size() ? written.get(i) : null;
     }
 
     /** The cells of a test: column, test, origin, checks, description. */

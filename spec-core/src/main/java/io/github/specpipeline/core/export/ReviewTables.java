@@ -9,7 +9,6 @@ import io.github.specpipeline.core.export.SpecReview.ColumnKind;
 import io.github.specpipeline.core.export.SpecReview.ColumnRow;
 import io.github.specpipeline.core.export.SpecReview.ModelReview;
 import io.github.specpipeline.core.export.SpecReview.TestRow;
-import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SchemaNames;
 import java.util.ArrayList;
@@ -223,7 +222,7 @@ public final class ReviewTables {
                             Cell.text(m.displayName()),
                             Cell.text(c.name()),
                             Cell.text(c.kind() == ColumnKind.METRIC ? "Aggregation" : "Column Transform"),
-                            Cell.code(c.transform()),
+                            Cell.code(c.written(), c.transform()),
                             Cell.prose(c.description())));
                 }
             }
@@ -236,8 +235,8 @@ public final class ReviewTables {
     public static ReviewTable joins(SpecReview review) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ModelReview m : review.models()) {
-            for (Join j : m.model().joins()) {
-                rows.add(ofModel(m, ModelTables.joinCells(j)));
+            for (int i = 0; i < m.model().joins().size(); i++) {
+                rows.add(ofModel(m, ModelTables.joinCells(m.model().joins().get(i), ModelTables.writtenJoin(m, i))));
             }
         }
         return new ReviewTable(
@@ -272,6 +271,33 @@ public final class ReviewTables {
         }
         return new ReviewTable(
                 "Data Lineage", List.of("Model", "Layer", "Depends On (Sources)", "Used By (Downstream)"), rows);
+    }
+
+    /**
+     * The named expressions of the spec and of each model ({@code 08_named_expressions.csv}, sheet Named
+     * Expressions, the HTML page's and the site's Named expressions section): shown only when the spec defines any,
+     * so the exports of a spec without them keep their files and sheets. The spec's first, then each model's, each
+     * by name; the fragments that call one show it as written and expanded ({@link Cell#code(String, String)}).
+     */
+    public static ReviewTable namedExpressions(SpecReview review) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (NamedExpressionUses.Definition d : NamedExpressionUses.of(review)) {
+            List<String> parameters = new ArrayList<>();
+            for (int i = 0; i < d.arity(); i++) {
+                parameters.add("{" + i + "}");
+            }
+            rows.add(List.of(
+                    d.model() == null
+                            ? Cell.text("spec")
+                            : new Cell.ModelName(
+                                    d.model().displayName(), d.model().key()),
+                    Cell.code(d.name()),
+                    Cell.text(String.join(", ", parameters)),
+                    Cell.code(d.body()),
+                    Cell.prose(d.usedIn().isEmpty() ? "not used" : String.join(", ", d.usedIn()))));
+        }
+        return new ReviewTable(
+                "Named Expressions", List.of("Defined In", "Name", "Parameters", "Body", "Used In"), rows);
     }
 
     /**

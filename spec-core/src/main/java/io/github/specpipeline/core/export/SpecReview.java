@@ -15,6 +15,7 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.sql.ColumnRef;
+import io.github.specpipeline.core.sql.FilterStage;
 import io.github.specpipeline.core.testcatalog.TestCase;
 import io.github.specpipeline.core.testcatalog.TestCatalog;
 import io.github.specpipeline.core.testcatalog.TestText;
@@ -76,12 +77,14 @@ public final class SpecReview {
      *
      * @param sourceTable  the source it is read from: {@code from_table}, or the only source when that implies it; for a
      *                     metric, the sources its formula reads (the only source for {@code COUNT(*)})
-     * @param transform    the transform or formula as written, or null
+     * @param transform    the transform or formula as it runs (its named expressions expanded), or null
      * @param nullable     {@code Yes}, {@code No}, or empty when the spec does not say (metrics)
      * @param tests        the tests that run on the column, comma-separated, those the spec implies marked
      *                     {@code (implied)} (see {@link TestRow})
      * @param lineage      the source columns it reads, in order of appearance
      * @param testList     the tests declared on it
+     * @param written      the transform or formula as written, when it calls named expressions ({@code @name(...)}) and
+     *                     so differs from {@code transform}; else null
      */
     public record ColumnRow(
             String name,
@@ -94,10 +97,39 @@ public final class SpecReview {
             String description,
             ColumnKind kind,
             List<SourceColumnRef> lineage,
-            List<DataTest> testList) {
+            List<DataTest> testList,
+            String written) {
         public ColumnRow {
             lineage = List.copyOf(lineage);
             testList = List.copyOf(testList);
+        }
+
+        /** A column whose transform calls no named expression. */
+        public ColumnRow(
+                String name,
+                String type,
+                String sourceTable,
+                String sourceColumn,
+                String transform,
+                String nullable,
+                String tests,
+                String description,
+                ColumnKind kind,
+                List<SourceColumnRef> lineage,
+                List<DataTest> testList) {
+            this(
+                    name,
+                    type,
+                    sourceTable,
+                    sourceColumn,
+                    transform,
+                    nullable,
+                    tests,
+                    description,
+                    kind,
+                    lineage,
+                    testList,
+                    null);
         }
     }
 
@@ -156,6 +188,8 @@ public final class SpecReview {
      * @param sources    the sources as written
      * @param upstream   models this model reads
      * @param downstream models that read this model, sorted
+     * @param written    the model as written: its fragments before named expressions were expanded ({@code model}
+     *                   holds the expansion, which is what runs)
      */
     public record ModelReview(
             Model model,
@@ -165,7 +199,8 @@ public final class SpecReview {
             List<String> downstream,
             List<ColumnRow> columns,
             List<TestRow> tests,
-            List<Diagnostic> diagnostics) {
+            List<Diagnostic> diagnostics,
+            Model written) {
         public ModelReview {
             sources = List.copyOf(sources);
             upstream = List.copyOf(upstream);
@@ -173,6 +208,19 @@ public final class SpecReview {
             columns = List.copyOf(columns);
             tests = List.copyOf(tests);
             diagnostics = List.copyOf(diagnostics);
+        }
+
+        /** A model without named expressions: as written is as it runs. */
+        public ModelReview(
+                Model model,
+                String key,
+                List<String> sources,
+                List<String> upstream,
+                List<String> downstream,
+                List<ColumnRow> columns,
+                List<TestRow> tests,
+                List<Diagnostic> diagnostics) {
+            this(model, key, sources, upstream, downstream, columns, tests, diagnostics, model);
         }
 
         public String name() {
@@ -461,12 +509,16 @@ public final class SpecReview {
 
     /**
      * What a filter is applied to, as every format shows it: {@code crm_addresses (before joining)} for a filter on one
-     * source of a model with joins, the joined rows for a filter on the model, else the source's rows.
+     * source of a model with joins, the groups for a filter with an aggregate (HAVING), the joined rows for a filter on
+     * the model, else the source's rows.
      */
     public static String filterScope(Model m, Filter f) {
         boolean onSource = f.appliesTo() != null && !f.appliesTo().equals(m.name());
         if (onSource) {
             return m.joins().isEmpty() ? f.appliesTo() : f.appliesTo() + " (before joining)";
+        }
+        if (FilterStage.ofText(f.predicate()) == FilterStage.HAVING) {
+            return "the groups";
         }
         return m.joins().isEmpty() ? "the source rows" : "the joined rows";
     }
@@ -489,6 +541,7 @@ public final class SpecReview {
         }
 
         ModelReview model(Model m, String key, List<Diagnostic> diagnostics) {
+            Model written = validated.written(m);
             Map<String, List<String>> sourceColumns = sourceColumns(m);
             List<TestCase> cases = testCatalog == null ? null : testCatalog.getOrDefault(m.name(), List.of());
             String onlySource = m.sources().size() == 1 ? m.sources().get(0).table() : null;
@@ -559,7 +612,12 @@ public final class SpecReview {
                         c.description(),
                         ColumnKind.MAPPED,
                         distinct(refs),
-                        c.tests()));
+                        c.tests(),
+                        asWritten(
+                                c.transform(),
+                                written.columns().size() == m.columns().size()
+                                        ? written.columns().get(i).transform()
+                                        : null)));
             }
             if (m.columns().isEmpty() && m.aggregations().isEmpty() && k.isScd2()) {
                 Set<String> scd = new HashSet<>();
@@ -615,7 +673,13 @@ public final class SpecReview {
                         a.description(),
                         ColumnKind.METRIC,
                         lineage,
-                        a.tests()));
+                        a.tests(),
+                        asWritten(
+                                a.formula(),
+                                written.aggregations().size()
+                                                == m.aggregations().size()
+                                        ? written.aggregations().get(i).formula()
+                                        : null)));
             }
             if (k.isScd2()) {
                 String[][] scd = {
@@ -694,7 +758,13 @@ public final class SpecReview {
                     List.copyOf(validated.graph().downstream(m.name())),
                     rows,
                     tests,
-                    diagnostics);
+                    diagnostics,
+                    written);
+        }
+
+        /** The fragment as written when it differs from what runs (it calls named expressions), else null. */
+        private static String asWritten(String runs, String written) {
+            return written == null || written.equals(runs) ? null : written;
         }
 
         /** Each source's name in the model (its table part) to its column names, when known. */

@@ -119,6 +119,20 @@ public final class ReportBuilder {
             pipeline.addAll(diagramsOr(diagrams.pipeline(), "Nothing to draw."));
             body.add(new Section("pipeline", "Pipeline", pipeline));
             body.add(new Section("models", "Models", List.of(inventory(page))));
+            ReviewTable named = ReviewTables.namedExpressions(review);
+            if (!named.isEmpty()) {
+                // only for a spec that defines them: the overview of one without stays as it was
+                body.add(new Section(
+                        "named-expressions",
+                        "Named expressions",
+                        List.of(
+                                para(
+                                        Inline.text("Fragments call them as "),
+                                        Inline.code("@name(...)"),
+                                        Inline.text("; the model pages show such a fragment as written and, on its "
+                                                + "second line, the SQL it expands to, which is what runs.")),
+                                ReviewBlocks.table(named, modelHref(page)))));
+            }
         }
         body.add(new Section("validation", "Validation", validation(page)));
         if (review != null && review.base().isPresent()) {

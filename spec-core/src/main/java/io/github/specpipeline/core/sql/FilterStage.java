@@ -26,4 +26,18 @@ public enum FilterStage {
     public static FilterStage of(ParsedFragment predicate) {
         return of(predicate.expression());
     }
+
+    /** The stage of a predicate's text; {@link #WHERE} for text that does not parse (validation reports it). */
+    public static FilterStage ofText(String predicate) {
+        try {
+            return of(SqlFragments.parse(predicate, null));
+        } catch (SqlFragmentException e) {
+            return WHERE;
+        }
+    }
+
+    /** The clause that applies a filter of this stage in SQL: {@code WHERE}, {@code HAVING} or {@code QUALIFY}. */
+    public String keyword() {
+        return name();
+    }
 }

@@ -2,9 +2,11 @@ package io.github.specpipeline.core.sql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -130,18 +132,7 @@ public final class NamedExpressions {
         int copied = 0;
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken at = tokens.get(i);
-            if (!at.isSymbol('@')
-                    || i + 1 >= tokens.size()
-                    || tokens.get(i + 1).kind() != SqlToken.Kind.IDENTIFIER
-                    || tokens.get(i + 1).offset() != at.end()
-                    || (i > 0
-                            && tokens.get(i - 1).isSymbol('@')
-                            && tokens.get(i - 1).end() == at.offset())) {
-                continue;
-            }
-            if (i + 2 < tokens.size()
-                    && tokens.get(i + 2).isSymbol('@')
-                    && tokens.get(i + 2).offset() == at.end()) {
+            if (!isCall(tokens, i)) {
                 continue;
             }
             String name = tokens.get(i + 1).text();
@@ -232,6 +223,55 @@ public final class NamedExpressions {
         }
         out.append(text, copied, text.length());
         return new Result(out.toString(), problems);
+    }
+
+    /**
+     * Whether the token at {@code i} is the {@code @} of a call: {@code @name} written together, not BigQuery's
+     * {@code @@name} system variable.
+     */
+    private static boolean isCall(List<SqlToken> tokens, int i) {
+        SqlToken at = tokens.get(i);
+        if (!at.isSymbol('@')
+                || i + 1 >= tokens.size()
+                || tokens.get(i + 1).kind() != SqlToken.Kind.IDENTIFIER
+                || tokens.get(i + 1).offset() != at.end()
+                || (i > 0
+                        && tokens.get(i - 1).isSymbol('@')
+                        && tokens.get(i - 1).end() == at.offset())) {
+            return false;
+        }
+        return !(i + 2 < tokens.size()
+                && tokens.get(i + 2).isSymbol('@')
+                && tokens.get(i + 2).offset() == at.end());
+    }
+
+    /**
+     * The names {@code text} calls itself (calls in its arguments included, not those inside the bodies it calls),
+     * each once, in the order of their first call; none for text that does not lex (its own parse reports that).
+     */
+    public static List<String> calls(String text) {
+        if (!mayCall(text)) {
+            return List.of();
+        }
+        List<SqlToken> tokens;
+        try {
+            tokens = SqlLexer.tokenize(text);
+        } catch (SqlLexer.LexicalError e) {
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isCall(tokens, i)) {
+                names.add(tokens.get(i + 1).text());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** The number of arguments {@code name} takes (one more than its highest placeholder), or empty when unknown. */
+    public Optional<Integer> arityOf(String name) {
+        Definition d = definitions.get(name);
+        return d == null ? Optional.empty() : Optional.of(d.arity());
     }
 
     /** The index of the {@code )} closing the {@code (} at {@code open}, or -1. */

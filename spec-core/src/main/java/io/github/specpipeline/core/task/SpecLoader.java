@@ -158,7 +158,8 @@ public final class SpecLoader {
                 validated.graph(),
                 validated.sourceCatalog(),
                 validated.outputColumns(),
-                reporter.sink().sorted());
+                reporter.sink().sorted(),
+                validated.written());
         return new Result(Optional.of(validated), validated.diagnostics());
     }
 

@@ -112,6 +112,7 @@ public final class SpecValidator {
             Spec spec, SourceCatalog ddl, Reporter reporter, FragmentListener listener, boolean googleSql) {
         // named expressions first: every check, GoogleSQL and every generator read the expanded SQL
         Set<String> expansionFailed = new HashSet<>();
+        Spec written = spec;
         spec = NamedExpansion.expand(spec, reporter, expansionFailed);
         SpecValidator v = new SpecValidator(spec, ddl, reporter, listener, googleSql);
         v.expansionFailed.addAll(expansionFailed);
@@ -126,7 +127,8 @@ public final class SpecValidator {
                 v.graph,
                 Optional.ofNullable(ddl),
                 known,
-                reporter.sink().sorted());
+                reporter.sink().sorted(),
+                written);
     }
 
     private void run() {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param specFile      the spec's file name as shown in diagnostics
  * @param sourceCatalog the source DDL, when it was given
  * @param outputColumns each model's output columns in output order (known even without DDL)
+ * @param written       the spec as written, before its named expressions were expanded ({@code spec} holds the
+ *                      expansion, which is what every check and generator reads); the review shows both
  */
 public record ValidatedSpec(
         String specFile,
@@ -23,11 +25,39 @@ public record ValidatedSpec(
         ModelGraph graph,
         Optional<SourceCatalog> sourceCatalog,
         Map<String, List<Column>> outputColumns,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        Spec written) {
 
     public ValidatedSpec {
         outputColumns = Map.copyOf(outputColumns);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** A spec without named expressions: as written is as validated. */
+    public ValidatedSpec(
+            String specFile,
+            Spec spec,
+            ModelGraph graph,
+            Optional<SourceCatalog> sourceCatalog,
+            Map<String, List<Column>> outputColumns,
+            List<Diagnostic> diagnostics) {
+        this(specFile, spec, graph, sourceCatalog, outputColumns, diagnostics, spec);
+    }
+
+    /**
+     * {@code model} of {@link #spec()} as written (its fragments before expansion), found by its index in the spec's
+     * {@code models}; the model itself when the written spec does not have it.
+     */
+    public Model written(Model model) {
+        if (written == spec) {
+            return model;
+        }
+        for (Model w : written.models()) {
+            if (w != null && w.index() == model.index()) {
+                return w;
+            }
+        }
+        return model;
     }
 
     public List<Column> outputColumns(String model) {

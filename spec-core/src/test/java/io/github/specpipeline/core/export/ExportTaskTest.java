@@ -48,8 +48,8 @@ class ExportTaskTest {
         List<String> wrote =
                 log.lines.stream().filter(l -> l.startsWith("INFO Wrote ")).toList();
         assertThat(wrote).hasSize(4);
-        assertThat(wrote.get(0)).endsWith("review/spec-review.xlsx (14 sheets)");
-        assertThat(wrote.get(1)).endsWith("review/csv/ (13 CSV files)");
+        assertThat(wrote.get(0)).endsWith("review/spec-review.xlsx (15 sheets)");
+        assertThat(wrote.get(1)).endsWith("review/csv/ (14 CSV files)");
         assertThat(wrote.get(2)).endsWith("review/diagram.md and " + out.resolve("review/mermaid") + "/ (13 diagrams)");
         assertThat(wrote.get(3)).contains("review/index.html (self-contained, Mermaid 11.");
         // SP401, SP402, SP403, four layout findings (SP218: clustering PySpark cannot express, and a clustered view),
@@ -59,7 +59,7 @@ class ExportTaskTest {
         assertThat(r.summary())
                 .isEqualTo("exported src/main/spec/spec.json for review to " + out.resolve("review")
                         + ": 6 models, 71 columns; validation: 0 errors, 12 warnings");
-        assertThat(r.written()).hasSize(1 + 13 + 1 + 13 + 1);
+        assertThat(r.written()).hasSize(1 + 14 + 1 + 13 + 1);
     }
 
     @Test
@@ -67,10 +67,11 @@ class ExportTaskTest {
         ExportFixtures.export(ExportFixtures.example(), tmp.resolve("a"));
         ExportFixtures.export(ExportFixtures.example(), tmp.resolve("b"));
         List<String> files = ExportFixtures.files(tmp.resolve("a"));
-        // 30 review files and the two validation reports
+        // 31 review files (08_named_expressions.csv: the example defines named expressions) and the two
+        // validation reports
         assertThat(files)
                 .isEqualTo(ExportFixtures.files(tmp.resolve("b")))
-                .hasSize(32)
+                .hasSize(33)
                 .contains("validation/report.json");
         for (String f : files) {
             assertThat(Files.readAllBytes(tmp.resolve("b").resolve(f)))
@@ -165,7 +166,7 @@ class ExportTaskTest {
         assertThat(out.resolve("review/csv/model_dim_customers.csv")).doesNotExist();
         assertThat(out.resolve("review/mermaid/model_dim_customers.flow.mmd")).doesNotExist();
         assertThat(out.resolve("review/csv/model_fact_orders.csv")).isRegularFile();
-        assertThat(log.lines).anyMatch(l -> l.contains("review/csv/ (12 CSV files; removed 1 stale file)"));
+        assertThat(log.lines).anyMatch(l -> l.contains("review/csv/ (13 CSV files; removed 1 stale file)"));
     }
 
     @Test

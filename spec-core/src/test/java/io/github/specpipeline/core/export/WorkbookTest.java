@@ -76,6 +76,7 @@ class WorkbookTest {
                             "Joins",
                             "Tests",
                             "Data Lineage",
+                            "Named Expressions",
                             "stg_customers",
                             "stg_orders",
                             "stg_web_activity",
@@ -90,7 +91,7 @@ class WorkbookTest {
         Path limited = dir.resolve("limited.xlsx");
         try (var os = Files.newOutputStream(limited)) {
             assertThat(WorkbookRenderer.write(EXAMPLE, ExportFixtures.TIME, 5, os))
-                    .isEqualTo(8);
+                    .isEqualTo(9);
         }
         try (XSSFWorkbook wb = open(limited)) {
             List<String> names = new ArrayList<>();
@@ -104,7 +105,8 @@ class WorkbookTest {
                             "Transforms",
                             "Joins",
                             "Tests",
-                            "Data Lineage");
+                            "Data Lineage",
+                            "Named Expressions");
             XSSFSheet overview = wb.getSheet("Overview");
             assertThat(overview.getHyperlinkList()).isEmpty();
             assertThat(row(overview, 1).get(0)).isEqualTo("stg_customers");
@@ -125,7 +127,7 @@ class WorkbookTest {
         // at the limit, every model has its sheet, and the Spec sheet has no such row
         ByteArrayOutputStream atLimit = new ByteArrayOutputStream();
         assertThat(WorkbookRenderer.write(EXAMPLE, ExportFixtures.TIME, 6, atLimit))
-                .isEqualTo(14);
+                .isEqualTo(15);
         assertThat(atLimit.toByteArray()).isEqualTo(Files.readAllBytes(file));
     }
 
@@ -143,7 +145,7 @@ class WorkbookTest {
             while (m.find()) {
                 sheets.add(m.group(1));
             }
-            assertThat(sheets).hasSize(14);
+            assertThat(sheets).hasSize(15);
             for (int i = 0; i < sheets.size(); i++) {
                 String xml = entry(zip, "xl/worksheets/sheet" + (i + 1) + ".xml");
                 assertThat(xml)
@@ -165,7 +167,7 @@ class WorkbookTest {
             // a model sheet repeats the header of its output columns (after the title and the info rows)
             assertThat(workbook)
                     .containsPattern(
-                            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"8\">stg_customers!\\$1[0-9]:\\$1[0-9]</definedName>");
+                            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"9\">stg_customers!\\$1[0-9]:\\$1[0-9]</definedName>");
         }
         try (XSSFWorkbook wb = open(file)) {
             XSSFSheet customers = wb.getSheet("stg_customers");

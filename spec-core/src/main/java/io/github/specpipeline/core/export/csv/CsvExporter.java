@@ -23,7 +23,8 @@ import org.apache.commons.csv.QuoteMode;
 /**
  * The review CSV set, file names and columns as the original exporters wrote them (the parity baseline):
  * {@code 00_overview.csv} to {@code 05_data_lineage.csv}, one {@code model_<name>.csv} per model, plus
- * {@code 06_validation.csv} with the diagnostics.
+ * {@code 06_validation.csv} with the diagnostics, {@code 07_changes.csv} with a base and
+ * {@code 08_named_expressions.csv} when the spec defines named expressions.
  *
  * <p>Format: RFC 4180 (Commons CSV), comma-separated, fields quoted only when needed, UTF-8 without a byte order
  * mark, {@code \n} line ends (files are meant to be diffed in pull requests; RFC 4180 parsers accept LF).
@@ -56,6 +57,11 @@ public final class CsvExporter {
         written.add(stream(out, dir + "/06_validation.csv", ReviewTables.validation(review)));
         if (review.base().isPresent()) {
             written.add(stream(out, dir + "/07_changes.csv", ReviewTables.changes(review)));
+        }
+        ReviewTable named = ReviewTables.namedExpressions(review);
+        if (!named.isEmpty()) {
+            // only for a spec that defines named expressions: the file set of one without stays as it was
+            written.add(stream(out, dir + "/08_named_expressions.csv", named));
         }
         for (ModelReview m : review.models()) {
             written.add(out.writeIfChanged(dir + "/" + modelFileName(m), render(modelRows(m))));

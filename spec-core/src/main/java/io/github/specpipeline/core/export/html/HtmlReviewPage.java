@@ -154,6 +154,7 @@ public final class HtmlReviewPage {
             pipeline();
             validation();
             changes();
+            namedExpressions();
             for (ModelReview m : review.models()) {
                 model(m, diagrams.of(m));
             }
@@ -197,6 +198,10 @@ public final class HtmlReviewPage {
                     .p(statusBadge(review.count(Severity.ERROR), review.count(Severity.WARNING)))
                     .p("</li>\n")
                     .p(review.base().isPresent() ? "<li><a href=\"#changes\">Changes</a></li>\n" : "")
+                    .p(
+                            ReviewTables.namedExpressions(review).isEmpty()
+                                    ? ""
+                                    : "<li><a href=\"#named-expressions\">Named expressions</a></li>\n")
                     .p("</ul>\n")
                     .p(
                             "<input id=\"filter\" type=\"search\" placeholder=\"Filter models\" aria-label=\"Filter models\">\n")
@@ -302,6 +307,19 @@ public final class HtmlReviewPage {
             if (!review.changes().isEmpty()) {
                 grid(ReviewTables.changes(review));
             }
+            p("</section>\n");
+        }
+
+        /** The spec's and the models' named expressions, when it defines any. */
+        private void namedExpressions() throws IOException {
+            ReviewTable named = ReviewTables.namedExpressions(review);
+            if (named.isEmpty()) {
+                return;
+            }
+            p("<section id=\"named-expressions\">\n<h2>Named expressions</h2>\n<p>Fragments call them as ")
+                    .p("<code>@name(...)</code>; the tables show such a fragment as written and, on its second line, ")
+                    .p("the SQL it expands to, which is what runs.</p>\n");
+            grid(named);
             p("</section>\n");
         }
 

@@ -11,6 +11,7 @@ import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Layer;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.sql.FilterStage;
 import io.github.specpipeline.core.validate.Identifiers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -390,7 +391,7 @@ public final class MermaidRenderer {
                 .toList();
         list(parts, "jl", "Joins", joins, "{{\"", "\"}}:::join");
         List<String> filters = m.filters().stream()
-                .map(f -> (f.appliesTo() == null ? "" : f.appliesTo() + ": ") + "WHERE " + f.predicate())
+                .map(f -> (f.appliesTo() == null ? "" : f.appliesTo() + ": ") + clause(f) + f.predicate())
                 .toList();
         list(parts, "fl", "Filters", filters, "[/\"", "\"/]:::filter");
     }
@@ -419,8 +420,13 @@ public final class MermaidRenderer {
                 .orElse(id + "[" + MermaidText.quoted(s.text() + " (not a model)", NAME) + "]:::missing");
     }
 
+    /** {@code WHERE }, {@code HAVING } or {@code QUALIFY }: where in the query the filter applies. */
+    private static String clause(Filter f) {
+        return FilterStage.ofText(f.predicate()).keyword() + " ";
+    }
+
     private static String filterNode(String id, Filter f) {
-        String label = MermaidText.label("WHERE " + f.predicate(), SQL);
+        String label = MermaidText.label(clause(f) + f.predicate(), SQL);
         if (f.rationale() != null && !f.rationale().isBlank()) {
             label += BR + MermaidText.label(f.rationale(), SQL);
         }

@@ -162,6 +162,10 @@ public final class WorkbookRenderer {
             if (review.base().isPresent()) {
                 names.take("Changes");
             }
+            ReviewTable named = ReviewTables.namedExpressions(review);
+            if (!named.isEmpty()) {
+                names.take("Named Expressions");
+            }
             List<String> modelSheets =
                     new ArrayList<>(modelSheetsWanted ? review.models().size() : 0);
             if (modelSheetsWanted) {
@@ -236,6 +240,10 @@ public final class WorkbookRenderer {
                         sink -> table(ReviewTables.changes(review), false, sink),
                         true,
                         review.specFile());
+            }
+            if (!named.isEmpty()) {
+                // like Changes: only when the spec defines named expressions, after the sheets every workbook has
+                sheet(wb, styles, "Named Expressions", sink -> table(named, false, sink), true, review.specFile());
             }
             for (int i = 0; i < modelSheets.size(); i++) {
                 ModelReview m = review.models().get(i);
