@@ -145,7 +145,13 @@ public final class DbtGenerator {
                 files.add(new GeneratedFile(
                         folder + m.name() + ".sql", scd2View(spec, m, plan, modelHeader), m.pointer() + "/name"));
             } else {
-                String select = SqlQueryWriter.select(plan, d, s -> placeholder(spec, s.ref()));
+                // dbt-spark without Delta has no merge: its insert_overwrite of a batch would drop the other rows,
+                // so a Spark project rebuilds every row on each run (the same table, without the saving)
+                String select = plan.incremental() != null
+                                && plan.incremental().watermark() != null
+                                && adapter != DbtAdapter.SPARK
+                        ? SqlQueryWriter.batch(plan, d, s -> placeholder(spec, s.ref()), INCREMENTAL_RUN)
+                        : SqlQueryWriter.select(plan, d, s -> placeholder(spec, s.ref()));
                 files.add(new GeneratedFile(
                         folder + m.name() + ".sql",
                         modelHeader + modelComment(m) + relations(spec, Text.jinja(select)),
@@ -341,6 +347,13 @@ public final class DbtGenerator {
         return sb.toString();
     }
 
+    /**
+     * An incremental model's watermark predicate, on the model's own table, only when dbt runs it incrementally
+     * (the table exists and no --full-refresh); markers until the SQL is Jinja-escaped.
+     */
+    private static final SqlQueryWriter.Batch INCREMENTAL_RUN = new SqlQueryWriter.Batch(
+            "\u0000this\u0000", line -> "\u0000if_incremental\u0000\n" + line + "\n\u0000endif\u0000");
+
     /** The placeholder a relation is written as until the SQL is Jinja-escaped. */
     private String placeholder(ValidatedSpec spec, SourceRef ref) {
         return ref.isQualified() ? "\u0000source:" + ref.table() + "\u0000" : "\u0000ref:" + ref.table() + "\u0000";
@@ -359,7 +372,13 @@ public final class DbtGenerator {
             int end = sql.indexOf('\u0000', start + 1);
             sb.append(sql, i, start);
             String token = sql.substring(start + 1, end);
-            if (token.startsWith("ref:")) {
+            if (token.equals("this")) {
+                sb.append("{{ this }}");
+            } else if (token.equals("if_incremental")) {
+                sb.append("{% if is_incremental() %}");
+            } else if (token.equals("endif")) {
+                sb.append("{% endif %}");
+            } else if (token.startsWith("ref:")) {
                 sb.append("{{ ref('").append(token.substring(4)).append("') }}");
             } else {
                 sb.append("{{ source('")
@@ -433,11 +452,18 @@ public final class DbtGenerator {
                     .append("\n");
         }
         if (plan.incremental() != null) {
-            // the model's select gives every row on each run: BigQuery merges on the key (its default strategy),
-            // DuckDB deletes and inserts the key's rows (or appends), Spark overwrites (a merge needs Delta)
+            // the model's select gives every row (with a watermark: the batch, on an incremental run): BigQuery
+            // merges on the key (its default strategy, written out beside a watermark), DuckDB deletes and inserts
+            // the key's rows (or appends), Spark overwrites every row (a merge needs Delta, so no watermark there)
             boolean keyed = !plan.incremental().uniqueKey().isEmpty();
             switch (adapter) {
-                case BIGQUERY -> {}
+                case BIGQUERY -> {
+                    if (keyed && plan.incremental().watermark() != null) {
+                        sb.append("      incremental_strategy: ")
+                                .append(Yaml.string("merge"))
+                                .append('\n');
+                    }
+                }
                 case DUCKDB ->
                     sb.append("      incremental_strategy: ")
                             .append(Yaml.string(keyed ? "delete+insert" : "append"))
