@@ -17,7 +17,7 @@ def rows(spark: SparkSession, batch: bool = False) -> DataFrame:
     src_stg_payments = src_stg_payments.filter(F.expr("stg_payments.status = 'SETTLED'"))
     rows = src_stg_payments
     if batch:
-        rows = rows.filter(F.expr("((SELECT MAX(paid_date) FROM analytics.daily_revenue) IS NULL OR stg_payments.paid_date > (SELECT MAX(paid_date) FROM analytics.daily_revenue) - INTERVAL 2 DAY)"))
+        rows = rows.filter(F.expr("((SELECT MAX(paid_date) FROM analytics.daily_revenue) IS NULL OR stg_payments.paid_date > (SELECT MAX(paid_date) - INTERVAL 2 DAY FROM analytics.daily_revenue))"))
     rows = rows.groupBy(
         F.expr("stg_payments.paid_date").alias("_group_1"),
         F.expr("stg_payments.region").alias("_group_2"),

@@ -19,7 +19,7 @@ def rows(spark: SparkSession, batch: bool = False) -> DataFrame:
     rows = src_payments
     rows = rows.join(src_accounts, F.expr("payments.account_id = accounts.account_id"), "left")
     if batch:
-        rows = rows.filter(F.expr("((SELECT MAX(updated_at) FROM staging.stg_payments) IS NULL OR payments.updated_at > (SELECT MAX(updated_at) FROM staging.stg_payments) - INTERVAL 1 DAY)"))
+        rows = rows.filter(F.expr("((SELECT MAX(updated_at) FROM staging.stg_payments) IS NULL OR payments.updated_at > (SELECT MAX(updated_at) - INTERVAL 1 DAY FROM staging.stg_payments))"))
     rows = rows.select(
         F.expr("payments.payment_id").alias("payment_id"),
         F.expr("payments.account_id").alias("account_id"),

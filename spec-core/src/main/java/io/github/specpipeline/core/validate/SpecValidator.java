@@ -980,6 +980,7 @@ public final class SpecValidator {
                 }
             }
             if (!inc.uniqueKey().isEmpty()
+                    && inc.uniqueKey().stream().allMatch(this::isOutput)
                     && !sameNames(inc.uniqueKey(), m.constraints().primaryKey())) {
                 boolean uniqueTested = inc.uniqueKey().size() == 1
                         && m.columns().stream()

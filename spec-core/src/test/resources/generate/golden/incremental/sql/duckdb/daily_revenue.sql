@@ -36,7 +36,7 @@ USING (
         CAST(SUM(stg_payments.amount) AS DECIMAL(38,9)) AS revenue,
         CAST(COUNT(*) AS BIGINT) AS payments
     FROM stg_payments
-    WHERE ((SELECT MAX(paid_date) FROM analytics.daily_revenue) IS NULL OR stg_payments.paid_date > (SELECT MAX(paid_date) FROM analytics.daily_revenue) - INTERVAL 2 DAY)
+    WHERE ((SELECT MAX(paid_date) FROM analytics.daily_revenue) IS NULL OR stg_payments.paid_date > (SELECT MAX(paid_date) - INTERVAL 2 DAY FROM analytics.daily_revenue))
     GROUP BY stg_payments.paid_date, stg_payments.region
 ) AS batch_rows
 ON target_rows.paid_date = batch_rows.paid_date

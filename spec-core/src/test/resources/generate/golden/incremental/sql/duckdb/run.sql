@@ -54,7 +54,7 @@ USING (
         payments.updated_at AS updated_at
     FROM payments
     LEFT JOIN accounts ON payments.account_id = accounts.account_id
-    WHERE ((SELECT MAX(updated_at) FROM staging.stg_payments) IS NULL OR payments.updated_at > (SELECT MAX(updated_at) FROM staging.stg_payments) - INTERVAL 1 DAY)
+    WHERE ((SELECT MAX(updated_at) FROM staging.stg_payments) IS NULL OR payments.updated_at > (SELECT MAX(updated_at) - INTERVAL 1 DAY FROM staging.stg_payments))
 ) AS batch_rows
 ON target_rows.payment_id = batch_rows.payment_id
 WHEN MATCHED THEN UPDATE SET
@@ -100,7 +100,7 @@ USING (
         CAST(SUM(stg_payments.amount) AS DECIMAL(38,9)) AS revenue,
         CAST(COUNT(*) AS BIGINT) AS payments
     FROM stg_payments
-    WHERE ((SELECT MAX(paid_date) FROM analytics.daily_revenue) IS NULL OR stg_payments.paid_date > (SELECT MAX(paid_date) FROM analytics.daily_revenue) - INTERVAL 2 DAY)
+    WHERE ((SELECT MAX(paid_date) FROM analytics.daily_revenue) IS NULL OR stg_payments.paid_date > (SELECT MAX(paid_date) - INTERVAL 2 DAY FROM analytics.daily_revenue))
     GROUP BY stg_payments.paid_date, stg_payments.region
 ) AS batch_rows
 ON target_rows.paid_date = batch_rows.paid_date

@@ -51,7 +51,7 @@ USING (
         payments.updated_at AS updated_at
     FROM payments
     LEFT JOIN accounts ON payments.account_id = accounts.account_id
-    WHERE ((SELECT MAX(updated_at) FROM staging.stg_payments) IS NULL OR payments.updated_at > (SELECT MAX(updated_at) FROM staging.stg_payments) - INTERVAL 1 DAY)
+    WHERE ((SELECT MAX(updated_at) FROM staging.stg_payments) IS NULL OR payments.updated_at > (SELECT MAX(updated_at) - INTERVAL 1 DAY FROM staging.stg_payments))
 ) AS batch_rows
 ON target_rows.payment_id = batch_rows.payment_id
 WHEN MATCHED THEN UPDATE SET

@@ -14,6 +14,6 @@ SELECT
     CAST(COUNT(*) AS INT64) AS payments
 FROM stg_payments
 {% if is_incremental() %}
-WHERE ((SELECT MAX(paid_date) FROM {{ this }}) IS NULL OR stg_payments.paid_date > (SELECT MAX(paid_date) FROM {{ this }}) - INTERVAL 2 DAY)
+WHERE ((SELECT MAX(paid_date) FROM {{ this }}) IS NULL OR stg_payments.paid_date > (SELECT DATE_SUB(MAX(paid_date), INTERVAL 2 DAY) FROM {{ this }}))
 {% endif %}
 GROUP BY stg_payments.paid_date, stg_payments.region

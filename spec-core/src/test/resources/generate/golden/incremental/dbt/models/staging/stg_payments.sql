@@ -22,5 +22,5 @@ SELECT
 FROM payments
 LEFT JOIN accounts ON payments.account_id = accounts.account_id
 {% if is_incremental() %}
-WHERE ((SELECT MAX(updated_at) FROM {{ this }}) IS NULL OR payments.updated_at > (SELECT MAX(updated_at) FROM {{ this }}) - INTERVAL 1 DAY)
+WHERE ((SELECT MAX(updated_at) FROM {{ this }}) IS NULL OR payments.updated_at > (SELECT TIMESTAMP_SUB(MAX(updated_at), INTERVAL 1 DAY) FROM {{ this }}))
 {% endif %}
