@@ -18,7 +18,7 @@ Files.walk(from).withCloseable { paths ->
 
 // Seed mistakes: an unparsable date, a wrong value count, a seed for an unknown table
 def seeds = basedir.toPath().resolve('src/test/seeds')
-Files.writeString(seeds.resolve('shop_orders.csv'), '1012,1,2024-13-01,USD,paid,10.00\n', StandardOpenOption.APPEND)
+Files.writeString(seeds.resolve('shop_orders.csv'), '1012,1,2024-13-01,USD,paid,10.00,2024-07-01T10:00:00Z\n', StandardOpenOption.APPEND)
 Files.writeString(seeds.resolve('fx_rates.csv'), 'JPY\n', StandardOpenOption.APPEND)
 Files.writeString(seeds.resolve('shop_refunds.csv'), 'order_id,amount\n1001,5.00\n')
 return true

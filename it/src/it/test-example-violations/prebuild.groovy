@@ -26,7 +26,7 @@ append('shop_customers.csv', '9,ivy@example.com,Ivy,,tiktok,active,2024-04-10T12
 // a null: customer 10 has no creation time (created_at is not nullable in stg_customers)
 append('shop_customers.csv', '10,jo@example.com,Jo,,web,active,,')
 // an orphan foreign key: an order of customer 99, who does not exist
-append('shop_orders.csv', '1011,99,2024-07-01,USD,paid,10.00')
+append('shop_orders.csv', '1011,99,2024-07-01,USD,paid,10.00,2024-07-01T10:00:00Z')
 append('shop_order_lines.csv', '1011,1,SKU-CAP,1,10.00,0.00')
 // a wrong unit-test expectation
 def spec = basedir.toPath().resolve('src/main/spec/spec.json')

@@ -4,5 +4,6 @@ CREATE TABLE IF NOT EXISTS `raw.shop_orders` (
   order_date DATE,
   currency STRING,
   status STRING,
-  total_amount NUMERIC
+  total_amount NUMERIC,
+  updated_at TIMESTAMP
 );

@@ -9,10 +9,11 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
 TABLE = "staging_dev.stg_orders"
+UNIQUE_KEY = ["order_id"]
 
 
-def build(spark: SparkSession) -> DataFrame:
-    """The model's rows."""
+def rows(spark: SparkSession, batch: bool = False) -> DataFrame:
+    """The model's rows; with batch, only those past the stored table's watermark."""
     src_shop_orders = spark.table("raw.shop_orders").alias("shop_orders")
     src_shop_orders = src_shop_orders.filter(F.expr("shop_orders.order_date >= DATE '2024-01-01'"))
     src_shop_order_lines = spark.table("raw.shop_order_lines").alias("shop_order_lines")
@@ -20,6 +21,8 @@ def build(spark: SparkSession) -> DataFrame:
     rows = src_shop_orders
     rows = rows.join(src_shop_order_lines, F.expr("shop_orders.order_id = shop_order_lines.order_id"), "left")
     rows = rows.join(src_fx_rates, F.expr("UPPER(TRIM(shop_orders.currency)) = fx_rates.currency"), "left")
+    if batch:
+        rows = rows.filter(F.expr("((SELECT MAX(updated_at) FROM staging_dev.stg_orders) IS NULL OR shop_orders.updated_at > (SELECT MAX(updated_at) - INTERVAL 3 DAY FROM staging_dev.stg_orders))"))
     rows = rows.groupBy(
         F.expr("shop_orders.order_id").alias("_group_1"),
         F.expr("shop_orders.customer_id").alias("_group_2"),
@@ -28,6 +31,7 @@ def build(spark: SparkSession) -> DataFrame:
         F.expr("CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END").alias("_group_5"),
         F.expr("shop_orders.total_amount").alias("_group_6"),
         F.expr("ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2)").alias("_group_7"),
+        F.expr("shop_orders.updated_at").alias("_group_8"),
     ).agg(
         F.expr("shop_orders.order_id").alias("order_id"),
         F.expr("shop_orders.customer_id").alias("customer_id"),
@@ -36,10 +40,21 @@ def build(spark: SparkSession) -> DataFrame:
         F.expr("CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END").alias("order_status"),
         F.expr("shop_orders.total_amount").alias("total_amount"),
         F.expr("CAST(ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2) AS DECIMAL(38,9))").alias("amount_usd"),
+        F.expr("shop_orders.updated_at").alias("updated_at"),
         F.expr("CAST(COUNT(shop_order_lines.line_no) AS BIGINT)").alias("line_count"),
         F.expr("CAST(COALESCE(SUM(shop_order_lines.quantity), 0) AS BIGINT)").alias("item_quantity"),
         F.expr("CAST(COALESCE(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0) AS DECIMAL(38,9))").alias("gross_amount"),
         F.expr("CAST(COALESCE(SUM(shop_order_lines.discount), 0) AS DECIMAL(38,9))").alias("discount_amount"),
         F.expr("CAST(ROUND(try_divide(SUM(shop_order_lines.discount), SUM(shop_order_lines.quantity * shop_order_lines.unit_price)), 4) AS DECIMAL(38,9))").alias("discount_rate"),
-    ).select("order_id", "customer_id", "order_date", "currency", "order_status", "total_amount", "amount_usd", "line_count", "item_quantity", "gross_amount", "discount_amount", "discount_rate")
+    ).select("order_id", "customer_id", "order_date", "currency", "order_status", "total_amount", "amount_usd", "updated_at", "line_count", "item_quantity", "gross_amount", "discount_amount", "discount_rate")
     return rows
+
+
+def build(spark: SparkSession) -> DataFrame:
+    """The stored table merged with this run's batch; every row on the first run."""
+    if not spark.catalog.tableExists(TABLE):
+        return rows(spark)
+    stored = spark.table(TABLE).localCheckpoint()
+    batch = rows(spark, batch=True).localCheckpoint()
+    kept = stored.join(batch.select(*UNIQUE_KEY), UNIQUE_KEY, "left_anti")
+    return kept.unionByName(batch)

@@ -189,6 +189,26 @@ public enum DiagnosticCode {
             "result-type-incompatible",
             "A transform or formula returns a type that BigQuery cannot convert to its column's declared type",
             "Declare the type the expression returns, or convert explicitly (PARSE_DATE, UNIX_SECONDS, TO_JSON_STRING, ...)."),
+    SP236(
+            "incremental-block-misplaced",
+            "An incremental block is on a model that is not materialized as incremental, or on an SCD2 model",
+            "Set \"materialization\": \"incremental\", or remove the block (an SCD2 model keeps history by its"
+                    + " natural key)."),
+    SP237(
+            "incremental-unknown-column",
+            "An incremental block's unique_key or updated_at names a column the model does not output",
+            "Name output columns of the model (column_mapping targets, group_by keys or metrics)."),
+    SP238(
+            "incremental-lookback",
+            "An incremental block's lookback is not a BigQuery INTERVAL literal, or has no updated_at to apply to",
+            "Write INTERVAL <n> <DAY|HOUR|MINUTE|SECOND> (e.g. \"INTERVAL 3 DAY\") next to updated_at."),
+    SP239(
+            "incremental-watermark-unsafe",
+            "An incremental model's updated_at cannot select a run's rows correctly: an aggregate, a window column,"
+                    + " a model whose QUALIFY runs over the joined rows, sources aggregated apart, or a type that is"
+                    + " not a point in time",
+            "Watermark a plain column (in a grouped model, a group key such as the source's own updated_at), or"
+                    + " compute the aggregate in an upstream model and make that model incremental instead."),
     SP240(
             "case-mapping-differs",
             "UPPER or LOWER of a character whose case is more than one character differs on DuckDB",
@@ -279,6 +299,11 @@ public enum DiagnosticCode {
             "A window function in a filter picks rows by an order that can tie, so which rows are kept is the engine's"
                     + " choice and may differ between runs and engines",
             "Add ORDER BY columns that make the order unique within each partition, e.g. the source's primary key."),
+    SP409(
+            "incremental-key-not-unique",
+            "An incremental model's unique_key is neither its primary key nor a column with a unique test",
+            "Declare the key as primary_key (or add a unique test), or leave unique_key out to merge by the primary"
+                    + " key."),
 
     // SP5xx: the diff goal and its base
     SP500(

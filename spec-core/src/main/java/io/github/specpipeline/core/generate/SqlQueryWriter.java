@@ -1,6 +1,7 @@
 package io.github.specpipeline.core.generate;
 
 import io.github.specpipeline.core.model.JoinType;
+import io.github.specpipeline.core.plan.IncrementalPlan;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlan.Branch;
 import io.github.specpipeline.core.plan.ModelPlan.Combine;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a {@link ModelPlan} as one SQL query in a dialect: a CTE per source (with the filters that apply to
@@ -25,10 +27,34 @@ public final class SqlQueryWriter {
 
     private final Dialect d;
     private final Function<Source, String> relation;
+    private final Batch batch;
 
-    private SqlQueryWriter(Dialect dialect, Function<Source, String> relation) {
+    private SqlQueryWriter(Dialect dialect, Function<Source, String> relation, Batch batch) {
         this.d = dialect;
         this.relation = relation;
+        this.batch = batch;
+    }
+
+    /**
+     * How an incremental model's batch predicate ({@link IncrementalPlan#predicate}) is written into its select.
+     *
+     * @param self  the stored table as the target names it ({@code {{ this }}}, {@code ${self()}}, a table name)
+     * @param guard wraps the predicate's line ({@code WHERE ...} or {@code   AND ...}) in the target's "only on an
+     *              incremental run" construct; the identity where the predicate itself covers the first run
+     */
+    public record Batch(String self, UnaryOperator<String> guard) {
+        /** The predicate on every run: it selects every row while {@code self} is empty. */
+        public static Batch always(String self) {
+            return new Batch(self, UnaryOperator.identity());
+        }
+    }
+
+    /**
+     * The incremental model's batch: its select with the watermark predicate (the plain select for a model
+     * without a watermark).
+     */
+    public static String batch(ModelPlan plan, Dialect dialect, Function<Source, String> relation, Batch batch) {
+        return new SqlQueryWriter(dialect, relation, batch).write(plan);
     }
 
     /**
@@ -37,7 +63,7 @@ public final class SqlQueryWriter {
      * @param relation the relation each source is read from, as it must appear after FROM
      */
     public static String select(ModelPlan plan, Dialect dialect, Function<Source, String> relation) {
-        return new SqlQueryWriter(dialect, relation).write(plan);
+        return new SqlQueryWriter(dialect, relation, null).write(plan);
     }
 
     /**
@@ -58,6 +84,10 @@ public final class SqlQueryWriter {
     }
 
     private String write(ModelPlan plan) {
+        watermark = batch == null || plan.incremental() == null ? null : plan.incremental();
+        if (watermark != null && watermark.watermark() == null) {
+            watermark = null;
+        }
         List<String> ctes = new ArrayList<>();
         for (Source s : plan.sources()) {
             StringBuilder cte = new StringBuilder();
@@ -90,6 +120,8 @@ public final class SqlQueryWriter {
         return sb.append(main).toString();
     }
 
+    private IncrementalPlan watermark;
+
     private String branchSelect(Branch b, String indent) {
         StringBuilder sb = new StringBuilder();
         sb.append(indent).append("SELECT\n");
@@ -109,6 +141,16 @@ public final class SqlQueryWriter {
             sb.append('\n');
         }
         appendWhere(sb, b.where(), indent);
+        if (watermark != null) {
+            String column = watermark.watermark().column();
+            SelectItem item = b.select().stream()
+                    .filter(i -> i.name().equalsIgnoreCase(column))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("watermark " + column + " is not selected"));
+            String predicate = watermark.predicate(d, value(item), batch.self());
+            sb.append(batch.guard().apply(indent + (b.where().isEmpty() ? "WHERE " : "  AND ") + predicate))
+                    .append('\n');
+        }
         if (!b.groupBy().isEmpty()) {
             List<String> groups = new ArrayList<>();
             for (Expr e : b.groupBy()) {
@@ -130,6 +172,11 @@ public final class SqlQueryWriter {
 
     /** {@code expr AS name}, with a cast to the declared type where the expression does not have it. */
     String selectItem(SelectItem item) {
+        return value(item) + " AS " + q(item.name());
+    }
+
+    /** The item's value: its expression, cast to the declared type where the expression does not have it. */
+    private String value(SelectItem item) {
         String sql = item.expr().sql(d);
         if (item.castType() != null) {
             String type = d.type(item.castType()).orElse(null);
@@ -137,7 +184,7 @@ public final class SqlQueryWriter {
                 sql = "CAST(" + sql + " AS " + type + ")";
             }
         }
-        return sql + " AS " + q(item.name());
+        return sql;
     }
 
     private void appendWhere(StringBuilder sb, List<Expr> predicates, String indent) {

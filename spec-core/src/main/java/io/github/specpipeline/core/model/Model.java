@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param index           position in the spec's {@code models} array, for locating diagnostics
  * @param materialization as declared, or null for the target's default (a table)
  * @param expressions     named expressions of this model ({@code @name(...)}); over the spec's of the same name
+ * @param incremental     the {@code incremental} block (merge key, watermark); {@link Incremental#NONE} without one
  */
 public record Model(
         int index,
@@ -30,7 +31,46 @@ public record Model(
         List<String> groupBy,
         Constraints constraints,
         List<UnitTest> unitTests,
-        Map<String, String> expressions) {
+        Map<String, String> expressions,
+        Incremental incremental) {
+
+    /** A model without an {@code incremental} block. */
+    public Model(
+            int index,
+            String name,
+            Layer layer,
+            String description,
+            String owner,
+            List<String> tags,
+            Materialization materialization,
+            List<SourceRef> sources,
+            List<ColumnMapping> columns,
+            List<Join> joins,
+            List<Filter> filters,
+            List<Aggregation> aggregations,
+            List<String> groupBy,
+            Constraints constraints,
+            List<UnitTest> unitTests,
+            Map<String, String> expressions) {
+        this(
+                index,
+                name,
+                layer,
+                description,
+                owner,
+                tags,
+                materialization,
+                sources,
+                columns,
+                joins,
+                filters,
+                aggregations,
+                groupBy,
+                constraints,
+                unitTests,
+                expressions,
+                Incremental.NONE);
+    }
 
     /** A model without named expressions of its own. */
     public Model(
@@ -69,6 +109,7 @@ public record Model(
     }
 
     public Model {
+        incremental = incremental == null ? Incremental.NONE : incremental;
         expressions = Collections.unmodifiableMap(new LinkedHashMap<>(expressions));
         tags = List.copyOf(tags);
         sources = List.copyOf(sources);

@@ -11,6 +11,7 @@ import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Environment;
 import io.github.specpipeline.core.model.Filter;
+import io.github.specpipeline.core.model.Incremental;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Layer;
@@ -201,7 +202,8 @@ public final class SpecBinder {
                         "group_by",
                         "constraints",
                         "unit_tests",
-                        "expressions");
+                        "expressions",
+                        "incremental");
         int index = Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1));
         String name = o.string("name", true).orElse("");
         Layer layer = o.string("layer", true)
@@ -255,9 +257,20 @@ public final class SpecBinder {
                 o.array("group_by", false, this::requiredText),
                 o.object("constraints", false).map(this::constraints).orElse(Constraints.NONE),
                 o.array("unit_tests", false, this::unitTest),
-                expressions(o));
+                expressions(o),
+                o.object("incremental", false).map(this::incremental).orElse(Incremental.NONE));
         o.reportUnknown();
         return model;
+    }
+
+    private Incremental incremental(Obj o) {
+        o.known("unique_key", "updated_at", "lookback");
+        Incremental i = new Incremental(
+                o.nameList("unique_key"),
+                o.string("updated_at", false).orElse(null),
+                o.string("lookback", false).orElse(null));
+        o.reportUnknown();
+        return i;
     }
 
     private ColumnMapping column(JsonNode node, String pointer) {

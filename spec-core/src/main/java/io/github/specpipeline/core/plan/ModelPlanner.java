@@ -6,6 +6,7 @@ import io.github.specpipeline.core.model.Aggregation;
 import io.github.specpipeline.core.model.ColumnMapping;
 import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.Filter;
+import io.github.specpipeline.core.model.Incremental;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Materialization;
@@ -21,6 +22,7 @@ import io.github.specpipeline.core.plan.ModelPlan.Source;
 import io.github.specpipeline.core.sql.BigQuerySyntax;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.FilterStage;
+import io.github.specpipeline.core.sql.IntervalLiteral;
 import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
@@ -263,10 +265,27 @@ public final class ModelPlanner {
             outputs.add(new OutputColumn(k.expiryAt(), "TIMESTAMP", 0, null));
             outputs.add(new OutputColumn(k.currentFlag(), "BOOL", 0, null));
         }
-        IncrementalPlan incremental = scd2 == null && m.effectiveMaterialization() == Materialization.INCREMENTAL
-                ? new IncrementalPlan(m.constraints().primaryKey())
-                : null;
+        IncrementalPlan incremental =
+                scd2 == null && m.effectiveMaterialization() == Materialization.INCREMENTAL ? incremental() : null;
         return new ModelPlan(m, planned, branches, combine, outputs, scd2, incremental, layout());
+    }
+
+    /** The block's key (else the primary key) and its watermark, if it names one. */
+    private IncrementalPlan incremental() {
+        Incremental block = m.incremental();
+        List<String> key = block.uniqueKey().isEmpty() ? m.constraints().primaryKey() : block.uniqueKey();
+        IncrementalPlan.Watermark watermark = block.updatedAt() == null
+                ? null
+                : new IncrementalPlan.Watermark(
+                        block.updatedAt(),
+                        spec.outputColumns(m.name()).stream()
+                                .filter(c -> c.name().equalsIgnoreCase(block.updatedAt()))
+                                .map(Column::type)
+                                .filter(t -> t != null)
+                                .findFirst()
+                                .orElse(null),
+                        IntervalLiteral.parse(block.lookback()).orElse(null));
+        return new IncrementalPlan(key, watermark);
     }
 
     private TableLayout layout() {

@@ -120,6 +120,18 @@ public final class GoogleSqlEngine implements TestEngine {
         }
     }
 
+    /**
+     * Replaces the rows of the raw table {@code table} (a key of the raw tables it was started with): the changed
+     * sources of a second, incremental run. The model tables built so far stay, as a stored table does.
+     */
+    public void replaceRawRows(String table, RawRows rows) throws SQLException {
+        RawTable r = raw.get(table);
+        if (r == null) {
+            throw new SQLException("no raw table " + table);
+        }
+        load(r, rows);
+    }
+
     private void load(RawTable r, RawRows given) throws SQLException {
         String name = rawTable(r.name());
         List<TableColumn> columns = engine.catalog()

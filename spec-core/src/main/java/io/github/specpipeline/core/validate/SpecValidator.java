@@ -13,9 +13,11 @@ import io.github.specpipeline.core.model.Constraints;
 import io.github.specpipeline.core.model.DataTest;
 import io.github.specpipeline.core.model.Environment;
 import io.github.specpipeline.core.model.Filter;
+import io.github.specpipeline.core.model.Incremental;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Literal;
+import io.github.specpipeline.core.model.Materialization;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SchemaNames;
 import io.github.specpipeline.core.model.SourceRef;
@@ -25,6 +27,7 @@ import io.github.specpipeline.core.parse.Names;
 import io.github.specpipeline.core.sql.BigQuerySyntax;
 import io.github.specpipeline.core.sql.ColumnRef;
 import io.github.specpipeline.core.sql.FilterStage;
+import io.github.specpipeline.core.sql.IntervalLiteral;
 import io.github.specpipeline.core.sql.ParsedFragment;
 import io.github.specpipeline.core.sql.SqlFragmentException;
 import io.github.specpipeline.core.sql.SqlFragments;
@@ -252,6 +255,7 @@ public final class SpecValidator {
         private final Map<String, Column> outputsByName = new LinkedHashMap<>();
         private boolean outputsKnown = true;
         private final Map<String, ParsedFragment> transforms = new HashMap<>();
+        private final Map<Filter, ParsedFragment> filterFragments = new java.util.IdentityHashMap<>();
 
         ModelCheck(Model m) {
             this.m = m;
@@ -268,6 +272,7 @@ public final class SpecValidator {
             checkGroupBy();
             computeOutputs();
             checkConstraints();
+            checkIncremental();
             checkTests();
             checkUnitTests();
             checkGrain();
@@ -629,7 +634,10 @@ public final class SpecValidator {
                                 scope,
                                 List.of(),
                                 new Use(FragmentPlace.FILTER, null, null))
-                        .ifPresent(x -> checkFilterStage(x, fp + "/predicate", onSource, filterScope));
+                        .ifPresent(x -> {
+                            filterFragments.put(f, x);
+                            checkFilterStage(x, fp + "/predicate", onSource, filterScope);
+                        });
             }
         }
 
@@ -931,6 +939,180 @@ public final class SpecValidator {
                         "SCD2 fields are set but scd_type is not 2; they are ignored",
                         "set \"scd_type\": 2 or remove natural_key/effective_at/expiry_at/current_flag");
             }
+        }
+
+        /**
+         * The {@code incremental} block (SP236-SP239, SP409). The watermark becomes a WHERE predicate on the joined
+         * source rows (see {@code plan.IncrementalPlan}), so it must be a column computed row by row: a plain
+         * column of the model, which in a grouped model is a group key. A filter on a group key drops whole groups
+         * and never part of one, so every group a run writes is complete; a watermark on an aggregate, a window
+         * column or a model whose windows run over the joined rows could not be made correct this way.
+         */
+        private void checkIncremental() {
+            Incremental inc = m.incremental();
+            String ip = p + "/incremental";
+            if (inc.equals(Incremental.NONE)) {
+                return;
+            }
+            if (m.constraints().isScd2()) {
+                r.error(
+                        DiagnosticCode.SP236,
+                        ip,
+                        "model '" + name + "' is SCD2; its history is kept by the natural key, not by an incremental"
+                                + " block",
+                        "remove the incremental block (SCD2 models are always incremental)");
+                return;
+            }
+            if (m.effectiveMaterialization() != Materialization.INCREMENTAL) {
+                r.error(
+                        DiagnosticCode.SP236,
+                        ip,
+                        "model '" + name + "' has an incremental block but is materialized as "
+                                + m.effectiveMaterialization().id(),
+                        "set \"materialization\": \"incremental\" or remove the incremental block");
+                return;
+            }
+            for (String key : inc.uniqueKey()) {
+                if (checkIdentifier(key, ip + "/unique_key", "unique_key column") && !isOutput(key)) {
+                    r.error(
+                            DiagnosticCode.SP237,
+                            ip + "/unique_key",
+                            "unique_key '" + key + "' is not an output column of '" + name + "'",
+                            "output columns: " + outputList());
+                }
+            }
+            if (!inc.uniqueKey().isEmpty()
+                    && inc.uniqueKey().stream().allMatch(this::isOutput)
+                    && !sameNames(inc.uniqueKey(), m.constraints().primaryKey())) {
+                boolean uniqueTested = inc.uniqueKey().size() == 1
+                        && m.columns().stream()
+                                .filter(c -> c.targetColumn()
+                                        .equalsIgnoreCase(inc.uniqueKey().get(0)))
+                                .anyMatch(c -> c.tests().stream().anyMatch(t -> t instanceof DataTest.Unique));
+                if (!uniqueTested) {
+                    r.warning(
+                            DiagnosticCode.SP409,
+                            ip + "/unique_key",
+                            "unique_key " + String.join(", ", inc.uniqueKey()) + " of '" + name
+                                    + "' is neither its primary_key nor a column with a unique test; a merge by a"
+                                    + " key that is not unique updates several rows with one",
+                            "declare it as the primary_key (or add a unique test), or leave unique_key out to merge by"
+                                    + " the primary key");
+                }
+            }
+            if (inc.lookback() != null && !IntervalLiteral.isValid(inc.lookback())) {
+                r.error(
+                        DiagnosticCode.SP238,
+                        ip + "/lookback",
+                        "lookback " + Names.show(inc.lookback()) + " is not a BigQuery INTERVAL literal",
+                        "write INTERVAL <n> <DAY|HOUR|MINUTE|SECOND>, e.g. \"INTERVAL 3 DAY\"");
+            }
+            if (inc.updatedAt() == null) {
+                if (inc.lookback() != null) {
+                    r.error(
+                            DiagnosticCode.SP238,
+                            ip + "/lookback",
+                            "lookback is set but updated_at is not: there is no watermark to move back",
+                            "add \"updated_at\": \"<column>\" or remove lookback");
+                }
+                return;
+            }
+            String wp = ip + "/updated_at";
+            if (!checkIdentifier(inc.updatedAt(), wp, "updated_at column")) {
+                return;
+            }
+            ColumnMapping mapped = m.columns().stream()
+                    .filter(c -> c.targetColumn().equalsIgnoreCase(inc.updatedAt()))
+                    .findFirst()
+                    .orElse(null);
+            boolean metric =
+                    m.aggregations().stream().anyMatch(a -> a.metricColumn().equalsIgnoreCase(inc.updatedAt()));
+            boolean groupKey = m.groupBy().stream().anyMatch(g -> g.equalsIgnoreCase(inc.updatedAt()));
+            if (mapped == null && !metric && !groupKey) {
+                if (isOutput(inc.updatedAt())) {
+                    return; // a pass-through column: reported nowhere else, and not planned as a watermark
+                }
+                r.error(
+                        DiagnosticCode.SP237,
+                        wp,
+                        "updated_at '" + inc.updatedAt() + "' is not an output column of '" + name + "'",
+                        "output columns: " + outputList());
+                return;
+            }
+            ParsedFragment transform = mapped == null ? null : transforms.get(mapped.targetColumn());
+            String unsafe = null;
+            if (metric || (transform != null && transform.containsAggregate())) {
+                unsafe = "is an aggregate: filtering the input rows by it would drop the older rows of a group and"
+                        + " write a wrong total";
+            } else if (transform != null && WindowCalls.contains(transform.expression())) {
+                unsafe = "is a window function, which a WHERE clause cannot hold";
+            } else if (m.filters().stream()
+                    .filter(f -> f.appliesTo() == null || f.appliesTo().equals(m.name()))
+                    .map(f -> filterFragments.get(f))
+                    .anyMatch(x -> x != null && FilterStage.of(x) == FilterStage.QUALIFY)) {
+                unsafe = "would restrict the rows a QUALIFY filter's window sees to the run's rows; put the QUALIFY"
+                        + " on the source it deduplicates (applies_to)";
+            } else if (relations.size() > 1 && !connected()) {
+                unsafe = "is read from one of several sources that are not joined (they are aggregated apart or"
+                        + " cross-joined), so the other sources' rows would not be filtered";
+            }
+            if (unsafe != null) {
+                r.error(
+                        DiagnosticCode.SP239,
+                        wp,
+                        "updated_at '" + inc.updatedAt() + "' of '" + name + "' " + unsafe,
+                        DiagnosticCode.SP239.fix());
+                return;
+            }
+            String type = outputsByName.containsKey(inc.updatedAt().toLowerCase(Locale.ROOT))
+                    ? outputsByName
+                            .get(inc.updatedAt().toLowerCase(Locale.ROOT))
+                            .type()
+                    : null;
+            if (type != null
+                    && type.strip().equalsIgnoreCase("DATE")
+                    && IntervalLiteral.parse(inc.lookback())
+                            .filter(l -> !l.unit().equals("DAY"))
+                            .isPresent()) {
+                r.error(
+                        DiagnosticCode.SP238,
+                        ip + "/lookback",
+                        "updated_at '" + inc.updatedAt() + "' is a DATE, which a lookback of hours, minutes or"
+                                + " seconds cannot move",
+                        "write the lookback in days, e.g. \"INTERVAL 1 DAY\"");
+            }
+            if (type != null && !IntervalLiteral.orderable(type, inc.lookback() != null)) {
+                r.error(
+                        DiagnosticCode.SP239,
+                        wp,
+                        "updated_at '" + inc.updatedAt() + "' is " + type
+                                + (inc.lookback() != null
+                                        ? ", which an INTERVAL cannot be subtracted from"
+                                        : ", which is no watermark"),
+                        "use a TIMESTAMP, DATETIME or DATE column" + (inc.lookback() != null ? "" : " (or INT64)"));
+            }
+        }
+
+        private boolean connected() {
+            Map<String, String> parent = new HashMap<>();
+            relations.keySet().forEach(a -> parent.put(a, a));
+            for (Join j : m.joins()) {
+                if (parent.containsKey(j.leftTable()) && parent.containsKey(j.rightTable())) {
+                    parent.put(find(parent, j.leftTable()), find(parent, j.rightTable()));
+                }
+            }
+            return relations.keySet().stream()
+                            .map(a -> find(parent, a))
+                            .distinct()
+                            .count()
+                    <= 1;
+        }
+
+        private static boolean sameNames(List<String> a, List<String> b) {
+            return a.stream()
+                    .map(x -> x.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet())
+                    .equals(b.stream().map(x -> x.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
         }
 
         private void checkScd2(Constraints k, String kp) {

@@ -110,7 +110,7 @@ class SpecDirectoryTest {
         assertThat(dir.keySet()).containsExactlyElementsOf(one.keySet());
         // a finding is located in the model's file
         assertThat(dir.get("review/csv/06_validation.csv"))
-                .contains("warning,SP403,specdir/shop-analytics/models/1_staging/01_stg_orders.json:17:21,"
+                .contains("warning,SP403,specdir/shop-analytics/models/1_staging/01_stg_orders.json:24:21,"
                         + "/models/1/column_mapping,stg_orders,");
         for (String name : one.keySet()) {
             // Markdown escapes the name

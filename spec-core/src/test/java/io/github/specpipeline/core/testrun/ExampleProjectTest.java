@@ -135,10 +135,10 @@ class ExampleProjectTest {
                         + "|accepted_values__stg_customers__signup_channel",
                 "null|shop_customers.csv|10,jo@example.com,Jo,,web,active,,|not_null__stg_customers__signup_date "
                         + "not_null__stg_customers__created_at not_null__stg_customers__updated_at",
-                "orphan foreign key|shop_orders.csv|1011,99,2024-07-01,USD,paid,10.00;shop_order_lines.csv=1011,1,SKU-CAP,1,10.00,0.00"
+                "orphan foreign key|shop_orders.csv|1011,99,2024-07-01,USD,paid,10.00,2024-07-01T10:00:00Z;shop_order_lines.csv=1011,1,SKU-CAP,1,10.00,0.00"
                         + "|relationships__stg_orders__customer_id "
                         + "relationships__fact_orders__customer_id not_null__fact_orders__customer_lifecycle_stage",
-                "failing expression|shop_orders.csv|1011,1,2024-07-01,USD,paid,10.00;shop_order_lines.csv=1011,1,SKU-CAP,1,12.00,0.00"
+                "failing expression|shop_orders.csv|1011,1,2024-07-01,USD,paid,10.00,2024-07-01T10:00:00Z;shop_order_lines.csv=1011,1,SKU-CAP,1,12.00,0.00"
                         + "|expression__stg_orders__total_amount",
             })
     void aSeedRowBreakingOneRuleFailsExactlyItsTests(String what, String file, String rows, String failing)

@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS raw.shop_orders (
     order_date DATE,
     currency VARCHAR,
     status VARCHAR,
-    total_amount DECIMAL(38,9)
+    total_amount DECIMAL(38,9),
+    updated_at TIMESTAMPTZ
 );
 CREATE TABLE IF NOT EXISTS raw.web_sessions (
     session_id VARCHAR NOT NULL,

@@ -37,38 +37,95 @@ FROM shop_customers
 LEFT JOIN shop_addresses ON shop_customers.customer_id = shop_addresses.customer_id;
 
 -- stg_orders
-CREATE OR REPLACE TABLE ci_staging.stg_orders AS
-WITH
-shop_orders AS (
-    SELECT *
-    FROM raw.shop_orders AS shop_orders
-    WHERE shop_orders.order_date >= DATE '2024-01-01'
-),
-shop_order_lines AS (
-    SELECT *
-    FROM raw.shop_order_lines AS shop_order_lines
-),
-fx_rates AS (
-    SELECT *
-    FROM raw.fx_rates AS fx_rates
-)
-SELECT
-    shop_orders.order_id AS order_id,
-    shop_orders.customer_id AS customer_id,
-    shop_orders.order_date AS order_date,
-    UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) AS currency,
-    CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END AS order_status,
-    shop_orders.total_amount AS total_amount,
-    CAST(ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2) AS DECIMAL(38,9)) AS amount_usd,
-    CAST(COUNT(shop_order_lines.line_no) AS BIGINT) AS line_count,
-    CAST(COALESCE(SUM(shop_order_lines.quantity), 0) AS BIGINT) AS item_quantity,
-    CAST(COALESCE(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0) AS DECIMAL(38,9)) AS gross_amount,
-    CAST(COALESCE(SUM(shop_order_lines.discount), 0) AS DECIMAL(38,9)) AS discount_amount,
-    CAST(ROUND(CAST((SUM(shop_order_lines.discount) / NULLIF(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0)) AS DECIMAL(38,9)), 4) AS DECIMAL(38,9)) AS discount_rate
-FROM shop_orders
-LEFT JOIN shop_order_lines ON shop_orders.order_id = shop_order_lines.order_id
-LEFT JOIN fx_rates ON UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) = fx_rates.currency
-GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2);
+CREATE TABLE IF NOT EXISTS ci_staging.stg_orders AS
+SELECT *
+FROM (
+    WITH
+    shop_orders AS (
+        SELECT *
+        FROM raw.shop_orders AS shop_orders
+        WHERE shop_orders.order_date >= DATE '2024-01-01'
+    ),
+    shop_order_lines AS (
+        SELECT *
+        FROM raw.shop_order_lines AS shop_order_lines
+    ),
+    fx_rates AS (
+        SELECT *
+        FROM raw.fx_rates AS fx_rates
+    )
+    SELECT
+        shop_orders.order_id AS order_id,
+        shop_orders.customer_id AS customer_id,
+        shop_orders.order_date AS order_date,
+        UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) AS currency,
+        CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END AS order_status,
+        shop_orders.total_amount AS total_amount,
+        CAST(ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2) AS DECIMAL(38,9)) AS amount_usd,
+        shop_orders.updated_at AS updated_at,
+        CAST(COUNT(shop_order_lines.line_no) AS BIGINT) AS line_count,
+        CAST(COALESCE(SUM(shop_order_lines.quantity), 0) AS BIGINT) AS item_quantity,
+        CAST(COALESCE(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0) AS DECIMAL(38,9)) AS gross_amount,
+        CAST(COALESCE(SUM(shop_order_lines.discount), 0) AS DECIMAL(38,9)) AS discount_amount,
+        CAST(ROUND(CAST((SUM(shop_order_lines.discount) / NULLIF(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0)) AS DECIMAL(38,9)), 4) AS DECIMAL(38,9)) AS discount_rate
+    FROM shop_orders
+    LEFT JOIN shop_order_lines ON shop_orders.order_id = shop_order_lines.order_id
+    LEFT JOIN fx_rates ON UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) = fx_rates.currency
+    GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2), shop_orders.updated_at
+) AS source_rows
+WHERE FALSE;
+MERGE INTO ci_staging.stg_orders AS target_rows
+USING (
+    WITH
+    shop_orders AS (
+        SELECT *
+        FROM raw.shop_orders AS shop_orders
+        WHERE shop_orders.order_date >= DATE '2024-01-01'
+    ),
+    shop_order_lines AS (
+        SELECT *
+        FROM raw.shop_order_lines AS shop_order_lines
+    ),
+    fx_rates AS (
+        SELECT *
+        FROM raw.fx_rates AS fx_rates
+    )
+    SELECT
+        shop_orders.order_id AS order_id,
+        shop_orders.customer_id AS customer_id,
+        shop_orders.order_date AS order_date,
+        UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) AS currency,
+        CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END AS order_status,
+        shop_orders.total_amount AS total_amount,
+        CAST(ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2) AS DECIMAL(38,9)) AS amount_usd,
+        shop_orders.updated_at AS updated_at,
+        CAST(COUNT(shop_order_lines.line_no) AS BIGINT) AS line_count,
+        CAST(COALESCE(SUM(shop_order_lines.quantity), 0) AS BIGINT) AS item_quantity,
+        CAST(COALESCE(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0) AS DECIMAL(38,9)) AS gross_amount,
+        CAST(COALESCE(SUM(shop_order_lines.discount), 0) AS DECIMAL(38,9)) AS discount_amount,
+        CAST(ROUND(CAST((SUM(shop_order_lines.discount) / NULLIF(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0)) AS DECIMAL(38,9)), 4) AS DECIMAL(38,9)) AS discount_rate
+    FROM shop_orders
+    LEFT JOIN shop_order_lines ON shop_orders.order_id = shop_order_lines.order_id
+    LEFT JOIN fx_rates ON UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')) = fx_rates.currency
+    WHERE ((SELECT MAX(updated_at) FROM ci_staging.stg_orders) IS NULL OR shop_orders.updated_at > (SELECT MAX(updated_at) - INTERVAL 3 DAY FROM ci_staging.stg_orders))
+    GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(replace(TRIM(shop_orders.currency), 'ß', 'SS')), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2), shop_orders.updated_at
+) AS batch_rows
+ON target_rows.order_id = batch_rows.order_id
+WHEN MATCHED THEN UPDATE SET
+    customer_id = batch_rows.customer_id,
+    order_date = batch_rows.order_date,
+    currency = batch_rows.currency,
+    order_status = batch_rows.order_status,
+    total_amount = batch_rows.total_amount,
+    amount_usd = batch_rows.amount_usd,
+    updated_at = batch_rows.updated_at,
+    line_count = batch_rows.line_count,
+    item_quantity = batch_rows.item_quantity,
+    gross_amount = batch_rows.gross_amount,
+    discount_amount = batch_rows.discount_amount,
+    discount_rate = batch_rows.discount_rate
+WHEN NOT MATCHED THEN INSERT (order_id, customer_id, order_date, currency, order_status, total_amount, amount_usd, updated_at, line_count, item_quantity, gross_amount, discount_amount, discount_rate)
+    VALUES (batch_rows.order_id, batch_rows.customer_id, batch_rows.order_date, batch_rows.currency, batch_rows.order_status, batch_rows.total_amount, batch_rows.amount_usd, batch_rows.updated_at, batch_rows.line_count, batch_rows.item_quantity, batch_rows.gross_amount, batch_rows.discount_amount, batch_rows.discount_rate);
 
 -- stg_web_activity
 CREATE OR REPLACE TABLE ci_staging.stg_web_activity AS

@@ -42,14 +42,15 @@ SELECT
     CAST(trim(discount) AS DECIMAL(38,9)) AS discount
 FROM read_csv('seeds/shop_order_lines.csv', header = true, delim = ',', quote = '"', escape = '"', all_varchar = true);
 
-INSERT INTO raw.shop_orders (order_id, customer_id, order_date, currency, status, total_amount)
+INSERT INTO raw.shop_orders (order_id, customer_id, order_date, currency, status, total_amount, updated_at)
 SELECT
     CAST(trim(order_id) AS BIGINT) AS order_id,
     CAST(trim(customer_id) AS BIGINT) AS customer_id,
     CAST(trim(order_date) AS DATE) AS order_date,
     currency,
     status,
-    CAST(trim(total_amount) AS DECIMAL(38,9)) AS total_amount
+    CAST(trim(total_amount) AS DECIMAL(38,9)) AS total_amount,
+    CAST(trim(updated_at) AS TIMESTAMPTZ) AS updated_at
 FROM read_csv('seeds/shop_orders.csv', header = true, delim = ',', quote = '"', escape = '"', all_varchar = true);
 
 INSERT INTO raw.web_sessions (session_id, customer_id, started_at, landing_url, device, duration_seconds)

@@ -125,16 +125,33 @@ public final class DataformGenerator {
         return sb.append("\n}\n").toString();
     }
 
+    private static final String SELF = "\u0001self\u0001";
+
+    /**
+     * An incremental model's watermark predicate, on the model's own table, only on an incremental run: a
+     * {@code when(incremental(), `...`)} whose template literal holds the line escaped (backslash, backtick,
+     * {@code ${}), then {@code ${self()}}; kept whole through {@link #template} by the relation markers.
+     */
+    private static final SqlQueryWriter.Batch INCREMENTAL_RUN = new SqlQueryWriter.Batch(
+            SELF,
+            line -> "\u0000${when(incremental(), `"
+                    + line.replace("\\", "\\\\")
+                            .replace("`", "\\`")
+                            .replace("${", "\\${")
+                            .replace(SELF, "${self()}")
+                    + "`)}\u0000");
+
     private static String model(
             ValidatedSpec spec, Model m, ModelPlan plan, List<TestCase> tests, TestSql testSql, String sqlHeader) {
         String raw = spec.spec().schema().raw();
-        String select = template(SqlQueryWriter.select(
-                plan,
-                D,
-                s -> s.ref().isQualified()
-                        ? "\u0000" + "${ref(" + Text.js(raw) + ", "
-                                + Text.js(s.ref().table()) + ")}" + "\u0000"
-                        : "\u0000" + "${ref(" + Text.js(s.ref().table()) + ")}" + "\u0000"));
+        java.util.function.Function<ModelPlan.Source, String> relation = s -> s.ref()
+                        .isQualified()
+                ? "\u0000" + "${ref(" + Text.js(raw) + ", " + Text.js(s.ref().table()) + ")}" + "\u0000"
+                : "\u0000" + "${ref(" + Text.js(s.ref().table()) + ")}" + "\u0000";
+        String select = template(
+                plan.incremental() != null && plan.incremental().watermark() != null
+                        ? SqlQueryWriter.batch(plan, D, relation, INCREMENTAL_RUN)
+                        : SqlQueryWriter.select(plan, D, relation));
         List<String> config = new ArrayList<>();
         Materialization mat = m.effectiveMaterialization();
         config.add("type: " + Text.js(mat.id()));

@@ -152,7 +152,13 @@ public final class DbtGenerator {
                 files.add(new GeneratedFile(
                         folder + m.name() + ".sql", scd2View(spec, m, plan, modelHeader), m.pointer() + "/name"));
             } else {
-                String select = SqlQueryWriter.select(plan, d, s -> placeholder(spec, s.ref()));
+                // dbt-spark without Delta has no merge: its insert_overwrite of a batch would drop the other rows,
+                // so a Spark project rebuilds every row on each run (the same table, without the saving)
+                String select = plan.incremental() != null
+                                && plan.incremental().watermark() != null
+                                && adapter != DbtAdapter.SPARK
+                        ? SqlQueryWriter.batch(plan, d, s -> placeholder(spec, s.ref()), INCREMENTAL_RUN)
+                        : SqlQueryWriter.select(plan, d, s -> placeholder(spec, s.ref()));
                 files.add(new GeneratedFile(
                         folder + m.name() + ".sql",
                         modelHeader + modelComment(m) + relations(spec, Text.jinja(select)),
@@ -348,6 +354,13 @@ public final class DbtGenerator {
         return sb.toString();
     }
 
+    /**
+     * An incremental model's watermark predicate, on the model's own table, only when dbt runs it incrementally
+     * (the table exists and no --full-refresh); markers until the SQL is Jinja-escaped.
+     */
+    private static final SqlQueryWriter.Batch INCREMENTAL_RUN = new SqlQueryWriter.Batch(
+            "\u0000this\u0000", line -> "\u0000if_incremental\u0000\n" + line + "\n\u0000endif\u0000");
+
     /** The placeholder a relation is written as until the SQL is Jinja-escaped. */
     private String placeholder(ValidatedSpec spec, SourceRef ref) {
         return ref.isQualified() ? "\u0000source:" + ref.table() + "\u0000" : "\u0000ref:" + ref.table() + "\u0000";
@@ -366,7 +379,13 @@ public final class DbtGenerator {
             int end = sql.indexOf('\u0000', start + 1);
             sb.append(sql, i, start);
             String token = sql.substring(start + 1, end);
-            if (token.startsWith("ref:")) {
+            if (token.equals("this")) {
+                sb.append("{{ this }}");
+            } else if (token.equals("if_incremental")) {
+                sb.append("{% if is_incremental() %}");
+            } else if (token.equals("endif")) {
+                sb.append("{% endif %}");
+            } else if (token.startsWith("ref:")) {
                 sb.append("{{ ref('").append(token.substring(4)).append("') }}");
             } else {
                 sb.append("{{ source('")
@@ -523,11 +542,18 @@ public final class DbtGenerator {
                     .append("\n");
         }
         if (plan.incremental() != null) {
-            // the model's select gives every row on each run: BigQuery merges on the key (its default strategy),
-            // DuckDB deletes and inserts the key's rows (or appends), Spark overwrites (a merge needs Delta)
+            // the model's select gives every row (with a watermark: the batch, on an incremental run): BigQuery
+            // merges on the key (its default strategy, written out beside a watermark), DuckDB deletes and inserts
+            // the key's rows (or appends), Spark overwrites every row (a merge needs Delta, so no watermark there)
             boolean keyed = !plan.incremental().uniqueKey().isEmpty();
             switch (adapter) {
-                case BIGQUERY -> {}
+                case BIGQUERY -> {
+                    if (keyed && plan.incremental().watermark() != null) {
+                        sb.append("      incremental_strategy: ")
+                                .append(Yaml.string("merge"))
+                                .append('\n');
+                    }
+                }
                 case DUCKDB ->
                     sb.append("      incremental_strategy: ")
                             .append(Yaml.string(keyed ? "delete+insert" : "append"))
@@ -658,6 +684,12 @@ public final class DbtGenerator {
                 + sqlName(r.field()) + "\n";
     }
 
+    /** Whether the model's SQL calls is_incremental(): an incremental model with a watermark, but not on Spark. */
+    private boolean usesIsIncremental(ValidatedSpec spec, Model m) {
+        ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
+        return plan.incremental() != null && plan.incremental().watermark() != null && adapter != DbtAdapter.SPARK;
+    }
+
     private String unitTests(ValidatedSpec spec, Layer layer) {
         StringBuilder sb = new StringBuilder();
         for (Model m : spec.graph().order()) {
@@ -670,6 +702,11 @@ public final class DbtGenerator {
                     sb.append("    description: ").append(s(u.description())).append('\n');
                 }
                 sb.append("    model: ").append(Yaml.string(m.name())).append('\n');
+                if (usesIsIncremental(spec, m)) {
+                    // dbt refuses to parse a unit test of a model that calls is_incremental() without an
+                    // override; the spec's unit tests are of the model's select, a full build
+                    sb.append("    overrides:\n      macros:\n        is_incremental: false\n");
+                }
                 sb.append("    given:\n");
                 for (SourceRef src : m.sources()) {
                     String input = src.isQualified()

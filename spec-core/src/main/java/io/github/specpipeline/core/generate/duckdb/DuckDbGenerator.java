@@ -10,6 +10,7 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.DuckDbPlanner;
+import io.github.specpipeline.core.plan.IncrementalPlan;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.plan.RawTables;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * The DuckDB target: each model as {@code CREATE OR REPLACE TABLE <schema>.<model> AS <select>} (an SCD2 model
- * as a script that keeps history), in dependency order, and every data test as a query returning failing rows.
+ * as a script that keeps history, an incremental model as a create-if-missing and a {@code MERGE}), in dependency
+ * order, and every data test as a query returning failing rows.
  * Also the plan the {@code test} goal runs.
  *
  * <p>Setup sets the session time zone to UTC, BigQuery's: casting a TIMESTAMP to a DATE and truncating it then
@@ -263,10 +265,30 @@ public final class DuckDbGenerator implements DuckDbPlanner {
         ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
         String select = SqlQueryWriter.select(plan, D, source(spec, names));
         String table = DuckDbNames.qualified(names.modelSchema(m), m.name());
+        if (plan.incremental() != null && plan.incremental().watermark() != null) {
+            // without a watermark every run reads every row, and the rebuild below gives the merge's rows
+            return incremental(
+                    plan,
+                    table,
+                    select,
+                    SqlQueryWriter.batch(plan, D, source(spec, names), SqlQueryWriter.Batch.always(table)));
+        }
         if (plan.scd2() == null) {
             return List.of("CREATE OR REPLACE TABLE " + table + " AS\n" + select.stripTrailing());
         }
         return scd2(plan, table, select.stripTrailing());
+    }
+
+    /**
+     * An incremental model ({@link IncrementalPlan}) as two statements that are correct on every run: create the
+     * table empty on the first run (the select gives the column types), then merge the batch into it, which on the
+     * empty table is every row.
+     */
+    private static List<String> incremental(ModelPlan plan, String table, String select, String batch) {
+        String create = "CREATE TABLE IF NOT EXISTS " + table + " AS\n"
+                + "SELECT *\nFROM (\n" + select.indent(4).stripTrailing() + "\n) AS source_rows\n"
+                + "WHERE FALSE";
+        return List.of(create, plan.incremental().merge(D, table, plan.selectColumns(), batch));
     }
 
     private static Function<ModelPlan.Source, String> source(ValidatedSpec spec, DuckDbNames names) {

@@ -7,6 +7,7 @@ import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.generate.Text;
 import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Model;
+import io.github.specpipeline.core.plan.IncrementalPlan;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.plan.Scd2Plan;
@@ -151,14 +152,26 @@ public final class PySparkGenerator {
             sb.append("EXPIRY_AT = ").append(Text.python(k.expiryAt())).append('\n');
             sb.append("CURRENT_FLAG = ").append(Text.python(k.currentFlag())).append('\n');
         }
+        if (watermarked(plan)) {
+            sb.append("UNIQUE_KEY = [")
+                    .append(plan.incremental().uniqueKey().stream()
+                            .map(Text::python)
+                            .collect(Collectors.joining(", ")))
+                    .append("]\n");
+        }
         sb.append("\n\n");
-        sb.append(
-                plan.scd2() == null
-                        ? "def build(spark: SparkSession) -> DataFrame:\n"
-                        : "def rows(spark: SparkSession) -> DataFrame:\n");
-        sb.append("    \"\"\"The model's rows")
-                .append(plan.scd2() == null ? "" : " as of now (before history is kept)")
-                .append(".\"\"\"\n");
+        if (watermarked(plan)) {
+            sb.append("def rows(spark: SparkSession, batch: bool = False) -> DataFrame:\n");
+            sb.append("    \"\"\"The model's rows; with batch, only those past the stored table's watermark.\"\"\"\n");
+        } else {
+            sb.append(
+                    plan.scd2() == null
+                            ? "def build(spark: SparkSession) -> DataFrame:\n"
+                            : "def rows(spark: SparkSession) -> DataFrame:\n");
+            sb.append("    \"\"\"The model's rows")
+                    .append(plan.scd2() == null ? "" : " as of now (before history is kept)")
+                    .append(".\"\"\"\n");
+        }
         for (ModelPlan.Source s : plan.sources()) {
             String relation = s.model()
                     ? spec.spec()
@@ -223,6 +236,21 @@ public final class PySparkGenerator {
                         .append(".filter(")
                         .append(expr(w))
                         .append(")\n");
+            }
+            if (watermarked(plan)) {
+                // the run's batch (IncrementalPlan): the watermark on the joined rows, before any grouping
+                String column = plan.incremental().watermark().column();
+                ModelPlan.SelectItem wm = branch.select().stream()
+                        .filter(i -> i.name().equalsIgnoreCase(column))
+                        .findFirst()
+                        .orElseThrow();
+                sb.append("    if batch:\n        ")
+                        .append(v)
+                        .append(" = ")
+                        .append(v)
+                        .append(".filter(F.expr(")
+                        .append(Text.python(plan.incremental().predicate(D, value(wm), sqlTable(spec, m))))
+                        .append("))\n");
             }
             appendQualify(sb, v, branch.qualify());
             List<String> names =
@@ -293,7 +321,54 @@ public final class PySparkGenerator {
         if (plan.scd2() != null) {
             sb.append(scd2(plan.scd2()));
         }
+        if (watermarked(plan)) {
+            sb.append(merge(plan.incremental()));
+        }
         return sb.toString();
+    }
+
+    /**
+     * Whether the model is merged run by run ({@link IncrementalPlan} with a watermark); an incremental model without
+     * one is rebuilt from every row, which gives the merge's rows (but keeps no row a source deleted).
+     */
+    private static boolean watermarked(ModelPlan plan) {
+        return plan.incremental() != null && plan.incremental().watermark() != null;
+    }
+
+    /** The stored table as Spark SQL names it, for the watermark's subquery. */
+    private static String sqlTable(ValidatedSpec spec, Model m) {
+        return D.quote(spec.spec().schema().of(m.layer())) + "." + D.quote(m.name());
+    }
+
+    /** An item's value in Spark SQL, cast as {@link #item} casts it. */
+    private static String value(ModelPlan.SelectItem item) {
+        String sql = item.expr().sql(D);
+        if (item.castType() != null) {
+            String type = D.type(item.castType()).orElse(null);
+            if (type != null) {
+                sql = "CAST(" + sql + " AS " + type + ")";
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * The merge of an incremental model's batch without Delta: the stored rows whose key is not in the batch, plus
+     * the batch (update matched, insert new); without a key the batch is appended. Both are checkpointed because
+     * run_all.py then overwrites the table they are read from.
+     */
+    private static String merge(IncrementalPlan inc) {
+        return "\n\n"
+                + "def build(spark: SparkSession) -> DataFrame:\n"
+                + "    \"\"\"The stored table merged with this run's batch; every row on the first run.\"\"\"\n"
+                + "    if not spark.catalog.tableExists(TABLE):\n"
+                + "        return rows(spark)\n"
+                + "    stored = spark.table(TABLE).localCheckpoint()\n"
+                + "    batch = rows(spark, batch=True).localCheckpoint()\n"
+                + (inc.uniqueKey().isEmpty()
+                        ? "    return stored.unionByName(batch)\n"
+                        : "    kept = stored.join(batch.select(*UNIQUE_KEY), UNIQUE_KEY, \"left_anti\")\n"
+                                + "    return kept.unionByName(batch)\n");
     }
 
     /**

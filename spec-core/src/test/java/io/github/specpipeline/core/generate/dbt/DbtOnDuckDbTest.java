@@ -210,7 +210,7 @@ class DbtOnDuckDbTest {
                 "shop_customers.csv",
                 "9,ivy@example.com,Ivy,,tiktok,active,2024-04-10T12:00:00Z," + "2024-04-11T12:00:00Z");
         append(seeds, "shop_customers.csv", "10,jo@example.com,Jo,,web,active,,");
-        append(seeds, "shop_orders.csv", "1011,99,2024-07-01,USD,paid,10.00");
+        append(seeds, "shop_orders.csv", "1011,99,2024-07-01,USD,paid,10.00,2024-07-01T10:00:00Z");
         append(seeds, "shop_order_lines.csv", "1011,1,SKU-CAP,1,10.00,0.00");
         Path specFile = project.resolve("src/main/spec/spec.json");
         String text = Files.readString(specFile, StandardCharsets.UTF_8);

@@ -67,15 +67,15 @@ class DuckDbExampleTest {
             // before the join; 'eur' joins fx_rates through UPPER(TRIM(...)); SAFE_DIVIDE
             assertThat(duck.rows("SELECT * FROM staging.stg_orders ORDER BY order_id"))
                     .containsExactlyElementsOf(lines("""
-                1001 | 1 | 2024-02-10 | USD | completed | 115 | 115 | 2 | 3 | 120 | 5 | 0.0417
-                1002 | 1 | 2024-05-03 | USD | in_transit | 42.5 | 42.5 | 1 | 1 | 42.5 | 0 | 0
-                1003 | 2 | 2024-03-15 | EUR | completed | 89.9 | 97.09 | 2 | 5 | 89.9 | 0 | 0
-                1004 | 2 | 2024-06-20 | EUR | open | 35.1 | 37.91 | 1 | 5 | 40 | 4.9 | 0.1225
-                1005 | 3 | 2024-04-02 | EUR | cancelled | 0 | 0 | 0 | 0 | 0 | 0 | NULL
-                1006 | 4 | 2024-06-01 | GBP | cancelled | 60 | 76.2 | 1 | 1 | 60 | 0 | 0
-                1007 | 4 | 2024-06-15 | GBP | open | 19.99 | 25.39 | 1 | 1 | 19.99 | 0 | 0
-                1008 | 7 | 2024-06-28 | USD | unknown | 150 | 150 | 1 | 1 | 160 | 10 | 0.0625
-                1010 | 1 | 2024-06-30 | USD | open | 87.5 | 87.5 | 3 | 6 | 91.5 | 4 | 0.0437
+                1001 | 1 | 2024-02-10 | USD | completed | 115 | 115 | 2024-02-14T09:30:00Z | 2 | 3 | 120 | 5 | 0.0417
+                1002 | 1 | 2024-05-03 | USD | in_transit | 42.5 | 42.5 | 2024-05-06T11:00:00Z | 1 | 1 | 42.5 | 0 | 0
+                1003 | 2 | 2024-03-15 | EUR | completed | 89.9 | 97.09 | 2024-03-19T16:45:00Z | 2 | 5 | 89.9 | 0 | 0
+                1004 | 2 | 2024-06-20 | EUR | open | 35.1 | 37.91 | 2024-06-21T08:15:00Z | 1 | 5 | 40 | 4.9 | 0.1225
+                1005 | 3 | 2024-04-02 | EUR | cancelled | 0 | 0 | 2024-04-03T10:00:00Z | 0 | 0 | 0 | 0 | NULL
+                1006 | 4 | 2024-06-01 | GBP | cancelled | 60 | 76.2 | 2024-06-09T13:20:00Z | 1 | 1 | 60 | 0 | 0
+                1007 | 4 | 2024-06-15 | GBP | open | 19.99 | 25.39 | 2024-06-15T18:05:00Z | 1 | 1 | 19.99 | 0 | 0
+                1008 | 7 | 2024-06-28 | USD | unknown | 150 | 150 | 2024-06-29T07:40:00Z | 1 | 1 | 160 | 10 | 0.0625
+                1010 | 1 | 2024-06-30 | USD | open | 87.5 | 87.5 | 2024-06-30T21:10:00Z | 3 | 6 | 91.5 | 4 | 0.0437
                 """));
             // explicit group_by; COUNTIF; COUNT(DISTINCT REGEXP_EXTRACT(...)) ignores query strings and fragments
             assertThat(duck.rows("SELECT * FROM staging.stg_web_activity ORDER BY customer_id"))

@@ -23,6 +23,7 @@ SELECT
     CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END AS order_status,
     shop_orders.total_amount AS total_amount,
     CAST(ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2) AS NUMERIC) AS amount_usd,
+    shop_orders.updated_at AS updated_at,
     CAST(COUNT(shop_order_lines.line_no) AS INT64) AS line_count,
     CAST(IFNULL(SUM(shop_order_lines.quantity), 0) AS INT64) AS item_quantity,
     CAST(IFNULL(SUM(shop_order_lines.quantity * shop_order_lines.unit_price), 0) AS NUMERIC) AS gross_amount,
@@ -31,4 +32,7 @@ SELECT
 FROM shop_orders
 LEFT JOIN shop_order_lines ON shop_orders.order_id = shop_order_lines.order_id
 LEFT JOIN fx_rates ON UPPER(TRIM(shop_orders.currency)) = fx_rates.currency
-GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(TRIM(shop_orders.currency)), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2)
+{% if is_incremental() %}
+WHERE ((SELECT MAX(updated_at) FROM {{ this }}) IS NULL OR shop_orders.updated_at > (SELECT TIMESTAMP_SUB(MAX(updated_at), INTERVAL 3 DAY) FROM {{ this }}))
+{% endif %}
+GROUP BY shop_orders.order_id, shop_orders.customer_id, shop_orders.order_date, UPPER(TRIM(shop_orders.currency)), CASE WHEN shop_orders.status IN ('placed', 'paid') THEN 'open' WHEN shop_orders.status = 'shipped' THEN 'in_transit' WHEN shop_orders.status = 'delivered' THEN 'completed' WHEN shop_orders.status IN ('cancelled', 'refunded') THEN 'cancelled' ELSE 'unknown' END, shop_orders.total_amount, ROUND(shop_orders.total_amount * fx_rates.rate_to_usd, 2), shop_orders.updated_at
