@@ -144,7 +144,8 @@ final class NamedExpansion {
                 m.groupBy(),
                 m.constraints(),
                 m.unitTests(),
-                m.expressions());
+                m.expressions(),
+                m.union());
     }
 
     private List<DataTest> tests(NamedExpressions scope, List<DataTest> tests, String prefix) {

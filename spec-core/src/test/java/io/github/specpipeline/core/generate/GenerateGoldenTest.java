@@ -57,7 +57,7 @@ public class GenerateGoldenTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"shop-analytics", "hostile", "date-parts", "filter-stages", "named-expressions"})
+    @ValueSource(strings = {"shop-analytics", "hostile", "date-parts", "filter-stages", "named-expressions", "union"})
     void generatedFilesMatchTheGoldenFiles(String name, @TempDir Path out) throws IOException {
         Map<String, String> actual = generate(name, out);
         Path golden = ROOT.resolve("golden/" + name);

@@ -581,7 +581,7 @@ public final class DbtGenerator {
                 }
                 sb.append("    model: ").append(Yaml.string(m.name())).append('\n');
                 sb.append("    given:\n");
-                for (SourceRef src : m.sources()) {
+                for (SourceRef src : m.inputs()) {
                     String input = src.isQualified()
                             ? "source('" + spec.spec().schema().raw() + "', '" + src.table() + "')"
                             : "ref('" + src.table() + "')";
