@@ -397,13 +397,9 @@ public final class SpecValidator {
                                 DiagnosticCode.SP227.fix());
                     }
                 }
-                if (!result.problems().isEmpty()) {
-                    usageUnknown = true;
-                    return;
-                }
-                columns = new ArrayList<>(result.columns());
-                if (u.sourceColumn() != null) {
-                    for (Column c : columns) {
+                List<Column> union = new ArrayList<>(result.problems().isEmpty() ? result.columns() : List.of());
+                if (u.sourceColumn() != null && result.problems().isEmpty()) {
+                    for (Column c : union) {
                         if (c.name().equalsIgnoreCase(u.sourceColumn())) {
                             r.error(
                                     DiagnosticCode.SP228,
@@ -411,20 +407,26 @@ public final class SpecValidator {
                                     "source_column '" + u.sourceColumn() + "' of the union of '" + name
                                             + "' is also a column of its sources",
                                     "choose a name none of " + String.join(", ", u.texts()) + " has");
-                            usageUnknown = true;
-                            return;
+                            union = null;
+                            break;
                         }
                     }
-                    columns.add(new Column(u.sourceColumn(), "STRING"));
+                    if (union != null) {
+                        union.add(new Column(u.sourceColumn(), "STRING"));
+                    }
                 }
-                List<List<String>> casts = UnionColumns.casts(
-                        members.stream().map(Relation::columns).toList(), result.columns());
-                scope = new AnalyzedFragment.UnionScope(
-                        members.stream().map(this::scopeTable).toList(),
-                        u.texts(),
-                        result.columns(),
-                        casts,
-                        u.sourceColumn());
+                if (result.problems().isEmpty() && union != null) {
+                    // the union's columns are known only when its members agree; else its columns stay unknown, so
+                    // the model's fragments draw no second finding from the same mistake
+                    columns = union;
+                    scope = new AnalyzedFragment.UnionScope(
+                            members.stream().map(this::scopeTable).toList(),
+                            u.texts(),
+                            result.columns(),
+                            UnionColumns.casts(
+                                    members.stream().map(Relation::columns).toList(), result.columns()),
+                            u.sourceColumn());
+                }
             }
             addRelation(new Relation(u.ref(), columns, false, scope), aliasPointer);
         }
