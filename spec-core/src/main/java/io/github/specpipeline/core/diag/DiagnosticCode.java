@@ -162,6 +162,25 @@ public enum DiagnosticCode {
             "named-expression-malformed",
             "A named expression has a malformed name or placeholder, or a call is not closed",
             "Name expressions with letters, digits and underscores; number placeholders {0}, {1}, ... without gaps."),
+    SP225(
+            "union-malformed",
+            "A model's union has fewer than two sources, lists a source twice, or lists a table its 'sources' list too",
+            "List each table to append once, in 'union' only; join other tables through 'sources' and 'joins'."),
+    SP226(
+            "union-column-mismatch",
+            "The sources of a model's union do not have the same columns (UNION ALL by name needs each column in every"
+                    + " source)",
+            "Add the missing column to the source, or union models that select the same columns."),
+    SP227(
+            "union-type-mismatch",
+            "A column of a model's union has types that do not combine (only INT64 widens, to NUMERIC, BIGNUMERIC or"
+                    + " FLOAT64, and NUMERIC to BIGNUMERIC)",
+            "Cast the column to one type in an upstream model, or change the source DDL."),
+    SP228(
+            "union-source-column-clash",
+            "The union's source_column (or its 'as' name) clashes with a column of its sources (or with another source"
+                    + " of the model)",
+            "Choose a source_column name no source has, and an 'as' name no other source of the model uses."),
     SP230(
             "googlesql-unavailable",
             "BigQuery's analyzer (GoogleSQL) cannot run here, so SQL fragments were checked by spec-pipeline's own rules"

@@ -10,7 +10,7 @@ import io.github.specpipeline.core.model.Filter;
 import io.github.specpipeline.core.model.Join;
 import io.github.specpipeline.core.model.Literal;
 import io.github.specpipeline.core.model.Model;
-import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.model.Union;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.validate.Column;
 import io.github.specpipeline.core.validate.ValidatedSpec;
@@ -397,8 +397,17 @@ public final class SpecDiff {
         return l.kind() == Literal.Kind.STRING ? "'" + l.text().replace("'", "''") + "'" : l.text();
     }
 
+    /** The sources as a reviewer compares them: a union first, with its source column and name, then the others. */
     private static String sources(Model m) {
-        return list(m.sources().stream().map(SourceRef::text).toList());
+        List<String> out = new ArrayList<>();
+        if (m.union() != null) {
+            Union u = m.union();
+            out.add("union(" + String.join(", ", u.texts())
+                    + (u.sourceColumn() == null ? "" : "; source_column " + u.sourceColumn())
+                    + (u.alias() == null ? "" : "; as " + u.alias()) + ")");
+        }
+        m.sources().forEach(s -> out.add(s.text()));
+        return list(out);
     }
 
     private static String joins(Model m) {

@@ -544,7 +544,7 @@ public final class SpecReview {
             Model written = validated.written(m);
             Map<String, List<String>> sourceColumns = sourceColumns(m);
             List<TestCase> cases = testCatalog == null ? null : testCatalog.getOrDefault(m.name(), List.of());
-            String onlySource = m.sources().size() == 1 ? m.sources().get(0).table() : null;
+            String onlySource = m.relations().size() == 1 ? m.relations().get(0).table() : null;
             List<ColumnRow> rows = new ArrayList<>();
             List<Column> outputs = validated.outputColumns(m.name());
             Map<String, String> outputTypes = new HashMap<>();
@@ -626,7 +626,7 @@ public final class SpecReview {
                         scd.add(s.toLowerCase(Locale.ROOT));
                     }
                 }
-                String source = m.sources().size() == 1 ? m.sources().get(0).table() : null;
+                String source = m.relations().size() == 1 ? m.relations().get(0).table() : null;
                 for (Column c : outputs) {
                     if (!scd.contains(c.name().toLowerCase(Locale.ROOT))) {
                         rows.add(new ColumnRow(
@@ -749,7 +749,8 @@ public final class SpecReview {
                         u.description(),
                         null));
             }
-            List<String> sources = m.sources().stream().map(SourceRef::text).toList();
+            // a union's members are what the model reads, as its sources are: reviewers see each
+            List<String> sources = m.inputs().stream().map(SourceRef::text).toList();
             return new ModelReview(
                     m,
                     key,
@@ -770,7 +771,24 @@ public final class SpecReview {
         /** Each source's name in the model (its table part) to its column names, when known. */
         private Map<String, List<String>> sourceColumns(Model m) {
             Map<String, List<String>> out = new LinkedHashMap<>();
+            if (m.union() != null && !m.union().sources().isEmpty()) {
+                // the unioned rows under the union's name: the first member's columns (every member has them)
+                List<String> columns = columnsOf(m.union().sources().get(0));
+                if (columns != null && m.union().sourceColumn() != null) {
+                    columns = new ArrayList<>(columns);
+                    columns.add(m.union().sourceColumn());
+                }
+                out.put(m.union().name(), columns);
+            }
             for (SourceRef s : m.sources()) {
+                out.putIfAbsent(s.table(), columnsOf(s));
+            }
+            return out;
+        }
+
+        /** The column names of a raw table or model, when known. */
+        private List<String> columnsOf(SourceRef s) {
+            {
                 List<String> columns = null;
                 if (s.isQualified()) {
                     if (catalog != null) {
@@ -785,9 +803,8 @@ public final class SpecReview {
                             .map(Column::name)
                             .toList();
                 }
-                out.putIfAbsent(s.table(), columns);
+                return columns;
             }
-            return out;
         }
 
         /**

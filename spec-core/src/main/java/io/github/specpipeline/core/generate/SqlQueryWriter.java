@@ -95,7 +95,7 @@ public final class SqlQueryWriter {
             cte.append(INDENT).append("SELECT *\n");
             cte.append(INDENT)
                     .append("FROM ")
-                    .append(relation.apply(s))
+                    .append(s.union() == null ? relation.apply(s) : union(s.union()))
                     .append(" AS ")
                     .append(q(s.alias()))
                     .append('\n');
@@ -121,6 +121,35 @@ public final class SqlQueryWriter {
     }
 
     private IncrementalPlan watermark;
+
+    /**
+     * A union as a subquery: one SELECT per member naming the union's columns in one order (so columns in another
+     * order in a member cannot shift values), each cast where the member's type is widened, and the source column as
+     * the member's text in the spec; the SELECTs joined by UNION ALL.
+     */
+    private String union(ModelPlan.UnionPlan u) {
+        String inner = INDENT + INDENT;
+        StringBuilder sb = new StringBuilder("(\n");
+        for (int i = 0; i < u.members().size(); i++) {
+            Source member = u.members().get(i);
+            if (i > 0) {
+                sb.append(inner).append("UNION ALL\n");
+            }
+            List<String> items = new ArrayList<>();
+            for (int c = 0; c < u.columns().size(); c++) {
+                String name = q(u.columns().get(c).name());
+                String cast = u.casts().get(i).get(c);
+                String type = cast == null ? null : d.type(cast).orElse(null);
+                items.add(type == null ? name : "CAST(" + name + " AS " + type + ") AS " + name);
+            }
+            if (u.sourceColumn() != null) {
+                items.add(d.string(member.ref().text()) + " AS " + q(u.sourceColumn()));
+            }
+            sb.append(inner).append("SELECT ").append(String.join(", ", items)).append('\n');
+            sb.append(inner).append("FROM ").append(relation.apply(member)).append('\n');
+        }
+        return sb.append(INDENT).append(')').toString();
+    }
 
     private String branchSelect(Branch b, String indent) {
         StringBuilder sb = new StringBuilder();

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param materialization as declared, or null for the target's default (a table)
  * @param expressions     named expressions of this model ({@code @name(...)}); over the spec's of the same name
  * @param incremental     the {@code incremental} block (merge key, watermark); {@link Incremental#NONE} without one
+ * @param union           the sources it appends ({@code UNION ALL} by name) as its primary source, or null
  */
 public record Model(
         int index,
@@ -32,9 +33,90 @@ public record Model(
         Constraints constraints,
         List<UnitTest> unitTests,
         Map<String, String> expressions,
-        Incremental incremental) {
+        Incremental incremental,
+        Union union) {
+
+    /** A model without a union. */
+    public Model(
+            int index,
+            String name,
+            Layer layer,
+            String description,
+            String owner,
+            List<String> tags,
+            Materialization materialization,
+            List<SourceRef> sources,
+            List<ColumnMapping> columns,
+            List<Join> joins,
+            List<Filter> filters,
+            List<Aggregation> aggregations,
+            List<String> groupBy,
+            Constraints constraints,
+            List<UnitTest> unitTests,
+            Map<String, String> expressions,
+            Incremental incremental) {
+        this(
+                index,
+                name,
+                layer,
+                description,
+                owner,
+                tags,
+                materialization,
+                sources,
+                columns,
+                joins,
+                filters,
+                aggregations,
+                groupBy,
+                constraints,
+                unitTests,
+                expressions,
+                incremental,
+                null);
+    }
 
     /** A model without an {@code incremental} block. */
+    public Model(
+            int index,
+            String name,
+            Layer layer,
+            String description,
+            String owner,
+            List<String> tags,
+            Materialization materialization,
+            List<SourceRef> sources,
+            List<ColumnMapping> columns,
+            List<Join> joins,
+            List<Filter> filters,
+            List<Aggregation> aggregations,
+            List<String> groupBy,
+            Constraints constraints,
+            List<UnitTest> unitTests,
+            Map<String, String> expressions,
+            Union union) {
+        this(
+                index,
+                name,
+                layer,
+                description,
+                owner,
+                tags,
+                materialization,
+                sources,
+                columns,
+                joins,
+                filters,
+                aggregations,
+                groupBy,
+                constraints,
+                unitTests,
+                expressions,
+                Incremental.NONE,
+                union);
+    }
+
+    /** A model with neither a union nor an {@code incremental} block. */
     public Model(
             int index,
             String name,
@@ -69,7 +151,8 @@ public record Model(
                 constraints,
                 unitTests,
                 expressions,
-                Incremental.NONE);
+                Incremental.NONE,
+                null);
     }
 
     /** A model without named expressions of its own. */
@@ -119,6 +202,33 @@ public record Model(
         aggregations = List.copyOf(aggregations);
         groupBy = List.copyOf(groupBy);
         unitTests = List.copyOf(unitTests);
+    }
+
+    /**
+     * Every relation the model reads, in order: the union's members, then {@code sources}. The model graph, the raw
+     * tables a run loads and lineage use these; fragments name the union by {@link Union#name()} instead.
+     */
+    public List<SourceRef> inputs() {
+        if (union == null) {
+            return sources;
+        }
+        List<SourceRef> out = new ArrayList<>(union.sources());
+        out.addAll(sources);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The relations the model's fragments name, in order: the union (as one source, its name) first, then
+     * {@code sources}.
+     */
+    public List<SourceRef> relations() {
+        if (union == null) {
+            return sources;
+        }
+        List<SourceRef> out = new ArrayList<>();
+        out.add(union.ref());
+        out.addAll(sources);
+        return List.copyOf(out);
     }
 
     /** JSON pointer of this model in the spec. */

@@ -21,6 +21,7 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SchemaNames;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.Spec;
+import io.github.specpipeline.core.model.Union;
 import io.github.specpipeline.core.model.UnitTest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -203,7 +204,8 @@ public final class SpecBinder {
                         "constraints",
                         "unit_tests",
                         "expressions",
-                        "incremental");
+                        "incremental",
+                        "union");
         int index = Integer.parseInt(pointer.substring(pointer.lastIndexOf('/') + 1));
         String name = o.string("name", true).orElse("");
         Layer layer = o.string("layer", true)
@@ -232,8 +234,12 @@ public final class SpecBinder {
                     return parsed;
                 })
                 .orElse(null);
+        Union union = o.present("union") ? union(o.node("union"), o.p("union")) : null;
+        // a model with a union reads it as its primary source: further sources (for joins) are optional
         List<SourceRef> sources = o.array(
-                "sources", true, (n, p) -> text(n, p).map(this::sourceRef).orElse(null));
+                "sources",
+                !o.present("union"),
+                (n, p) -> text(n, p).map(this::sourceRef).orElse(null));
         if (o.has("sources") && sources.isEmpty() && o.node("sources").isArray()) {
             reporter.error(
                     DiagnosticCode.SP102,
@@ -258,7 +264,8 @@ public final class SpecBinder {
                 o.object("constraints", false).map(this::constraints).orElse(Constraints.NONE),
                 o.array("unit_tests", false, this::unitTest),
                 expressions(o),
-                o.object("incremental", false).map(this::incremental).orElse(Incremental.NONE));
+                o.object("incremental", false).map(this::incremental).orElse(Incremental.NONE),
+                union);
         o.reportUnknown();
         return model;
     }
@@ -271,6 +278,53 @@ public final class SpecBinder {
                 o.string("lookback", false).orElse(null));
         o.reportUnknown();
         return i;
+    }
+
+    /**
+     * The {@code union} of a model: {@code ["raw.a", "raw.b"]}, or {@code {"sources": [...], "source_column": "c",
+     * "as": "name"}}; null when it cannot be bound (reported). Whether the members exist and agree is validation's.
+     */
+    private Union union(JsonNode node, String pointer) {
+        if (node.isArray()) {
+            return new Union(unionMembers(node, pointer), null, null, true);
+        }
+        if (!node.isObject()) {
+            typeError(pointer, "an array of sources or a union object {\"sources\": [...]}", node);
+            return null;
+        }
+        Obj o = new Obj(node, pointer, "'union'", "sources", "source_column", "as");
+        List<SourceRef> members = List.of();
+        if (o.present("sources")) {
+            if (o.node("sources").isArray()) {
+                members = unionMembers(o.node("sources"), o.p("sources"));
+            } else {
+                typeError(o.p("sources"), "an array", o.node("sources"));
+            }
+        } else {
+            o.missing("sources", true);
+        }
+        Union union = new Union(
+                members,
+                o.string("source_column", false).orElse(null),
+                o.string("as", false).orElse(null),
+                false);
+        o.reportUnknown();
+        return union;
+    }
+
+    private List<SourceRef> unionMembers(JsonNode array, String pointer) {
+        List<SourceRef> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            text(array.get(i), pointer + "/" + i).map(this::sourceRef).ifPresent(out::add);
+        }
+        if (array.size() < 2) {
+            reporter.error(
+                    DiagnosticCode.SP225,
+                    pointer,
+                    "a union needs at least two sources, found " + array.size(),
+                    "list the sources to append, or read a single table with 'sources'");
+        }
+        return out;
     }
 
     private ColumnMapping column(JsonNode node, String pointer) {

@@ -79,13 +79,57 @@ public record ModelPlan(
      * @param qualify window predicates on this source alone: the windows are computed over the source's rows that
      *                pass {@code filters}, before any join
      * @param columns its columns when known, else null
+     * @param union   set when the source is the model's union: its rows are its members' appended by name
      */
     public record Source(
-            String alias, SourceRef ref, boolean model, List<Expr> filters, List<Expr> qualify, List<Column> columns) {
+            String alias,
+            SourceRef ref,
+            boolean model,
+            List<Expr> filters,
+            List<Expr> qualify,
+            List<Column> columns,
+            UnionPlan union) {
         public Source {
             filters = List.copyOf(filters);
             qualify = List.copyOf(qualify);
             columns = columns == null ? null : List.copyOf(columns);
+        }
+
+        /** A source that is one table or model. */
+        public Source(
+                String alias,
+                SourceRef ref,
+                boolean model,
+                List<Expr> filters,
+                List<Expr> qualify,
+                List<Column> columns) {
+            this(alias, ref, model, filters, qualify, columns, null);
+        }
+
+        /** The same source with {@code filters} and {@code qualify}. */
+        Source filtered(List<Expr> filters, List<Expr> qualify) {
+            return new Source(alias, ref, model, filters, qualify, columns, union);
+        }
+    }
+
+    /**
+     * The union a model reads as its primary source ({@code UNION ALL} by name): each member selected with the
+     * union's columns named in one order, so a member whose columns are in another order cannot shift values.
+     *
+     * @param members      the members in spec order, each a source of its own (no filters; the union's filters apply
+     *                     to the unioned rows)
+     * @param columns      the union's columns in order (the first member's), without the source column
+     * @param casts        per member, per column: the BigQuery type the member's value is cast to (a widening, as
+     *                     BigQuery's UNION would apply it, written out so every engine applies it), or null
+     * @param sourceColumn the column holding each row's member as written in the spec, or null
+     */
+    public record UnionPlan(List<Source> members, List<Column> columns, List<List<String>> casts, String sourceColumn) {
+        public UnionPlan {
+            members = List.copyOf(members);
+            columns = List.copyOf(columns);
+            casts = casts.stream()
+                    .map(c -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(c)))
+                    .toList();
         }
     }
 

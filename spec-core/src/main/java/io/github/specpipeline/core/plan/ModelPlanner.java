@@ -12,6 +12,7 @@ import io.github.specpipeline.core.model.JoinType;
 import io.github.specpipeline.core.model.Materialization;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SourceRef;
+import io.github.specpipeline.core.model.Union;
 import io.github.specpipeline.core.plan.ModelPlan.Branch;
 import io.github.specpipeline.core.plan.ModelPlan.Combine;
 import io.github.specpipeline.core.plan.ModelPlan.Expr;
@@ -31,6 +32,7 @@ import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.validate.Column;
+import io.github.specpipeline.core.validate.UnionColumns;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +81,10 @@ public final class ModelPlanner {
         this.spec = spec;
         this.templates = templates;
         this.m = model;
+        if (model.union() != null) {
+            Source union = union(model.union());
+            sources.put(union.alias(), union);
+        }
         for (SourceRef ref : model.sources()) {
             if (!sources.containsKey(ref.table())) {
                 sources.put(
@@ -112,6 +118,38 @@ public final class ModelPlanner {
                     "model '" + model.name() + "': " + r.problems().get(0).message());
         }
         return r.plan();
+    }
+
+    /**
+     * The union as one source under its name: its columns are {@link UnionColumns}' (the first member's order, the
+     * widened types) and the source column, a STRING.
+     */
+    private Source union(Union u) {
+        List<Source> members = new ArrayList<>();
+        List<List<Column>> memberColumns = new ArrayList<>();
+        for (SourceRef ref : u.sources()) {
+            List<Column> cols = columnsOf(ref);
+            members.add(new Source(ref.table(), ref, !ref.isQualified(), List.of(), List.of(), cols));
+            memberColumns.add(cols);
+        }
+        UnionColumns.Result result = UnionColumns.of(memberColumns);
+        if (result.columns() == null || !result.problems().isEmpty()) {
+            throw new IllegalStateException("model '" + m.name() + "': the union's sources do not have known, equal"
+                    + " columns (validation reports it)");
+        }
+        List<List<String>> casts = UnionColumns.casts(memberColumns, result.columns());
+        List<Column> columns = new ArrayList<>(result.columns());
+        if (u.sourceColumn() != null) {
+            columns.add(new Column(u.sourceColumn(), "STRING"));
+        }
+        return new Source(
+                u.name(),
+                u.ref(),
+                false,
+                List.of(),
+                List.of(),
+                columns,
+                new ModelPlan.UnionPlan(members, result.columns(), casts, u.sourceColumn()));
     }
 
     private List<Column> columnsOf(SourceRef ref) {
@@ -169,13 +207,8 @@ public final class ModelPlanner {
         }
         List<Source> planned = new ArrayList<>();
         for (Source s : List.copyOf(sources.values())) {
-            Source withFilters = new Source(
-                    s.alias(),
-                    s.ref(),
-                    s.model(),
-                    sourceFilters.getOrDefault(s.alias(), List.of()),
-                    sourceQualify.getOrDefault(s.alias(), List.of()),
-                    s.columns());
+            Source withFilters = s.filtered(
+                    sourceFilters.getOrDefault(s.alias(), List.of()), sourceQualify.getOrDefault(s.alias(), List.of()));
             planned.add(withFilters);
             sources.put(s.alias(), withFilters);
         }

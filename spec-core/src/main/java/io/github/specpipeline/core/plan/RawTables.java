@@ -34,7 +34,7 @@ public record RawTables(List<String> read, List<String> declared) {
         String raw = spec.spec().schema().raw();
         Map<String, String> read = new TreeMap<>();
         for (Model m : spec.spec().models()) {
-            for (SourceRef s : m.sources()) {
+            for (SourceRef s : m.inputs()) {
                 add(read, raw, s);
             }
         }

@@ -397,7 +397,7 @@ public final class ReportBuilder {
             rows.add(List.of(Cell.text("Tags"), Cell.text(String.join(", ", m.tags()))));
         }
         List<Inline> sources = new ArrayList<>();
-        for (SourceRef s : m.sources()) {
+        for (SourceRef s : m.inputs()) {
             if (!sources.isEmpty()) {
                 sources.add(Inline.text(", "));
             }
@@ -482,7 +482,7 @@ public final class ReportBuilder {
     private List<Block> joins(Model m) {
         if (m.joins().isEmpty()) {
             return List.of(para(Inline.text(
-                    m.sources().size() > 1
+                    m.relations().size() > 1
                             ? "The sources are not joined: each metric is computed from the source it reads, and the results are "
                                     + "combined on the group keys."
                             : "No joins: the model reads one source.")));

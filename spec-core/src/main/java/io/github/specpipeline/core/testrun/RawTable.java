@@ -80,7 +80,7 @@ public record RawTable(String name, String qualifiedName, SourceTable ddl, List<
      */
     static Optional<SourceTable> find(ValidatedSpec spec, SourceCatalog catalog, String table) {
         for (Model m : spec.spec().models()) {
-            for (SourceRef s : m.sources()) {
+            for (SourceRef s : m.inputs()) {
                 if (s.isQualified() && s.table().equalsIgnoreCase(table)) {
                     Optional<SourceTable> t = catalog.table(s.schema(), s.table());
                     if (t.isPresent()) {

@@ -70,8 +70,8 @@ public final class UnitTestRunner {
         String sql = null;
         try {
             Map<String, String> inputs = new LinkedHashMap<>();
-            for (int s = 0; s < m.sources().size(); s++) {
-                SourceRef source = m.sources().get(s);
+            for (int s = 0; s < m.inputs().size(); s++) {
+                SourceRef source = m.inputs().get(s);
                 UnitTest.Input given = t.given().stream()
                         .filter(g ->
                                 g.input().equals(source.text()) || g.input().equals(source.table()))

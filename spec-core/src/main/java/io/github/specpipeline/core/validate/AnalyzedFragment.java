@@ -42,11 +42,41 @@ record AnalyzedFragment(
 
     /**
      * A table a fragment reads, under the alias the generated SQL gives it: a raw table of the source DDL (by its
-     * catalog name) or an upstream model (by name); both null when its columns are not known.
+     * catalog name), an upstream model (by name) or a union of such tables; all null when its columns are not known.
      */
-    record ScopeTable(String alias, String rawTable, String model) {
+    record ScopeTable(String alias, String rawTable, String model, UnionScope union) {
+        ScopeTable(String alias, String rawTable, String model) {
+            this(alias, rawTable, model, null);
+        }
+
         boolean known() {
-            return rawTable != null || model != null;
+            return rawTable != null
+                    || model != null
+                    || (union != null && union.members().stream().allMatch(ScopeTable::known));
+        }
+    }
+
+    /**
+     * A union as the generated SQL reads it: each member's columns by name in the union's order, cast to the union's
+     * type where the member's differs, then the source column.
+     *
+     * @param members      the members (aliases unused)
+     * @param texts        each member as written in the spec, the source column's value
+     * @param columns      the union's columns and types
+     * @param casts        per member, per column: the type to cast to, or null
+     * @param sourceColumn the source column, or null
+     */
+    record UnionScope(
+            List<ScopeTable> members,
+            List<String> texts,
+            List<Column> columns,
+            List<List<String>> casts,
+            String sourceColumn) {
+        UnionScope {
+            members = List.copyOf(members);
+            texts = List.copyOf(texts);
+            columns = List.copyOf(columns);
+            casts = casts.stream().map(java.util.Collections::unmodifiableList).toList();
         }
     }
 }

@@ -125,6 +125,7 @@ final class GoogleSqlCheck {
         return fragments.stream()
                 .filter(f -> f.scope() != null)
                 .flatMap(f -> f.scope().stream())
+                .flatMap(t -> t.union() == null ? java.util.stream.Stream.of(t) : t.union().members().stream())
                 .anyMatch(t -> t.model() != null && models.contains(t.model()));
     }
 
@@ -251,15 +252,50 @@ final class GoogleSqlCheck {
             from.add(quote(first.model()));
         } else {
             for (ScopeTable t : first.scope()) {
-                if (t.model() != null) {
-                    ctes.putIfAbsent(t.model(), cte(t.model(), typed.get(t.model())));
-                    from.add(quote(t.model()) + " AS " + quote(t.alias()));
+                if (t.union() != null) {
+                    from.add(union(t.union(), ctes) + " AS " + quote(t.alias()));
                 } else {
-                    from.add(quote(ddl.table(t.rawTable()).orElseThrow().qualifiedName()) + " AS " + quote(t.alias()));
+                    from.add(relation(t, ctes) + " AS " + quote(t.alias()));
                 }
             }
         }
         return from;
+    }
+
+    /** A raw table or an upstream model (its CTE added to {@code ctes}) as a FROM item, without its alias. */
+    private String relation(ScopeTable t, Map<String, String> ctes) {
+        if (t.model() != null) {
+            ctes.putIfAbsent(t.model(), cte(t.model(), typed.get(t.model())));
+            return quote(t.model());
+        }
+        return quote(ddl.table(t.rawTable()).orElseThrow().qualifiedName());
+    }
+
+    /**
+     * A union as the generated SQL writes it: a subquery of one SELECT per member, its columns by name in the union's
+     * order (cast where the member's type differs) and the source column, joined by UNION ALL; GoogleSQL analyzes the
+     * union itself too (its coercions, a type it cannot combine).
+     */
+    private String union(AnalyzedFragment.UnionScope u, Map<String, String> ctes) {
+        List<String> selects = new ArrayList<>();
+        for (int i = 0; i < u.members().size(); i++) {
+            List<String> items = new ArrayList<>();
+            for (int c = 0; c < u.columns().size(); c++) {
+                String name = quote(u.columns().get(c).name());
+                String cast = u.casts().get(i).get(c);
+                items.add(
+                        cast == null || castType(cast).isEmpty()
+                                ? name
+                                : "CAST(" + name + " AS " + castType(cast).get() + ") AS " + name);
+            }
+            if (u.sourceColumn() != null) {
+                items.add("'" + u.texts().get(i).replace("\\", "\\\\").replace("'", "\\'") + "' AS "
+                        + quote(u.sourceColumn()));
+            }
+            selects.add("SELECT " + String.join(", ", items) + " FROM "
+                    + relation(u.members().get(i), ctes));
+        }
+        return "(" + String.join(" UNION ALL ", selects) + ")";
     }
 
     /** Fragments analyzed in one statement: the same place (an aggregate apart) and the same tables. */
@@ -293,6 +329,12 @@ final class GoogleSqlCheck {
         for (ScopeTable t : scope) {
             if (!t.known()) {
                 return false;
+            }
+            if (t.union() != null) {
+                if (!scopeKnown(t.union().members())) {
+                    return false;
+                }
+                continue;
             }
             if (t.model() != null && !typed.containsKey(t.model())) {
                 return false;
@@ -543,6 +585,14 @@ final class GoogleSqlCheck {
     }
 
     private List<String> columnNames(ScopeTable t) {
+        if (t.union() != null) {
+            List<String> names = new ArrayList<>(
+                    t.union().columns().stream().map(Column::name).toList());
+            if (t.union().sourceColumn() != null) {
+                names.add(t.union().sourceColumn());
+            }
+            return names;
+        }
         if (t.model() != null) {
             return typed.getOrDefault(t.model(), List.of()).stream()
                     .map(Column::name)

@@ -29,7 +29,7 @@ public final class ModelGraph {
         }
         for (Model m : models.values()) {
             List<String> ups = new ArrayList<>();
-            for (SourceRef s : m.sources()) {
+            for (SourceRef s : m.inputs()) {
                 if (!s.isQualified() && models.containsKey(s.table()) && !ups.contains(s.table())) {
                     ups.add(s.table());
                 }

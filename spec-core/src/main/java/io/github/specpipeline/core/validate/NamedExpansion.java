@@ -145,7 +145,8 @@ final class NamedExpansion {
                 m.constraints(),
                 m.unitTests(),
                 m.expressions(),
-                m.incremental());
+                m.incremental(),
+                m.union());
     }
 
     private List<DataTest> tests(NamedExpressions scope, List<DataTest> tests, String prefix) {

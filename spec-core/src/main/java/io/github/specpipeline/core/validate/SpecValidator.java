@@ -22,6 +22,7 @@ import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.model.SchemaNames;
 import io.github.specpipeline.core.model.SourceRef;
 import io.github.specpipeline.core.model.Spec;
+import io.github.specpipeline.core.model.Union;
 import io.github.specpipeline.core.model.UnitTest;
 import io.github.specpipeline.core.parse.Names;
 import io.github.specpipeline.core.sql.BigQuerySyntax;
@@ -219,7 +220,11 @@ public final class SpecValidator {
     }
 
     /** A source of the model under check, with the columns it provides when they are known. */
-    private record Relation(SourceRef ref, List<Column> columns, boolean isModel) {
+    private record Relation(SourceRef ref, List<Column> columns, boolean isModel, AnalyzedFragment.UnionScope union) {
+        Relation(SourceRef ref, List<Column> columns, boolean isModel) {
+            this(ref, columns, isModel, null);
+        }
+
         String alias() {
             return ref.table();
         }
@@ -250,6 +255,9 @@ public final class SpecValidator {
         private final String name;
 
         private final Map<String, Relation> relations = new LinkedHashMap<>();
+        /** The union's members that resolved: unit tests give rows per member. */
+        private final List<Relation> unionMembers = new ArrayList<>();
+
         private final Set<String> usedAliases = new HashSet<>();
         private boolean usageUnknown;
         private final Map<String, Column> outputsByName = new LinkedHashMap<>();
@@ -289,78 +297,215 @@ public final class SpecValidator {
         }
 
         private void resolveSources() {
+            resolveUnion();
             for (int i = 0; i < m.sources().size(); i++) {
-                SourceRef s = m.sources().get(i);
-                String sp = p + "/sources/" + i;
-                if (s.isQualified()) {
-                    if (!Identifiers.isValid(s.schema()) || !Identifiers.isValid(s.table())) {
-                        r.error(
-                                DiagnosticCode.SP201,
-                                sp,
-                                "source " + Names.show(s.text()) + " is not <schema>.<table> with valid identifiers",
-                                DiagnosticCode.SP201.fix());
-                        continue;
+                Relation rel = resolve(m.sources().get(i), p + "/sources/" + i);
+                if (rel != null) {
+                    addRelation(rel, p + "/sources/" + i);
+                }
+            }
+        }
+
+        /**
+         * The union: its members resolved as sources are, checked to be distinct and to have the same columns by
+         * name (types agreeing up to {@link UnionColumns}' widenings), then one relation under its name with the
+         * union's columns and the source column.
+         */
+        private void resolveUnion() {
+            Union u = m.union();
+            if (u == null) {
+                return;
+            }
+            String up = p + "/union";
+            Set<String> seen = new HashSet<>();
+            List<Relation> members = new ArrayList<>();
+            boolean complete = true;
+            for (int i = 0; i < u.sources().size(); i++) {
+                SourceRef s = u.sources().get(i);
+                String sp = u.memberPointer(p, i);
+                if (!seen.add(s.text())) {
+                    r.error(
+                            DiagnosticCode.SP225,
+                            sp,
+                            "the union of '" + name + "' lists '" + s.text() + "' twice",
+                            "list each source once");
+                    complete = false;
+                    continue;
+                }
+                int inSources = -1;
+                for (int k = 0; k < m.sources().size(); k++) {
+                    SourceRef o = m.sources().get(k);
+                    if (o.text().equals(s.text()) || o.table().equals(s.table())) {
+                        inSources = k;
                     }
-                    if (!s.schema().equals(spec.schema().raw())) {
+                }
+                if (inSources >= 0) {
+                    r.error(
+                            DiagnosticCode.SP225,
+                            sp,
+                            "'" + s.text() + "' is in the union of '" + name + "' and in its sources (sources/"
+                                    + inSources + ")",
+                            "a union member is read through the union: remove it from 'sources'");
+                    complete = false;
+                    continue;
+                }
+                Relation rel = resolve(s, sp);
+                if (rel == null) {
+                    complete = false;
+                    continue;
+                }
+                members.add(rel);
+            }
+            unionMembers.addAll(members);
+            String alias = u.name();
+            String aliasPointer = u.alias() != null ? up + "/as" : up;
+            if (u.alias() != null && !checkIdentifier(u.alias(), up + "/as", "union name")) {
+                return;
+            }
+            if (alias.isEmpty()) {
+                return;
+            }
+            for (int k = 0; k < m.sources().size(); k++) {
+                if (m.sources().get(k).table().equals(alias)) {
+                    r.error(
+                            DiagnosticCode.SP228,
+                            aliasPointer,
+                            "the union of '" + name + "' is named '" + alias + "', as is its source '"
+                                    + m.sources().get(k).text() + "'",
+                            "name the union with \"as\", e.g. \"as\": \"" + alias + "_all\"");
+                    return;
+                }
+            }
+            if (u.sourceColumn() != null && !checkIdentifier(u.sourceColumn(), up + "/source_column", "column name")) {
+                complete = false;
+            }
+            List<Column> columns = null;
+            AnalyzedFragment.UnionScope scope = null;
+            if (complete && members.stream().allMatch(Relation::known)) {
+                UnionColumns.Result result =
+                        UnionColumns.of(members.stream().map(Relation::columns).toList());
+                for (UnionColumns.Problem problem : result.problems()) {
+                    String at = u.memberPointer(p, problem.member());
+                    String member = u.sources().get(problem.member()).text();
+                    String other = u.sources().get(otherOf(problem)).text();
+                    if (problem instanceof UnionColumns.Missing x) {
                         r.error(
-                                DiagnosticCode.SP205,
-                                sp,
-                                "source '" + s.text() + "' is not in the raw schema '"
-                                        + spec.schema().raw() + "' and is not a model",
-                                "write raw tables as " + spec.schema().raw()
-                                        + ".<table>, other models by their bare name");
-                        continue;
+                                DiagnosticCode.SP226,
+                                at,
+                                "union source '" + member + "' has no column '" + x.column() + "', which '" + other
+                                        + "' has (a union by name needs every column in every source)",
+                                DiagnosticCode.SP226.fix());
+                    } else if (problem instanceof UnionColumns.TypeClash x) {
+                        r.error(
+                                DiagnosticCode.SP227,
+                                at,
+                                "column '" + x.column() + "' is " + x.type() + " in union source '" + member + "' but "
+                                        + x.otherType() + " in '" + other + "'",
+                                DiagnosticCode.SP227.fix());
                     }
-                    List<Column> columns = null;
-                    if (ddl != null) {
-                        Optional<SourceTable> t = ddl.table(s.schema(), s.table());
-                        if (t.isEmpty()) {
+                }
+                List<Column> union = new ArrayList<>(result.problems().isEmpty() ? result.columns() : List.of());
+                if (u.sourceColumn() != null && result.problems().isEmpty()) {
+                    for (Column c : union) {
+                        if (c.name().equalsIgnoreCase(u.sourceColumn())) {
                             r.error(
-                                    DiagnosticCode.SP212,
-                                    sp,
-                                    "raw table '" + s.text() + "' has no CREATE TABLE in the source DDL",
-                                    Names.closest(
-                                                    s.table(),
-                                                    ddl.tables().stream()
-                                                            .map(SourceTable::name)
-                                                            .toList())
-                                            .map(c -> "did you mean '"
-                                                    + spec.schema().raw() + "." + c + "'?")
-                                            .orElse("add a DDL file for it"));
-                        } else {
-                            columns = new ArrayList<>();
-                            for (SourceColumn c : t.get().columns()) {
-                                columns.add(new Column(c.name(), c.type()));
-                            }
+                                    DiagnosticCode.SP228,
+                                    up + "/source_column",
+                                    "source_column '" + u.sourceColumn() + "' of the union of '" + name
+                                            + "' is also a column of its sources",
+                                    "choose a name none of " + String.join(", ", u.texts()) + " has");
+                            union = null;
+                            break;
                         }
                     }
-                    addRelation(new Relation(s, columns, false), sp);
-                } else {
-                    if (!Identifiers.isValid(s.table())) {
-                        r.error(
-                                DiagnosticCode.SP201,
-                                sp,
-                                "source " + Names.show(s.text()) + " is not a valid name",
-                                DiagnosticCode.SP201.fix());
-                        continue;
+                    if (union != null) {
+                        union.add(new Column(u.sourceColumn(), "STRING"));
                     }
-                    if (!modelsByName.containsKey(s.table())) {
-                        String hint = Names.closest(s.table(), modelsByName.keySet())
-                                .map(c -> "did you mean '" + c + "'?")
-                                .orElse("raw tables are written "
-                                        + spec.schema().raw() + "." + s.table());
-                        r.error(
-                                DiagnosticCode.SP205,
-                                sp,
-                                "source '" + s.text() + "' is not a model of this spec",
-                                hint);
-                        continue;
-                    }
-                    if (s.table().equals(m.name())) {
-                        continue; // reported as a cycle
-                    }
-                    addRelation(new Relation(s, outputs.get(s.table()), true), sp);
                 }
+                if (result.problems().isEmpty() && union != null) {
+                    // the union's columns are known only when its members agree; else its columns stay unknown, so
+                    // the model's fragments draw no second finding from the same mistake
+                    columns = union;
+                    scope = new AnalyzedFragment.UnionScope(
+                            members.stream().map(this::scopeTable).toList(),
+                            u.texts(),
+                            result.columns(),
+                            UnionColumns.casts(
+                                    members.stream().map(Relation::columns).toList(), result.columns()),
+                            u.sourceColumn());
+                }
+            }
+            addRelation(new Relation(u.ref(), columns, false, scope), aliasPointer);
+        }
+
+        private static int otherOf(UnionColumns.Problem problem) {
+            return problem instanceof UnionColumns.Missing x ? x.other() : ((UnionColumns.TypeClash) problem).other();
+        }
+
+        /** A source resolved to a relation; null when it does not resolve (reported at {@code sp}). */
+        private Relation resolve(SourceRef s, String sp) {
+            if (s.isQualified()) {
+                if (!Identifiers.isValid(s.schema()) || !Identifiers.isValid(s.table())) {
+                    r.error(
+                            DiagnosticCode.SP201,
+                            sp,
+                            "source " + Names.show(s.text()) + " is not <schema>.<table> with valid identifiers",
+                            DiagnosticCode.SP201.fix());
+                    return null;
+                }
+                if (!s.schema().equals(spec.schema().raw())) {
+                    r.error(
+                            DiagnosticCode.SP205,
+                            sp,
+                            "source '" + s.text() + "' is not in the raw schema '"
+                                    + spec.schema().raw() + "' and is not a model",
+                            "write raw tables as " + spec.schema().raw() + ".<table>, other models by their bare name");
+                    return null;
+                }
+                List<Column> columns = null;
+                if (ddl != null) {
+                    Optional<SourceTable> t = ddl.table(s.schema(), s.table());
+                    if (t.isEmpty()) {
+                        r.error(
+                                DiagnosticCode.SP212,
+                                sp,
+                                "raw table '" + s.text() + "' has no CREATE TABLE in the source DDL",
+                                Names.closest(
+                                                s.table(),
+                                                ddl.tables().stream()
+                                                        .map(SourceTable::name)
+                                                        .toList())
+                                        .map(c ->
+                                                "did you mean '" + spec.schema().raw() + "." + c + "'?")
+                                        .orElse("add a DDL file for it"));
+                    } else {
+                        columns = new ArrayList<>();
+                        for (SourceColumn c : t.get().columns()) {
+                            columns.add(new Column(c.name(), c.type()));
+                        }
+                    }
+                }
+                return new Relation(s, columns, false);
+            } else {
+                if (!Identifiers.isValid(s.table())) {
+                    r.error(
+                            DiagnosticCode.SP201,
+                            sp,
+                            "source " + Names.show(s.text()) + " is not a valid name",
+                            DiagnosticCode.SP201.fix());
+                    return null;
+                }
+                if (!modelsByName.containsKey(s.table())) {
+                    String hint = Names.closest(s.table(), modelsByName.keySet())
+                            .map(c -> "did you mean '" + c + "'?")
+                            .orElse("raw tables are written " + spec.schema().raw() + "." + s.table());
+                    r.error(DiagnosticCode.SP205, sp, "source '" + s.text() + "' is not a model of this spec", hint);
+                    return null;
+                }
+                if (s.table().equals(m.name())) {
+                    return null; // reported as a cycle
+                }
+                return new Relation(s, outputs.get(s.table()), true);
             }
         }
 
@@ -393,9 +538,9 @@ public final class SpecValidator {
                         .orElse(null);
             }
             if (rel == null) {
-                boolean isSource = m.sources().stream()
+                boolean isSource = m.relations().stream()
                         .anyMatch(s -> s.table().equals(table) || s.text().equals(table));
-                if (!isSource && !m.sources().isEmpty()) {
+                if (!isSource && !m.relations().isEmpty()) {
                     String hint = Names.closest(table, relations.keySet())
                             .map(c -> "did you mean '" + c + "'?")
                             .orElse("add it to the model's sources");
@@ -551,8 +696,8 @@ public final class SpecValidator {
 
         private void checkJoins() {
             Set<String> joined = new LinkedHashSet<>();
-            if (!m.sources().isEmpty()) {
-                joined.add(m.sources().get(0).table());
+            if (!m.relations().isEmpty()) {
+                joined.add(m.relations().get(0).table());
             }
             for (int i = 0; i < m.joins().size(); i++) {
                 Join j = m.joins().get(i);
@@ -1380,7 +1525,9 @@ public final class SpecValidator {
                 for (int g = 0; g < t.given().size(); g++) {
                     UnitTest.Input in = t.given().get(g);
                     String gp = up + "/given/" + g;
-                    Relation rel = relations.values().stream()
+                    // a union's rows are given per member, as each member is a table the model reads
+                    Relation rel = java.util.stream.Stream.concat(
+                                    relations.values().stream().filter(x -> x.union() == null), unionMembers.stream())
                             .filter(x -> x.ref().text().equals(in.input())
                                     || x.alias().equals(in.input()))
                             .findFirst()
@@ -1393,7 +1540,7 @@ public final class SpecValidator {
                                     "unit test '" + t.name() + "' gives rows for " + Names.show(in.input())
                                             + ", which is not a source of '" + name + "'",
                                     "sources: "
-                                            + m.sources().stream()
+                                            + m.inputs().stream()
                                                     .map(SourceRef::text)
                                                     .collect(Collectors.joining(", ")));
                         }
@@ -1682,7 +1829,7 @@ public final class SpecValidator {
         private List<AnalyzedFragment.ScopeTable> scopeTables(List<Relation> scope) {
             List<AnalyzedFragment.ScopeTable> tables = new ArrayList<>();
             scope.forEach(rel -> tables.add(scopeTable(rel)));
-            if (relations.size() < m.sources().size()) {
+            if (relations.size() < m.relations().size()) {
                 tables.add(new AnalyzedFragment.ScopeTable("", null, null));
             }
             return tables;
@@ -1690,6 +1837,9 @@ public final class SpecValidator {
 
         /** A source as GoogleSQL's statement for a fragment names it; unknown columns leave it unknown. */
         private AnalyzedFragment.ScopeTable scopeTable(Relation rel) {
+            if (rel.union() != null) {
+                return new AnalyzedFragment.ScopeTable(rel.alias(), null, null, rel.union());
+            }
             if (!rel.known()) {
                 return new AnalyzedFragment.ScopeTable(rel.alias(), null, null);
             }

@@ -58,7 +58,15 @@ public class GenerateGoldenTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(
-            strings = {"shop-analytics", "hostile", "date-parts", "filter-stages", "named-expressions", "incremental"})
+            strings = {
+                "shop-analytics",
+                "hostile",
+                "date-parts",
+                "filter-stages",
+                "named-expressions",
+                "incremental",
+                "union"
+            })
     void generatedFilesMatchTheGoldenFiles(String name, @TempDir Path out) throws IOException {
         Map<String, String> actual = generate(name, out);
         Path golden = ROOT.resolve("golden/" + name);

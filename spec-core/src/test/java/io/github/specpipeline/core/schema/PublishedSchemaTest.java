@@ -45,6 +45,15 @@ class PublishedSchemaTest {
                 .isEmpty();
     }
 
+    /** Both forms of a union (the object with source_column and as, the short list) and a model without sources. */
+    @Test
+    void theUnionSpecSatisfiesTheSchemaAndAOneSourceUnionDoesNot() throws IOException {
+        assertThat(errors(Path.of("src/test/resources/generate/union/spec.json")))
+                .isEmpty();
+        assertThat(errors(Path.of("src/test/resources/validation/cases/union.json")))
+                .anySatisfy(e -> assertThat(e.toString()).contains("union"));
+    }
+
     @Test
     void structuralMistakesAreFlagged() throws IOException {
         assertThat(errors(Path.of("src/test/resources/validation/cases/wrong_types.json")))

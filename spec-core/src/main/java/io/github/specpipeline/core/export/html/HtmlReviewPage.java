@@ -252,7 +252,7 @@ public final class HtmlReviewPage {
         }
 
         private void sources(ModelReview m) throws IOException {
-            List<SourceRef> sources = m.model().sources();
+            List<SourceRef> sources = m.model().inputs();
             for (int i = 0; i < sources.size(); i++) {
                 if (i > 0) {
                     p(", ");

@@ -120,7 +120,7 @@ public final class MermaidRenderer {
         Map<String, String> rawIds = new TreeMap<>();
         Map<String, String> missingIds = new TreeMap<>();
         for (ModelReview m : review.models()) {
-            for (SourceRef s : m.model().sources()) {
+            for (SourceRef s : m.model().inputs()) {
                 if (s.isQualified()) {
                     rawIds.putIfAbsent(s.text(), null);
                 } else if (!byName.containsKey(s.text())) {
@@ -150,7 +150,8 @@ public final class MermaidRenderer {
         int perGroup = MAX_EDGES / 2;
         for (ModelReview m : ordered) {
             String id = modelId(m);
-            List<SourceRef> sources = m.model().sources();
+            // a union's members are upstreams as sources are: an edge from each
+            List<SourceRef> sources = m.model().inputs();
             // a model with very many sources is drawn in several groups, each small enough for one diagram
             for (int first = 0; first == 0 || first < sources.size(); first += perGroup) {
                 Parts.Group g = new Parts.Group();
@@ -314,6 +315,20 @@ public final class MermaidRenderer {
         Parts.Group g = new Parts.Group();
         Map<String, String> current = new LinkedHashMap<>();
         Map<String, Set<String>> joined = new HashMap<>();
+        if (m.union() != null) {
+            // the union: its members flow into one node, which stands for the unioned rows under the union's name
+            String label = MermaidText.label("UNION ALL BY NAME", 0)
+                    + BR
+                    + MermaidText.label("as " + m.union().name(), NAME);
+            g.node("un", "un{{\"" + label + "\"}}:::join");
+            for (int i = 0; i < m.union().sources().size(); i++) {
+                String id = "su" + i;
+                g.node(id, sourceNode(review, id, m.union().sources().get(i)));
+                g.edge(id + " --> un");
+            }
+            current.put(m.union().name(), "un");
+            joined.put(m.union().name(), new LinkedHashSet<>(List.of(m.union().name())));
+        }
         for (int i = 0; i < m.sources().size(); i++) {
             SourceRef s = m.sources().get(i);
             String id = "s" + i;
@@ -384,7 +399,7 @@ public final class MermaidRenderer {
     /** For models with very many sources, joins or filters: the same information as lists, in as many parts as needed. */
     private static void compactStructure(ModelReview mr, Parts parts) {
         Model m = mr.model();
-        List<String> sources = m.sources().stream().map(SourceRef::text).toList();
+        List<String> sources = m.inputs().stream().map(SourceRef::text).toList();
         list(parts, "sl", "Sources", sources, "[\"", "\"]:::raw");
         List<String> joins = m.joins().stream()
                 .map(j -> j.type().sql() + " " + j.rightTable() + (j.condition() == null ? "" : " ON " + j.condition()))
@@ -438,7 +453,7 @@ public final class MermaidRenderer {
         if (table == null) {
             return null;
         }
-        for (SourceRef s : m.sources()) {
+        for (SourceRef s : m.relations()) {
             if (s.table().equals(table) || s.text().equals(table)) {
                 return s.table();
             }
@@ -453,11 +468,11 @@ public final class MermaidRenderer {
         Model m = mr.model();
         Parts parts = new Parts("flowchart LR", LINEAGE_CLASSES, List.of(), MAX_CHARS, MAX_EDGES, LINEAGE_COLUMNS);
         Map<String, Integer> tableIndex = new LinkedHashMap<>();
-        for (SourceRef s : m.sources()) {
+        for (SourceRef s : m.relations()) {
             tableIndex.putIfAbsent(s.table(), tableIndex.size());
         }
         Map<String, String> sourceText = new HashMap<>();
-        for (SourceRef s : m.sources()) {
+        for (SourceRef s : m.relations()) {
             sourceText.putIfAbsent(s.table(), s.text());
         }
         Map<String, String> columnIds = new HashMap<>();

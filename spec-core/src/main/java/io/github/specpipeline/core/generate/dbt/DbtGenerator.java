@@ -708,7 +708,7 @@ public final class DbtGenerator {
                     sb.append("    overrides:\n      macros:\n        is_incremental: false\n");
                 }
                 sb.append("    given:\n");
-                for (SourceRef src : m.sources()) {
+                for (SourceRef src : m.inputs()) {
                     String input = src.isQualified()
                             ? "source('" + spec.spec().schema().raw() + "', '" + src.table() + "')"
                             : "ref('" + src.table() + "')";

@@ -119,6 +119,63 @@ public final class PySparkGenerator {
         }
     }
 
+    /** The table a source reads: a model in its layer's schema, a raw table in the raw schema. */
+    private static String relation(ValidatedSpec spec, ModelPlan.Source s) {
+        return s.model()
+                ? spec.spec()
+                                .schema()
+                                .of(spec.spec()
+                                        .model(s.ref().table())
+                                        .orElseThrow()
+                                        .layer()) + "."
+                        + s.ref().table()
+                : spec.spec().schema().raw() + "." + s.ref().table();
+    }
+
+    /**
+     * The union: each member's columns selected by name in the union's order (cast where widened) with the source
+     * column as a literal, the members appended with {@code unionByName}, as the SQL targets' UNION ALL of the same
+     * column lists.
+     */
+    private static void appendUnion(StringBuilder sb, ValidatedSpec spec, ModelPlan.Source s) {
+        ModelPlan.UnionPlan u = s.union();
+        sb.append("    ").append(var(s.alias())).append(" = (\n");
+        for (int i = 0; i < u.members().size(); i++) {
+            ModelPlan.Source member = u.members().get(i);
+            String indent = i == 0 ? "        " : "            ";
+            List<String> items = new ArrayList<>();
+            for (int c = 0; c < u.columns().size(); c++) {
+                String name = u.columns().get(c).name();
+                String cast = u.casts().get(i).get(c);
+                String type = cast == null ? null : D.type(cast).orElse(null);
+                items.add(
+                        type == null
+                                ? "F.col(" + Text.python(D.quote(name)) + ")"
+                                : "F.expr(" + Text.python("CAST(" + D.quote(name) + " AS " + type + ")") + ").alias("
+                                        + Text.python(name) + ")");
+            }
+            if (u.sourceColumn() != null) {
+                items.add(
+                        "F.lit(" + Text.python(member.ref().text()) + ").alias(" + Text.python(u.sourceColumn()) + ")");
+            }
+            if (i > 0) {
+                sb.append("        .unionByName(\n");
+            }
+            sb.append(indent)
+                    .append("spark.table(")
+                    .append(Text.python(relation(spec, member)))
+                    .append(")\n");
+            sb.append(indent)
+                    .append(".select(")
+                    .append(String.join(", ", items))
+                    .append(")\n");
+            if (i > 0) {
+                sb.append("        )\n");
+            }
+        }
+        sb.append("        .alias(").append(Text.python(s.alias())).append(")\n    )\n");
+    }
+
     private static String var(String alias) {
         return "src_" + alias;
     }
@@ -173,21 +230,17 @@ public final class PySparkGenerator {
                     .append(".\"\"\"\n");
         }
         for (ModelPlan.Source s : plan.sources()) {
-            String relation = s.model()
-                    ? spec.spec()
-                                    .schema()
-                                    .of(spec.spec()
-                                            .model(s.ref().table())
-                                            .orElseThrow()
-                                            .layer()) + "." + s.ref().table()
-                    : spec.spec().schema().raw() + "." + s.ref().table();
-            sb.append("    ")
-                    .append(var(s.alias()))
-                    .append(" = spark.table(")
-                    .append(Text.python(relation))
-                    .append(").alias(")
-                    .append(Text.python(s.alias()))
-                    .append(")\n");
+            if (s.union() != null) {
+                appendUnion(sb, spec, s);
+            } else {
+                sb.append("    ")
+                        .append(var(s.alias()))
+                        .append(" = spark.table(")
+                        .append(Text.python(relation(spec, s)))
+                        .append(").alias(")
+                        .append(Text.python(s.alias()))
+                        .append(")\n");
+            }
             for (ModelPlan.Expr f : s.filters()) {
                 sb.append("    ")
                         .append(var(s.alias()))

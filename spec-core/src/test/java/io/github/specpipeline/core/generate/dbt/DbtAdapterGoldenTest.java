@@ -57,7 +57,14 @@ class DbtAdapterGoldenTest {
     }
 
     @ParameterizedTest(name = "{0} on {1}")
-    @CsvSource({"shop-analytics,DUCKDB", "shop-analytics,SPARK", "hostile,DUCKDB", "hostile,SPARK"})
+    @CsvSource({
+        "shop-analytics,DUCKDB",
+        "shop-analytics,SPARK",
+        "hostile,DUCKDB",
+        "hostile,SPARK",
+        "union,DUCKDB",
+        "union,SPARK"
+    })
     void theProjectForTheAdapterMatchesTheGoldenFiles(String name, DbtAdapter adapter, @TempDir Path out)
             throws IOException {
         Map<String, String> actual = generate(name, adapter, out);
