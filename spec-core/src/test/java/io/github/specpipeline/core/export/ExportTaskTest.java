@@ -58,7 +58,7 @@ class ExportTaskTest {
         assertThat(log.lines).filteredOn(l -> l.startsWith("WARN ")).hasSize(12);
         assertThat(r.summary())
                 .isEqualTo("exported src/main/spec/spec.json for review to " + out.resolve("review")
-                        + ": 6 models, 71 columns; validation: 0 errors, 12 warnings");
+                        + ": 6 models, 72 columns; validation: 0 errors, 12 warnings");
         assertThat(r.written()).hasSize(1 + 14 + 1 + 13 + 1);
     }
 

@@ -220,7 +220,7 @@ class WorkbookTest {
             assertThat(row(overview, 2)).startsWith("stg_orders", "staging", "incremental");
             assertThat(overview.getHyperlink(2, 0).getAddress()).isEqualTo("'stg_orders'!A1");
             assertThat(row(overview, 2)).contains("4 warnings");
-            assertThat(overview.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(12.0);
+            assertThat(overview.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(13.0);
         }
     }
 
@@ -235,7 +235,7 @@ class WorkbookTest {
             assertThat(firstColumn)
                     .contains(
                             "Model: stg_orders",
-                            "Output columns (12)",
+                            "Output columns (13)",
                             "Joins",
                             "Filters",
                             "Constraints",
@@ -247,7 +247,7 @@ class WorkbookTest {
             assertThat(orders.getPaneInformation().isFreezePane()).isTrue();
             int header = -1;
             for (Row r : orders) {
-                if (r.getCell(0) != null && r.getCell(0).toString().equals("Output columns (12)")) {
+                if (r.getCell(0) != null && r.getCell(0).toString().equals("Output columns (13)")) {
                     header = r.getRowNum() + 1;
                 }
             }

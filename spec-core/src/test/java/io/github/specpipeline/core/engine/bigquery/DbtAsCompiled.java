@@ -155,6 +155,14 @@ final class DbtAsCompiled {
                             .append('`');
                 } else if (literal.matches()) {
                     sb.append(literal.group(1));
+                } else if (expr.equals("this")) {
+                    // the model's own table, as dbt compiles {{ this }} inside an is_incremental() block
+                    String model = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.sql$", "");
+                    String table = tables.get(model);
+                    if (table == null) {
+                        throw new AssertionError(file + ": {{ this }} outside a model file");
+                    }
+                    sb.append('`').append(table).append('`');
                 } else {
                     throw new AssertionError(file + ": a Jinja expression the analysis does not know: " + expr);
                 }
