@@ -36,126 +36,7 @@ public record Model(
         Incremental incremental,
         Union union) {
 
-    /** A model without a union. */
-    public Model(
-            int index,
-            String name,
-            Layer layer,
-            String description,
-            String owner,
-            List<String> tags,
-            Materialization materialization,
-            List<SourceRef> sources,
-            List<ColumnMapping> columns,
-            List<Join> joins,
-            List<Filter> filters,
-            List<Aggregation> aggregations,
-            List<String> groupBy,
-            Constraints constraints,
-            List<UnitTest> unitTests,
-            Map<String, String> expressions,
-            Incremental incremental) {
-        this(
-                index,
-                name,
-                layer,
-                description,
-                owner,
-                tags,
-                materialization,
-                sources,
-                columns,
-                joins,
-                filters,
-                aggregations,
-                groupBy,
-                constraints,
-                unitTests,
-                expressions,
-                incremental,
-                null);
-    }
-
-    /** A model without an {@code incremental} block. */
-    public Model(
-            int index,
-            String name,
-            Layer layer,
-            String description,
-            String owner,
-            List<String> tags,
-            Materialization materialization,
-            List<SourceRef> sources,
-            List<ColumnMapping> columns,
-            List<Join> joins,
-            List<Filter> filters,
-            List<Aggregation> aggregations,
-            List<String> groupBy,
-            Constraints constraints,
-            List<UnitTest> unitTests,
-            Map<String, String> expressions,
-            Union union) {
-        this(
-                index,
-                name,
-                layer,
-                description,
-                owner,
-                tags,
-                materialization,
-                sources,
-                columns,
-                joins,
-                filters,
-                aggregations,
-                groupBy,
-                constraints,
-                unitTests,
-                expressions,
-                Incremental.NONE,
-                union);
-    }
-
-    /** A model with neither a union nor an {@code incremental} block. */
-    public Model(
-            int index,
-            String name,
-            Layer layer,
-            String description,
-            String owner,
-            List<String> tags,
-            Materialization materialization,
-            List<SourceRef> sources,
-            List<ColumnMapping> columns,
-            List<Join> joins,
-            List<Filter> filters,
-            List<Aggregation> aggregations,
-            List<String> groupBy,
-            Constraints constraints,
-            List<UnitTest> unitTests,
-            Map<String, String> expressions) {
-        this(
-                index,
-                name,
-                layer,
-                description,
-                owner,
-                tags,
-                materialization,
-                sources,
-                columns,
-                joins,
-                filters,
-                aggregations,
-                groupBy,
-                constraints,
-                unitTests,
-                expressions,
-                Incremental.NONE,
-                null);
-    }
-
-    /** A model without named expressions of its own. */
+    /** A plain model: no named expressions of its own, no {@code incremental} block, no union (tests build these). */
     public Model(
             int index,
             String name,
@@ -188,7 +69,9 @@ public record Model(
                 groupBy,
                 constraints,
                 unitTests,
-                Map.of());
+                Map.of(),
+                Incremental.NONE,
+                null);
     }
 
     public Model {
