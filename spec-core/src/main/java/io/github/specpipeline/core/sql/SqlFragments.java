@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.CaseExpression;
@@ -227,6 +228,22 @@ public final class SqlFragments {
         }
         Structure structure = checkStructure(code);
         Substitution substitution = substitute(text, tokens, fromReplacement, structure.hidden);
+        NullHandlingOrder order = NullHandlingOrder.of(code);
+        if (!order.isEmpty()) {
+            // the parser reads the null handling moved behind the ORDER BY; the SQL stays as written
+            String moved = order.apply(text);
+            List<SqlToken> movedTokens;
+            try {
+                movedTokens = SqlLexer.tokenize(moved);
+            } catch (SqlLexer.LexicalError e) {
+                throw new IllegalStateException("moving a null handling changed the tokens of " + text, e);
+            }
+            Structure movedStructure = checkStructure(movedTokens.stream()
+                    .filter(t -> t.kind() != SqlToken.Kind.COMMENT)
+                    .toList());
+            Substitution parser = substitute(moved, movedTokens, fromReplacement, movedStructure.hidden);
+            substitution = new Substitution(parser.parserInput, substitution.sql, parser.segments, order::toOriginal);
+        }
 
         ParseWatchdog.Budget budget = ParseWatchdog.budget();
         Attempt attempt = attempt(substitution.parserInput, false, budget);
@@ -576,11 +593,19 @@ public final class SqlFragments {
         /** Each substituted {from}: {original start, original end, input start, input end}. */
         final List<int[]> segments;
 
+        /** Maps an offset of the text the segments refer to back to the written text ({@link NullHandlingOrder}). */
+        final IntUnaryOperator unmoved;
+
         Substitution(String parserInput, String sql, List<int[]> segments) {
+            this(parserInput, sql, segments, IntUnaryOperator.identity());
+        }
+
+        Substitution(String parserInput, String sql, List<int[]> segments, IntUnaryOperator unmoved) {
             this.parserInput = parserInput;
             this.inputPositions = new TextPositions(parserInput);
             this.sql = sql;
             this.segments = segments;
+            this.unmoved = unmoved;
         }
 
         /** Maps an offset in the parser input to the original text; inside a substitution: its {from}. */
@@ -591,11 +616,11 @@ public final class SqlFragments {
                     break;
                 }
                 if (inputOffset < s[3]) {
-                    return s[0];
+                    return unmoved.applyAsInt(s[0]);
                 }
                 delta = s[1] - s[3];
             }
-            return inputOffset + delta;
+            return unmoved.applyAsInt(inputOffset + delta);
         }
     }
 

@@ -176,6 +176,40 @@ class SqlFragmentsTest {
         }
 
         @Test
+        void nullHandlingBeforeAnAggregatesOrderByParses() throws SqlFragmentException {
+            // BigQuery's order (IGNORE NULLS, then ORDER BY, then LIMIT), which JSqlParser reads only with the
+            // null handling after the ORDER BY: the parser sees it moved, the SQL and the positions stay BigQuery's
+            ParsedFragment f = parse("ARRAY_AGG(name IGNORE NULLS ORDER BY\n  updated_at DESC, id LIMIT 1)[OFFSET(0)]");
+
+            assertThat(f.columns()).extracting(ColumnRef::column).containsExactly("name", "updated_at", "id");
+            assertThat(f.positionOf(new ColumnRef(null, "updated_at"))).contains(new FragmentPosition(2, 3));
+            assertThat(f.positionOf(new ColumnRef(null, "id"))).contains(new FragmentPosition(2, 20));
+            assertThat(f.sql())
+                    .isEqualTo("ARRAY_AGG(name IGNORE NULLS ORDER BY\n  updated_at DESC, id LIMIT 1)[OFFSET(0)]");
+            assertThat(f.containsAggregate()).isTrue();
+            assertThat(parse("ARRAY_AGG(DISTINCT x RESPECT NULLS ORDER BY x)").columns())
+                    .extracting(ColumnRef::column)
+                    .containsExactly("x");
+            assertThat(parse("ARRAY_AGG(x IGNORE NULLS ORDER BY (SELECT_ME(x)) DESC)")
+                            .functions())
+                    .contains("SELECT_ME");
+        }
+
+        @Test
+        void aMistakeInsideAMovedOrderByIsLocatedInTheWrittenText() {
+            // the same mistake without the null handling: the position moves by exactly "IGNORE NULLS " (13 chars)
+            SqlFragmentException plain =
+                    catchThrowableOfType(SqlFragmentException.class, () -> parse("ARRAY_AGG(x ORDER BY ts + * DESC)"));
+            SqlFragmentException moved = catchThrowableOfType(
+                    SqlFragmentException.class, () -> parse("ARRAY_AGG(x IGNORE NULLS ORDER BY ts + * DESC)"));
+
+            assertThat(plain.column()).isGreaterThan(21);
+            assertThat(moved.line()).isEqualTo(1);
+            assertThat(moved.column()).isEqualTo(plain.column() + 13);
+            assertThat(moved.getMessage()).isEqualTo(plain.getMessage());
+        }
+
+        @Test
         void positionsPointIntoTheOriginalText() throws SqlFragmentException {
             ParsedFragment f = SqlFragments.parse("COALESCE(\n  {from},\n\tx.y)", "a_much_longer_table.column_name");
 

@@ -20,6 +20,7 @@ class BigQueryRulesTest extends DialectRulesContract {
                 "ARRAY_AGG => ARRAY_AGG(x) => ARRAY_AGG(x)",
                 "ARRAY_AGG => ARRAY_AGG(DISTINCT x IGNORE NULLS) => ARRAY_AGG(DISTINCT x IGNORE NULLS)",
                 "ARRAY_AGG => ARRAY_AGG(x ORDER BY ts DESC LIMIT 1)[OFFSET(0)] => ARRAY_AGG(x ORDER BY ts DESC LIMIT 1)[OFFSET(0)]",
+                "ARRAY_AGG => ARRAY_AGG(x IGNORE NULLS ORDER BY ts DESC LIMIT 1)[SAFE_OFFSET(0)] => ARRAY_AGG(x IGNORE NULLS ORDER BY ts DESC LIMIT 1)[SAFE_OFFSET(0)]",
                 "APPROX_COUNT_DISTINCT => APPROX_COUNT_DISTINCT(x) => APPROX_COUNT_DISTINCT(x)",
                 "AVG => AVG(x) => AVG(x)",
                 "COUNT => COUNT(*) => COUNT(*)",

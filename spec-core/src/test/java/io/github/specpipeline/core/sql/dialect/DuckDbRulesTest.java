@@ -20,6 +20,7 @@ class DuckDbRulesTest extends DialectRulesContract {
                 "ARRAY_AGG => ARRAY_AGG(x) => array_agg(x)",
                 "ARRAY_AGG => ARRAY_AGG(DISTINCT x IGNORE NULLS) => array_agg(DISTINCT x) FILTER (WHERE x IS NOT NULL)",
                 "ARRAY_AGG => ARRAY_AGG(x ORDER BY ts DESC LIMIT 1)[OFFSET(0)] => CASE WHEN list_slice(array_agg(x ORDER BY ts DESC NULLS LAST), 1, 1) IS NULL THEN NULL WHEN 0 >= len(list_slice(array_agg(x ORDER BY ts DESC NULLS LAST), 1, 1)) THEN error('Array index is out of bounds') ELSE (list_slice(array_agg(x ORDER BY ts DESC NULLS LAST), 1, 1))[1] END",
+                "ARRAY_AGG => ARRAY_AGG(x IGNORE NULLS ORDER BY ts DESC LIMIT 1)[SAFE_OFFSET(0)] => (list_slice(array_agg(x ORDER BY ts DESC NULLS LAST) FILTER (WHERE x IS NOT NULL), 1, 1))[1]",
                 "APPROX_COUNT_DISTINCT => APPROX_COUNT_DISTINCT(x) => APPROX_COUNT_DISTINCT(x)",
                 "AVG => AVG(x) => AVG(x)",
                 "COUNT => COUNT(*) => COUNT(*)",
