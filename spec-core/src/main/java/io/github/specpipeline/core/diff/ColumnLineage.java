@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Which upstream model columns each output column reads, and which ones decide a model's rows (its joins, filters
  * and grouping), from the spec's declared lineage: {@code from_table}/{@code from_column} and the columns each
- * transform and formula names. Raw tables are not tracked: a change can only reach models.
+ * transform and formula names. Raw tables are not tracked: a change can only reach models. A union's name stands for
+ * all its model members: a union column reads the column of that name of every member.
  *
  * <p>What a change reaches: a changed column reaches every downstream column that reads it; a changed row set (or
  * a changed column a downstream model joins, filters or groups on) reaches every column of every model downstream.
@@ -133,10 +134,23 @@ final class ColumnLineage {
     // ---- reading the spec's lineage ------------------------------------------------------------------------
 
     private void read(Model m) {
-        Map<String, String> modelSources = new LinkedHashMap<>(); // name in the model -> upstream model
+        // name in the model -> the upstream models it stands for: a union's name stands for its model members
+        // (each member's column reaches the union's column of the same name), any other source for itself
+        Map<String, List<String>> modelSources = new LinkedHashMap<>();
+        if (m.union() != null) {
+            List<String> members = new ArrayList<>();
+            for (SourceRef s : m.union().sources()) {
+                if (!s.isQualified() && modelOrder.containsKey(s.table())) {
+                    members.add(s.table());
+                }
+            }
+            if (!members.isEmpty()) {
+                modelSources.put(m.union().name(), List.copyOf(members));
+            }
+        }
         for (SourceRef s : m.sources()) {
             if (!s.isQualified() && modelOrder.containsKey(s.table())) {
-                modelSources.putIfAbsent(s.table(), s.table());
+                modelSources.putIfAbsent(s.table(), List.of(s.table()));
             }
         }
         Map<String, Set<ModelColumn>> byColumn = new LinkedHashMap<>();
@@ -146,12 +160,12 @@ final class ColumnLineage {
         if (modelSources.isEmpty()) {
             return;
         }
-        String onlySource = m.sources().size() == 1 ? m.sources().get(0).table() : null;
+        String onlySource = m.relations().size() == 1 ? m.relations().get(0).table() : null;
         for (ColumnMapping c : m.columns()) {
             Set<ModelColumn> from = new LinkedHashSet<>();
             String table = c.fromTable() != null ? c.fromTable() : onlySource;
             if (table != null && c.fromColumn() != null && modelSources.containsKey(table)) {
-                from.add(key(table, c.fromColumn()));
+                modelSources.get(table).forEach(up -> from.add(key(up, c.fromColumn())));
             }
             if (c.transform() != null) {
                 String replacement = table != null && c.fromColumn() != null
@@ -185,9 +199,9 @@ final class ColumnLineage {
         if (m.columns().isEmpty() && m.aggregations().isEmpty() && onlySource != null) {
             // an SCD2 model passes its source's columns through
             for (String c : outputs(m.name())) {
-                if (modelSources.containsKey(onlySource)) {
+                for (String up : modelSources.getOrDefault(onlySource, List.of())) {
                     byColumn.computeIfAbsent(c.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
-                            .add(key(onlySource, c));
+                            .add(key(up, c));
                 }
             }
         }
@@ -204,7 +218,7 @@ final class ColumnLineage {
      * up in the upstream models' columns (in {@code scope} first when given, else the only source).
      */
     private Set<ModelColumn> resolve(
-            String fragment, String fromReplacement, String scope, Model m, Map<String, String> modelSources) {
+            String fragment, String fromReplacement, String scope, Model m, Map<String, List<String>> modelSources) {
         Set<ModelColumn> out = new LinkedHashSet<>();
         if (fragment == null || fragment.isBlank()) {
             return out;
@@ -218,13 +232,13 @@ final class ColumnLineage {
         for (ColumnRef ref : refs) {
             if (ref.qualifier() != null) {
                 String q = ref.qualifier();
-                for (SourceRef s : m.sources()) {
+                for (SourceRef s : m.relations()) {
                     if (s.text().equals(q)) {
                         q = s.table();
                     }
                 }
-                if (modelSources.containsKey(q)) {
-                    out.add(key(q, ref.column()));
+                for (String up : modelSources.getOrDefault(q, List.of())) {
+                    out.add(key(up, ref.column()));
                 }
                 continue;
             }
@@ -236,15 +250,16 @@ final class ColumnLineage {
             }
             boolean found = false;
             for (String source : candidates) {
-                if (outputs(source).stream().anyMatch(c -> c.equalsIgnoreCase(ref.column()))) {
-                    out.add(key(source, ref.column()));
-                    found = true;
+                for (String up : modelSources.get(source)) {
+                    if (outputs(up).stream().anyMatch(c -> c.equalsIgnoreCase(ref.column()))) {
+                        out.add(key(up, ref.column()));
+                        found = true;
+                    }
                 }
             }
-            if (!found
-                    && m.sources().size() == 1
-                    && modelSources.containsKey(m.sources().get(0).table())) {
-                out.add(key(m.sources().get(0).table(), ref.column()));
+            String only = m.relations().size() == 1 ? m.relations().get(0).table() : null;
+            if (!found && only != null && modelSources.containsKey(only)) {
+                modelSources.get(only).forEach(up -> out.add(key(up, ref.column())));
             }
         }
         return out;

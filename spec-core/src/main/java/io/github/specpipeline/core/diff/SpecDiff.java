@@ -316,7 +316,8 @@ public final class SpecDiff {
                         g, at, at, outputTypes.get(lower(g)), "group_by " + g, at, null, null, List.of(), null));
             }
         }
-        String onlySource = m.sources().size() == 1 ? m.sources().get(0).table() : null;
+        // a column without from_table reads the only relation: the union (by its name) when the model has one
+        String onlySource = m.relations().size() == 1 ? m.relations().get(0).table() : null;
         for (int i = 0; i < m.columns().size(); i++) {
             ColumnMapping c = m.columns().get(i);
             String at = p + "/column_mapping/" + i;

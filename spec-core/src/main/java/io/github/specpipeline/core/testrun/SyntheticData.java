@@ -55,7 +55,9 @@ import net.sf.jsqlparser.expression.TrimFunction;
  * match; strings are {@code <column>_<n>}, an e-mail address for columns named like one, or digits only for
  * key columns (so UPPER, LOWER and TRIM in a join condition keep them equal);</li>
  * <li>dates and timestamps of one row increase with the column's position, so {@code created_at <= updated_at}
- * style checks hold.</li>
+ * style checks hold;</li>
+ * <li>a union's column stands for the column of every member: each member's column gets its hints, and a unique
+ * one takes values after the previous members' ones, so the appended rows stay distinct.</li>
  * </ul>
  * Tests whose condition cannot be derived (expressions, transforms that change values) may still fail on
  * synthetic rows: seeds are the way to test those. The same spec gives the same rows on every run.
@@ -82,6 +84,11 @@ public final class SyntheticData {
         Origin references;
         /** Compared with another table's column (a join key or a relationships target): no NULLs, case-proof text. */
         boolean key;
+        /**
+         * Where a unique column's values start: a union appends its members' rows, so the i-th member's column of a
+         * unique union column starts at {@code i * rows} and the members' values stay distinct together.
+         */
+        int uniqueOffset;
     }
 
     /** A raw column: table name and column name. */
@@ -205,7 +212,7 @@ public final class SyntheticData {
             } else if (target != null && !target.isEmpty()) {
                 v = h.unique ? target.get(i % target.size()) : target.get(random.nextInt(target.size()));
             } else {
-                int k = h.unique ? i + 1 : random.nextInt(rows) + 1;
+                int k = h.unique ? h.uniqueOffset + i + 1 : random.nextInt(rows) + 1;
                 v = h.key && c.type().kind() == ColumnType.Kind.STRING
                         ? String.format(Locale.ROOT, "%04d", k)
                         : value(c, k, h.unique ? i : day[i], hour[i], position, i);
@@ -309,49 +316,65 @@ public final class SyntheticData {
                 }
             }
             for (ColumnMapping c : m.columns()) {
-                Optional<Traced> traced = trace(m, c.targetColumn(), 0);
-                if (traced.isEmpty()) {
-                    continue;
-                }
-                Hint h = hint(traced.get().origin());
-                boolean identity = traced.get().identity();
-                if (!c.nullable()) {
-                    h.notNull = true;
-                }
-                for (DataTest t : c.tests()) {
-                    apply(h, t, identity);
-                    if (!identity
-                            && c.transform() != null
-                            && t instanceof DataTest.AcceptedValues a
-                            && !a.fromTransform()
-                            && h.accepted.isEmpty()
-                            && keepsValues(c.transform())) {
-                        a.values().stream()
-                                .filter(l -> !l.isNull())
-                                .map(Literal::text)
-                                .filter(v -> survives(v, c.transform()))
-                                .forEach(h.accepted::add);
-                    }
+                List<Traced> traced = trace(m, c.targetColumn(), 0);
+                spread(traced);
+                for (Traced one : traced) {
+                    columnHints(c, hint(one.origin()), one.identity());
                 }
             }
             List<String> pk = m.constraints().primaryKey();
             for (int i = 0; i < pk.size(); i++) {
-                Optional<Traced> traced = trace(m, pk.get(i), 0);
-                if (traced.isPresent()) {
-                    Hint h = hint(traced.get().origin());
+                List<Traced> traced = trace(m, pk.get(i), 0);
+                spread(traced);
+                for (Traced one : traced) {
+                    Hint h = hint(one.origin());
                     h.notNull = true;
-                    if (i == pk.size() - 1
-                            && traced.get().identity()
-                            && m.aggregations().isEmpty()) {
+                    if (i == pk.size() - 1 && one.identity() && m.aggregations().isEmpty()) {
                         h.unique = true;
                     }
                 }
             }
             for (String key : m.constraints().naturalKey()) {
-                trace(m, key, 0).ifPresent(t -> hint(t.origin()).notNull = true);
+                trace(m, key, 0).forEach(t -> hint(t.origin()).notNull = true);
             }
             for (Join j : m.joins()) {
                 joinHints(m, j);
+            }
+        }
+    }
+
+    /**
+     * A column traced to several raw columns (a union's members, in member order): each member's unique values
+     * start after the previous members' ones.
+     */
+    private void spread(List<Traced> traced) {
+        if (traced.size() < 2) {
+            return;
+        }
+        for (int k = 0; k < traced.size(); k++) {
+            Hint h = hint(traced.get(k).origin());
+            h.uniqueOffset = Math.max(h.uniqueOffset, k * rows);
+        }
+    }
+
+    /** What a mapped column's nullability and tests say about one raw column it comes from. */
+    private void columnHints(ColumnMapping c, Hint h, boolean identity) {
+        if (!c.nullable()) {
+            h.notNull = true;
+        }
+        for (DataTest t : c.tests()) {
+            apply(h, t, identity);
+            if (!identity
+                    && c.transform() != null
+                    && t instanceof DataTest.AcceptedValues a
+                    && !a.fromTransform()
+                    && h.accepted.isEmpty()
+                    && keepsValues(c.transform())) {
+                a.values().stream()
+                        .filter(l -> !l.isNull())
+                        .map(Literal::text)
+                        .filter(v -> survives(v, c.transform()))
+                        .forEach(h.accepted::add);
             }
         }
     }
@@ -362,19 +385,19 @@ public final class SyntheticData {
             return;
         }
         for (ColumnRef ref : columnsRead(sql)) {
-            Optional<Traced> t;
+            List<Traced> t;
             if (ref.qualifier() != null) {
-                t = m.source(ref.qualifier()).flatMap(s -> fromSource(s, ref.column(), true, 0));
+                t = fromRelation(m, ref.qualifier(), ref.column(), true, 0);
             } else {
-                t = Optional.empty();
-                for (SourceRef s : m.sources()) {
-                    t = fromSource(s, ref.column(), true, 0);
-                    if (t.isPresent()) {
+                t = List.of();
+                for (SourceRef s : m.relations()) {
+                    t = fromRelation(m, s.table(), ref.column(), true, 0);
+                    if (!t.isEmpty()) {
                         break;
                     }
                 }
             }
-            t.ifPresent(x -> hint(x.origin()).notNull = true);
+            t.forEach(x -> hint(x.origin()).notNull = true);
         }
     }
 
@@ -406,27 +429,34 @@ public final class SyntheticData {
         if (j.condition() == null || j.type() == JoinType.CROSS) {
             return;
         }
+        // one column on each side; the left one may be a union's, which stands for a column of every member
         List<Origin> left = new ArrayList<>();
         List<Origin> right = new ArrayList<>();
+        int leftColumns = 0;
+        int rightColumns = 0;
         for (ColumnRef ref : columnsRead(j.condition())) {
             String table = ref.qualifier();
             String column = ref.column();
             if (table == null) {
                 continue;
             }
-            Optional<Traced> t = m.source(table).flatMap(s -> fromSource(s, column, true, 0));
+            List<Traced> t = fromRelation(m, table, column, true, 0);
             if (t.isEmpty()) {
                 continue;
             }
             if (table.equals(j.rightTable())) {
-                right.add(t.get().origin());
+                rightColumns++;
+                t.forEach(x -> right.add(x.origin()));
             } else if (table.equals(j.leftTable())) {
-                left.add(t.get().origin());
+                leftColumns++;
+                t.forEach(x -> left.add(x.origin()));
             }
         }
-        if (left.size() != 1
+        if (leftColumns != 1
+                || rightColumns != 1
                 || right.size() != 1
-                || left.get(0).table().equalsIgnoreCase(right.get(0).table())) {
+                || left.stream()
+                        .anyMatch(o -> o.table().equalsIgnoreCase(right.get(0).table()))) {
             return;
         }
         Hint r = hint(right.get(0));
@@ -434,10 +464,12 @@ public final class SyntheticData {
         if (j.type() == JoinType.LEFT || j.type() == JoinType.INNER) {
             r.unique = true;
         }
-        Hint l = hint(left.get(0));
-        l.key = true;
-        if (l.references == null && !l.unique) {
-            l.references = right.get(0);
+        for (Origin o : left) {
+            Hint l = hint(o);
+            l.key = true;
+            if (l.references == null && !l.unique) {
+                l.references = right.get(0);
+            }
         }
     }
 
@@ -462,7 +494,7 @@ public final class SyntheticData {
             } else {
                 h.references = spec.spec()
                         .model(r.to())
-                        .flatMap(tm -> trace(tm, r.field(), 0))
+                        .flatMap(tm -> trace(tm, r.field(), 0).stream().findFirst())
                         .map(Traced::origin)
                         .orElse(null);
             }
@@ -527,57 +559,75 @@ public final class SyntheticData {
         return hints.computeIfAbsent(o.key(), k -> new Hint());
     }
 
-    /** The raw column a model column comes from, and whether it is copied unchanged all the way. */
-    private Optional<Traced> trace(Model m, String column, int depth) {
+    /**
+     * The raw columns a model column comes from, and whether each is copied unchanged all the way: one, or one per
+     * member when it comes through a union; empty when it cannot be traced.
+     */
+    private List<Traced> trace(Model m, String column, int depth) {
         if (depth > 64 || column == null) {
-            return Optional.empty();
+            return List.of();
         }
         for (ColumnMapping c : m.columns()) {
             if (c.targetColumn().equalsIgnoreCase(column)) {
-                Optional<SourceRef> from = fromTable(m, c);
-                if (from.isEmpty() || c.fromColumn() == null) {
-                    return Optional.empty();
+                String from = fromTable(m, c);
+                if (from == null || c.fromColumn() == null) {
+                    return List.of();
                 }
-                return fromSource(from.get(), c.fromColumn(), c.transform() == null, depth);
+                return fromRelation(m, from, c.fromColumn(), c.transform() == null, depth);
             }
         }
         if (!m.columns().isEmpty() && m.aggregations().isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         if (m.aggregations().stream().anyMatch(a -> a.metricColumn().equalsIgnoreCase(column))) {
-            return Optional.empty();
+            return List.of();
         }
-        // a group key or a pass-through column: the first source that has it
-        for (SourceRef s : m.sources()) {
-            Optional<Traced> t = fromSource(s, column, true, depth);
-            if (t.isPresent()) {
+        // a group key or a pass-through column: the first relation that has it
+        for (SourceRef s : m.relations()) {
+            List<Traced> t = fromRelation(m, s.table(), column, true, depth);
+            if (!t.isEmpty()) {
                 return t;
             }
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /**
-     * The source a column mapping reads: its {@code from_table}, or the model's only source when it leaves
-     * {@code from_table} out (as the validator and the generators read it).
+     * The relation a column mapping reads: its {@code from_table}, or the model's only relation (its union or its
+     * only source) when it leaves {@code from_table} out (as the validator and the generators read it).
      */
-    private static Optional<SourceRef> fromTable(Model m, ColumnMapping c) {
+    private static String fromTable(Model m, ColumnMapping c) {
         if (c.fromTable() != null) {
-            return m.source(c.fromTable());
+            return c.fromTable();
         }
-        return c.fromColumn() != null && m.sources().size() == 1
-                ? Optional.of(m.sources().get(0))
-                : Optional.empty();
+        return c.fromColumn() != null && m.relations().size() == 1
+                ? m.relations().get(0).table()
+                : null;
     }
 
-    private Optional<Traced> fromSource(SourceRef s, String column, boolean identity, int depth) {
+    /**
+     * A column of the relation the model's fragments call {@code name}: of every member, in order, when it is the
+     * model's union; of the source of that name otherwise.
+     */
+    private List<Traced> fromRelation(Model m, String name, String column, boolean identity, int depth) {
+        List<SourceRef> refs = m.union() != null && m.union().name().equals(name)
+                ? m.union().sources()
+                : m.source(name).map(List::of).orElse(List.of());
+        List<Traced> out = new ArrayList<>();
+        for (SourceRef s : refs) {
+            fromSource(s, column, identity, depth).ifPresent(out::addAll);
+        }
+        return out;
+    }
+
+    private Optional<List<Traced>> fromSource(SourceRef s, String column, boolean identity, int depth) {
         if (s.isQualified()) {
             String table = canonicalTable(s.table());
             if (table == null || tables.get(table).column(column).isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Traced(
-                    new Origin(table, tables.get(table).column(column).get().name()), identity));
+            return Optional.of(List.of(new Traced(
+                    new Origin(table, tables.get(table).column(column).get().name()), identity)));
         }
         Optional<Model> up = spec.spec().model(s.table());
         if (up.isEmpty()) {
@@ -587,6 +637,8 @@ public final class SyntheticData {
         if (!outs.isEmpty() && outs.stream().noneMatch(c -> c.name().equalsIgnoreCase(column))) {
             return Optional.empty();
         }
-        return trace(up.get(), column, depth + 1).map(t -> new Traced(t.origin(), t.identity() && identity));
+        return Optional.of(trace(up.get(), column, depth + 1).stream()
+                .map(t -> new Traced(t.origin(), t.identity() && identity))
+                .toList());
     }
 }

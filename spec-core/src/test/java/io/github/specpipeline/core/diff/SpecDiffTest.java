@@ -65,6 +65,23 @@ class SpecDiffTest {
                         "old_report.null model_removed breaking [old_report -> null] impacts ");
     }
 
+    /**
+     * A union of two models (issue 14): a member's changed or removed column reaches the union's column of that name,
+     * and through it the aggregate downstream.
+     */
+    @Test
+    void aChangeOfAUnionMembersColumnReachesTheUnionsColumn() {
+        List<String> lines = diff("union").stream().map(SpecDiffTest::line).toList();
+        assertThat(lines)
+                .contains(
+                        "stg_orders_us.amount transform_changed breaking [orders_us.amount -> ROUND({from}, 0) (from"
+                                + " orders_us.amount)] impacts int_orders.amount, fct_regions.total",
+                        "stg_orders_eu.note column_removed breaking [STRING orders_eu.note -> null] impacts"
+                                + " int_orders.note",
+                        "stg_orders_us.note column_removed breaking [STRING orders_us.note -> null] impacts"
+                                + " int_orders.note");
+    }
+
     @Test
     void aTransformChangeReachesTwoLevelsDownstream() {
         Change amount = diff("kinds").stream()

@@ -2,6 +2,7 @@ package io.github.specpipeline.core.testrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
@@ -66,6 +67,36 @@ class SyntheticDataTest {
         assertThat(column(rows.get("orders"), orders, "amount"))
                 .filteredOn(a -> a != null)
                 .allMatch(a -> new java.math.BigDecimal(a).signum() > 0);
+    }
+
+    /**
+     * The union spec (issue 14): the union model's tests and join are traced to every member, so each member's order
+     * ids are distinct and do not repeat another member's (the union's {@code unique} test), and each member's
+     * customer ids are ids of the joined customers.
+     */
+    @Test
+    void aUnionsTestsAndJoinReachEveryMember() throws SQLException {
+        ValidatedSpec spec = SpecLoader.load(new SpecInput(
+                        UnionTest.SPEC.resolve("spec.json"), UnionTest.SPEC.resolve("source_ddl"), UnionTest.SPEC))
+                .spec()
+                .orElseThrow();
+        Map<String, RawTable> tables = RawTable.resolve(spec, new DuckDbGenerator().plan(spec));
+        Map<String, List<String[]>> rows = new SyntheticData(spec, tables, 20, 10).generate(tables.keySet(), null);
+        List<String> customers = column(rows.get("customers"), tables.get("customers"), "customer_id");
+        assertThat(new HashSet<>(customers)).hasSize(20).doesNotContainNull();
+        List<String> orderIds = new java.util.ArrayList<>();
+        for (String member : List.of("orders_eu", "orders_us")) {
+            orderIds.addAll(column(rows.get(member), tables.get(member), "order_id"));
+            assertThat(column(rows.get(member), tables.get(member), "customer_id"))
+                    .as(member)
+                    .isSubsetOf(customers);
+        }
+        assertThat(new HashSet<>(orderIds)).hasSize(40).doesNotContainNull();
+        List<String> refundIds = new java.util.ArrayList<>();
+        for (String member : List.of("refunds_eu", "refunds_us")) {
+            refundIds.addAll(column(rows.get(member), tables.get(member), "refund_id"));
+        }
+        assertThat(new HashSet<>(refundIds)).hasSize(40).doesNotContainNull();
     }
 
     @Test
