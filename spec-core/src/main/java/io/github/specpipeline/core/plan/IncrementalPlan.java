@@ -93,22 +93,13 @@ public record IncrementalPlan(List<String> uniqueKey, Watermark watermark) {
         if (uniqueKey.isEmpty()) {
             return "INSERT INTO " + target + " (" + cols + ")\n" + batch.stripTrailing();
         }
-        List<String> on = new ArrayList<>();
-        for (String k : uniqueKey) {
-            on.add("target_rows." + d.quote(k) + " = batch_rows." + d.quote(k));
-        }
-        List<String> set = new ArrayList<>();
-        for (String c : columns) {
-            if (uniqueKey.stream().noneMatch(k -> k.equalsIgnoreCase(c))) {
-                set.add(d.quote(c) + " = batch_rows." + d.quote(c));
-            }
-        }
+        List<String> set = matchedSet(d, columns);
         StringBuilder sb = new StringBuilder("MERGE INTO ")
                 .append(target)
                 .append(" AS target_rows\nUSING (\n")
                 .append(source)
                 .append("\n) AS batch_rows\nON ")
-                .append(String.join("\n    AND ", on))
+                .append(String.join("\n    AND ", keyMatch(d)))
                 .append('\n');
         if (!set.isEmpty()) {
             sb.append("WHEN MATCHED THEN UPDATE SET\n    ")
@@ -118,16 +109,71 @@ public record IncrementalPlan(List<String> uniqueKey, Watermark watermark) {
         sb.append("WHEN NOT MATCHED THEN INSERT (")
                 .append(cols)
                 .append(")\n    VALUES (")
-                .append(columns.stream().map(c -> "batch_rows." + d.quote(c)).collect(Collectors.joining(", ")))
+                .append(batchColumns(d, columns))
                 .append(')');
         return sb.toString();
     }
 
     /**
+     * {@link #merge} as DML statements an engine without MERGE runs, over the batch already stored as the table
+     * {@code batchTable}: the WHEN MATCHED clause as an {@code UPDATE ... FROM} the batch (left out when every
+     * column is a key column, as the MERGE leaves the clause out), then the WHEN NOT MATCHED clause as an
+     * {@code INSERT} of the batch rows whose key no stored row has; without a key, the one INSERT of the batch.
+     * For GoogleSQL's reference evaluator, which runs INSERT, UPDATE and DELETE but not MERGE. The SET list, the
+     * key match and the inserted columns are the MERGE's own.
+     *
+     * <p>The batch must be stored before the first statement because it reads the target (the watermark's
+     * maximum): the MERGE reads its source once, before either clause changes the table, and an UPDATE that moved
+     * the maximum would shrink a batch the INSERT read again. An UPDATE row joined to two batch rows is an error
+     * on GoogleSQL as in BigQuery's MERGE.
+     */
+    public List<String> mergeAsUpdateAndInsert(Dialect d, String target, List<String> columns, String batchTable) {
+        String cols = columns.stream().map(d::quote).collect(Collectors.joining(", "));
+        String select = "SELECT " + batchColumns(d, columns) + "\nFROM " + batchTable + " AS batch_rows";
+        if (uniqueKey.isEmpty()) {
+            return List.of("INSERT INTO " + target + " (" + cols + ")\n" + select);
+        }
+        List<String> statements = new ArrayList<>();
+        List<String> set = matchedSet(d, columns);
+        String match = String.join("\n    AND ", keyMatch(d));
+        if (!set.isEmpty()) {
+            statements.add("UPDATE " + target + " AS target_rows\nSET\n    " + String.join(",\n    ", set) + "\nFROM "
+                    + batchTable + " AS batch_rows\nWHERE " + match);
+        }
+        statements.add("INSERT INTO " + target + " (" + cols + ")\n" + select
+                + "\nWHERE NOT EXISTS (\n    SELECT 1 FROM " + target + " AS target_rows\n    WHERE " + match + "\n)");
+        return List.copyOf(statements);
+    }
+
+    /** The MERGE's ON condition, one equality per key column. */
+    private List<String> keyMatch(Dialect d) {
+        List<String> on = new ArrayList<>();
+        for (String k : uniqueKey) {
+            on.add("target_rows." + d.quote(k) + " = batch_rows." + d.quote(k));
+        }
+        return on;
+    }
+
+    /** The WHEN MATCHED clause's assignments: every column but the key's. */
+    private List<String> matchedSet(Dialect d, List<String> columns) {
+        List<String> set = new ArrayList<>();
+        for (String c : columns) {
+            if (uniqueKey.stream().noneMatch(k -> k.equalsIgnoreCase(c))) {
+                set.add(d.quote(c) + " = batch_rows." + d.quote(c));
+            }
+        }
+        return set;
+    }
+
+    private static String batchColumns(Dialect d, List<String> columns) {
+        return columns.stream().map(c -> "batch_rows." + d.quote(c)).collect(Collectors.joining(", "));
+    }
+
+    /**
      * The table after the merge, as a query over the stored table and the batch: the stored rows whose key is not
-     * in the batch, then the batch (with no key, every stored row, then the batch). What {@link #merge} leaves, for
-     * an engine that runs queries but keeps no table between DML statements (GoogleSQL's reference engine here),
-     * and the shape the PySpark merge has.
+     * in the batch, then the batch (with no key, every stored row, then the batch). What {@link #merge} leaves, as one
+     * query: the shape the PySpark merge has, and on GoogleSQL a second derivation of the merge's rows beside
+     * {@link #mergeAsUpdateAndInsert} (its evaluator runs no MERGE).
      */
     public String mergedRows(Dialect d, String target, List<String> columns, String batch) {
         String cols = columns.stream().map(c -> "target_rows." + d.quote(c)).collect(Collectors.joining(", "));

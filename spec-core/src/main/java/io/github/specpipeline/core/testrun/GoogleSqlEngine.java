@@ -3,6 +3,7 @@ package io.github.specpipeline.core.testrun;
 import io.github.specpipeline.core.ddl.SourceCatalog;
 import io.github.specpipeline.core.engine.bigquery.BigQueryEngine;
 import io.github.specpipeline.core.engine.bigquery.BigQueryException;
+import io.github.specpipeline.core.engine.bigquery.DmlResult;
 import io.github.specpipeline.core.engine.bigquery.EngineUnavailableException;
 import io.github.specpipeline.core.engine.bigquery.InMemoryTable;
 import io.github.specpipeline.core.engine.bigquery.QueryResult;
@@ -12,6 +13,7 @@ import io.github.specpipeline.core.generate.SqlQueryWriter;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
+import io.github.specpipeline.core.plan.IncrementalPlan;
 import io.github.specpipeline.core.plan.ModelPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.plan.Scd2Plan;
@@ -38,13 +40,17 @@ import java.util.function.Function;
  * its result kept as a table for the models after it; the data tests are the same test catalogue rendered in
  * BigQuery SQL.
  *
- * <p>GoogleSQL runs queries, not DDL or DML, so an SCD2 model is built as its first run (every row the current
- * version, valid from the run time) and an incremental model as a full build; this is also what the DuckDB plan
- * holds after one run on empty tables. Statements run to the end: there is no time limit.
+ * <p>A model is built from a query (GoogleSQL's Java API runs no DDL), so an SCD2 model is built as its first run
+ * (every row the current version, valid from the run time) and an incremental model as a full build; this is also
+ * what the DuckDB plan holds after one run on empty tables. A later run of an incremental model
+ * ({@link #runIncrementally}) runs its merge as DML. Statements run to the end: there is no time limit.
  */
 public final class GoogleSqlEngine implements TestEngine {
     /** The dataset of unit tests' input tables. */
     static final String SCHEMA = "__specpipeline_unit_tests";
+
+    /** The dataset an incremental run's batch is stored in while its merge runs. */
+    static final String BATCH_SCHEMA = "__specpipeline_batch";
 
     private static final Dialect D = Dialect.BIGQUERY;
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern(
@@ -179,6 +185,45 @@ public final class GoogleSqlEngine implements TestEngine {
         try {
             QueryResult r = engine.query(statement);
             engine.createTable(model.qualifiedName(), r.columns(), r.rows());
+        } catch (BigQueryException e) {
+            throw new SQLException("GoogleSQL: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new SQLException("GoogleSQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs an incremental model once more over its stored table, as BigQuery runs the MERGE the Dataform and
+     * BigQuery targets write ({@link IncrementalPlan#merge}): the batch (the model's select restricted by the
+     * watermark over the stored table, the MERGE's USING text) is run and stored as a table, then
+     * {@link IncrementalPlan#mergeAsUpdateAndInsert} runs the MERGE's two clauses as an UPDATE and an INSERT on
+     * GoogleSQL's evaluator, which has no MERGE. A model that is not incremental is built again from its select.
+     *
+     * @return what each statement changed; empty for a model built again
+     * @throws SQLException when GoogleSQL fails a statement, or the model is SCD2 (its later runs are not run here)
+     */
+    public List<DmlResult> runIncrementally(DuckDbPlan.ModelBuild model) throws SQLException {
+        Model m = spec.spec().model(model.model()).orElseThrow();
+        ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
+        if (plan.scd2() != null) {
+            throw new SQLException("GoogleSQL runs only the first run of the SCD2 model " + m.name());
+        }
+        if (plan.incremental() == null) {
+            build(model, model.statements().get(0));
+            return List.of();
+        }
+        String table = D.quoteAlways(model.qualifiedName());
+        String batchName = BATCH_SCHEMA + "." + m.name();
+        try {
+            QueryResult batch =
+                    engine.query(SqlQueryWriter.batch(plan, D, source(), SqlQueryWriter.Batch.always(table)));
+            List<InMemoryTable> batchTable = List.of(new InMemoryTable(batchName, batch.columns(), batch.rows()));
+            List<DmlResult> results = new ArrayList<>();
+            for (String sql : plan.incremental()
+                    .mergeAsUpdateAndInsert(D, table, plan.selectColumns(), D.quoteAlways(batchName))) {
+                results.add(engine.modify(sql, plan.incremental().uniqueKey(), batchTable));
+            }
+            return List.copyOf(results);
         } catch (BigQueryException e) {
             throw new SQLException("GoogleSQL: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -1,9 +1,12 @@
 package io.github.specpipeline.core.testrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.specpipeline.core.engine.bigquery.Analysis;
 import io.github.specpipeline.core.engine.bigquery.BigQueryEngine;
+import io.github.specpipeline.core.engine.bigquery.BigQueryException;
+import io.github.specpipeline.core.engine.bigquery.DmlResult;
 import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
@@ -187,6 +190,78 @@ class IncrementalRunTwiceTest {
         }
     }
 
+    /**
+     * The BigQuery MERGE's clauses executed on GoogleSQL's evaluator ({@link GoogleSqlEngine#runIncrementally}:
+     * the batch stored, then {@link IncrementalPlan#mergeAsUpdateAndInsert}), with the rows each run updated and
+     * inserted: counted by hand from the watermarks (stg_payments after the first run holds updated_at up to
+     * 2024-03-03 12:00, so the second batch is payments 3, 4, 6 and 7; daily_revenue holds days up to 2024-03-03,
+     * so its batch is the days after 2024-03-01).
+     */
+    @Test
+    void googleSqlMergeAsUpdateAndInsertRunTwiceEqualsTheHandCheckedRows() throws Exception {
+        ValidatedSpec spec = spec();
+        DuckDbPlan duck = new DuckDbGenerator().plan(spec);
+        Map<String, RawTable> raw = RawTable.resolve(spec, duck);
+        Dialect d = Dialect.BIGQUERY;
+        String payments = d.quoteAlways("staging.stg_payments");
+        String revenue = d.quoteAlways("analytics.daily_revenue");
+        GoogleSqlEngine engine = GoogleSqlEngine.start(spec, raw, rawRows(FIRST), RUN_AT);
+        try {
+            for (DuckDbPlan.ModelBuild b : engine.models()) {
+                engine.build(b, b.statements().get(0));
+            }
+            engine.replaceRawRows("payments", new GoogleSqlEngine.RawRows(PAYMENT_COLUMNS, SECOND));
+            assertThat(mergeAsDml(engine))
+                    .containsExactly(
+                            "staging.stg_payments: 2 updated, 0 inserted",
+                            "staging.stg_payments: 0 updated, 2 inserted",
+                            "analytics.daily_revenue: 2 updated, 0 inserted",
+                            "analytics.daily_revenue: 0 updated, 2 inserted");
+            assertThat(display(engine.query(PAYMENTS_QUERY.formatted(payments), List.of())))
+                    .containsExactlyElementsOf(PAYMENTS_AFTER_SECOND);
+            assertThat(display(engine.query(REVENUE_QUERY.formatted(revenue), List.of())))
+                    .containsExactlyElementsOf(REVENUE_AFTER_SECOND);
+
+            engine.replaceRawRows("payments", new GoogleSqlEngine.RawRows(PAYMENT_COLUMNS, THIRD));
+            assertThat(mergeAsDml(engine))
+                    .as("payment 1 is outside the batch; 3, 4 and 6 (and their days) are merged again unchanged")
+                    .containsExactly(
+                            "staging.stg_payments: 3 updated, 0 inserted",
+                            "staging.stg_payments: 0 updated, 0 inserted",
+                            "analytics.daily_revenue: 3 updated, 0 inserted",
+                            "analytics.daily_revenue: 0 updated, 0 inserted");
+            assertThat(display(engine.query(PAYMENTS_QUERY.formatted(payments), List.of())))
+                    .containsExactlyElementsOf(PAYMENTS_AFTER_SECOND);
+            assertThat(display(engine.query(REVENUE_QUERY.formatted(revenue), List.of())))
+                    .containsExactlyElementsOf(REVENUE_AFTER_SECOND);
+        } finally {
+            engine.close();
+        }
+    }
+
+    /**
+     * GoogleSQL's evaluator runs no MERGE: the statement the BigQuery targets write is analyzed (in the test above)
+     * but refused when run. When a newer ZetaSQL runs it, this fails, and the run-twice test should run the MERGE.
+     */
+    @Test
+    void googleSqlsEvaluatorRefusesTheBigQueryMerge() throws Exception {
+        ValidatedSpec spec = spec();
+        Dialect d = Dialect.BIGQUERY;
+        try (BigQueryEngine engine = BigQueryEngine.start(spec.sourceCatalog().orElseThrow())) {
+            Model m = spec.spec().model("stg_payments").orElseThrow();
+            ModelPlan plan = ModelPlanner.planOrThrow(spec, m);
+            String name = spec.spec().schema().of(m.layer()) + "." + m.name();
+            Analysis select = engine.analyze(SqlQueryWriter.select(plan, d, bigQueryRelation(spec)));
+            engine.createTable(name, ((Analysis.Ok) select).columns(), List.of());
+            String table = d.quoteAlways(name);
+            String merge = plan.incremental().merge(d, table, plan.selectColumns(), batch(spec, plan, d, table));
+            assertThat(engine.analyze(merge)).isInstanceOf(Analysis.Ok.class);
+            assertThatThrownBy(() -> engine.modify(merge, plan.incremental().uniqueKey(), List.of()))
+                    .isInstanceOf(BigQueryException.class)
+                    .hasMessageContaining("Evaluator does not support statement kind: MergeStmt");
+        }
+    }
+
     @Test
     void generatedPySparkRunTwiceEqualsTheHandCheckedRows() throws Exception {
         Path python = TestPython.require();
@@ -232,6 +307,17 @@ class IncrementalRunTwiceTest {
             String merged = plan.incremental().mergedRows(d, table, plan.selectColumns(), batch(spec, plan, d, table));
             engine.build(b, merged);
         }
+    }
+
+    /** One incremental run of every model by the MERGE's DML clauses, each statement as "table: n updated, m inserted". */
+    private static List<String> mergeAsDml(GoogleSqlEngine engine) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (DuckDbPlan.ModelBuild b : engine.models()) {
+            for (DmlResult r : engine.runIncrementally(b)) {
+                out.add(r.table() + ": " + r.updated() + " updated, " + r.inserted() + " inserted");
+            }
+        }
+        return out;
     }
 
     private static String batch(ValidatedSpec spec, ModelPlan plan, Dialect d, String table) {

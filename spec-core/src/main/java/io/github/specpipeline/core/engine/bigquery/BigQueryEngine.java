@@ -2,6 +2,8 @@ package io.github.specpipeline.core.engine.bigquery;
 
 import com.google.zetasql.Analyzer;
 import com.google.zetasql.AnalyzerOptions;
+import com.google.zetasql.EvaluatorTableModifyResponse;
+import com.google.zetasql.PreparedModify;
 import com.google.zetasql.PreparedQuery;
 import com.google.zetasql.SimpleColumn;
 import com.google.zetasql.SqlException;
@@ -152,6 +154,115 @@ public final class BigQueryEngine implements AutoCloseable {
     public void createTable(String name, List<TableColumn> columns, List<List<String>> rows) throws BigQueryException {
         ensureOpen();
         put(new InMemoryTable(name, columns, rows));
+    }
+
+    /**
+     * Runs a DML statement ({@code INSERT} or {@code UPDATE}) on a table of the catalog and keeps the table as the
+     * statement leaves it, for the statements after: an updated row is replaced where it stands, inserted rows are
+     * appended. {@code tables} are there for this statement only, as for {@link #query(String, List)}; the changed
+     * table must not be one of them.
+     *
+     * <p>GoogleSQL's reference evaluator ({@code PreparedModify}) runs INSERT, UPDATE and DELETE, not MERGE (it
+     * answers {@code Evaluator does not support statement kind: MergeStmt}), and answers with the changed rows, not
+     * the table: an inserted or updated row's new cells, a deleted row with none. It names a changed row's original
+     * key only when the table declares a primary key, and declaring one is no way out: an INSERT into such a table
+     * then stops the native engine, and the JVM with it (a failed check, {@code Uninitialized value}, seen with
+     * 2024.11.1). So an updated row is found again by {@code key}, columns that identify one stored row and that
+     * the statement does not set (a merge key), and a DELETE is refused: nothing says which rows it removed.
+     *
+     * @param key the target's columns that identify a stored row; needed by an UPDATE
+     * @throws BigQueryException when GoogleSQL rejects the statement or fails running it (for one, an UPDATE whose
+     *     target row joins two source rows), when it is a DELETE, or when an updated row's key is not the key of
+     *     exactly one stored row
+     */
+    public DmlResult modify(String sql, List<String> key, List<InMemoryTable> tables) throws BigQueryException {
+        EvaluatorTableModifyResponse response = withTables(tables, () -> runModify(sql));
+        String name = catalog.registeredName(response.getTableName()).orElse(response.getTableName());
+        for (InMemoryTable t : tables) {
+            if (BigQueryCatalog.key(t.name()).equals(BigQueryCatalog.key(name))) {
+                throw new BigQueryException(
+                        new SqlError(0, 0, "the statement changed " + name + ", a table given for it alone"));
+            }
+        }
+        List<TableColumn> columns = catalog.columns(name)
+                .orElseThrow(() -> new BigQueryException(new SqlError(0, 0, "no table " + name + " to change")));
+        int[] keyAt = new int[key.size()];
+        for (int k = 0; k < key.size(); k++) {
+            keyAt[k] = -1;
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).name().equalsIgnoreCase(key.get(k))) {
+                    keyAt[k] = c;
+                }
+            }
+            if (keyAt[k] < 0) {
+                throw new BigQueryException(new SqlError(0, 0, "table " + name + " has no key column " + key.get(k)));
+            }
+        }
+        TableContent stored = contents.get(name);
+        List<List<Value>> rows = new ArrayList<>();
+        if (stored != null) {
+            stored.getTableData().forEach(r -> rows.add(new ArrayList<>(r)));
+        }
+        Map<List<String>, Integer> byKey = new HashMap<>();
+        Map<List<String>, Integer> counts = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> k = keyOf(rows.get(i), keyAt, columns);
+            byKey.put(k, i);
+            counts.merge(k, 1, Integer::sum);
+        }
+        List<List<Value>> inserted = new ArrayList<>();
+        int updated = 0;
+        for (EvaluatorTableModifyResponse.Row r : response.getContent()) {
+            switch (r.getOperation()) {
+                case INSERT -> inserted.add(new ArrayList<>(r.getContent()));
+                case UPDATE -> {
+                    if (key.isEmpty()) {
+                        throw new BigQueryException(new SqlError(
+                                0, 0, "an UPDATE of " + name + " needs the table's key to find the updated rows"));
+                    }
+                    List<String> k = keyOf(r.getContent(), keyAt, columns);
+                    if (counts.getOrDefault(k, 0) != 1) {
+                        throw new BigQueryException(new SqlError(
+                                0,
+                                0,
+                                "an updated row of " + name + " has the key " + k + ", which "
+                                        + counts.getOrDefault(k, 0)
+                                        + " stored rows have (one was expected: is a key column set?)"));
+                    }
+                    rows.set(byKey.get(k), new ArrayList<>(r.getContent()));
+                    updated++;
+                }
+                case DELETE ->
+                    throw new BigQueryException(new SqlError(
+                            0, 0, "GoogleSQL's evaluator does not say which rows a DELETE removed: run no DELETE"));
+            }
+        }
+        rows.addAll(inserted);
+        unregister(); // a registered catalog cannot change
+        contents.put(name, TableContent.create(rows));
+        return new DmlResult(name, inserted.size(), updated);
+    }
+
+    private EvaluatorTableModifyResponse runModify(String sql) throws BigQueryException {
+        ensureRegistered();
+        try (PreparedModify m = PreparedModify.builder()
+                .setSql(sql)
+                .setAnalyzerOptions(options)
+                .setCatalog(catalog.zetaCatalog())
+                .prepare()) {
+            return m.execute(Map.of());
+        } catch (SqlException e) {
+            throw new BigQueryException(SqlError.of(e.getMessage()));
+        }
+    }
+
+    /** A row's key as text: values of one column compare equal as their BigQuery text forms do. */
+    private static List<String> keyOf(List<Value> row, int[] keyAt, List<TableColumn> columns) {
+        List<String> k = new ArrayList<>(keyAt.length);
+        for (int at : keyAt) {
+            k.add(BigQueryValues.text(row.get(at), columns.get(at).type()));
+        }
+        return k;
     }
 
     /** Unregisters the catalog; the last engine of the JVM also closes the channel to the native engine. */

@@ -220,4 +220,59 @@ class BigQueryEngineTest {
                     assertThat(e.error().message()).contains("division by zero");
                 });
     }
+
+    @Test
+    void anUpdateAndAnInsertChangeTheTableForTheStatementsAfter() throws Exception {
+        List<TableColumn> columns = List.of(TableColumn.of("k", "INT64"), TableColumn.of("v", "STRING"));
+        engine.createTable("dml.target", columns, List.of(row("1", "a"), row("2", "b"), row(null, "n")));
+        InMemoryTable source =
+                new InMemoryTable("dml.source", columns, List.of(row("2", "B"), row("3", "c"), row(null, "m")));
+        assertThat(engine.modify(
+                        "UPDATE `dml.target` AS t SET v = s.v FROM `dml.source` AS s WHERE t.k = s.k",
+                        List.of("k"),
+                        List.of(source)))
+                .isEqualTo(new DmlResult("dml.target", 0, 1));
+        assertThat(engine.modify(
+                        "INSERT INTO `dml.target` (k, v) SELECT k, v FROM `dml.source` AS s"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM `dml.target` AS t WHERE t.k = s.k)",
+                        List.of("k"),
+                        List.of(source)))
+                .isEqualTo(new DmlResult("dml.target", 2, 0));
+        assertThat(engine.query("SELECT k, v FROM `dml.target` ORDER BY k, v").rows())
+                .containsExactly(row(null, "m"), row(null, "n"), row("1", "a"), row("2", "B"), row("3", "c"));
+        assertThat(engine.analyze("SELECT * FROM `dml.source`"))
+                .as("the source was there for the statements alone")
+                .isInstanceOf(Analysis.Failed.class);
+    }
+
+    @Test
+    void aDmlStatementThatCannotRunOrBeKeptFailsWithItsReasonAndChangesNothing() throws Exception {
+        List<TableColumn> columns = List.of(TableColumn.of("k", "INT64"), TableColumn.of("v", "STRING"));
+        engine.createTable("dml.kept", columns, List.of(row("1", "a"), row("2", "b")));
+        InMemoryTable twice = new InMemoryTable("dml.twice", columns, List.of(row("1", "x"), row("1", "y")));
+        assertThatThrownBy(() -> engine.modify(
+                        "UPDATE `dml.kept` AS t SET v = s.v FROM `dml.twice` AS s WHERE t.k = s.k",
+                        List.of("k"),
+                        List.of(twice)))
+                .isInstanceOf(BigQueryException.class)
+                .hasMessageContaining("at most one joined row");
+        assertThatThrownBy(() -> engine.modify(
+                        "MERGE INTO `dml.kept` AS t USING `dml.twice` AS s ON t.k = s.k"
+                                + " WHEN NOT MATCHED THEN INSERT (k, v) VALUES (s.k, s.v)",
+                        List.of("k"),
+                        List.of(twice)))
+                .isInstanceOf(BigQueryException.class)
+                .hasMessageContaining("Evaluator does not support statement kind: MergeStmt");
+        assertThatThrownBy(() -> engine.modify("DELETE FROM `dml.kept` WHERE k = 1", List.of("k"), List.of()))
+                .isInstanceOf(BigQueryException.class)
+                .hasMessageContaining("does not say which rows a DELETE removed");
+        assertThatThrownBy(() -> engine.modify("UPDATE `dml.kept` SET k = k + 10 WHERE k = 1", List.of("k"), List.of()))
+                .isInstanceOf(BigQueryException.class)
+                .hasMessageContaining("has the key [11], which 0 stored rows have");
+        assertThatThrownBy(() -> engine.modify("UPDATE `dml.kept` SET v = 'z' WHERE k = 1", List.of(), List.of()))
+                .isInstanceOf(BigQueryException.class)
+                .hasMessageContaining("needs the table's key");
+        assertThat(engine.query("SELECT k, v FROM `dml.kept` ORDER BY k").rows())
+                .containsExactly(row("1", "a"), row("2", "b"));
+    }
 }
