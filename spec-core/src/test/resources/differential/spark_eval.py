@@ -1,10 +1,14 @@
 """Evaluates the differential table's Spark SQL on one local Spark session (FunctionDifferential).
 
 Reads a JSON list of queries (each one 'SELECT <expression> AS v [FROM ...]') from argv[1] and writes to argv[2]
-a JSON list with, per query, the result column's Spark type and its first row's value in a form the Java side
+(without arguments: queries.json and values.json beside this script) a JSON list with, per query, the result column's Spark type and its first row's value in a form the Java side
 turns into BigQuery's text: {"type": "decimal(38,9)", "value": "1.5"} or {"error": "message"}. Values: None, bool,
 int, repr of a float ('nan', 'inf'), str of a Decimal, ISO text of dates and timestamps (the process runs in UTC,
 so a TIMESTAMP's local time is UTC), base64 of bytes, and a list as JSON in BigQuery's array text.
+
+The tests run it on the test JVM's shared Spark bridge (SharedSpark: runpy in the bridge's process, whose session
+SparkSession.builder...getOrCreate() returns): then it leaves the session running, and its log level and the
+process's time zone as they were.
 """
 import base64
 import concurrent.futures
@@ -15,10 +19,8 @@ import os
 import sys
 import time
 
-os.environ["TZ"] = "UTC"
-time.tzset()
-
-from pyspark.sql import SparkSession  # noqa: E402
+from pyspark import SparkContext
+from pyspark.sql import SparkSession
 
 
 def scalar(v):
@@ -49,8 +51,15 @@ def array_element(v):
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
+    here = os.path.dirname(os.path.abspath(__file__))
+    source, target = sys.argv[1:3] if len(sys.argv) > 2 else (
+        os.path.join(here, "queries.json"), os.path.join(here, "values.json"))
+    with open(source, encoding="utf-8") as f:
         queries = json.load(f)
+    zone = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    shared = SparkContext._active_spark_context is not None
     spark = (
         SparkSession.builder.master("local[2]")
         .appName("spec-pipeline-differential")
@@ -59,9 +68,14 @@ def main():
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "1")
+        # Spark's default, which this table has always been evaluated with; the shared session of the tests starts
+        # with the generated run_all.py's "false" (SAFE_DIVIDE(NUMERIC '1', NUMERIC '3') differs between the two)
+        .config("spark.sql.decimalOperations.allowPrecisionLoss", "true")
         .getOrCreate()
     )
+    # failing cases are expected (BigQuery's error is compared with Spark's): no log of each
     spark.sparkContext.setLogLevel("OFF")
+
     def evaluate(q):
         try:
             df = spark.sql(q)
@@ -83,8 +97,16 @@ def main():
         with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
             out = list(pool.map(evaluate, queries))
     finally:
-        spark.stop()
-    with open(sys.argv[2], "w", encoding="utf-8") as f:
+        if shared:
+            spark.sparkContext.setLogLevel("ERROR")  # the bridge's level
+        else:
+            spark.stop()
+        if zone is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = zone
+        time.tzset()
+    with open(target, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False)
 
 

@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * <p>The process never outlives the goal: {@link #close()} asks the bridge to stop Spark, waits a moment, then
  * kills it and every process it started (Spark's JVM); a request that runs past its time limit kills them at once.
  * Its stderr (Spark's log) is kept, last lines only, for the message when it dies.
+ *
+ * <p>A {@link Lender} may lend one started local bridge to many engines instead (this package's tests: starting
+ * Spark is most of a Spark test's time); the plugin sets none, so each goal starts and stops its own. A lent
+ * bridge's {@link #close()} empties its session ({@code reset}) and gives it back.
  */
 final class SparkBridge implements AutoCloseable {
     static final String SCRIPT = "spec_pipeline_spark_bridge.py";
@@ -54,6 +58,15 @@ final class SparkBridge implements AutoCloseable {
     private final String python;
     private String broken;
     private boolean closed;
+    private boolean lent;
+
+    /** Lends a started local bridge that runs {@code python}, or null to start one. */
+    interface Lender {
+        SparkBridge borrow(String python) throws SparkUnavailableException;
+    }
+
+    /** Null unless a test set one: then local engines borrow from it. */
+    static volatile Lender lender;
 
     private SparkBridge(Process process, Path script, String python) {
         this.process = process;
@@ -127,6 +140,37 @@ final class SparkBridge implements AutoCloseable {
                 bridge.close();
             }
         }
+    }
+
+    /** A bridge for a local session: a lent one when a {@link #lender} has one for {@code python}, else a new one. */
+    static SparkBridge local(String python) throws SparkUnavailableException {
+        Lender l = lender;
+        SparkBridge b = l == null ? null : l.borrow(python);
+        return b != null ? b : start(python);
+    }
+
+    /**
+     * Marks this bridge lent after emptying its session (whatever an earlier borrower left), for a {@link Lender}.
+     *
+     * @return false when it is lent already, stopped, or its session could not be emptied (then it is stopped)
+     */
+    synchronized boolean lend() {
+        if (lent || closed || broken != null || !process.isAlive()) {
+            return false;
+        }
+        try {
+            call(request("reset"), HELLO);
+        } catch (SQLException e) {
+            stop();
+            return false;
+        }
+        lent = true;
+        return true;
+    }
+
+    /** Whether the process runs and answers requests (not stopped, not killed after a failure). */
+    synchronized boolean usable() {
+        return !closed && broken == null && process.isAlive();
     }
 
     /**
@@ -211,9 +255,27 @@ final class SparkBridge implements AutoCloseable {
         return interesting == null ? "" : " (" + Values.visible(interesting, 300) + ")";
     }
 
-    /** Stops Spark and the bridge; kills both if they do not end in time. Closing twice is harmless. */
+    /**
+     * Stops Spark and the bridge; kills both if they do not end in time. Closing twice is harmless. A lent bridge is
+     * given back instead, its session emptied; if that fails it is stopped.
+     */
     @Override
     public synchronized void close() {
+        if (lent) {
+            lent = false;
+            try {
+                call(request("reset"), HELLO);
+                return;
+            } catch (SQLException e) {
+                // stopped below: the next borrower gets a new bridge
+            }
+        }
+        stop();
+    }
+
+    /** Stops Spark and the bridge, lent or not; kills both if they do not end in time. Twice is harmless. */
+    synchronized void stop() {
+        lent = false;
         if (closed) {
             return;
         }

@@ -64,6 +64,7 @@ public final class SparkEngine implements TestEngine {
     private final String sparkVersion;
     private final List<DuckDbPlan.ModelBuild> models = new ArrayList<>();
     private final List<DataTestQuery> tests = new ArrayList<>();
+    private boolean closed;
 
     private SparkEngine(
             SparkBridge bridge,
@@ -129,7 +130,9 @@ public final class SparkEngine implements TestEngine {
             SparkConnection connection,
             Duration timeout)
             throws SparkUnavailableException, SQLException {
-        SparkBridge bridge = SparkBridge.start(connection.python());
+        SparkBridge bridge = connection.remote() == null
+                ? SparkBridge.local(connection.python())
+                : SparkBridge.start(connection.python());
         boolean started = false;
         try {
             ObjectNode start = SparkBridge.request("start");
@@ -336,9 +339,13 @@ public final class SparkEngine implements TestEngine {
         bridge.call(req, timeout);
     }
 
+    /** Stops Spark, or gives a lent bridge back; only once, since a lent bridge may be lent again after. */
     @Override
-    public void close() {
-        bridge.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            bridge.close();
+        }
     }
 
     /** The typed form of the bridge's rows: the Java values {@link DuckDbSession#rows} gives for the same types. */

@@ -46,14 +46,20 @@ SparkSession = F = T = None
 
 spark = None
 warehouse = None
+# the session's settings when it started: what "reset" restores
+settings = {}
 
 
 def start(request):
-    global spark, warehouse, SparkSession, F, T
+    global spark, warehouse, settings, SparkSession, F, T
+    remote = request.get("remote")
+    if spark is not None and not remote:
+        # a local session already started: the tests lend one bridge to many engines (SparkBridge.Lender), each of
+        # which asks for the session; "reset" has emptied it
+        return {"spark": spark.version}
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
-    remote = request.get("remote")
     if remote:
         url = urlparse(remote)
         if url.scheme != "sc" or not url.hostname:
@@ -88,7 +94,42 @@ def start(request):
     # as the generated run_all.py: NUMERIC * NUMERIC keeps its 9 fraction digits, as on BigQuery (Spark's default
     # drops fraction digits when a result needs more than 38 digits)
     spark.conf.set("spark.sql.decimalOperations.allowPrecisionLoss", "false")
+    settings = dict(spark.conf.getAll)
     return {"spark": spark.version}
+
+
+def reset(_request):
+    """The started session as new, for the next engine that borrows this bridge: no temporary view, no table, no
+    database but an empty default, nothing cached, and the settings of the start (what a run_all.py or a test set
+    is undone). Fails when something is left, so that the bridge is stopped rather than lent with another run's
+    data."""
+    if spark is None:
+        return {}  # not started yet: nothing to empty
+    spark.catalog.clearCache()
+    for table in spark.catalog.listTables():
+        if table.isTemporary:
+            spark.catalog.dropTempView(table.name)
+        else:
+            spark.sql("DROP TABLE IF EXISTS `default`.`" + table.name.replace("`", "``") + "`")
+    for database in spark.catalog.listDatabases():
+        if database.name != "default":
+            spark.sql("DROP DATABASE `" + database.name.replace("`", "``") + "` CASCADE")
+    # through the session's SQL settings themselves, as SparkSession.builder...getOrCreate() applied a run_all.py's
+    # options to this running session (spark.app.name among them, which spark.conf.set refuses)
+    conf = spark._jsparkSession.sessionState().conf()
+    now = spark.conf.getAll
+    for key in now:
+        if key not in settings:
+            conf.unsetConf(key)
+    for key, value in settings.items():
+        if now.get(key) != value:
+            conf.setConfString(key, value)
+    left = [t.name for t in spark.catalog.listTables()]
+    left += [d.name for d in spark.catalog.listDatabases() if d.name != "default"]
+    left += [k for k, v in spark.conf.getAll.items() if settings.get(k) != v]
+    if left:
+        raise RuntimeError("the session still holds " + ", ".join(sorted(left)) + " after a reset")
+    return {}
 
 
 def create(request):
@@ -151,18 +192,26 @@ def save(request):
     return {}
 
 
-def run_generated(request):
-    """Runs the generated pyspark/run_all.py's main() on this session, importing the generated folder."""
-    folder = request["folder"]
+def _forget_modules(folder):
     for name in [m for m, module in sys.modules.items()
                  if getattr(module, "__file__", None) and os.path.dirname(module.__file__) == folder]:
         del sys.modules[name]
+
+
+def run_generated(request):
+    """Runs the generated pyspark/run_all.py on this session as `python run_all.py` would (as __main__, its folder
+    first on the module path): its SparkSession.builder...getOrCreate() returns this session. The folder's modules
+    are forgotten after, so that another folder's modules of the same names are imported afresh."""
+    folder = request["folder"]
+    script = os.path.join(folder, request.get("script", "run_all.py"))
+    _forget_modules(folder)
     sys.path.insert(0, folder)
     try:
-        import importlib
-        importlib.import_module("run_all").main()
+        import runpy
+        runpy.run_path(script, run_name="__main__")
     finally:
         sys.path.remove(folder)
+        _forget_modules(folder)
     return {}
 
 
@@ -185,6 +234,7 @@ OPERATIONS = {
     "drop": drop,
     "save": save,
     "run_generated": run_generated,
+    "reset": reset,
     "stop": stop,
 }
 

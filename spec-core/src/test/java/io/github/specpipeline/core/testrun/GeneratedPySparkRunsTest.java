@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -59,6 +60,12 @@ class GeneratedPySparkRunsTest {
 
     @TempDir
     Path dir;
+
+    /** Spark started once for the test JVM, not per engine ({@link SharedSpark}). */
+    @BeforeAll
+    static void shareSpark() {
+        SharedSpark.use();
+    }
 
     static Stream<Arguments> projects() {
         return Stream.of(

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,12 @@ class IncrementalRunTwiceTest {
 
     @TempDir
     Path dir;
+
+    /** Spark started once for the test JVM, not per engine ({@link SharedSpark}). */
+    @BeforeAll
+    static void shareSpark() {
+        SharedSpark.use();
+    }
 
     @Test
     void duckDbScriptRunTwiceEqualsTheHandCheckedRowsAndAFullRebuild() throws Exception {

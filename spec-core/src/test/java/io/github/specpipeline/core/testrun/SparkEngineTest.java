@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,12 @@ class SparkEngineTest {
 
     @TempDir
     Path dir;
+
+    /** Spark started once for the test JVM, not per engine ({@link SharedSpark}). */
+    @BeforeAll
+    static void shareSpark() {
+        SharedSpark.use();
+    }
 
     private TestTask.Options options(Path seeds) {
         return new TestTask.Options(

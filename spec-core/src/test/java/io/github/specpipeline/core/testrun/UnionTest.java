@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,12 @@ public class UnionTest {
 
     @TempDir
     Path dir;
+
+    /** Spark started once for the test JVM, not per engine ({@link SharedSpark}). */
+    @BeforeAll
+    static void shareSpark() {
+        SharedSpark.use();
+    }
 
     private TestTask.Options options() {
         return new TestTask.Options(

@@ -3,23 +3,22 @@ package io.github.specpipeline.core.sql.dialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.specpipeline.core.sql.SqlFragmentException;
-import java.io.IOException;
+import io.github.specpipeline.core.testrun.SharedSpark;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the Spark side of the differential table: every case's Spark SQL in one batch on one local Spark session
- * (the script {@code differential/spark_eval.py} under the build's Python environment), each value read back
+ * Runs the Spark side of the differential table: every case's Spark SQL in one batch on the test JVM's local Spark
+ * session ({@link SharedSpark}; the script {@code differential/spark_eval.py} run in its bridge), each value read back
  * into BigQuery's type name and text form, as DuckDB's are.
  */
 final class SparkEvaluation {
@@ -54,8 +53,7 @@ final class SparkEvaluation {
         return FunctionDifferential.query(r.c(), Dialect.SPARK, r.spark().sql(), rowsArray);
     }
 
-    private static List<FunctionDifferential.Typed> evaluate(Path python, List<String> queries)
-            throws IOException, InterruptedException {
+    private static List<FunctionDifferential.Typed> evaluate(Path python, List<String> queries) throws Exception {
         Path dir = Files.createTempDirectory("spark-differential");
         Path script = dir.resolve("spark_eval.py");
         try (InputStream in = SparkEvaluation.class.getResourceAsStream(FunctionDifferential.SPARK_SCRIPT)) {
@@ -66,20 +64,11 @@ final class SparkEvaluation {
         }
         Path input = dir.resolve("queries.json");
         Path output = dir.resolve("values.json");
-        Path log = dir.resolve("spark.log");
         JSON.writeValue(input.toFile(), queries);
-        Process p = new ProcessBuilder(python.toString(), script.toString(), input.toString(), output.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("Spark did not finish the differential table in 10 minutes; see " + log);
-        }
-        if (p.exitValue() != 0 || !Files.exists(output)) {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            throw new IllegalStateException("Spark failed (exit " + p.exitValue() + "):\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+        // on the test JVM's one Spark (SharedSpark), not a Spark of its own: starting one was most of this table's time
+        SharedSpark.runScript(python, dir, "spark_eval.py", Duration.ofMinutes(10));
+        if (!Files.exists(output)) {
+            throw new IllegalStateException("Spark wrote no " + output);
         }
         List<FunctionDifferential.Typed> values = new ArrayList<>();
         for (JsonNode n : JSON.readTree(output.toFile())) {
