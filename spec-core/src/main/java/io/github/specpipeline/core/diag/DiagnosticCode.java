@@ -249,8 +249,8 @@ public enum DiagnosticCode {
                     + " target out with -Dspecpipeline.targets=..."),
     SP244(
             "spark-numeric-division-differs",
-            "A division by a NUMERIC keeps 6 fractional digits on Spark, 9 on BigQuery",
-            "Divide by an INT64 (Spark then keeps 9 digits) or ROUND the quotient to 6 digits in the spec."),
+            "A division by a NUMERIC keeps 18 fractional digits on Spark, 9 on BigQuery",
+            "ROUND the quotient to at most 9 digits in the spec (ROUND(SAFE_DIVIDE(a, b), 9)): then both engines round it to the same value."),
     SP245(
             "spark-float-round-differs",
             "ROUND of a FLOAT64 to decimal places rounds the value's shortest decimal text on Spark, the binary"

@@ -53,7 +53,7 @@ class ExportTaskTest {
         assertThat(wrote.get(2)).endsWith("review/diagram.md and " + out.resolve("review/mermaid") + "/ (13 diagrams)");
         assertThat(wrote.get(3)).contains("review/index.html (self-contained, Mermaid 11.");
         // SP401, SP402, SP403, four layout findings (SP218: clustering PySpark cannot express, and a clustered view),
-        // two NUMERIC quotients DuckDB computes as DOUBLE (SP241), one Spark keeps 6 digits of (SP244) and two
+        // two NUMERIC quotients DuckDB computes as DOUBLE (SP241), one Spark keeps 18 digits of (SP244) and two
         // ROUNDs of FLOAT64 Spark rounds by its decimal text (SP245)
         assertThat(log.lines).filteredOn(l -> l.startsWith("WARN ")).hasSize(12);
         assertThat(r.summary())

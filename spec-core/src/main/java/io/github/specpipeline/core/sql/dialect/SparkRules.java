@@ -369,7 +369,10 @@ public final class SparkRules extends DialectRules {
         return "NUMERIC".equals(c.size() == 1 ? c.type(0) : null) ? "CAST(" + call + " AS " + NUMERIC + ")" : call;
     }
 
-    /** Dividing by a DECIMAL(38,9), Spark keeps 6 fractional digits (its precision rules), BigQuery 9. */
+    /**
+     * Dividing by a DECIMAL(38,9), Spark keeps 18 fractional digits (its precision rules with
+     * {@code allowPrecisionLoss=false}, as the generated code and the test engine set it), BigQuery rounds to 9.
+     */
     private static String safeDivide(Call c) {
         if (c.size() != 2) {
             return c.arity("2");
@@ -377,7 +380,7 @@ public final class SparkRules extends DialectRules {
         if ("NUMERIC".equals(c.type(1))) {
             c.differs(
                     DiagnosticCode.SP244,
-                    "dividing by a NUMERIC, Spark keeps 6 fractional digits of the quotient, BigQuery 9");
+                    "dividing by a NUMERIC, Spark keeps 18 fractional digits of the quotient, BigQuery rounds it to 9");
         }
         return c.call("try_divide");
     }
