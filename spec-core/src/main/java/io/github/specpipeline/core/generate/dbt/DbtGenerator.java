@@ -666,11 +666,15 @@ public final class DbtGenerator {
                             .allMatch(l -> l.kind() == Literal.Kind.NUMBER
                                     && NUMBER.matcher(l.text()).matches());
             // dbt writes each value into the SQL as '<value>', unescaped: a value holding a quote or a backslash
-            // is given as a BigQuery literal with quote: false instead
+            // is given as a BigQuery literal with quote: false instead; on Spark also one holding "${", which
+            // Spark would replace (its variable substitution, see SparkRules.string)
             boolean literals = !numbers
                     && a.values().stream()
                             .anyMatch(l -> l.kind() == Literal.Kind.STRING
-                                    && (l.text().contains("'") || l.text().contains("\\")));
+                                    && (l.text().contains("'")
+                                            || l.text().contains("\\")
+                                            || (adapter == DbtAdapter.SPARK
+                                                    && l.text().contains("${"))));
             // dbt's schema wants strings; numbers are written unquoted into the SQL with quote: false
             String values = Yaml.flowSequence(a.values().stream()
                     .map(l -> literals ? s(testSql.literal(l)) : l.isNull() ? "null" : s(l.text()))
