@@ -14,7 +14,7 @@
           {%- if value is none -%}
             cast(null as {{ type }})
           {%- else -%}
-            cast('{{ value | string | replace("\\", "\\\\") | replace("'", "\\'") }}' as {{ type }})
+            cast('{{ value | string | replace("\\", "\\\\") | replace("'", "\\'") | replace("${", "\\u0024{") }}' as {{ type }})
           {%- endif -%}
           {%- if not loop.last %}, {% endif -%}
         {%- endfor -%})

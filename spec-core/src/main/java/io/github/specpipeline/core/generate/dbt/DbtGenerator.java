@@ -57,8 +57,10 @@ public final class DbtGenerator {
     /**
      * dbt-spark's seed loader, with the values written as literals: on the session method the adapter's own binds an
      * empty field as the text {@code 'None'} and a value holding a quote breaks the statement (dbt-spark 1.11). Every
-     * value is a string literal (backslash and quote escaped) cast to the column's type, NULL as NULL. dbt dispatches
-     * {@code load_csv_rows} to the root project's {@code spark__} macro first.
+     * value is a string literal (backslash and quote escaped, and "${" written with Spark's escape for the dollar
+     * sign: Spark replaces ${name} in the SQL text, inside strings too, see {@code SparkRules.string}) cast to the
+     * column's type, NULL as NULL. dbt dispatches {@code load_csv_rows} to the root project's {@code spark__} macro
+     * first.
      */
     private static final String SPARK_SEED_ROWS = """
             -- Seeds on dbt-spark: each value a string literal cast to its column type, empty fields NULL.
@@ -76,7 +78,7 @@ public final class DbtGenerator {
                       {%- if value is none -%}
                         cast(null as {{ type }})
                       {%- else -%}
-                        cast('{{ value | string | replace("\\\\", "\\\\\\\\") | replace("'", "\\\\'") }}' as {{ type }})
+                        cast('{{ value | string | replace("\\\\", "\\\\\\\\") | replace("'", "\\\\'") | replace("${", "\\\\u0024{") }}' as {{ type }})
                       {%- endif -%}
                       {%- if not loop.last %}, {% endif -%}
                     {%- endfor -%})
@@ -664,11 +666,15 @@ public final class DbtGenerator {
                             .allMatch(l -> l.kind() == Literal.Kind.NUMBER
                                     && NUMBER.matcher(l.text()).matches());
             // dbt writes each value into the SQL as '<value>', unescaped: a value holding a quote or a backslash
-            // is given as a BigQuery literal with quote: false instead
+            // is given as a BigQuery literal with quote: false instead; on Spark also one holding "${", which
+            // Spark would replace (its variable substitution, see SparkRules.string)
             boolean literals = !numbers
                     && a.values().stream()
                             .anyMatch(l -> l.kind() == Literal.Kind.STRING
-                                    && (l.text().contains("'") || l.text().contains("\\")));
+                                    && (l.text().contains("'")
+                                            || l.text().contains("\\")
+                                            || (adapter == DbtAdapter.SPARK
+                                                    && l.text().contains("${"))));
             // dbt's schema wants strings; numbers are written unquoted into the SQL with quote: false
             String values = Yaml.flowSequence(a.values().stream()
                     .map(l -> literals ? s(testSql.literal(l)) : l.isNull() ? "null" : s(l.text()))
@@ -746,8 +752,24 @@ public final class DbtGenerator {
             case NULL -> "null";
             case BOOLEAN -> l.text().toLowerCase(Locale.ROOT);
             case NUMBER -> NUMBER.matcher(l.text()).matches() ? l.text() : s(l.text());
-            case STRING -> s(l.text());
+            case STRING -> s(fixtureText(l.text()));
         };
+    }
+
+    /**
+     * A unit test's string value as the adapter's dbt puts it into SQL. dbt writes it as {@code '<value>'} with only
+     * the quotes escaped (dbt-spark's {@code spark__escape_single_quotes}: a quote becomes backslash quote), but
+     * Spark reads a string literal with backslash escapes (a backslash and a space is a space) and replaces
+     * ${name} in the SQL text before parsing it ({@code SparkRules.string}): on Spark a backslash is given doubled
+     * and "${" with Spark's escape for the dollar sign, so that the literal holds the value. The hostile spec's unit
+     * test failed on dbt-spark without it (its expected backslash was dropped, its ${x} became empty).
+     */
+    private String fixtureText(String text) {
+        if (adapter != DbtAdapter.SPARK) {
+            return text;
+        }
+        // the backslashes first: the escape written for "${" holds one that must stay single
+        return text.replace("\\", "\\\\").replace("${", "\\u0024{");
     }
 
     /**

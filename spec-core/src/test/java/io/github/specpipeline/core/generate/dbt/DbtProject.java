@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.specpipeline.core.generate.Target;
 import io.github.specpipeline.core.log.SpecLog;
-import io.github.specpipeline.core.python.TestPython;
 import io.github.specpipeline.core.task.GenerateTask;
 import io.github.specpipeline.core.task.SpecInput;
 import java.io.IOException;
@@ -14,37 +13,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A generated dbt project run with the pinned virtual environment's {@code dbt} (next to {@link TestPython}'s
- * interpreter): the project dir is its own {@code DBT_PROFILES_DIR} (the generated example profile), no
+ * A generated dbt project run with the pinned virtual environment's dbt (a {@link DbtSession}: the Python process
+ * of the test class): the project dir is its own {@code DBT_PROFILES_DIR} (the generated example profile), no
  * anonymous usage statistics, no version check, nothing from the network.
  *
- * @param dir    the dbt project folder ({@code <out>/dbt})
- * @param output the generate goal's output directory (holding {@code sql/duckdb} too when generated)
+ * @param dir     the dbt project folder ({@code <out>/dbt})
+ * @param output  the generate goal's output directory (holding {@code sql/duckdb} too when generated)
+ * @param session the process that runs the project's dbt commands
  */
-record DbtProject(Path dir, Path output) {
+record DbtProject(Path dir, Path output, DbtSession session) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** How one dbt command went: its exit code and what it printed. */
     record Run(int exit, String log, long millis) {}
 
     /** Generates {@code targets} (the dbt project for {@code adapter}) from a spec under {@code out}. */
-    static DbtProject generate(SpecInput input, Path seeds, Path out, DbtAdapter adapter, Set<Target> targets)
+    static DbtProject generate(
+            DbtSession session, SpecInput input, Path seeds, Path out, DbtAdapter adapter, Set<Target> targets)
             throws IOException {
         GenerateTask.Result r = GenerateTask.run(
                 new GenerateTask.Options(input, out, EnumSet.copyOf(targets), seeds).withDbtAdapter(adapter.id()),
                 SpecLog.NONE);
         assertThat(r.failed()).as(r.summary() + "\n" + r.load().diagnostics()).isFalse();
-        return new DbtProject(out.resolve(Target.DBT.folder()), out);
+        return new DbtProject(out.resolve(Target.DBT.folder()), out, session);
     }
 
     /** Copies the seed CSV files to the project's {@code seeds/} (replacing those there). */
@@ -93,27 +92,7 @@ record DbtProject(Path dir, Path output) {
 
     /** Runs {@code dbt <args>} in the project (at most 20 minutes: Spark on a loaded machine is slow). */
     Run dbt(String... args) throws IOException, InterruptedException {
-        Path dbt = TestPython.require().resolveSibling("dbt");
-        List<String> command = new ArrayList<>(List.of(dbt.toString(), "--no-version-check", "--no-use-colors"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        Path log = Files.createTempFile(output, "dbt", ".log");
-        pb.redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("DBT_PROFILES_DIR", dir.toString());
-        env.put("DBT_SEND_ANONYMOUS_USAGE_STATS", "false");
-        env.put("DBT_NO_VERSION_CHECK", "true");
-        env.put("DO_NOT_TRACK", "1");
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        if (!p.waitFor(20, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError("dbt " + String.join(" ", args) + " did not finish in 20 minutes:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), millis);
+        return session.dbt(dir, List.of(args));
     }
 
     /** The status of every node the last run ran ({@code target/run_results.json}), by unique id. */
