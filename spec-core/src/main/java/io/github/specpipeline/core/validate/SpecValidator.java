@@ -220,9 +220,18 @@ public final class SpecValidator {
     }
 
     /** A source of the model under check, with the columns it provides when they are known. */
-    private record Relation(SourceRef ref, List<Column> columns, boolean isModel, AnalyzedFragment.UnionScope union) {
+    private record Relation(
+            SourceRef ref,
+            List<Column> columns,
+            boolean isModel,
+            AnalyzedFragment.UnionScope union,
+            ColumnIndex byName) {
         Relation(SourceRef ref, List<Column> columns, boolean isModel) {
             this(ref, columns, isModel, null);
+        }
+
+        Relation(SourceRef ref, List<Column> columns, boolean isModel, AnalyzedFragment.UnionScope union) {
+            this(ref, columns, isModel, union, ColumnIndex.of(columns));
         }
 
         String alias() {
@@ -234,10 +243,7 @@ public final class SpecValidator {
         }
 
         Optional<Column> column(String name) {
-            if (columns == null) {
-                return Optional.empty();
-            }
-            return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+            return byName == null ? Optional.empty() : Optional.ofNullable(byName.get(name));
         }
 
         List<String> names() {
