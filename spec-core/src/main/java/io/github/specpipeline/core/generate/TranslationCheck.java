@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.sf.jsqlparser.expression.Expression;
@@ -54,6 +53,16 @@ public final class TranslationCheck {
 
     private final Map<Rendered, List<SqlRenderer.Rendering>> renderings = new HashMap<>();
 
+    /** The targets of each of {@link #dialects}, for messages ("dbt-duckdb, duckdb"): the same for every finding. */
+    private final List<String> targetIds;
+
+    /**
+     * The typed renderings made so far, per tree (by identity: the parse cache gives every model with the same
+     * fragment text the same tree) and per index into {@link #dialects}; see {@link #typedDifferences(ModelPlan.Expr,
+     * int)}.
+     */
+    private final Map<Expression, List<List<Typed>>> typed = new java.util.IdentityHashMap<>();
+
     /**
      * Fragments whose function BigQuery's analyzer does not know (SP232): that is the one finding, a translation
      * of a function BigQuery lacks is no question.
@@ -70,6 +79,12 @@ public final class TranslationCheck {
         }
         this.dialects = Target.dialects(targets).stream()
                 .filter(d -> d != Dialect.BIGQUERY)
+                .toList();
+        this.targetIds = dialects.stream()
+                .map(d -> targets.stream()
+                        .filter(t -> t.dialect() == d)
+                        .map(Target::id)
+                        .collect(Collectors.joining(", ")))
                 .toList();
     }
 
@@ -183,11 +198,7 @@ public final class TranslationCheck {
             return; // a syntax error: validation reported it (SP301)
         }
         for (int k = 0; k < dialects.size(); k++) {
-            Dialect d = dialects.get(k);
-            String ids = targets.stream()
-                    .filter(t -> t.dialect() == d)
-                    .map(Target::id)
-                    .collect(Collectors.joining(", "));
+            String ids = targetIds.get(k);
             for (EngineDifference e : perDialect.get(k).differences()) {
                 reportedDifferences.add(differenceKey(pointer, e));
                 String message = what + ": " + e.describe() + " (target " + ids + ")";
@@ -265,20 +276,21 @@ public final class TranslationCheck {
      * sources. Reported at the transform or formula, as the others; one that was reported already is not repeated.
      */
     private void typedDifferences(Model m, ModelPlan plan) {
+        Map<String, Written> written = null;
         for (ModelPlan.SelectItem item :
                 plan.branches().stream().flatMap(b -> b.select().stream()).toList()) {
-            Optional<Written> fragment = selectFragment(m, item.name());
-            if (fragment.isEmpty()) {
+            if (written == null) {
+                written = selectFragments(m);
+            }
+            Written fragment = item.name() == null ? null : written.get(item.name());
+            if (fragment == null) {
                 continue;
             }
-            String pointer = fragment.get().pointer();
-            String text = fragment.get().text();
-            for (Dialect d : dialects) {
-                String ids = targets.stream()
-                        .filter(t -> t.dialect() == d)
-                        .map(Target::id)
-                        .collect(Collectors.joining(", "));
-                for (EngineDifference e : item.expr().render(d).differences()) {
+            String pointer = fragment.pointer();
+            String text = fragment.text();
+            for (int k = 0; k < dialects.size(); k++) {
+                String ids = targetIds.get(k);
+                for (EngineDifference e : typedDifferences(item.expr(), k)) {
                     if (!reportedDifferences.add(differenceKey(pointer, e))) {
                         continue;
                     }
@@ -290,37 +302,112 @@ public final class TranslationCheck {
                             pointer,
                             at == null ? 1 : at.line(),
                             at == null ? 1 : at.column(),
-                            fragment.get().what() + ": " + e.describe() + " (target " + ids + ")",
+                            fragment.what() + ": " + e.describe() + " (target " + ids + ")",
                             e.code().fix());
                 }
             }
         }
     }
 
+    /**
+     * The differences of rendering {@code expr} in {@code dialects[k]}, rendered once per tree and column types: a
+     * rendering is decided by the tree, the dialect and the answers of the scope's {@link RenderScope#typeOf} (the
+     * scope's column text, a quoted name, decides no difference), so a rendering whose typeOf questions, asked again
+     * of this scope in the same order, get the same answers has the same differences. A 10,000-model spec writes a
+     * few hundred fragment texts over tens of thousands of columns of a few types: most SELECT items are not rendered.
+     */
+    private List<EngineDifference> typedDifferences(ModelPlan.Expr expr, int k) {
+        List<List<Typed>> perDialect = typed.computeIfAbsent(expr.tree(), t -> {
+            List<List<Typed>> empty = new ArrayList<>();
+            for (int i = 0; i < dialects.size(); i++) {
+                empty.add(new ArrayList<>());
+            }
+            return empty;
+        });
+        List<Typed> made = perDialect.get(k);
+        for (Typed t : made) {
+            if (t.sameTypes(expr.scope())) {
+                return t.differences();
+            }
+        }
+        Recording scope = new Recording(expr.scope());
+        List<EngineDifference> differences =
+                SqlRenderer.render(expr.tree(), dialects.get(k), scope).differences();
+        made.add(new Typed(List.copyOf(scope.asked), new ArrayList<>(scope.answers), differences));
+        return differences;
+    }
+
+    /** A typed rendering's differences and the column types it asked for (in order) and got (null: unknown). */
+    private record Typed(
+            List<io.github.specpipeline.core.sql.ColumnRef> asked,
+            List<String> answers,
+            List<EngineDifference> differences) {
+        boolean sameTypes(RenderScope scope) {
+            for (int i = 0; i < asked.size(); i++) {
+                if (!java.util.Objects.equals(scope.typeOf(asked.get(i)), answers.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A scope that passes everything to {@code base} and records the typeOf questions and answers. */
+    private static final class Recording implements RenderScope {
+        private final RenderScope base;
+        final List<io.github.specpipeline.core.sql.ColumnRef> asked = new ArrayList<>();
+        final List<String> answers = new ArrayList<>();
+
+        Recording(RenderScope base) {
+            this.base = base;
+        }
+
+        @Override
+        public String column(io.github.specpipeline.core.sql.ColumnRef ref, Dialect dialect) {
+            return base.column(ref, dialect);
+        }
+
+        @Override
+        public String typeOf(io.github.specpipeline.core.sql.ColumnRef ref) {
+            String type = base.typeOf(ref);
+            asked.add(ref);
+            answers.add(type);
+            return type;
+        }
+    }
+
     /** A fragment where the spec writes it: its pointer, its text and what it is, for messages. */
     private record Written(String pointer, String text, String what) {}
 
-    /** The transform or formula that writes {@code column}, if one does. */
-    private static Optional<Written> selectFragment(Model m, String column) {
+    /**
+     * The transform or formula that writes each column, by name (any case): the first transform of that name, else
+     * the first formula.
+     */
+    private static Map<String, Written> selectFragments(Model m) {
+        Map<String, Written> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 0; i < m.columns().size(); i++) {
             ColumnMapping c = m.columns().get(i);
-            if (c.transform() != null && c.targetColumn().equalsIgnoreCase(column)) {
-                return Optional.of(new Written(
-                        m.pointer() + "/column_mapping/" + i + "/transform",
-                        c.transform(),
-                        "transform of '" + c.targetColumn() + "'"));
+            if (c.transform() != null && c.targetColumn() != null) {
+                out.putIfAbsent(
+                        c.targetColumn(),
+                        new Written(
+                                m.pointer() + "/column_mapping/" + i + "/transform",
+                                c.transform(),
+                                "transform of '" + c.targetColumn() + "'"));
             }
         }
         for (int i = 0; i < m.aggregations().size(); i++) {
             Aggregation a = m.aggregations().get(i);
-            if (a.formula() != null && a.metricColumn().equalsIgnoreCase(column)) {
-                return Optional.of(new Written(
-                        m.pointer() + "/aggregations/" + i + "/formula",
-                        a.formula(),
-                        "formula of '" + a.metricColumn() + "'"));
+            if (a.formula() != null && a.metricColumn() != null) {
+                out.putIfAbsent(
+                        a.metricColumn(),
+                        new Written(
+                                m.pointer() + "/aggregations/" + i + "/formula",
+                                a.formula(),
+                                "formula of '" + a.metricColumn() + "'"));
             }
         }
-        return Optional.empty();
+        return out;
     }
 
     /** The first token of {@code text} that is the construct (a function's name, an operator), or null. */

@@ -351,7 +351,12 @@ public final class LocatedJsonReader {
         CRC32 crc = new CRC32();
         try (CheckedInputStream bytes = new CheckedInputStream(Files.newInputStream(file), crc);
                 JsonParser p = FACTORY.createParser(textReader(bytes))) {
-            locate(p, p.nextToken(), "", wanted, map);
+            try {
+                locate(p, p.nextToken(), "", wanted, map);
+            } catch (AllLocated done) {
+                // the rest of the file cannot change the map: it keeps the first location of a pointer
+            }
+            // the rest of the bytes only for the checksum, not tokenised
             bytes.transferTo(OutputStream.nullOutputStream());
             if (crc.getValue() != fingerprint.crc32()) {
                 changed(file);
@@ -380,6 +385,12 @@ public final class LocatedJsonReader {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
         }
         map.putValue(pointer, location(p.currentTokenLocation()));
+        if (!node.located) {
+            node.located = true;
+            if (--node.root.unlocated == 0) {
+                throw AllLocated.INSTANCE;
+            }
+        }
         if (node.children.isEmpty()) {
             p.skipChildren();
             return;
@@ -419,9 +430,26 @@ public final class LocatedJsonReader {
         }
     }
 
-    /** The reference tokens (still escaped) of a set of JSON pointers, as a tree. */
+    /**
+     * The reference tokens (still escaped) of a set of JSON pointers, as a tree; it counts the nodes whose value has
+     * not been located yet, so that {@link #locate} stops reading once every node has its location (the source map
+     * keeps a pointer's first location, so nothing later in the file changes it).
+     */
     private static final class PointerTrie {
         final Map<String, PointerTrie> children = new HashMap<>();
+        final PointerTrie root;
+        boolean located;
+        /** On the root: the nodes (the root included) not located yet. */
+        int unlocated;
+
+        PointerTrie() {
+            this.root = this;
+            this.unlocated = 1;
+        }
+
+        private PointerTrie(PointerTrie root) {
+            this.root = root;
+        }
 
         void add(String pointer) {
             PointerTrie node = this;
@@ -429,9 +457,21 @@ public final class LocatedJsonReader {
             while (start <= pointer.length() && !pointer.isEmpty()) {
                 int slash = pointer.indexOf('/', start);
                 int end = slash < 0 ? pointer.length() : slash;
-                node = node.children.computeIfAbsent(pointer.substring(start, end), k -> new PointerTrie());
+                node = node.children.computeIfAbsent(pointer.substring(start, end), k -> {
+                    root.unlocated++;
+                    return new PointerTrie(root);
+                });
                 start = end + 1;
             }
+        }
+    }
+
+    /** Thrown by {@link #locate} when every wanted node is located; no stack trace, it is not an error. */
+    private static final class AllLocated extends RuntimeException {
+        static final AllLocated INSTANCE = new AllLocated();
+
+        private AllLocated() {
+            super(null, null, false, false);
         }
     }
 

@@ -32,6 +32,7 @@ import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.sql.dialect.RenderScope;
 import io.github.specpipeline.core.sql.dialect.SqlRenderer;
 import io.github.specpipeline.core.validate.Column;
+import io.github.specpipeline.core.validate.ColumnIndex;
 import io.github.specpipeline.core.validate.UnionColumns;
 import io.github.specpipeline.core.validate.ValidatedSpec;
 import java.util.ArrayList;
@@ -880,11 +881,22 @@ public final class ModelPlanner {
             this.sources = sources;
         }
 
+        /**
+         * Each source's columns by name ({@link ColumnIndex}), keyed by the list (the sources' map is updated with
+         * filtered copies of a source, which keep its list): every column reference of every fragment asks.
+         */
+        private final Map<List<Column>, ColumnIndex> byName = new java.util.IdentityHashMap<>();
+
+        private Column column(Source s, String name) {
+            return s.columns() == null
+                    ? null
+                    : byName.computeIfAbsent(s.columns(), ColumnIndex::of).get(name);
+        }
+
         /** The source an unqualified column comes from: the first that has it, the only source, or null. */
         String resolve(String column) {
             for (Source s : sources.values()) {
-                if (s.columns() != null
-                        && s.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column))) {
+                if (column(s, column) != null) {
                     return s.alias();
                 }
             }
@@ -927,11 +939,8 @@ public final class ModelPlanner {
                 return null;
             }
             // an upstream model's column may have no declared type: unknown, like a column no source has
-            return sources.get(alias).columns().stream()
-                    .filter(c -> c.name().equalsIgnoreCase(ref.column()))
-                    .findFirst()
-                    .map(Column::type)
-                    .orElse(null);
+            Column c = column(sources.get(alias), ref.column());
+            return c == null ? null : c.type();
         }
     }
 }

@@ -32,7 +32,7 @@ import java.util.Locale;
  * {@code -Dbench.alsoFile=true} every run also loads the same spec as one file, for what the directory costs; with
  * {@code -Dbench.releaseCache=true} the SQL parse cache is emptied before each run (the JIT stays warm, the
  * fragments are parsed as on a spec's first load in a JVM); with {@code -Dbench.diagnostics=FILE} each run writes its diagnostics to FILE (one per line: as printed, the pointer, the hint), to compare two
- * versions of the code. Prints one line per run: the wall-clock and process CPU milliseconds, the diagnostics and
+ * versions of the code. Prints one line per run: the wall-clock, process CPU and main thread CPU milliseconds, the diagnostics and
  * the heap in use after the run (after a GC), and at the end the peak heap of the whole process.
  */
 public final class SpecDirectoryBenchmark {
@@ -73,9 +73,13 @@ public final class SpecDirectoryBenchmark {
             }
             long t = System.nanoTime();
             long cpu = processCpuNanos();
+            long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             SpecLoader.Result result = SpecLoader.load(input);
             long ms = (System.nanoTime() - t) / 1_000_000;
             long cpuMs = (processCpuNanos() - cpu) / 1_000_000;
+            // the load's own thread: without the JIT compiler's and the collector's threads, which on a loaded
+            // machine still compile in the later runs and make the process figure noisy
+            long mainCpuMs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu) / 1_000_000;
             String dump = System.getProperty("bench.diagnostics");
             if (dump != null) {
                 // every diagnostic as the build prints it, to compare two versions of the code on the same spec
@@ -98,11 +102,13 @@ public final class SpecDirectoryBenchmark {
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
             System.out.printf(
                     Locale.ROOT,
-                    "run %d %s: %d ms (process CPU %d ms), %d models, %d diagnostics (%d errors), heap after %d MB%n",
+                    "run %d %s: %d ms (process CPU %d ms, main thread %d ms), %d models, %d diagnostics (%d errors),"
+                            + " heap after %d MB%n",
                     r,
                     input == file ? "file" : "directory",
                     ms,
                     cpuMs,
+                    mainCpuMs,
                     loaded,
                     diagnostics,
                     errors,

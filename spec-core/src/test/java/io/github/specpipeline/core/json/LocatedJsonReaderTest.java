@@ -88,4 +88,39 @@ class LocatedJsonReaderTest {
         reader.parse("{\"a\": 1,\n \"a\": 2}");
         assertThat(problems).containsExactly("SP005@2:2 duplicate key 'a'");
     }
+
+    /**
+     * {@code locate} stops reading tokens once every wanted pointer has its location: the locations are those of the
+     * full source map (the first of duplicate keys), and a change later in the file is still seen (the checksum
+     * covers every byte).
+     */
+    @Test
+    void locateAnswersAsTheFullSourceMapAndStillSeesALaterChange(@TempDir Path dir) throws IOException {
+        String text = "{\n  \"a\": {\"x\": 1, \"x\": 2, \"y\": [10, 20, 30]},\n  \"b\": \"late\",\n"
+                + "  \"a\": {\"z\": 3}\n}\n";
+        SourceMap full = reader.parse(text).orElseThrow().sourceMap();
+        problems.clear(); // the duplicate keys
+        Path file = dir.resolve("f.json");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        LocatedJsonReader.Fingerprint fp =
+                reader.readUnlocated(file).orElseThrow().fingerprint();
+        problems.clear();
+        for (List<String> wanted : List.of(
+                List.of("/a/x"),
+                List.of("/a/y/1", "/a"),
+                List.of("/a/z"),
+                List.of("/b", "/a/y/2"),
+                List.of("/a/y/7", "/nothing"))) {
+            SourceMap some = reader.locate(file, fp, wanted).orElseThrow();
+            for (String p : wanted) {
+                assertThat(some.value(p)).as(p).isEqualTo(full.value(p));
+                assertThat(some.key(p)).as(p).isEqualTo(full.key(p));
+            }
+        }
+        assertThat(problems).isEmpty();
+        // the same length, a byte changed after the only wanted pointer
+        Files.writeString(file, text.replace("late", "LATE"), StandardCharsets.UTF_8);
+        assertThat(reader.locate(file, fp, List.of("/a/x"))).isEmpty();
+        assertThat(problems).singleElement().asString().contains("the file changed while it was being read");
+    }
 }
