@@ -30,9 +30,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,23 +48,9 @@ class DbtOnDuckDbTest {
     @TempDir
     Path tmp;
 
-    /** The Python process of the class's dbt commands, in its own directory. */
-    @TempDir
-    static Path home;
-
-    private static DbtSession dbtSession;
-
-    @BeforeAll
-    static void startDbt() throws Exception {
-        dbtSession = DbtSession.start(home, false);
-    }
-
-    @AfterAll
-    static void stopDbt() {
-        if (dbtSession != null) {
-            dbtSession.close();
-        }
-    }
+    /** The Python process of the class's dbt commands. */
+    @RegisterExtension
+    static final DbtSessions DBT = DbtSessions.duckDb();
 
     /** The example (spec, DDL, seeds) copied to {@code tmp/project}, to be changed by a test. */
     private Path copyExample() throws Exception {
@@ -99,7 +84,7 @@ class DbtOnDuckDbTest {
         Path project = copyExample();
         Path seeds = project.resolve("src/test/seeds");
         DbtProject dbt = DbtProject.generate(
-                        dbtSession,
+                        DBT.session(),
                         input(project),
                         seeds,
                         tmp.resolve("out"),
@@ -165,7 +150,7 @@ class DbtOnDuckDbTest {
         // dbt build skips what is downstream of a failing test (and a model whose unit test fails): with the data
         // tests as warnings, every test runs; the unit tests then run alone
         DbtProject dbt = DbtProject.generate(
-                        dbtSession,
+                        DBT.session(),
                         input(project),
                         seeds,
                         tmp.resolve("out"),
@@ -201,7 +186,7 @@ class DbtOnDuckDbTest {
         Path seeds = Path.of("src/test/resources/testrun/hostile-seeds").toAbsolutePath();
         SpecInput input = new SpecInput(hostile.resolve("spec.json"), hostile.resolve("source_ddl"), hostile);
         DbtProject dbt = DbtProject.generate(
-                        dbtSession, input, seeds, tmp.resolve("out"), DbtAdapter.DUCKDB, EnumSet.of(Target.DBT))
+                        DBT.session(), input, seeds, tmp.resolve("out"), DbtAdapter.DUCKDB, EnumSet.of(Target.DBT))
                 .withSeeds(seeds)
                 .warnOnly();
         DbtProject.Run seed = dbt.dbt("seed");

@@ -25,9 +25,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,27 +48,15 @@ class DbtOnSparkTest {
     @TempDir
     Path tmp;
 
-    /** The Python process of the class's dbt commands, in its own directory. */
-    @TempDir
-    static Path home;
-
-    private static DbtSession dbtSession;
-
-    @BeforeAll
-    static void startDbt() throws Exception {
-        dbtSession = DbtSession.start(home, true);
-    }
+    /** The Python process of the class's dbt commands. */
+    @RegisterExtension
+    static final DbtSessions DBT = DbtSessions.spark();
 
     @AfterAll
-    static void stopDbt() {
-        if (dbtSession != null) {
-            try {
-                // every dbt command of the class ran on one Spark (dbt-spark's getOrCreate found the session)
-                assertThat(dbtSession.javaProcesses()).isEqualTo(1);
-            } finally {
-                dbtSession.close();
-            }
-        }
+    static void everyCommandRanOnOneSpark() throws Exception {
+        // every dbt command of the class ran on one Spark (dbt-spark's getOrCreate found the session); the
+        // extension closes the session after this
+        assertThat(DBT.session().javaProcesses()).isEqualTo(1);
     }
 
     /**
@@ -77,7 +65,7 @@ class DbtOnSparkTest {
      */
     @BeforeEach
     void emptyTheMetastore() throws Exception {
-        dbtSession.resetSpark();
+        DBT.session().resetSpark();
     }
 
     @Test
@@ -88,7 +76,7 @@ class DbtOnSparkTest {
         ValidatedSpec spec = SpecLoader.load(input).spec().orElseThrow();
         Path rows = tmp.resolve("rows");
         DbtProject dbt = DbtProject.generate(
-                        dbtSession,
+                        DBT.session(),
                         input,
                         seeds,
                         tmp.resolve("out"),
@@ -167,7 +155,7 @@ class DbtOnSparkTest {
         // with the data tests as warnings every test runs; a failing unit test would skip its model and all
         // downstream of it, so the unit tests run alone after the build
         DbtProject dbt = DbtProject.generate(
-                        dbtSession,
+                        DBT.session(),
                         input,
                         seeds,
                         tmp.resolve("out"),
@@ -220,7 +208,7 @@ class DbtOnSparkTest {
         ValidatedSpec spec = SpecLoader.load(input).spec().orElseThrow();
         Path rows = tmp.resolve("rows");
         DbtProject dbt = DbtProject.generate(
-                        dbtSession,
+                        DBT.session(),
                         input,
                         seeds,
                         tmp.resolve("out"),

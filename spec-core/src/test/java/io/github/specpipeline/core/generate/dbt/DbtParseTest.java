@@ -18,8 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,23 +33,9 @@ class DbtParseTest {
     @TempDir
     Path tmp;
 
-    /** The Python process of the class's dbt commands, in its own directory. */
-    @TempDir
-    static Path home;
-
-    private static DbtSession dbtSession;
-
-    @BeforeAll
-    static void startDbt() throws Exception {
-        dbtSession = DbtSession.start(home, false);
-    }
-
-    @AfterAll
-    static void stopDbt() {
-        if (dbtSession != null) {
-            dbtSession.close();
-        }
-    }
+    /** The Python process of the class's dbt commands. */
+    @RegisterExtension
+    static final DbtSessions DBT = DbtSessions.duckDb();
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({
@@ -66,7 +51,7 @@ class DbtParseTest {
         Path ddl = dir.resolve("source_ddl");
         SpecInput input = new SpecInput(dir.resolve("spec.json"), Files.isDirectory(ddl) ? ddl : null, dir);
         DbtProject dbt =
-                DbtProject.generate(dbtSession, input, null, tmp.resolve("out"), adapter, EnumSet.of(Target.DBT));
+                DbtProject.generate(DBT.session(), input, null, tmp.resolve("out"), adapter, EnumSet.of(Target.DBT));
         DbtProject.Run parse = dbt.dbt("parse");
         assertThat(parse.exit()).as(parse.log()).isZero();
 

@@ -18,9 +18,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,23 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * model, test and unit test of the spec.
  */
 class DbtUnionTest {
-    /** The Python process of the class's dbt commands, in its own directory. */
-    @TempDir
-    static Path home;
-
-    private static DbtSession dbtSession;
-
-    @BeforeAll
-    static void startDbt() throws Exception {
-        dbtSession = DbtSession.start(home, false);
-    }
-
-    @AfterAll
-    static void stopDbt() {
-        if (dbtSession != null) {
-            dbtSession.close();
-        }
-    }
+    /** The Python process of the class's dbt commands. */
+    @RegisterExtension
+    static final DbtSessions DBT = DbtSessions.duckDb();
 
     static final Path SPEC = UnionTest.SPEC.toAbsolutePath();
 
@@ -61,7 +46,7 @@ class DbtUnionTest {
     void dbtBuildOnDuckDbGivesTheHandCheckedRows() throws Exception {
         Path seeds = SPEC.resolve("seeds");
         DbtProject dbt = DbtProject.generate(
-                        dbtSession, input(), seeds, tmp.resolve("out"), DbtAdapter.DUCKDB, EnumSet.of(Target.DBT))
+                        DBT.session(), input(), seeds, tmp.resolve("out"), DbtAdapter.DUCKDB, EnumSet.of(Target.DBT))
                 .withSeeds(seeds);
         DbtProject.Run seed = dbt.dbt("seed");
         assertThat(seed.exit()).as(seed.log()).isZero();
@@ -98,7 +83,7 @@ class DbtUnionTest {
     @Test
     void theBigQueryProjectParses() throws Exception {
         DbtProject dbt = DbtProject.generate(
-                dbtSession, input(), null, tmp.resolve("out"), DbtAdapter.BIGQUERY, EnumSet.of(Target.DBT));
+                DBT.session(), input(), null, tmp.resolve("out"), DbtAdapter.BIGQUERY, EnumSet.of(Target.DBT));
         DbtProject.Run parse = dbt.dbt("parse");
         assertThat(parse.exit()).as(parse.log()).isZero();
         ValidatedSpec spec = SpecLoader.load(input()).spec().orElseThrow();
