@@ -75,16 +75,7 @@ class DbtOnSparkTest {
         Path seeds = project.resolve("src/test/seeds");
         ValidatedSpec spec = SpecLoader.load(input).spec().orElseThrow();
         Path rows = tmp.resolve("rows");
-        DbtProject dbt = DbtProject.generate(
-                        DBT.session(),
-                        input,
-                        seeds,
-                        tmp.resolve("out"),
-                        DbtAdapter.SPARK,
-                        EnumSet.of(Target.DUCKDB, Target.DBT))
-                .withSeeds(seeds);
-        seed(dbt);
-        dbt.sparkRowsAtRunEnd(sparkTables(spec), rows);
+        DbtProject dbt = seededProject(input, seeds, spec, tmp.resolve("out"), rows, false);
         DbtProject.Run build =
                 dbt.dbt("build", "--exclude", "resource_type:seed", "--vars", runAt(DbtOnDuckDbTest.RUN_AT));
         System.out.println("dbt build on dbt-spark (example, clean seeds): " + build.millis() + " ms");
@@ -154,17 +145,7 @@ class DbtOnSparkTest {
         Path rows = tmp.resolve("rows");
         // with the data tests as warnings every test runs; a failing unit test would skip its model and all
         // downstream of it, so the unit tests run alone after the build
-        DbtProject dbt = DbtProject.generate(
-                        DBT.session(),
-                        input,
-                        seeds,
-                        tmp.resolve("out"),
-                        DbtAdapter.SPARK,
-                        EnumSet.of(Target.DUCKDB, Target.DBT))
-                .withSeeds(seeds)
-                .warnOnly();
-        seed(dbt);
-        dbt.sparkRowsAtRunEnd(sparkTables(spec), rows);
+        DbtProject dbt = seededProject(input, seeds, spec, tmp.resolve("out"), rows, true);
         DbtProject.Run build = dbt.dbt(
                 "build",
                 "--exclude",
@@ -207,17 +188,7 @@ class DbtOnSparkTest {
         SpecInput input = new SpecInput(hostile.resolve("spec.json"), hostile.resolve("source_ddl"), hostile);
         ValidatedSpec spec = SpecLoader.load(input).spec().orElseThrow();
         Path rows = tmp.resolve("rows");
-        DbtProject dbt = DbtProject.generate(
-                        DBT.session(),
-                        input,
-                        seeds,
-                        tmp.resolve("out"),
-                        DbtAdapter.SPARK,
-                        EnumSet.of(Target.DUCKDB, Target.DBT))
-                .withSeeds(seeds)
-                .warnOnly();
-        seed(dbt);
-        dbt.sparkRowsAtRunEnd(sparkTables(spec), rows);
+        DbtProject dbt = seededProject(input, seeds, spec, tmp.resolve("out"), rows, true);
         DbtProject.Run build =
                 dbt.dbt("build", "--exclude", "resource_type:seed", "--vars", runAt(DbtOnDuckDbTest.RUN_AT));
         System.out.println("dbt build on dbt-spark (hostile spec): " + build.millis() + " ms");
@@ -235,6 +206,24 @@ class DbtOnSparkTest {
             DbtOnDuckDbTest.runEngineScripts(session, tmp.resolve("out/sql/duckdb"), hostile);
             assertThat(differences(spec, session, rows)).isEmpty();
         }
+    }
+
+    /**
+     * The dbt-spark project of {@code input} generated under {@code out} (with the DuckDB target beside it, for the engine's rows), its seeds
+     * loaded, every model's rows written to {@code rows} at the end of each run; with {@code warnOnly} every data
+     * test is a warning, so that a failing test skips nothing downstream.
+     */
+    private static DbtProject seededProject(
+            SpecInput input, Path seeds, ValidatedSpec spec, Path out, Path rows, boolean warnOnly) throws Exception {
+        DbtProject dbt = DbtProject.generate(
+                        DBT.session(), input, seeds, out, DbtAdapter.SPARK, EnumSet.of(Target.DUCKDB, Target.DBT))
+                .withSeeds(seeds);
+        if (warnOnly) {
+            dbt.warnOnly();
+        }
+        seed(dbt);
+        dbt.sparkRowsAtRunEnd(sparkTables(spec), rows);
+        return dbt;
     }
 
     /**
