@@ -323,6 +323,12 @@ public enum DiagnosticCode {
             "An incremental model's unique_key is neither its primary key nor a column with a unique test",
             "Declare the key as primary_key (or add a unique test), or leave unique_key out to merge by the primary"
                     + " key."),
+    SP410(
+            "incremental-filter-keeps-rows",
+            "A filter of an incremental model reads a column other than the unique key, so a stored row that stops"
+                    + " passing it stays in the table: a merge updates and inserts, it never deletes",
+            "Filter only on the unique key, or keep the rows and flag them in a column (e.g. is_cancelled), or"
+                    + " run a full refresh when such rows change."),
 
     // SP5xx: the diff goal and its base
     SP500(

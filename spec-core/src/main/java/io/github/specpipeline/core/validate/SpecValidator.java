@@ -1175,6 +1175,7 @@ public final class SpecValidator {
                         "lookback " + Names.show(inc.lookback()) + " is not a BigQuery INTERVAL literal",
                         "write INTERVAL <n> <DAY|HOUR|MINUTE|SECOND>, e.g. \"INTERVAL 3 DAY\"");
             }
+            checkIncrementalFilters(inc);
             if (inc.updatedAt() == null) {
                 if (inc.lookback() != null) {
                     r.error(
@@ -1258,6 +1259,63 @@ public final class SpecValidator {
                                         ? ", which an INTERVAL cannot be subtracted from"
                                         : ", which is no watermark"),
                         "use a TIMESTAMP, DATETIME or DATE column" + (inc.lookback() != null ? "" : " (or INT64)"));
+            }
+        }
+
+        /**
+         * SP410: a WHERE or HAVING filter of an incremental model that reads a column other than the merge key. A
+         * batch row that fails it is left out of the batch, so the stored row of the same key is neither updated
+         * nor deleted: an order cancelled after it was stored stays as it was, where a full rebuild drops it. A
+         * filter on the key alone cannot change its mind about a stored key. A QUALIFY dedup keeps one row per
+         * partition and so drops no key; it is not reported. Without a key the batch is appended and nothing
+         * stored is ever revisited, so the warning would say nothing new.
+         */
+        private void checkIncrementalFilters(Incremental inc) {
+            List<String> key = inc.uniqueKey().isEmpty() ? m.constraints().primaryKey() : inc.uniqueKey();
+            if (key.isEmpty()) {
+                return;
+            }
+            Set<String> keyNames = new HashSet<>();
+            Set<String> keySources = new HashSet<>();
+            for (String k : key) {
+                keyNames.add(k.toLowerCase(Locale.ROOT));
+                m.columns().stream()
+                        .filter(c ->
+                                c.targetColumn().equalsIgnoreCase(k) && c.transform() == null && c.fromColumn() != null)
+                        .forEach(c -> {
+                            keyNames.add(c.fromColumn().toLowerCase(Locale.ROOT));
+                            if (c.fromTable() != null) {
+                                keySources.add((c.fromTable() + "." + c.fromColumn()).toLowerCase(Locale.ROOT));
+                            }
+                        });
+            }
+            for (int i = 0; i < m.filters().size(); i++) {
+                Filter f = m.filters().get(i);
+                ParsedFragment x = filterFragments.get(f);
+                if (x == null || FilterStage.of(x) == FilterStage.QUALIFY) {
+                    continue;
+                }
+                List<String> others = x.columns().stream()
+                        .filter(c -> c.qualifier() == null
+                                ? !keyNames.contains(c.column().toLowerCase(Locale.ROOT))
+                                : !keySources.contains(c.qualifiedName().toLowerCase(Locale.ROOT))
+                                        && !keySources.contains(
+                                                (f.appliesTo() + "." + c.column()).toLowerCase(Locale.ROOT)))
+                        .map(ColumnRef::column)
+                        .distinct()
+                        .toList();
+                if (others.isEmpty()) {
+                    continue;
+                }
+                r.warning(
+                        DiagnosticCode.SP410,
+                        p + "/filters/" + i + "/predicate",
+                        "filter " + Names.show(f.predicate()) + " of incremental model '" + name + "' reads "
+                                + String.join(", ", others) + ", not only its unique key "
+                                + String.join(", ", key)
+                                + ": a stored row that stops passing it stays in the table until a full refresh (a"
+                                + " merge updates and inserts, it never deletes)",
+                        DiagnosticCode.SP410.fix());
             }
         }
 

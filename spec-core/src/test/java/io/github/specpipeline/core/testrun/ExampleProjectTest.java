@@ -101,7 +101,7 @@ class ExampleProjectTest {
         assertThat(r.results().suites().stream()
                         .flatMap(s -> s.cases().stream())
                         .filter(c -> c.kind().equals("unit_test")))
-                .hasSize(4);
+                .hasSize(5);
     }
 
     @Test
