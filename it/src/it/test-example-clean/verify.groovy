@@ -23,11 +23,12 @@ reports.listFiles().each { f ->
     tests += suite.@tests.toString() as int
 }
 assert tests == (totals.group(1) as int)
-// the example's four unit tests ran and passed
+// the example's five unit tests ran and passed
 def unitTests = []
 reports.listFiles().each { f -> new groovy.xml.XmlSlurper().parse(f).testcase.each { tc ->
     if (tc.@name.toString().startsWith('unit_test__')) unitTests << tc.@name.toString() } }
 assert unitTests.sort() == ['unit_test__fact_customer_value__orders_and_sessions_per_customer',
+                            'unit_test__fact_orders__orders_flagged_and_customers_attached',
                             'unit_test__stg_customers__billing_address_and_contact_normalisation',
                             'unit_test__stg_orders__lines_rolled_up_and_converted_to_usd',
                             'unit_test__stg_web_activity__resent_sessions_deduplicated_and_bounces_dropped']
