@@ -7,6 +7,7 @@ import static io.github.specpipeline.core.testrun.IncrementalRuns.runAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
+import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
 import io.github.specpipeline.core.python.TestPython;
@@ -202,6 +203,12 @@ class ExampleIncrementalRunTwiceTest {
                             "dim_customers"))
                     .as("the customers did not change: the SCD2 model's second run adds no version")
                     .containsExactly("8 | 8");
+            // the example's data tests hold on the merged tables too (1011's reconciliation and relationships, one
+            // row per order_id after the merge)
+            assertThat(plan.tests()).hasSizeGreaterThan(70);
+            for (DataTestQuery t : plan.tests()) {
+                assertThat(incremental.rows(t.sql()).rows()).as(t.id()).isEmpty();
+            }
 
             prepare(rebuild, second);
             rebuild.execute(runAt(RUN_AT));
