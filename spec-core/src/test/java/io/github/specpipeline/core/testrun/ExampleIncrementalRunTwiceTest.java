@@ -45,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The first run's stored maximum of updated_at is order 1010's, 2024-06-30 21:10, in both tables, so the second
  * run's batch is every order updated after 2024-06-27 21:10: 1004, 1008, 1010 (unchanged, merged again) and the new
  * 1011. Order 1007's change is older than that and is not seen: both tables then differ from a full rebuild over the
- * final sources in exactly that order, which shows a run reads a batch and is no rebuild.
+ * final sources in exactly that order (checked on DuckDB and GoogleSQL), which shows a run reads a batch and is no
+ * rebuild. Engines: the generated DuckDB script (MERGE), GoogleSQL (the MERGE's clauses as UPDATE and INSERT, as
+ * {@link IncrementalRunTwiceTest} runs them), the generated PySpark on the shared Spark, and dbt-duckdb.
  */
 class ExampleIncrementalRunTwiceTest {
     static final Path EXAMPLE = Path.of("../examples/shop-analytics/src");
@@ -60,8 +62,8 @@ class ExampleIncrementalRunTwiceTest {
             // a late change: on_hold to shipped, delivered after 1010's change, so its updated_at is older than the
             // stored maximum (2024-06-30 21:10) but inside the three-day lookback: it must be seen
             row("1008", "7", "2024-06-28", "USD", "shipped", "150.00", "2024-06-29T18:00:00Z"),
-            // a change older than the maximum minus the lookback (2024-06-27 21:10): placed to cancelled, reported
-            // nine days late; the watermark cannot see it, so it must not be seen
+            // a change older than the maximum minus the lookback (2024-06-27 21:10): placed to cancelled, reaching
+            // the raw table more than a week late; the watermark cannot see it, so it must not be seen
             row("1007", "4", "2024-06-15", "GBP", "cancelled", "19.99", "2024-06-24T10:00:00Z"),
             // a new order of customer 5 (no billing address: country 'ZZ'; status lead: lifecycle 'prospect')
             row("1011", "5", "2024-07-01", "USD", "paid", "30.00", "2024-07-01T12:00:00Z"));
