@@ -65,6 +65,8 @@ public final class SparkEngine implements TestEngine {
     private final List<DuckDbPlan.ModelBuild> models = new ArrayList<>();
     private final List<DataTestQuery> tests = new ArrayList<>();
     private boolean closed;
+    /** Whether {@link #saveRawTables} ran: a replaced raw table is then saved again. */
+    private boolean rawTablesSaved;
 
     private SparkEngine(
             SparkBridge bridge,
@@ -322,14 +324,34 @@ public final class SparkEngine implements TestEngine {
      * the session's warehouse.
      */
     public void saveRawTables() throws SQLException {
-        String dataset = spec.spec().schema().raw();
         for (RawTable r : raw.values()) {
-            ObjectNode req = SparkBridge.request("save");
-            req.put("view", D.quoteAlways(rawTable(r.name())));
-            req.put("database", dataset);
-            req.put("table", D.quoteAlways(dataset) + "." + D.quoteAlways(r.name()));
-            bridge.call(req, timeout);
+            save(r);
         }
+        rawTablesSaved = true;
+    }
+
+    /**
+     * Replaces the rows of the raw table {@code table} (a key of the raw tables it was started with), saved again
+     * when {@link #saveRawTables} saved it: the changed sources of a second, incremental run. The model tables stay.
+     */
+    public void replaceRawRows(String table, GoogleSqlEngine.RawRows rows) throws SQLException {
+        RawTable r = raw.get(table);
+        if (r == null) {
+            throw new SQLException("no raw table " + table);
+        }
+        load(r, rows, timeout);
+        if (rawTablesSaved) {
+            save(r);
+        }
+    }
+
+    private void save(RawTable r) throws SQLException {
+        String dataset = spec.spec().schema().raw();
+        ObjectNode req = SparkBridge.request("save");
+        req.put("view", D.quoteAlways(rawTable(r.name())));
+        req.put("database", dataset);
+        req.put("table", D.quoteAlways(dataset) + "." + D.quoteAlways(r.name()));
+        bridge.call(req, timeout);
     }
 
     /** Runs {@code run_all.py}'s {@code main()} from the generated PySpark folder on this session. */

@@ -1,16 +1,17 @@
 package io.github.specpipeline.core.testrun;
 
+import static io.github.specpipeline.core.testrun.IncrementalRuns.display;
+import static io.github.specpipeline.core.testrun.IncrementalRuns.mergeAsDml;
+import static io.github.specpipeline.core.testrun.IncrementalRuns.rows;
+import static io.github.specpipeline.core.testrun.IncrementalRuns.runAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.specpipeline.core.engine.bigquery.Analysis;
 import io.github.specpipeline.core.engine.bigquery.BigQueryEngine;
 import io.github.specpipeline.core.engine.bigquery.BigQueryException;
-import io.github.specpipeline.core.engine.bigquery.DmlResult;
-import io.github.specpipeline.core.generate.GeneratedFile;
 import io.github.specpipeline.core.generate.SqlQueryWriter;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
-import io.github.specpipeline.core.generate.pyspark.PySparkGenerator;
 import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.IncrementalPlan;
@@ -21,8 +22,6 @@ import io.github.specpipeline.core.sql.dialect.Dialect;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,7 +217,7 @@ class IncrementalRunTwiceTest {
                 engine.build(b, b.statements().get(0));
             }
             engine.replaceRawRows("payments", new GoogleSqlEngine.RawRows(PAYMENT_COLUMNS, SECOND));
-            assertThat(mergeAsDml(engine))
+            assertThat(mergeAsDml(engine, b -> true))
                     .containsExactly(
                             "staging.stg_payments: 2 updated, 0 inserted",
                             "staging.stg_payments: 0 updated, 2 inserted",
@@ -230,7 +229,7 @@ class IncrementalRunTwiceTest {
                     .containsExactlyElementsOf(REVENUE_AFTER_SECOND);
 
             engine.replaceRawRows("payments", new GoogleSqlEngine.RawRows(PAYMENT_COLUMNS, THIRD));
-            assertThat(mergeAsDml(engine))
+            assertThat(mergeAsDml(engine, b -> true))
                     .as("payment 1 is outside the batch; 3, 4 and 6 (and their days) are merged again unchanged")
                     .containsExactly(
                             "staging.stg_payments: 3 updated, 0 inserted",
@@ -275,12 +274,7 @@ class IncrementalRunTwiceTest {
         ValidatedSpec spec = spec();
         DuckDbPlan duck = new DuckDbGenerator().plan(spec);
         Map<String, RawTable> raw = RawTable.resolve(spec, duck);
-        Path pyspark = dir.resolve("pyspark");
-        for (GeneratedFile f : new PySparkGenerator().files(spec)) {
-            Path file = pyspark.resolve(f.path());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, f.content(), StandardCharsets.UTF_8);
-        }
+        Path pyspark = IncrementalRuns.writePySpark(spec, dir.resolve("pyspark"));
         Dialect d = Dialect.SPARK;
         String payments = d.quoteAlways("staging") + "." + d.quoteAlways("stg_payments");
         String revenue = d.quoteAlways("analytics") + "." + d.quoteAlways("daily_revenue");
@@ -314,17 +308,6 @@ class IncrementalRunTwiceTest {
             String merged = plan.incremental().mergedRows(d, table, plan.selectColumns(), batch(spec, plan, d, table));
             engine.build(b, merged);
         }
-    }
-
-    /** One incremental run of every model by the MERGE's DML clauses, each statement as "table: n updated, m inserted". */
-    private static List<String> mergeAsDml(GoogleSqlEngine engine) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (DuckDbPlan.ModelBuild b : engine.models()) {
-            for (DmlResult r : engine.runIncrementally(b)) {
-                out.add(r.table() + ": " + r.updated() + " updated, " + r.inserted() + " inserted");
-            }
-        }
-        return out;
     }
 
     private static String batch(ValidatedSpec spec, ModelPlan plan, Dialect d, String table) {
@@ -364,31 +347,6 @@ class IncrementalRunTwiceTest {
     private static void replacePayments(DuckDbSession s, DuckDbPlan plan, List<String[]> payments) throws Exception {
         s.execute("DELETE FROM " + plan.rawTables().get("payments"));
         s.execute(insert(plan.rawTables().get("payments"), payments, "TIMESTAMPTZ"));
-    }
-
-    private static void runAll(DuckDbSession s, DuckDbPlan plan) throws Exception {
-        for (DuckDbPlan.ModelBuild b : plan.models()) {
-            for (String sql : b.statements()) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    private static List<String> rows(DuckDbSession s, String query, DuckDbPlan plan, String model) throws Exception {
-        String table = plan.models().stream()
-                .filter(b -> b.model().equals(model))
-                .findFirst()
-                .orElseThrow()
-                .qualifiedName();
-        return display(s.rows(query.formatted(table)));
-    }
-
-    static List<String> display(DuckDbSession.Rows rows) {
-        List<String> out = new ArrayList<>();
-        for (List<Object> r : rows.rows()) {
-            out.add(String.join(" | ", r.stream().map(DuckDbSession::display).toList()));
-        }
-        return out;
     }
 
     /** {@code INSERT INTO table VALUES ...} of text rows: numbers and NULL as they are, timestamps typed. */
