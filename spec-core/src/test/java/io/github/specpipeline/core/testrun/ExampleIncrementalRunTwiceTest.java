@@ -6,7 +6,12 @@ import static io.github.specpipeline.core.testrun.IncrementalRuns.rows;
 import static io.github.specpipeline.core.testrun.IncrementalRuns.runAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.specpipeline.core.engine.bigquery.DataformAsCompiled;
+import io.github.specpipeline.core.engine.bigquery.DbtAsCompiled;
+import io.github.specpipeline.core.engine.bigquery.GeneratedStatementsTest;
+import io.github.specpipeline.core.generate.GenerateGoldenTest;
 import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
+import io.github.specpipeline.core.model.Model;
 import io.github.specpipeline.core.plan.DataTestQuery;
 import io.github.specpipeline.core.plan.DuckDbPlan;
 import io.github.specpipeline.core.plan.ModelPlanner;
@@ -251,7 +256,20 @@ class ExampleIncrementalRunTwiceTest {
 
             incremental.replaceRawRows("shop_orders", second.get("shop_orders"));
             incremental.replaceRawRows("shop_order_lines", second.get("shop_order_lines"));
-            assertThat(mergeAsDml(incremental, b -> !scd2.contains(b.model())))
+            CompiledBatches compiled = new CompiledBatches(dir.resolve("generated"));
+            List<String> counts = new ArrayList<>();
+            for (DuckDbPlan.ModelBuild b : incremental.models()) {
+                if (scd2.contains(b.model())) {
+                    continue;
+                }
+                if (b.model().equals("stg_orders")) {
+                    compiled.assertBatch(incremental, "stg_orders", STG_ORDERS_QUERY, batch(STG_ORDERS_AFTER));
+                } else if (b.model().equals("fact_orders")) {
+                    compiled.assertBatch(incremental, "fact_orders", FACT_ORDERS_QUERY, batch(FACT_ORDERS_AFTER));
+                }
+                counts.addAll(mergeAsDml(incremental, x -> x == b));
+            }
+            assertThat(counts)
                     .containsExactly(
                             "staging.stg_orders: 3 updated, 0 inserted",
                             "staging.stg_orders: 0 updated, 1 inserted",
@@ -269,6 +287,66 @@ class ExampleIncrementalRunTwiceTest {
         } finally {
             incremental.close();
             rebuild.close();
+        }
+    }
+
+    /** The rows of a run's batch among {@code after}: the keys the second run merges (1004, 1008, 1010, 1011). */
+    private static List<String> batch(List<String> after) {
+        return after.stream()
+                .filter(r -> BATCH_KEYS.contains(r.substring(0, r.indexOf(" | "))))
+                .toList();
+    }
+
+    static final Set<String> BATCH_KEYS = Set.of("1004", "1008", "1010", "1011");
+
+    /**
+     * The incremental selects as Dataform and dbt-bigquery compile them from the generated SQLX and dbt model files
+     * ({@link DataformAsCompiled}, {@link DbtAsCompiled}: {@code ${when(incremental(), ...)}} and
+     * {@code {% if is_incremental() %}} taken, {@code ${self()}} and {@code {{ this }}} the stored table), run on
+     * GoogleSQL over the stored tables and the changed sources just before the model's merge: each must return
+     * exactly the batch, so what those two tools run on BigQuery reads the rows the engine's own statement merges.
+     * Their MERGE itself is only analyzed ({@code GeneratedStatementsTest}): the reference evaluator runs no MERGE.
+     */
+    private static final class CompiledBatches {
+        final DataformAsCompiled dataform;
+        final DbtAsCompiled dbt;
+        final Map<String, String> tables = new LinkedHashMap<>();
+
+        CompiledBatches(Path out) throws Exception {
+            Map<String, String> files = GenerateGoldenTest.generate(GeneratedStatementsTest.EXAMPLE, out);
+            for (Model m : spec.spec().models()) {
+                tables.put(m.name(), spec.spec().schema().of(m.layer()) + "." + m.name());
+            }
+            dataform = new DataformAsCompiled(under(files, "dataform/"));
+            dbt = new DbtAsCompiled(under(files, "dbt/"), tables);
+        }
+
+        void assertBatch(GoogleSqlEngine engine, String model, String query, List<String> expected) throws Exception {
+            DataformAsCompiled.Sqlx a = dataform.action(model);
+            String fromDataform = dataform.resolve("dataform/" + a.file(), a.body(), a.target(), true);
+            String file =
+                    "models/" + spec.spec().model(model).orElseThrow().layer().id() + "/" + model + ".sql";
+            String fromDbt = dbt.render(file, dbt.file(file), true);
+            assertThat(fromDataform)
+                    .as("Dataform's incremental select of %s", model)
+                    .contains("IS NULL OR");
+            assertThat(fromDbt).as("dbt's incremental select of %s", model).contains("IS NULL OR");
+            assertThat(display(engine.query(query.formatted("(\n" + fromDataform + "\n)"), List.of())))
+                    .as("Dataform's batch of %s on GoogleSQL", model)
+                    .containsExactlyElementsOf(expected);
+            assertThat(display(engine.query(query.formatted("(\n" + fromDbt + "\n)"), List.of())))
+                    .as("dbt-bigquery's batch of %s on GoogleSQL", model)
+                    .containsExactlyElementsOf(expected);
+        }
+
+        private static Map<String, String> under(Map<String, String> files, String prefix) {
+            Map<String, String> out = new TreeMap<>();
+            files.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    out.put(k.substring(prefix.length()), v);
+                }
+            });
+            return out;
         }
     }
 

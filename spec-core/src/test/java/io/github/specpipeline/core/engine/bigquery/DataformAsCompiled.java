@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code createOrReplace}, {@code mergeInto} and {@code insertInto} in {@code @dataform/cli} (partition and cluster
  * columns, and merge keys, spliced in as written too).
  */
-final class DataformAsCompiled {
+public final class DataformAsCompiled {
     private static final JsonMapper CONFIG = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
@@ -28,20 +28,20 @@ final class DataformAsCompiled {
             .build();
 
     /** A SQLX file: its config, its body and its post-operations (empty when none). */
-    record Sqlx(String file, String name, JsonNode config, String body, String postOperations) {
+    public record Sqlx(String file, String name, JsonNode config, String body, String postOperations) {
         String type() {
             return config.path("type").asText();
         }
 
         /** {@code dataset.table} as Dataform names the action's output. */
-        String target() {
+        public String target() {
             return config.path("schema").asText() + "." + name;
         }
     }
 
     private final Map<String, Sqlx> byName = new LinkedHashMap<>();
 
-    DataformAsCompiled(Map<String, String> files) {
+    public DataformAsCompiled(Map<String, String> files) {
         for (Map.Entry<String, String> f : files.entrySet()) {
             if (f.getKey().endsWith(".sqlx")) {
                 Sqlx s = parse(f.getKey(), f.getValue());
@@ -51,7 +51,7 @@ final class DataformAsCompiled {
     }
 
     /** The SQLX file of the action {@code name} (the file's base name, as Dataform names actions). */
-    Sqlx action(String name) {
+    public Sqlx action(String name) {
         Sqlx s = byName.get(name);
         if (s == null) {
             throw new AssertionError("no SQLX file for action " + name + " in " + byName.keySet());
@@ -115,7 +115,7 @@ final class DataformAsCompiled {
     }
 
     /** {@code text} with its templates replaced as Dataform does for {@code self}, in a full or incremental run. */
-    String resolve(String file, String text, String self, boolean incremental) {
+    public String resolve(String file, String text, String self, boolean incremental) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (true) {

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  * as written), and a snapshot's staging ({@code <unique_key> as dbt_unique_key}, the check strategy's
  * {@code snapshotted_data.<col> != source_data.<col>}).
  */
-final class DbtAsCompiled {
+public final class DbtAsCompiled {
     static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern REF = Pattern.compile("ref\\('([^']*)'\\)");
     private static final Pattern SOURCE = Pattern.compile("source\\('([^']*)', '([^']*)'\\)");
@@ -49,7 +49,7 @@ final class DbtAsCompiled {
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
 
     /** {@code modelTables}: each model's {@code dataset.table}, as the project's {@code +schema} settings make it. */
-    DbtAsCompiled(Map<String, String> files, Map<String, String> modelTables) throws Exception {
+    public DbtAsCompiled(Map<String, String> files, Map<String, String> modelTables) throws Exception {
         this.files = files;
         tables.putAll(modelTables);
         for (Map.Entry<String, String> f : files.entrySet()) {
@@ -101,7 +101,7 @@ final class DbtAsCompiled {
         return m;
     }
 
-    String file(String path) {
+    public String file(String path) {
         String text = files.get(path);
         if (text == null) {
             throw new AssertionError("no file " + path);
@@ -126,7 +126,7 @@ final class DbtAsCompiled {
     }
 
     /** {@code text} rendered as dbt renders it, {@code is_incremental()} as given. */
-    String render(String file, String text, boolean incremental) {
+    public String render(String file, String text, boolean incremental) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (true) {

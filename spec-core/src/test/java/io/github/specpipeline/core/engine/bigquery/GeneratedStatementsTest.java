@@ -27,11 +27,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * snapshots, generic and singular tests and incremental merges for dbt ({@link DbtAsCompiled}). A failure names
  * the file, the statement and GoogleSQL's message with its line:column.
  *
- * <p>Specs: the example, the hostile spec (reserved and odd names everywhere) and {@code customer360-shaped} (the
+ * <p>Specs: the example project itself ({@link #EXAMPLE}: its incremental fact and staging model, its dedup, its
+ * named expressions), the earlier copy of the example under the generate goldens, the incremental and union specs,
+ * the hostile spec (reserved and odd names everywhere) and {@code customer360-shaped} (the
  * constructs of the shared upstream fixture: joins, filters, pivots with CASE aggregations, an SCD2 dimension,
  * a partitioned and clustered fact, reserved staging schema {@code temp}).
  */
-class GeneratedStatementsTest {
+public class GeneratedStatementsTest {
+    /** The example project's spec directory, relative to {@link GenerateGoldenTest#ROOT}. */
+    public static final String EXAMPLE = "../../../../../examples/shop-analytics/src/main/spec";
+
     @TempDir
     Path dir;
 
@@ -39,7 +44,7 @@ class GeneratedStatementsTest {
     private int analyzed;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"shop-analytics", "hostile", "customer360-shaped"})
+    @ValueSource(strings = {EXAMPLE, "shop-analytics", "hostile", "customer360-shaped", "incremental", "union"})
     void everyDataformStatementIsValidBigQuery(String name) throws Exception {
         ValidatedSpec spec = load(name);
         Map<String, String> files = prefixed(GenerateGoldenTest.generate(name, dir.resolve("out")), "dataform/");
@@ -125,7 +130,7 @@ class GeneratedStatementsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"shop-analytics", "hostile", "customer360-shaped"})
+    @ValueSource(strings = {EXAMPLE, "shop-analytics", "hostile", "customer360-shaped", "incremental", "union"})
     void everyDbtStatementIsValidBigQuery(String name) throws Exception {
         ValidatedSpec spec = load(name);
         Map<String, String> files = prefixed(GenerateGoldenTest.generate(name, dir.resolve("out")), "dbt/");
