@@ -538,14 +538,7 @@ public final class TestTask {
                                         .toList()));
             }
             Map<String, GoogleSqlEngine.RawRows> loaded = new LinkedHashMap<>();
-            seeds.seeds()
-                    .forEach((name, seed) -> loaded.put(
-                            name,
-                            new GoogleSqlEngine.RawRows(
-                                    seed.columns().stream()
-                                            .map(RawTable.Column::name)
-                                            .toList(),
-                                    seed.rows())));
+            loaded.putAll(GoogleSqlEngine.RawRows.of(seeds));
             for (String name : raw.keySet()) {
                 if (!seeds.seeds().containsKey(name)) {
                     synthetic.add(name);

@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +64,21 @@ public final class GoogleSqlEngine implements TestEngine {
      * @param columns the column names, in the order of each row's values
      * @param rows    values in {@link Values#canonical} text form, null for NULL
      */
-    public record RawRows(List<String> columns, List<String[]> rows) {}
+    public record RawRows(List<String> columns, List<String[]> rows) {
+        /** Every seed's rows, by raw table name in the seeds' order: what {@link #start} takes. */
+        public static Map<String, RawRows> of(SeedLoader.Result seeds) {
+            Map<String, RawRows> out = new LinkedHashMap<>();
+            seeds.seeds()
+                    .forEach((name, seed) -> out.put(
+                            name,
+                            new RawRows(
+                                    seed.columns().stream()
+                                            .map(RawTable.Column::name)
+                                            .toList(),
+                                    seed.rows())));
+            return out;
+        }
+    }
 
     private final BigQueryEngine engine;
     private final ValidatedSpec spec;

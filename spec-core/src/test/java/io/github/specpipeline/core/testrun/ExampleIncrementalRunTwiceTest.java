@@ -169,14 +169,7 @@ class ExampleIncrementalRunTwiceTest {
             SeedLoader.Result seeds = SeedLoader.read(EXAMPLE.resolve("test/seeds"), raw, Path::toString, s);
             assertThat(seeds.ok()).as(seeds.problems().toString()).isTrue();
             assertThat(seeds.seeds().keySet()).isEqualTo(raw.keySet());
-            seeds.seeds()
-                    .forEach((name, seed) -> first.put(
-                            name,
-                            new GoogleSqlEngine.RawRows(
-                                    seed.columns().stream()
-                                            .map(RawTable.Column::name)
-                                            .toList(),
-                                    seed.rows())));
+            first.putAll(GoogleSqlEngine.RawRows.of(seeds));
         }
         second = new LinkedHashMap<>(first);
         second.put("shop_orders", changed("shop_orders", 1, CHANGED_ORDERS));

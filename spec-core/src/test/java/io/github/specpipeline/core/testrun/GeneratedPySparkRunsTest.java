@@ -129,14 +129,7 @@ class GeneratedPySparkRunsTest {
             assertThat(loaded.problems()).isEmpty();
             SeedLoader.load(loaded, session);
             Map<String, GoogleSqlEngine.RawRows> rows = new LinkedHashMap<>();
-            loaded.seeds()
-                    .forEach((name, seed) -> rows.put(
-                            name,
-                            new GoogleSqlEngine.RawRows(
-                                    seed.columns().stream()
-                                            .map(RawTable.Column::name)
-                                            .toList(),
-                                    seed.rows())));
+            rows.putAll(GoogleSqlEngine.RawRows.of(loaded));
 
             Map<String, TestEngine> engines = new LinkedHashMap<>();
             engines.put("duckdb", new DuckDbEngine(session, spec, plan, generator));

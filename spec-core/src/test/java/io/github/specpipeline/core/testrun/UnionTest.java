@@ -182,14 +182,7 @@ public class UnionTest {
         try (DuckDbSession session = DuckDbSession.open()) {
             SeedLoader.Result loaded = SeedLoader.read(SPEC.resolve("seeds"), raw, Path::toString, session);
             assertThat(loaded.problems()).isEmpty();
-            loaded.seeds()
-                    .forEach((name, seed) -> rows.put(
-                            name,
-                            new GoogleSqlEngine.RawRows(
-                                    seed.columns().stream()
-                                            .map(RawTable.Column::name)
-                                            .toList(),
-                                    seed.rows())));
+            rows.putAll(GoogleSqlEngine.RawRows.of(loaded));
         }
         assertThat(rows).containsOnlyKeys("orders_eu", "orders_us", "customers", "refunds_eu", "refunds_us");
         Path pyspark = dir.resolve("pyspark");
