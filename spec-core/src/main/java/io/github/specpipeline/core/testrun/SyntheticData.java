@@ -46,7 +46,7 @@ import net.sf.jsqlparser.expression.TrimFunction;
  * <li>a join {@code left.a = right.b} makes {@code right.b} distinct (a lookup does not multiply rows) and
  * {@code left.a} take its values, so rows match;</li>
  * <li>columns whose model column must be unique (a {@code unique} test, a one-column primary key, the last
- * column of a composite one) get distinct values;</li>
+ * column of a composite one that comes unchanged from a raw column) get distinct values;</li>
  * <li>{@code accepted_values} lists are used round-robin (also through transforms that only clean values:
  * LOWER, UPPER, TRIM, COALESCE, NULLIF, IFNULL, CAST);</li>
  * <li>a {@code relationships} test makes the column take values of the referenced column (generated first, or
@@ -57,7 +57,9 @@ import net.sf.jsqlparser.expression.TrimFunction;
  * <li>dates and timestamps of one row increase with the column's position, so {@code created_at <= updated_at}
  * style checks hold;</li>
  * <li>a union's column stands for the column of every member: each member's column gets its hints, and a unique
- * one takes values after the previous members' ones, so the appended rows stay distinct.</li>
+ * one takes values after the previous members' ones (numbers, text, dates, and its slice of a referenced column's
+ * values), so the appended rows stay distinct; a {@code relationships} test into a union model's column takes
+ * the values of every member.</li>
  * </ul>
  * Tests whose condition cannot be derived (expressions, transforms that change values) may still fail on
  * synthetic rows: seeds are the way to test those. The same spec gives the same rows on every run.
@@ -81,7 +83,11 @@ public final class SyntheticData {
         boolean notNull;
         boolean unique;
         final List<String> accepted = new ArrayList<>();
-        Origin references;
+        /**
+         * The raw columns a {@code relationships} test (or a join) takes values from: one, or every member's column
+         * when the referenced column is a union's, since the union model holds the rows of all of them. Empty for none.
+         */
+        List<Origin> references = List.of();
         /** Compared with another table's column (a join key or a relationships target): no NULLs, case-proof text. */
         boolean key;
         /**
@@ -147,10 +153,12 @@ public final class SyntheticData {
         RawTable t = tables.get(name);
         for (RawTable.Column c : t.columns()) {
             Hint h = hints.get(new Origin(name, c.name()).key());
-            if (h != null && h.references != null) {
-                String target = canonicalTable(h.references.table());
-                if (target != null && names.contains(target) && !target.equals(name)) {
-                    visit(target, names, done, path);
+            if (h != null) {
+                for (Origin o : h.references) {
+                    String target = canonicalTable(o.table());
+                    if (target != null && names.contains(target) && !target.equals(name)) {
+                        visit(target, names, done, path);
+                    }
                 }
             }
         }
@@ -193,7 +201,7 @@ public final class SyntheticData {
         Random random = new Random(
                 SEED ^ (t.name() + "." + c.name()).toLowerCase(Locale.ROOT).hashCode());
         boolean notNull =
-                c.notNull() || h.notNull || h.unique || !h.accepted.isEmpty() || h.references != null || h.key;
+                c.notNull() || h.notNull || h.unique || !h.accepted.isEmpty() || !h.references.isEmpty() || h.key;
         List<String> accepted = new ArrayList<>();
         for (String a : h.accepted) {
             try {
@@ -210,12 +218,19 @@ public final class SyntheticData {
             } else if (!accepted.isEmpty()) {
                 v = accepted.get(i % accepted.size());
             } else if (target != null && !target.isEmpty()) {
-                v = h.unique ? target.get(i % target.size()) : target.get(random.nextInt(target.size()));
+                // a union member's unique column takes the slice after the previous members' ones
+                v = h.unique
+                        ? target.get((h.uniqueOffset + i) % target.size())
+                        : target.get(random.nextInt(target.size()));
             } else {
                 int k = h.unique ? h.uniqueOffset + i + 1 : random.nextInt(rows) + 1;
                 v = h.key && c.type().kind() == ColumnType.Kind.STRING
                         ? String.format(Locale.ROOT, "%04d", k)
-                        : value(c, k, h.unique ? i : day[i], hour[i], position, i);
+                        // a unique date is the offset's day: the column's position would shift one member's
+                        // days into the next member's
+                        : h.unique
+                                ? value(c, k, h.uniqueOffset + i, hour[i], 0, i)
+                                : value(c, k, day[i], hour[i], position, i);
             }
             values.add(v);
         }
@@ -263,32 +278,43 @@ public final class SyntheticData {
         };
     }
 
+    /**
+     * The values a referencing column may take: the distinct values of every referenced column, in member order, from
+     * the rows generated so far or from the seed; null when none of them can be read.
+     */
     private List<String> targetValues(Hint h, Map<String, List<String[]>> generated, SeededValues seeded)
             throws java.sql.SQLException {
-        if (h.references == null) {
-            return null;
-        }
-        String name = canonicalTable(h.references.table());
-        if (name == null) {
-            return null;
-        }
-        RawTable target = tables.get(name);
-        Optional<RawTable.Column> col = target.column(h.references.column());
-        if (col.isEmpty()) {
-            return null;
-        }
-        List<String[]> rowsOfTarget = generated.get(name);
-        if (rowsOfTarget == null) {
-            return seeded == null ? null : seeded.values(target, col.get().name());
-        }
-        int index = target.columns().indexOf(col.get());
         Set<String> distinct = new LinkedHashSet<>();
-        for (String[] r : rowsOfTarget) {
-            if (r[index] != null) {
-                distinct.add(r[index]);
+        boolean read = false;
+        for (Origin o : h.references) {
+            String name = canonicalTable(o.table());
+            if (name == null) {
+                continue;
             }
+            RawTable target = tables.get(name);
+            Optional<RawTable.Column> col = target.column(o.column());
+            if (col.isEmpty()) {
+                continue;
+            }
+            List<String[]> rowsOfTarget = generated.get(name);
+            if (rowsOfTarget == null) {
+                if (seeded != null) {
+                    seeded.values(target, col.get().name()).stream()
+                            .filter(v -> v != null)
+                            .forEach(distinct::add);
+                    read = true;
+                }
+                continue;
+            }
+            int index = target.columns().indexOf(col.get());
+            for (String[] r : rowsOfTarget) {
+                if (r[index] != null) {
+                    distinct.add(r[index]);
+                }
+            }
+            read = true;
         }
-        return new ArrayList<>(distinct);
+        return read ? new ArrayList<>(distinct) : null;
     }
 
     private String canonicalTable(String name) {
@@ -323,13 +349,14 @@ public final class SyntheticData {
                 }
             }
             List<String> pk = m.constraints().primaryKey();
+            int distinct = distinctKeyColumn(m, pk);
             for (int i = 0; i < pk.size(); i++) {
                 List<Traced> traced = trace(m, pk.get(i), 0);
                 spread(traced);
                 for (Traced one : traced) {
                     Hint h = hint(one.origin());
                     h.notNull = true;
-                    if (i == pk.size() - 1 && one.identity() && m.aggregations().isEmpty()) {
+                    if (i == distinct) {
                         h.unique = true;
                     }
                 }
@@ -341,6 +368,25 @@ public final class SyntheticData {
                 joinHints(m, j);
             }
         }
+    }
+
+    /**
+     * The primary key column whose raw columns get distinct values, which makes the key unique whatever the other
+     * columns hold: the last one copied unchanged from raw columns. Not always the last column: a union's key is often
+     * a member's id and the union's source column, which no raw column holds. -1 for none (an aggregate model's keys
+     * are its groups, unique by construction).
+     */
+    private int distinctKeyColumn(Model m, List<String> pk) {
+        if (!m.aggregations().isEmpty()) {
+            return -1;
+        }
+        for (int i = pk.size() - 1; i >= 0; i--) {
+            List<Traced> traced = trace(m, pk.get(i), 0);
+            if (!traced.isEmpty() && traced.stream().allMatch(Traced::identity)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -467,8 +513,8 @@ public final class SyntheticData {
         for (Origin o : left) {
             Hint l = hint(o);
             l.key = true;
-            if (l.references == null && !l.unique) {
-                l.references = right.get(0);
+            if (l.references.isEmpty() && !l.unique) {
+                l.references = List.of(right.get(0));
             }
         }
     }
@@ -488,19 +534,21 @@ public final class SyntheticData {
                     }
                 }
             }
-        } else if (t instanceof DataTest.Relationships r && h.references == null) {
+        } else if (t instanceof DataTest.Relationships r && h.references.isEmpty()) {
             if (r.to().contains(".")) {
-                h.references = new Origin(r.to().substring(r.to().lastIndexOf('.') + 1), r.field());
+                h.references = List.of(new Origin(r.to().substring(r.to().lastIndexOf('.') + 1), r.field()));
             } else {
+                // a union model's column is every member's: its values are any member's values
                 h.references = spec.spec()
                         .model(r.to())
-                        .flatMap(tm -> trace(tm, r.field(), 0).stream().findFirst())
-                        .map(Traced::origin)
-                        .orElse(null);
+                        .map(tm -> trace(tm, r.field(), 0).stream()
+                                .map(Traced::origin)
+                                .toList())
+                        .orElse(List.of());
             }
-            if (h.references != null) {
+            if (!h.references.isEmpty()) {
                 h.key = true;
-                hint(h.references).key = true;
+                h.references.forEach(o -> hint(o).key = true);
             }
         }
     }

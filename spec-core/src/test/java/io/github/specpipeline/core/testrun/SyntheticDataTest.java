@@ -6,6 +6,7 @@ import io.github.specpipeline.core.generate.duckdb.DuckDbGenerator;
 import io.github.specpipeline.core.task.SpecInput;
 import io.github.specpipeline.core.task.SpecLoader;
 import io.github.specpipeline.core.validate.ValidatedSpec;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -97,6 +98,47 @@ class SyntheticDataTest {
             refundIds.addAll(column(rows.get(member), tables.get(member), "refund_id"));
         }
         assertThat(new HashSet<>(refundIds)).hasSize(40).doesNotContainNull();
+    }
+
+    /**
+     * The {@code union-synthetic} spec: a {@code relationships} test into a union model takes the values of every
+     * member, and a referencing union column that is also unique gives each of its members its own slice of them. The
+     * payments (two members of 20 rows) need 40 distinct order ids: the first orders member alone has 20.
+     */
+    @Test
+    void aRelationshipsTestIntoAUnionTakesTheValuesOfEveryMember() throws SQLException {
+        Path dir = UnionSyntheticDataTest.SPEC;
+        ValidatedSpec spec = SpecLoader.load(new SpecInput(dir.resolve("spec.json"), dir.resolve("source_ddl"), dir))
+                .spec()
+                .orElseThrow();
+        Map<String, RawTable> tables = RawTable.resolve(spec, new DuckDbGenerator().plan(spec));
+        Map<String, List<String[]>> rows = new SyntheticData(spec, tables, 20, 10).generate(tables.keySet(), null);
+        Map<String, List<String>> orderIds = new java.util.LinkedHashMap<>();
+        for (String member : List.of("orders_eu", "orders_us", "orders_apac")) {
+            orderIds.put(member, column(rows.get(member), tables.get(member), "order_id"));
+        }
+        List<String> allOrders =
+                orderIds.values().stream().flatMap(List::stream).toList();
+        assertThat(new HashSet<>(allOrders)).hasSize(60);
+        List<String> paid = new java.util.ArrayList<>();
+        for (String member : List.of("payments_eu", "payments_us")) {
+            paid.addAll(column(rows.get(member), tables.get(member), "order_id"));
+        }
+        assertThat(paid).doesNotHaveDuplicates().hasSize(40).isSubsetOf(allOrders);
+        assertThat(paid).anyMatch(id -> !orderIds.get("orders_eu").contains(id));
+        // a plain table's relationships into a union's STRING column: codes of both customer members
+        List<String> codes = column(rows.get("shipments"), tables.get("shipments"), "customer_code");
+        for (String member : List.of("customers_de", "customers_fr")) {
+            assertThat(codes)
+                    .as(member)
+                    .containsAnyElementsOf(column(rows.get(member), tables.get(member), "customer_code"));
+        }
+        // a unique DATE column: the yearly members' days do not repeat each other's
+        List<String> days = new java.util.ArrayList<>();
+        for (String member : List.of("daily_2023", "daily_2024")) {
+            days.addAll(column(rows.get(member), tables.get(member), "day"));
+        }
+        assertThat(days).doesNotHaveDuplicates().hasSize(40);
     }
 
     @Test

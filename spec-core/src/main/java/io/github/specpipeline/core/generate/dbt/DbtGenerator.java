@@ -757,19 +757,33 @@ public final class DbtGenerator {
     }
 
     /**
-     * A unit test's string value as the adapter's dbt puts it into SQL. dbt writes it as {@code '<value>'} with only
-     * the quotes escaped (dbt-spark's {@code spark__escape_single_quotes}: a quote becomes backslash quote), but
-     * Spark reads a string literal with backslash escapes (a backslash and a space is a space) and replaces
-     * ${name} in the SQL text before parsing it ({@code SparkRules.string}): on Spark a backslash is given doubled
-     * and "${" with Spark's escape for the dollar sign, so that the literal holds the value. The hostile spec's unit
-     * test failed on dbt-spark without it (its expected backslash was dropped, its ${x} became empty).
+     * A unit test's string value as the adapter's dbt puts it into SQL. dbt writes it as a string literal with only
+     * the quotes escaped, and two adapters' SQL reads backslash escapes in it:
+     * <ul>
+     * <li>dbt-spark writes {@code '<value>'}, a quote as backslash quote ({@code spark__escape_single_quotes}); Spark
+     * reads backslash escapes (a backslash and a space is a space) and replaces ${name} in the SQL text before
+     * parsing it ({@code SparkRules.string}): a backslash is given doubled and "${" with Spark's escape for the
+     * dollar sign. The hostile spec's unit test failed on dbt-spark without it (its expected backslash was dropped,
+     * its ${x} became empty).</li>
+     * <li>dbt-bigquery writes {@code '''<value>'''} ({@code bigquery__string_literal}), a quote as backslash quote
+     * ({@code bigquery__escape_single_quotes}); BigQuery reads backslash escapes, so a backslash is given doubled.
+     * Without it GoogleSQL rejected the hostile spec's expected row ({@code Illegal escape sequence}: a backslash and
+     * a space), read the value {@code C:\new} with a newline in it, and a value ending in a backslash escaped the
+     * closing quote ({@code DbtBigQueryFixtureTest}). A carriage return is written as its escape too: GoogleSQL
+     * reads one in a literal as a line feed. ${x}, line feeds (the literal is triple-quoted), other control
+     * characters and non-ASCII text need nothing.</li>
+     * </ul>
+     * DuckDB's literals read no escapes ({@code ''} is dbt-duckdb's quote).
      */
     private String fixtureText(String text) {
-        if (adapter != DbtAdapter.SPARK) {
-            return text;
-        }
-        // the backslashes first: the escape written for "${" holds one that must stay single
-        return text.replace("\\", "\\\\").replace("${", "\\u0024{");
+        return switch (adapter) {
+            // the backslashes first: the escape written for "${" holds one that must stay single
+            case SPARK -> text.replace("\\", "\\\\").replace("${", "\\u0024{");
+            // a carriage return as its escape: GoogleSQL reads one in a literal as a line feed, and dbt's Jinja
+            // turns CR LF in the YAML into LF
+            case BIGQUERY -> text.replace("\\", "\\\\").replace("\r", "\\r");
+            case DUCKDB -> text;
+        };
     }
 
     /**
