@@ -219,7 +219,7 @@ class WorkbookTest {
             XSSFSheet overview = wb.getSheet("Overview");
             assertThat(row(overview, 2)).startsWith("stg_orders", "staging", "incremental");
             assertThat(overview.getHyperlink(2, 0).getAddress()).isEqualTo("'stg_orders'!A1");
-            assertThat(row(overview, 2)).contains("4 warnings");
+            assertThat(row(overview, 2)).contains("5 warnings");
             assertThat(overview.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(13.0);
         }
     }
