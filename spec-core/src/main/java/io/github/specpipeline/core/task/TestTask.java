@@ -537,8 +537,7 @@ public final class TestTask {
                                         .map(p -> p.getFileName().toString())
                                         .toList()));
             }
-            Map<String, GoogleSqlEngine.RawRows> loaded = new LinkedHashMap<>();
-            loaded.putAll(GoogleSqlEngine.RawRows.of(seeds));
+            Map<String, GoogleSqlEngine.RawRows> loaded = GoogleSqlEngine.RawRows.of(seeds);
             for (String name : raw.keySet()) {
                 if (!seeds.seeds().containsKey(name)) {
                     synthetic.add(name);

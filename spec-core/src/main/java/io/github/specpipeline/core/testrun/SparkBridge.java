@@ -280,7 +280,7 @@ final class SparkBridge implements AutoCloseable {
             return;
         }
         closed = true;
-        List<ProcessHandle> children = process.descendants().toList();
+        List<ProcessHandle> children = ProcessTree.children(process);
         if (process.isAlive() && broken == null) {
             try {
                 call(request("stop"), STOP);
@@ -288,38 +288,13 @@ final class SparkBridge implements AutoCloseable {
                 // killed below
             }
         }
-        try {
-            in.close();
-        } catch (IOException e) {
-            // the process is gone
-        }
-        try {
-            if (!process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
-        }
-        for (ProcessHandle c : children) {
-            try {
-                c.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                c.destroyForcibly();
-            }
-        }
+        ProcessTree.end(process, children, in, STOP, Duration.ofSeconds(5));
         deleteQuietly(script);
     }
 
     /** Kills the bridge and every process it started, at once. */
     private void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessTree.kill(process);
     }
 
     String python() {

@@ -3,6 +3,7 @@ package io.github.specpipeline.core.generate.dbt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.specpipeline.core.python.TestPython;
+import io.github.specpipeline.core.testrun.ProcessTree;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -158,38 +160,13 @@ final class DbtSession implements AutoCloseable {
         }
         closed = true;
         // before the process ends: Spark's JVM, once its parent is gone, is no descendant any more
-        List<ProcessHandle> children = process.descendants().toList();
-        try {
-            in.close();
-        } catch (IOException e) {
-            // the process is gone
-        }
-        try {
-            if (!process.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
-        }
-        for (ProcessHandle c : children) {
-            try {
-                c.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                c.destroyForcibly();
-            }
-        }
+        List<ProcessHandle> children = ProcessTree.children(process);
+        ProcessTree.end(process, children, in, Duration.ofSeconds(STOP_SECONDS), Duration.ofSeconds(10));
     }
 
     /** Kills the process and every process it started, at once. */
     private void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessTree.kill(process);
     }
 
     /**
